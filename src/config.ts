@@ -30,7 +30,12 @@ export function ensureWritable(dir: string): string {
     accessSync(dir, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : messageOf(err);
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'read-only file system'
+          : messageOf(err);
     throw new UserError(`cannot write to data dir ${dir}: ${why} (set --data-dir or PANTAU_DATA_DIR)`);
   }
   return dir;

@@ -54,7 +54,7 @@ export interface ServerInfo {
 export interface ConnectOptions {
   env?: NodeJS.ProcessEnv;
   /** Port for a newly started server; 0 (default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Called with progress lines (e.g. "starting Meilisearch…"). */
   log?: (line: string) => void;
 }
@@ -213,7 +213,9 @@ export function freePort(port = 0): Promise<number> {
     const srv = createServer();
     srv.once('error', (err: NodeJS.ErrnoException) => {
       reject(
-        err.code === 'EADDRINUSE' ? new UserError(`port ${port} on 127.0.0.1 is already in use`) : new UserError(messageOf(err)),
+        err.code === 'EADDRINUSE'
+          ? new UserError(`port ${port} on 127.0.0.1 is already in use`)
+          : new UserError(messageOf(err)),
       );
     });
     srv.listen(port, '127.0.0.1', () => {
@@ -295,19 +297,23 @@ async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliC
       { stdio: ['ignore', logFd, logFd], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
     );
     closeSync(logFd);
-    let exited: { code: number | null; signal: string | null } | null = null;
-    let spawnError: Error | null = null;
+    const state: { exited: { code: number | null; signal: string | null } | null; spawnError: Error | null } = {
+      exited: null,
+      spawnError: null,
+    };
     child.once('error', (err) => {
-      spawnError = err;
+      state.spawnError = err;
     });
     child.once('exit', (code, signal) => {
-      exited = { code, signal };
+      state.exited = { code, signal };
     });
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
     while (!(await healthy(url))) {
-      if (spawnError) throw new UserError(`cannot start Meilisearch (${bin}): ${messageOf(spawnError)}; or set MEILI_URL`);
-      if (exited) {
-        throw new UserError(`Meilisearch exited at start (code ${exited.code}): ${lastLines(logPath)}`);
+      if (state.spawnError) {
+        throw new UserError(`cannot start Meilisearch (${bin}): ${messageOf(state.spawnError)}; or set MEILI_URL`);
+      }
+      if (state.exited) {
+        throw new UserError(`Meilisearch exited at start (code ${state.exited.code}): ${lastLines(logPath)}`);
       }
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
@@ -321,7 +327,7 @@ async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliC
     await saveSearchKey(dir, client).catch(() => {});
     let closing: Promise<void> | null = null;
     const close = () => {
-      closing ??= stopChild(child, () => exited !== null).finally(() => {
+      closing ??= stopChild(child, () => state.exited !== null).finally(() => {
         const current = readServerInfo(dir);
         if (current?.pid === info.pid) rmSync(serverFile(dir), { force: true });
       });
@@ -355,7 +361,9 @@ async function stopChild(child: ChildProcess, isExited: () => boolean): Promise<
  */
 export async function saveSearchKey(dir: DataDir, client: Meilisearch): Promise<string | null> {
   const keys = await client.getKeys({ limit: 50 });
-  const search = keys.results.find((k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'));
+  const search = keys.results.find(
+    (k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'),
+  );
   if (!search) return null;
   writeFileSync(searchKeyFile(dir), `${search.key}\n`, { mode: 0o600 });
   return search.key;

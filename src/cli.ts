@@ -1,0 +1,63 @@
+/**
+ * `pantau`: a thin CLI over the library. Each sub-command lives in src/commands/<name>.ts and registers itself;
+ * this file only wires them up and turns errors into one line and an exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { closeAll, makeCli, type RegisterCommand } from './cli-kit.ts';
+import { UserError, messageOf } from './errors.ts';
+import { MeiliTaskError } from './meili/tasks.ts';
+import { register as registerUp } from './commands/up.ts';
+import { register as registerStatus } from './commands/status.ts';
+
+const COMMANDS: RegisterCommand[] = [registerUp, registerStatus];
+
+const program = new Command('pantau')
+  .description("Watch Indonesia's e-procurement portals (LPSE/SPSE) through the news.")
+  .version('0.1.0')
+  .option(
+    '--data-dir <dir>',
+    'where Pantau keeps crawl state, archived pages, reports and the index (env PANTAU_DATA_DIR)',
+    undefined,
+  )
+  .option('-q, --quiet', 'no progress lines on stderr')
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({
+    outputError: (str, write) =>
+      write(str.split('\n')[0] ? `pantau: ${str.split('\n')[0]?.replace(/^error: /, '')}\n` : str),
+  });
+
+const cli = makeCli(program);
+for (const register of COMMANDS) register(program, cli);
+for (const c of program.commands) c.exitOverride();
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\npantau: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}, stopping…\n`);
+    void closeAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+  await closeAll();
+} catch (err) {
+  await closeAll();
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else if (err instanceof UserError) {
+    process.stderr.write(`pantau: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else if (err instanceof MeiliTaskError) {
+    process.stderr.write(`pantau: ${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`pantau: unexpected error: ${messageOf(err)}\n`);
+    if (process.env.PANTAU_DEBUG) console.error(err);
+    else process.stderr.write('(set PANTAU_DEBUG=1 for the stack trace; please report it)\n');
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The report store: every report Pantau extracted, one JSON object a line in <data>/reports/reports.jsonl.
+ * Appending is crash-safe (a torn last line is skipped on read); the newest line for an id wins.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DataDir } from './config.ts';
+import type { Report } from './types.ts';
+
+export const reportsFile = (dir: DataDir) => join(dir.reports, 'reports.jsonl');
+
+/** All stored reports, the newest version of each id, in first-seen order. */
+export function readReports(dir: DataDir): Report[] {
+  const file = reportsFile(dir);
+  if (!existsSync(file)) return [];
+  const byId = new Map<string, Report>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as Report;
+      if (r && typeof r.id === 'string') byId.set(r.id, r);
+    } catch {
+      // A line torn by a crash mid-write: the report is extracted again on the next run.
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Appends reports (new or changed versions). */
+export function appendReports(dir: DataDir, reports: Report[]): void {
+  if (!reports.length) return;
+  const file = reportsFile(dir);
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, reports.map((r) => `${JSON.stringify(r)}\n`).join(''));
+}
+
+/** Rewrites the store with exactly these reports (atomic rename), dropping superseded lines. */
+export function writeReports(dir: DataDir, reports: Report[]): void {
+  const file = reportsFile(dir);
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, reports.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  renameSync(tmp, file);
+}
