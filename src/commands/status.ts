@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
-import { findRunning } from '../meili/embedded.ts';
 import { Meilisearch } from 'meilisearch';
-import { readMasterKey } from '../meili/embedded.ts';
+import { connectMeili, findRunning, readMasterKey } from '../meili/embedded.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,10 +27,10 @@ export function register(program: Command, cli: Cli): void {
       let indexes: Array<{ uid: string; documents: number; indexing: boolean }> = [];
       const url = external ?? running?.url;
       if (url) {
-        const client = new Meilisearch({
-          host: url,
-          apiKey: external ? process.env.MEILI_MASTER_KEY : readMasterKey(dir),
-        });
+        // For MEILI_URL, connectMeili checks reachability and the key, and starts nothing.
+        const client = external
+          ? (await connectMeili(dir)).client
+          : new Meilisearch({ host: url, apiKey: readMasterKey(dir) });
         const stats = await client.getStats();
         indexes = Object.entries(stats.indexes).map(([uid, s]) => ({
           uid,

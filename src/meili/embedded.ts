@@ -115,10 +115,15 @@ async function checkReachable(client: Meilisearch, url: string, what: string): P
   try {
     await client.health();
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause?.code ?? cause?.message ?? messageOf(err);
-    throw new UserError(`cannot reach Meilisearch at ${url} (${what}): ${reason}`);
+    throw new UserError(`cannot reach Meilisearch at ${url} (${what}): ${rootCause(err)}`);
   }
+}
+
+/** The innermost reason of a fetch failure (ECONNREFUSED, ENOTFOUND, …) rather than "fetch failed". */
+function rootCause(err: unknown): string {
+  let e = err as { cause?: unknown; code?: string; message?: string } | undefined;
+  while (e?.cause && typeof e.cause === 'object') e = e.cause as typeof e;
+  return e?.code ?? e?.message ?? messageOf(err);
 }
 
 /** The embedded server of this data dir, if one is running and healthy. */
