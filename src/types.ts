@@ -157,4 +157,12 @@ export interface Incident {
   report_ids: string[];
   urls: string[];
   first_published: string | null;
+  /** added: what the reports were grouped on: `r:<regency or province code>`, `h:<lpse host>`, or `national`. */
+  key?: string;
+  /** added: the outage window over all reports (earliest start, else publication; latest end), YYYY-MM-DD. */
+  window?: { start: string | null; end: string | null };
+  /** added: the categories the incident counts: stated causes, else `unexplained` (SCHEMA.md). */
+  cause_categories?: CauseCategory[];
+  /** added: ids of earlier incidents this one absorbed, so links to them still resolve. */
+  aliases?: string[];
 }

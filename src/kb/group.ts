@@ -1,0 +1,398 @@
+/**
+ * Report → Incident: reports about one outage of one LPSE (or one national outage) grouped, every merged field
+ * keeping the ids of the reports it came from. Pure: no I/O, no clock.
+ */
+import { createHash } from 'node:crypto';
+import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced } from '../types.ts';
+
+export interface GroupOptions {
+  /** Reports of one LPSE whose windows lie at most this many days apart are one outage (default 7). */
+  gapDays?: number;
+  /** Causes that are one national event whichever region reports them (default: pdn). */
+  nationalCauses?: CauseCategory[];
+  /** A national-cause cluster becomes a national incident when this many LPSEs report it (default 2). */
+  minNationalRegions?: number;
+}
+
+const DAY_MS = 86_400_000;
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** A date YYYY-MM-DD as a day number (days since 1970-01-01), or null. */
+export function dayNumber(date: string | null | undefined): number | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
+}
+
+function dayString(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2021-06-07" → "7 Juni 2021". */
+export function formatDateId(date: string | null): string {
+  if (!date) return 'tanggal tidak diketahui';
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+interface Dated {
+  report: Report;
+  /** Outage start, else publication date (day numbers); null when neither is known. */
+  start: number | null;
+  end: number | null;
+  /** The LPSEs the report is about: regency code, else province code, else the LPSE host. */
+  keys: string[];
+}
+
+function toDated(report: Report): Dated {
+  let start = dayNumber(report.outage.start) ?? dayNumber(report.published);
+  let end = dayNumber(report.outage.end) ?? start;
+  if (start === null && end !== null) start = end;
+  if (start !== null && end !== null && end < start) end = start;
+  const keys: string[] = [];
+  for (const g of report.regions) {
+    const k = `r:${g.regency_code ?? g.province_code}`;
+    if (!keys.includes(k)) keys.push(k);
+  }
+  if (!keys.length && report.lpse?.host) keys.push(`h:${report.lpse.host.toLowerCase()}`);
+  return { report, start, end, keys };
+}
+
+/** Chronological order of reports inside an incident: window start, then publication, then id. */
+function chronological(a: Dated, b: Dated): number {
+  const sa = a.start ?? Number.MAX_SAFE_INTEGER;
+  const sb = b.start ?? Number.MAX_SAFE_INTEGER;
+  if (sa !== sb) return sa - sb;
+  const pa = a.report.published ?? '9999';
+  const pb = b.report.published ?? '9999';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0;
+}
+
+/** Splits dated items into clusters whose windows overlap or lie within `gap` days (a sweep over start). */
+function sweep(items: Dated[], gap: number): Dated[][] {
+  const sorted = items.filter((d) => d.start !== null).sort(chronological);
+  const clusters: Dated[][] = [];
+  let current: Dated[] = [];
+  let currentEnd = Number.NEGATIVE_INFINITY;
+  for (const d of sorted) {
+    if (current.length && d.start! > currentEnd + gap) {
+      clusters.push(current);
+      current = [];
+      currentEnd = Number.NEGATIVE_INFINITY;
+    }
+    current.push(d);
+    currentEnd = Math.max(currentEnd, d.end ?? d.start!);
+  }
+  if (current.length) clusters.push(current);
+  return clusters;
+}
+
+/** A cluster of reports about to become an incident. */
+interface Draft {
+  kind: 'local' | 'parent' | 'child';
+  key: string;
+  members: Dated[];
+  children: Draft[];
+  parent?: Draft;
+  id?: string;
+}
+
+function isNationalCandidate(d: Dated, nationalCauses: readonly CauseCategory[]): boolean {
+  return d.report.scope === 'national' || d.report.causes.some((c) => nationalCauses.includes(c.category));
+}
+
+/** Finds the incident clusters (national parents with their children, and local ones). */
+function draftIncidents(dated: Dated[], opts: Required<GroupOptions>): Draft[] {
+  const drafts: Draft[] = [];
+  const local: Dated[] = [];
+  const candidates: Dated[] = [];
+  for (const d of dated) {
+    if (d.start !== null && isNationalCandidate(d, opts.nationalCauses)) candidates.push(d);
+    else local.push(d);
+  }
+  for (const cluster of sweep(candidates, opts.gapDays)) {
+    const keys = new Set(cluster.flatMap((d) => d.keys));
+    const national = cluster.some((d) => d.report.scope === 'national') || keys.size >= opts.minNationalRegions;
+    if (!national) {
+      local.push(...cluster);
+      continue;
+    }
+    const parent: Draft = { kind: 'parent', key: 'national', members: cluster, children: [] };
+    for (const key of keys) {
+      parent.children.push({
+        kind: 'child',
+        key,
+        members: cluster.filter((d) => d.keys.includes(key)),
+        children: [],
+        parent,
+      });
+    }
+    drafts.push(parent);
+  }
+  const byKey = new Map<string, Dated[]>();
+  for (const d of local) {
+    // A report naming no LPSE at all stays an incident of its own rather than joining unrelated ones.
+    const keys = d.keys.length ? d.keys : [`x:${d.report.id}`];
+    for (const k of keys) {
+      const list = byKey.get(k);
+      if (list) list.push(d);
+      else byKey.set(k, [d]);
+    }
+  }
+  for (const [key, items] of byKey) {
+    const clusters = sweep(items, opts.gapDays);
+    const undated = items.filter((d) => d.start === null);
+    // An undated report joins the LPSE's only outage; with several it cannot be placed, so it stands alone.
+    if (clusters.length === 1) clusters[0]!.push(...undated);
+    else for (const d of undated) clusters.push([d]);
+    for (const members of clusters) drafts.push({ kind: 'local', key, members, children: [] });
+  }
+  return drafts;
+}
+
+/** Adds a value with its report id to a keyed list of sourced values, keeping first-seen order. */
+function addSourced<T>(map: Map<string, Sourced<T>>, key: string, value: T, reportId: string): void {
+  const hit = map.get(key);
+  if (!hit) map.set(key, { value, report_ids: [reportId] });
+  else if (!hit.report_ids.includes(reportId)) hit.report_ids.push(reportId);
+}
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The categories an incident counts: its stated causes, or `unexplained` when none is stated (SCHEMA.md). */
+export function causeCategories(causes: readonly Sourced<Cause>[]): CauseCategory[] {
+  const stated: CauseCategory[] = [];
+  for (const c of causes) {
+    if (c.value.certainty === 'stated' && c.value.category !== 'unexplained' && !stated.includes(c.value.category)) {
+      stated.push(c.value.category);
+    }
+  }
+  return stated.length ? stated : ['unexplained'];
+}
+
+function buildIncident(draft: Draft, id: string): Incident {
+  const members = [...draft.members].sort(chronological);
+  const regions = new Map<string, Sourced<Region>>();
+  const lpse = new Map<string, Sourced<{ name: string; host: string | null }>>();
+  const starts = new Map<string, Sourced<string>>();
+  const ends = new Map<string, Sourced<string>>();
+  const causes = new Map<string, Sourced<Cause>>();
+  const officials = new Map<string, Sourced<Official>>();
+  const allegationEvidence = new Map<string, Sourced<string>>();
+  const impactEvidence = new Map<string, Sourced<string>>();
+  const urls: string[] = [];
+  const reportIds: string[] = [];
+  let allegation = false;
+  let scheduleChanged = false;
+  let manualFallback = false;
+  let firstPublished: string | null = null;
+  const childKey = draft.kind === 'child' ? draft.key : null;
+  for (const { report: r } of members) {
+    const rid = r.id;
+    reportIds.push(rid);
+    for (const g of r.regions) {
+      const code = g.regency_code ?? g.province_code;
+      // A child is one LPSE: the other regions a national report lists belong to their own children.
+      if (childKey && `r:${code}` !== childKey) continue;
+      addSourced(regions, code, g, rid);
+    }
+    if (r.lpse && (!childKey || r.regions.length <= 1)) addSourced(lpse, norm(r.lpse.host ?? r.lpse.name), r.lpse, rid);
+    if (r.outage.start) addSourced(starts, r.outage.start, r.outage.start, rid);
+    if (r.outage.end) addSourced(ends, r.outage.end, r.outage.end, rid);
+    for (const c of r.causes) addSourced(causes, `${c.category}|${c.certainty}|${norm(c.evidence)}`, c, rid);
+    for (const o of r.officials) {
+      const key = norm(o.name);
+      const hit = officials.get(key);
+      if (!hit) {
+        officials.set(key, { value: { ...o, quotes: [...o.quotes] }, report_ids: [rid] });
+        continue;
+      }
+      if (!hit.report_ids.includes(rid)) hit.report_ids.push(rid);
+      hit.value.role ??= o.role;
+      hit.value.organization ??= o.organization;
+      for (const q of o.quotes) if (!hit.value.quotes.includes(q)) hit.value.quotes.push(q);
+    }
+    if (r.allegation.present) allegation = true;
+    for (const e of r.allegation.evidence) addSourced(allegationEvidence, norm(e), e, rid);
+    scheduleChanged ||= r.impact.schedule_changed;
+    manualFallback ||= r.impact.manual_fallback;
+    for (const e of r.impact.evidence) addSourced(impactEvidence, norm(e), e, rid);
+    for (const u of r.urls?.length ? r.urls : [r.url]) if (!urls.includes(u)) urls.push(u);
+    if (r.published && (!firstPublished || r.published < firstPublished)) firstPublished = r.published;
+  }
+  const startDays = members.map((d) => d.start).filter((s): s is number => s !== null);
+  const endDays = members.map((d) => d.end).filter((s): s is number => s !== null);
+  const window = {
+    start: startDays.length ? dayString(Math.min(...startDays)) : null,
+    end: endDays.length ? dayString(Math.max(...endDays)) : null,
+  };
+  const sourcedCauses = [...causes.values()];
+  const categories = causeCategories(sourcedCauses);
+  const regionList = [...regions.values()];
+  const lpseList = [...lpse.values()];
+  return {
+    id,
+    title: titleOf(draft, regionList, lpseList, categories, window.start),
+    scope: draft.kind === 'parent' ? 'national' : 'local',
+    parent_id: null,
+    children_ids: [],
+    regions: regionList,
+    lpse: lpseList,
+    starts: [...starts.values()],
+    ends: [...ends.values()],
+    causes: sourcedCauses,
+    allegation: { present: allegation, evidence: [...allegationEvidence.values()] },
+    officials: [...officials.values()],
+    impact: {
+      schedule_changed: scheduleChanged,
+      manual_fallback: manualFallback,
+      evidence: [...impactEvidence.values()],
+    },
+    report_ids: reportIds,
+    urls,
+    first_published: firstPublished,
+    key: draft.key,
+    window,
+    cause_categories: categories,
+  };
+}
+
+function titleOf(
+  draft: Draft,
+  regions: Sourced<Region>[],
+  lpse: Sourced<{ name: string; host: string | null }>[],
+  categories: CauseCategory[],
+  start: string | null,
+): string {
+  const when = formatDateId(start);
+  if (draft.kind === 'parent') {
+    const n = draft.children.length;
+    const what = categories.includes('pdn') ? 'gangguan Pusat Data Nasional (PDN)' : 'gangguan nasional SPSE';
+    return `${what[0]!.toUpperCase()}${what.slice(1)}: ${n} LPSE terdampak, ${when}`;
+  }
+  const g = regions[0]?.value;
+  const place = g ? (g.regency ?? `Provinsi ${g.province}`) : null;
+  const name = place ? `LPSE ${place}` : (lpse[0]?.value.name ?? 'LPSE tidak diketahui');
+  return `Gangguan ${name}, ${when}`;
+}
+
+function baseId(draft: Draft): string {
+  const first = [...draft.members].sort(chronological)[0]!.report.id;
+  const parentKey = draft.parent ? `${baseId(draft.parent)}/` : '';
+  return `inc-${createHash('sha1').update(`${draft.kind}|${parentKey}${draft.key}|${first}`).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Gives each draft an id: the id of the previous incident it shares most reports with (so an incident keeps its id
+ * when new reports arrive, and ids survive runs through incidents.json), else a hash of its first report.
+ */
+function assignIds(drafts: Draft[], previous: readonly Incident[]): Map<Draft, string[]> {
+  const aliases = new Map<Draft, string[]>();
+  const byReport = new Map<string, Incident[]>();
+  for (const inc of previous) {
+    for (const rid of inc.report_ids) {
+      const list = byReport.get(rid);
+      if (list) list.push(inc);
+      else byReport.set(rid, [inc]);
+    }
+  }
+  const all = drafts.flatMap((d) => [d, ...d.children]);
+  const taken = new Set<string>();
+  // The biggest drafts choose first, so a split leaves the id with the larger part.
+  const order = [...all].sort((a, b) => b.members.length - a.members.length || (baseId(a) < baseId(b) ? -1 : 1));
+  const overlapOf = new Map<Draft, Map<string, number>>();
+  for (const d of order) {
+    const counts = new Map<string, number>();
+    for (const m of d.members) {
+      for (const inc of byReport.get(m.report.id) ?? []) {
+        const sameClass = (inc.scope === 'national' && inc.parent_id === null) === (d.kind === 'parent');
+        if (sameClass) counts.set(inc.id, (counts.get(inc.id) ?? 0) + 1);
+      }
+    }
+    overlapOf.set(d, counts);
+    const best = [...counts.entries()]
+      .filter(([id]) => !taken.has(id))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best) {
+      d.id = best[0];
+      taken.add(best[0]);
+    }
+  }
+  for (const d of order) {
+    if (d.id) continue;
+    let id = baseId(d);
+    for (let n = 2; taken.has(id); n++) id = `${baseId(d)}-${n}`;
+    d.id = id;
+    taken.add(id);
+  }
+  // Previous incidents absorbed into another one: their ids stay findable as aliases of the absorbing incident.
+  const assigned = new Set(all.map((d) => d.id!));
+  const previousById = new Map(previous.map((p) => [p.id, p]));
+  for (const d of order) {
+    const absorbed = [...(overlapOf.get(d)?.keys() ?? [])].filter((id) => !assigned.has(id));
+    const list = [...(previousById.get(d.id!)?.aliases ?? []), ...absorbed];
+    for (const id of absorbed) list.push(...(previousById.get(id)?.aliases ?? []));
+    const merged = [...new Set(list)].filter((a) => a !== d.id && !assigned.has(a)).sort();
+    if (merged.length) aliases.set(d, merged);
+  }
+  return aliases;
+}
+
+/**
+ * Groups reports into incidents: same LPSE (regency or province code, else LPSE host) and outage windows
+ * (start..end, else the publication date) that overlap or lie within `gapDays`. Reports of a national event
+ * (scope national, or a national cause such as `pdn` reported by several LPSEs in the same days) become one
+ * parent incident with one child per LPSE. Only `is_incident` reports count. Pass the previous run's incidents
+ * to keep their ids.
+ *
+ * @example groupIncidents([antaraBartim, borneoNewsBartim]) // one incident "Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021"
+ */
+export function groupIncidents(
+  reports: readonly Report[],
+  previous: readonly Incident[] = [],
+  opts: GroupOptions = {},
+): Incident[] {
+  const options: Required<GroupOptions> = {
+    gapDays: opts.gapDays ?? 7,
+    nationalCauses: opts.nationalCauses ?? ['pdn'],
+    minNationalRegions: opts.minNationalRegions ?? 2,
+  };
+  const dated = reports.filter((r) => r.is_incident).map(toDated);
+  const drafts = draftIncidents(dated, options);
+  const aliases = assignIds(drafts, previous);
+  const out: Incident[] = [];
+  for (const d of drafts) {
+    const incident = buildIncident(d, d.id!);
+    const a = aliases.get(d);
+    if (a) incident.aliases = a;
+    const children = d.children.map((c) => {
+      const child = buildIncident(c, c.id!);
+      child.parent_id = incident.id;
+      const ca = aliases.get(c);
+      if (ca) child.aliases = ca;
+      return child;
+    });
+    incident.children_ids = children.map((c) => c.id);
+    out.push(incident, ...children);
+  }
+  return out.sort((a, b) => {
+    const sa = a.window?.start ?? '9999';
+    const sb = b.window?.start ?? '9999';
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    return a.id < b.id ? -1 : 1;
+  });
+}
