@@ -1,0 +1,63 @@
+/**
+ * RawPage → Article: the main text of an HTML page without its boilerplate, and its metadata. Pure: no I/O and
+ * no clock; the crawler archives the page, this turns the archived HTML into an Article any number of times.
+ */
+import { load } from 'cheerio';
+import type { Article, SourceKind } from '../src/types.ts';
+import { dateFromText } from './html/dates.ts';
+import { extractMainText } from './html/main-text.ts';
+import { extractMetadata } from './html/metadata.ts';
+
+export { decodeHtml } from './html/charset.ts';
+
+export interface ArticleInput {
+  url: string;
+  html: string;
+  headers?: Record<string, string>;
+  kind?: SourceKind;
+}
+
+// "TIMIKA, 27 Juni 2024 -" / "Jakarta, Rabu (9/6/2021) |": a dateline opening the first paragraph.
+const DATELINE_RE =
+  /^[\p{Lu}][\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*(?<date>[^–—|-]{6,40}?)\s*(?:[–—|-]|\(ANTARA\))/u;
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reduces an HTML page to its article.
+ *
+ * @example toArticle({ url: 'https://kalteng.antaranews.com/berita/…', html }).text
+ *   // "Tamiang Layang (ANTARA) - Pemerintah Kabupaten Barito Timur, Kalimantan Tengah, melalui …"
+ */
+export function toArticle(input: ArticleInput): Article {
+  const $ = load(input.html);
+  const meta = extractMetadata($, input.url);
+  const { paragraphs, credits } = extractMainText($, { title: meta.title });
+
+  let published = meta.published;
+  if (!published && paragraphs[0]) {
+    const m = DATELINE_RE.exec(paragraphs[0]);
+    if (m?.groups?.date) published = dateFromText(m.groups.date);
+  }
+  const byline = credits.find((c) => /penulis|pewarta|reporter/.test(c.role))?.name ?? null;
+
+  return {
+    url: input.url,
+    canonicalUrl: meta.canonicalUrl,
+    title: meta.title,
+    text: paragraphs.join('\n\n'),
+    published,
+    author: meta.author ?? byline,
+    publisher: meta.publisher,
+    lang: meta.lang,
+    host: hostOf(meta.canonicalUrl) ?? hostOf(input.url),
+    kind: input.kind ?? 'news',
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Bytes → text with the page's own charset. Regional sites still serve windows-1252 / ISO-8859-1 pages (old
+ * WordPress installs, SPSE 3 exports); decoding them as UTF-8 turns "Rp 1.500.000 – ‘lelang’" into mojibake.
+ * Pure: no I/O. The fixture that needed it: fixtures/pages/arsip-latin1/.
+ */
+
+/** The charset named in a Content-Type header value, lower-cased, or null. */
+export function charsetFromContentType(contentType: string | undefined): string | null {
+  if (!contentType) return null;
+  const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+// <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">, looked for in the
+// first 4 KB as the HTML standard's prescan does (it uses 1024 bytes; real pages put long comments first).
+const META_CHARSET_RE = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** The charset declared by a <meta> tag in the head of the document, or null. */
+export function sniffMetaCharset(bytes: Uint8Array): string | null {
+  // latin1 maps every byte to one char, so the ASCII tag survives whatever the real encoding is.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = META_CHARSET_RE.exec(head);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+/** WHATWG labels TextDecoder understands; anything else falls back to UTF-8. */
+function decoderFor(label: string | null): TextDecoder | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes a fetched page: a UTF-8 BOM wins, then the Content-Type charset, then <meta charset>, then UTF-8.
+ * ISO-8859-1 is decoded as windows-1252, as browsers do (the WHATWG label table maps them together), so the
+ * curly quotes and dashes in 0x80–0x9F come out right.
+ *
+ * @example decodeHtml(bytes, 'text/html; charset=windows-1252') // "… kata Kepala LPSE, “server rusak” …"
+ */
+export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  }
+  const decoder =
+    decoderFor(charsetFromContentType(contentType)) ?? decoderFor(sniffMetaCharset(bytes)) ?? new TextDecoder('utf-8');
+  return decoder.decode(bytes);
+}
