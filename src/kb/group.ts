@@ -389,10 +389,21 @@ export function groupIncidents(
     incident.children_ids = children.map((c) => c.id);
     out.push(incident, ...children);
   }
-  return out.sort((a, b) => {
-    const sa = a.window?.start ?? '9999';
-    const sb = b.window?.start ?? '9999';
-    if (sa !== sb) return sa < sb ? -1 : 1;
-    return a.id < b.id ? -1 : 1;
-  });
+  // Chronological, each national parent followed by its children.
+  const tops = out.filter((i) => i.parent_id === null).sort(byWindow);
+  const childrenOf = new Map<string, Incident[]>();
+  for (const i of out) {
+    if (!i.parent_id) continue;
+    const list = childrenOf.get(i.parent_id);
+    if (list) list.push(i);
+    else childrenOf.set(i.parent_id, [i]);
+  }
+  return tops.flatMap((t) => [t, ...(childrenOf.get(t.id) ?? []).sort(byWindow)]);
+}
+
+function byWindow(a: Incident, b: Incident): number {
+  const sa = a.window?.start ?? '9999';
+  const sb = b.window?.start ?? '9999';
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

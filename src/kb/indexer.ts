@@ -1,0 +1,161 @@
+/**
+ * Writing the knowledge base to Meilisearch: a full rebuild goes into fresh indexes that are swapped in
+ * atomically (one `swapIndexes` call for both), so a search never sees a half-built index; small changes are
+ * upserted into the live indexes. Every write waits for its task and fails loudly (waitOk).
+ */
+import type { Meilisearch } from 'meilisearch';
+import { waitOk } from '../meili/tasks.ts';
+import type { Incident, Report } from '../types.ts';
+import { type IndexDocument, type ReportDocument, toDocument, toDocumentId, toReportDocument } from './document.ts';
+import { applySettings, loadIndexConfig } from './settings.ts';
+
+/** The uids of the two live indexes (tests and the bench use their own). */
+export interface IndexNames {
+  incidents: string;
+  reports: string;
+}
+
+export const DEFAULT_INDEXES: IndexNames = { incidents: 'incidents', reports: 'reports' };
+
+/** Documents per addDocuments request: large enough to keep HTTP overhead small, small enough for memory. */
+const BATCH = 5000;
+
+export interface KbDocuments {
+  incidents: IndexDocument[];
+  reports: ReportDocument[];
+}
+
+/**
+ * Builds the documents of both indexes: every incident, and every report with the ids of its incidents.
+ *
+ * @example buildDocuments(groupIncidents(reports), reports).incidents.length
+ */
+export function buildDocuments(incidents: readonly Incident[], reports: readonly Report[]): KbDocuments {
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const incidentsOf = new Map<string, string[]>();
+  for (const inc of incidents) {
+    for (const rid of inc.report_ids) {
+      const list = incidentsOf.get(rid);
+      if (list) list.push(inc.id);
+      else incidentsOf.set(rid, [inc.id]);
+    }
+  }
+  return {
+    incidents: incidents.map((inc) => toDocument(inc, byId)),
+    reports: reports.map((r) => toReportDocument(r, incidentsOf.get(r.id) ?? [])),
+  };
+}
+
+/** Enqueues documents in batches (Meilisearch merges consecutive batches into one indexing run), then waits. */
+async function addAll(client: Meilisearch, uid: string, docs: readonly object[]): Promise<void> {
+  const index = client.index(uid);
+  const pending = [];
+  for (let i = 0; i < docs.length; i += BATCH) {
+    pending.push(index.addDocuments(docs.slice(i, i + BATCH) as Record<string, unknown>[], { primaryKey: 'id' }));
+  }
+  for (const p of pending) await waitOk(p, 600_000);
+}
+
+async function exists(client: Meilisearch, uid: string): Promise<boolean> {
+  try {
+    await client.getRawIndex(uid);
+    return true;
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+    throw err;
+  }
+}
+
+/** Creates an index if missing and applies its settings idempotently; returns the changed setting keys. */
+export async function ensureIndex(client: Meilisearch, uid: string, kind: 'incidents' | 'reports'): Promise<string[]> {
+  if (!(await exists(client, uid))) await waitOk(client.createIndex(uid, { primaryKey: 'id' }));
+  return applySettings(client.index(uid), loadIndexConfig(kind));
+}
+
+export interface RebuildResult {
+  incidents: number;
+  reports: number;
+  ms: number;
+}
+
+/**
+ * Rebuilds both indexes from scratch without downtime: fresh indexes `<name>__build_<time>` get the settings first
+ * (so documents are indexed once), then the documents; one atomic `swapIndexes` puts them live, and the previous
+ * indexes (now under the build names) are deleted. A failure before the swap leaves the live indexes untouched.
+ */
+export async function rebuildIndexes(
+  client: Meilisearch,
+  docs: KbDocuments,
+  names: IndexNames = DEFAULT_INDEXES,
+): Promise<RebuildResult> {
+  const t0 = performance.now();
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const build: IndexNames = {
+    incidents: `${names.incidents}__build_${stamp}`,
+    reports: `${names.reports}__build_${stamp}`,
+  };
+  try {
+    await Promise.all([
+      ensureIndex(client, build.incidents, 'incidents'),
+      ensureIndex(client, build.reports, 'reports'),
+    ]);
+    await Promise.all([addAll(client, build.incidents, docs.incidents), addAll(client, build.reports, docs.reports)]);
+    const [liveIncidents, liveReports] = await Promise.all([
+      exists(client, names.incidents),
+      exists(client, names.reports),
+    ]);
+    // Both swaps in one task: readers see the old pair or the new pair, never a mix. A missing live index is
+    // created by renaming the build.
+    // A rename moves the first index to the second name, which must be free.
+    const swap = (live: string, fresh: string, liveExists: boolean) =>
+      liveExists
+        ? { indexes: [live, fresh] as [string, string], rename: false }
+        : { indexes: [fresh, live] as [string, string], rename: true };
+    await waitOk(
+      client.swapIndexes([
+        swap(names.incidents, build.incidents, liveIncidents),
+        swap(names.reports, build.reports, liveReports),
+      ]),
+    );
+  } finally {
+    // After the swap the build names hold the old data; before it, a half-built index. Either way: gone.
+    for (const uid of [build.incidents, build.reports]) {
+      if (await exists(client, uid)) await waitOk(client.deleteIndex(uid));
+    }
+  }
+  return { incidents: docs.incidents.length, reports: docs.reports.length, ms: performance.now() - t0 };
+}
+
+export interface UpsertResult {
+  upserted: { incidents: number; reports: number };
+  deleted: { incidents: number; reports: number };
+  settingsChanged: string[];
+}
+
+/**
+ * Upserts changed documents into the live indexes and deletes gone ones (incidents absorbed into another, reports
+ * no longer stored). Settings are brought up to date first (a no-op when unchanged).
+ */
+export async function upsertIncidents(
+  client: Meilisearch,
+  changes: { upsert: KbDocuments; deleteIncidentIds?: string[]; deleteReportIds?: string[] },
+  names: IndexNames = DEFAULT_INDEXES,
+): Promise<UpsertResult> {
+  const settingsChanged = [
+    ...(await ensureIndex(client, names.incidents, 'incidents')),
+    ...(await ensureIndex(client, names.reports, 'reports')),
+  ];
+  await Promise.all([
+    addAll(client, names.incidents, changes.upsert.incidents),
+    addAll(client, names.reports, changes.upsert.reports),
+  ]);
+  const delInc = (changes.deleteIncidentIds ?? []).map(toDocumentId);
+  const delRep = (changes.deleteReportIds ?? []).map(toDocumentId);
+  if (delInc.length) await waitOk(client.index(names.incidents).deleteDocuments(delInc));
+  if (delRep.length) await waitOk(client.index(names.reports).deleteDocuments(delRep));
+  return {
+    upserted: { incidents: changes.upsert.incidents.length, reports: changes.upsert.reports.length },
+    deleted: { incidents: delInc.length, reports: delRep.length },
+    settingsChanged,
+  };
+}

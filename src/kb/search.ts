@@ -1,0 +1,210 @@
+/**
+ * The knowledge base's read side (contract in src/kb/api.ts): searching incidents with facet counts, one incident
+ * in full, its reports, and exhaustive listings for export. Used by `pantau search/incident/export` and the web app.
+ */
+import type { Meilisearch } from 'meilisearch';
+import { UserError } from '../errors.ts';
+import type { CauseCategory, Incident } from '../types.ts';
+import type { FacetName, IncidentSummary, SearchParams, SearchResult } from './api.ts';
+import type { DedupedReport } from './dedupe.ts';
+import { type IndexDocument, toDocumentId } from './document.ts';
+import { MAX_OFFSET, buildFilter, buildSort, checkParams, quoteFilterValue } from './filter.ts';
+import { DEFAULT_INDEXES, type IndexNames } from './indexer.ts';
+
+export { SearchParamError, checkParams, buildFilter, quoteFilterValue } from './filter.ts';
+
+export const FACETS: FacetName[] = ['cause', 'province', 'regency', 'year', 'allegation', 'source_kind', 'scope'];
+
+/** What a result list needs of a document: the big fields (text, incident_json) stay on the server. */
+const SUMMARY_FIELDS = [
+  'id',
+  'title',
+  'scope',
+  'province',
+  'regency',
+  'start',
+  'end',
+  'cause',
+  'allegation',
+  'sources',
+  'officials',
+  'first_published',
+] as const satisfies ReadonlyArray<keyof IndexDocument>;
+
+type SummaryDoc = Pick<IndexDocument, (typeof SUMMARY_FIELDS)[number]>;
+
+function toSummary(d: SummaryDoc): IncidentSummary {
+  return {
+    id: d.id,
+    title: d.title,
+    scope: d.scope,
+    province: d.province ?? [],
+    regency: d.regency ?? [],
+    start: d.start ?? null,
+    end: d.end ?? null,
+    causes: (d.cause ?? []) as CauseCategory[],
+    allegation: Boolean(d.allegation),
+    sources: d.sources ?? 0,
+    officials: d.officials ?? [],
+    first_published: d.first_published ?? null,
+  };
+}
+
+/** Turns "index not found" into advice; everything else propagates. */
+function explain(err: unknown): never {
+  const code = (err as { cause?: { code?: string } }).cause?.code;
+  if (code === 'index_not_found') throw new UserError('the knowledge base is empty: run `pantau index` first');
+  throw err;
+}
+
+/**
+ * Searches incidents: full text over title, region, causes' evidence, quotes and text, with validated, quoted
+ * filters and facet counts for cause, province, regency, year, allegation, source_kind and scope.
+ *
+ * @example await searchIncidents(client, { q: 'server rusak', cause: ['hardware'], province: ['Kalimantan Tengah'] })
+ */
+export async function searchIncidents(
+  client: Meilisearch,
+  params: SearchParams,
+  names: IndexNames = DEFAULT_INDEXES,
+): Promise<SearchResult> {
+  const p = checkParams(params);
+  const sort = buildSort(p.sort);
+  try {
+    const res = await client.index<SummaryDoc>(names.incidents).search(p.q, {
+      filter: buildFilter(p),
+      facets: FACETS,
+      limit: p.limit,
+      offset: p.offset,
+      attributesToRetrieve: [...SUMMARY_FIELDS],
+      ...(sort ? { sort } : {}),
+    });
+    return {
+      hits: res.hits.map(toSummary),
+      total: res.estimatedTotalHits ?? res.hits.length,
+      facets: (res.facetDistribution ?? {}) as SearchResult['facets'],
+      processingTimeMs: res.processingTimeMs,
+    };
+  } catch (err) {
+    explain(err);
+  }
+}
+
+/**
+ * One incident in full, provenance included; also found by an id it absorbed (Incident.aliases). Null if unknown.
+ *
+ * @example await getIncident(client, 'inc-5d2f0c8a9b1e4f77')
+ */
+export async function getIncident(
+  client: Meilisearch,
+  id: string,
+  names: IndexNames = DEFAULT_INDEXES,
+): Promise<Incident | null> {
+  if (typeof id !== 'string' || !id.trim() || id.length > 200) return null;
+  const index = client.index<Pick<IndexDocument, 'incident_json'>>(names.incidents);
+  try {
+    const doc = await index.getDocument(toDocumentId(id.trim()), { fields: ['incident_json'] });
+    return JSON.parse(doc.incident_json) as Incident;
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'document_not_found') explain(err);
+  }
+  const res = await index.search('', {
+    filter: [`aliases = ${quoteFilterValue(id.trim())}`],
+    limit: 1,
+    attributesToRetrieve: ['incident_json'],
+  });
+  const hit = res.hits[0];
+  return hit ? (JSON.parse(hit.incident_json) as Incident) : null;
+}
+
+/** The reports of an incident (with every URL of each), oldest first. */
+export async function getIncidentReports(
+  client: Meilisearch,
+  incidentId: string,
+  names: IndexNames = DEFAULT_INDEXES,
+): Promise<DedupedReport[]> {
+  const out: DedupedReport[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await client
+      .index<{ report_json: string }>(names.reports)
+      .getDocuments({
+        filter: `incident_ids = ${quoteFilterValue(incidentId)}`,
+        fields: ['report_json'],
+        limit: 1000,
+        offset,
+      })
+      .catch(explain);
+    for (const d of page.results) out.push(JSON.parse(d.report_json) as DedupedReport);
+    if (page.results.length < 1000) break;
+  }
+  return out.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id));
+}
+
+export async function* listIncidents(
+  client: Meilisearch,
+  params: SearchParams,
+  names: IndexNames = DEFAULT_INDEXES,
+): AsyncGenerator<Incident> {
+  for await (const d of listDocs(client, names.incidents, 'incidents', ['incident_json'], params)) {
+    yield JSON.parse(String(d.incident_json)) as Incident;
+  }
+}
+
+/** A report as exported: its fields, every URL, and the incidents it belongs to. */
+export type ExportedReport = DedupedReport & { incident_ids: string[] };
+
+/** Every incident report matching the filters (for `export --reports`), each with its URLs and incident ids. */
+export async function* listReports(
+  client: Meilisearch,
+  params: SearchParams,
+  names: IndexNames = DEFAULT_INDEXES,
+): AsyncGenerator<ExportedReport> {
+  for await (const d of listDocs(client, names.reports, 'reports', ['report_json', 'incident_ids'], params)) {
+    const report = JSON.parse(String(d.report_json)) as DedupedReport;
+    yield { ...report, incident_ids: (d.incident_ids as string[]) ?? [] };
+  }
+}
+
+async function* listDocs(
+  client: Meilisearch,
+  uid: string,
+  target: 'incidents' | 'reports',
+  fields: string[],
+  params: SearchParams,
+): AsyncGenerator<Record<string, unknown>> {
+  const p = checkParams({ ...params, limit: undefined, offset: undefined });
+  const filter = buildFilter(p, target);
+  const sort = buildSort(p.sort === 'relevance' && !p.q ? 'start:desc' : p.sort);
+  const index = client.index<Record<string, unknown>>(uid);
+  const PAGE = 1000;
+  try {
+    for (let offset = 0; ; offset += PAGE) {
+      if (p.q) {
+        // Meilisearch stops search results at pagination.maxTotalHits; a query export is bounded by it.
+        if (offset >= MAX_OFFSET) break;
+        const res = await index.search(p.q, {
+          filter,
+          limit: PAGE,
+          offset,
+          attributesToRetrieve: fields,
+          ...(sort && p.sort !== 'relevance' ? { sort } : {}),
+        });
+        yield* res.hits;
+        if (res.hits.length < PAGE) break;
+      } else {
+        const page = await index.getDocuments({
+          filter: filter.join(' AND ') || undefined,
+          fields,
+          limit: PAGE,
+          offset,
+          ...(sort ? { sort } : {}),
+        });
+        yield* page.results;
+        if (page.results.length < PAGE) break;
+      }
+    }
+  } catch (err) {
+    explain(err);
+  }
+}
