@@ -124,7 +124,7 @@ export const CONTENT_SELECTORS = [
 
 /** Lines that are navigation inside the body: "Baca juga: …", "Simak juga …", share prompts, ad labels. */
 export const BOILERPLATE_LINE_RE =
-  /^(?:baca\s+(?:juga|pula|selengkapnya)|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|related\s+posts?|read\s+more|also\s+read|advertisement|scroll\s+to\s+continue|iklan|bagikan|share(?:\s+this)?|ikuti\s+(?:kami|berita)|dapatkan\s+update|follow\s+us|tinggalkan\s+(?:balasan|komentar)|post\s+a\s+comment|previous\s+post|next\s+post|sebelumnya|selanjutnya)\b/i;
+  /^(?:copyright\b|hak\s+cipta\b|©|baca\s+(?:juga|pula|selengkapnya)|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|related\s+posts?|read\s+more|also\s+read|advertisement|scroll\s+to\s+continue|iklan|bagikan|share(?:\s+this)?|ikuti\s+(?:kami|berita)|dapatkan\s+update|follow\s+us|tinggalkan\s+(?:balasan|komentar)|post\s+a\s+comment|previous\s+post|next\s+post|sebelumnya|selanjutnya)\b/i;
 
 /** Credit lines at the foot of an article: the byline, not the text. */
 export const CREDIT_LINE_RE =

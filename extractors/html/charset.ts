@@ -33,6 +33,15 @@ function decoderFor(label: string | null): TextDecoder | null {
   }
 }
 
+// windows-1252's 0x80–0x9F. Node's TextDecoder('windows-1252') decodes these bytes as ISO-8859-1 C1 controls
+// (U+0080–U+009F) instead of the WHATWG table, so “quotes” and – dashes vanish; we map them ourselves.
+// prettier-ignore
+const CP1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+const C1_RE = /[\u0080-\u009f]/g;
+
 /**
  * Decodes a fetched page: a UTF-8 BOM wins, then the Content-Type charset, then <meta charset>, then UTF-8.
  * ISO-8859-1 is decoded as windows-1252, as browsers do (the WHATWG label table maps them together), so the
@@ -46,5 +55,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   }
   const decoder =
     decoderFor(charsetFromContentType(contentType)) ?? decoderFor(sniffMetaCharset(bytes)) ?? new TextDecoder('utf-8');
-  return decoder.decode(bytes);
+  const text = decoder.decode(bytes);
+  if (decoder.encoding === 'windows-1252')
+    return text.replace(C1_RE, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]!));
+  return text;
 }

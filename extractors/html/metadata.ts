@@ -96,6 +96,8 @@ function resolveUrl(href: string | undefined | null, base: string): string | nul
   }
 }
 
+const DATE_LABEL_RE = /^(?:tanggal|tgl\.?|diterbitkan|dipublikasikan|diposting|dirilis|posted|published)\b/i;
+
 // A visible date line near the headline: "Rabu, 9 Juni 2021 14:20 WIB" in .entry-date, .post-date, .date …
 const DATE_SELECTORS = [
   '.entry-date',
@@ -117,12 +119,24 @@ export function extractMetadata($: CheerioAPI, url: string): PageMeta {
 
   const siteName = meta($, 'og:site_name') ?? nameOf(art?.publisher) ?? nameOf(org) ?? null;
 
-  const h1 = clean($('article h1, main h1, h1.entry-title, h1').first().text());
+  const docTitle = clean($('title').first().text());
+  let h1 = clean($('article h1, main h1, h1.entry-title, h1').first().text());
+  if (!h1) {
+    // No <h1> (SPSE pages put the title in a panel heading): the first heading that <title> also carries.
+    $('h2, h3, h4').each((_, el) => {
+      const t = clean($(el).text());
+      if (t.length > 10 && docTitle.includes(t)) {
+        h1 = t;
+        return false;
+      }
+      return undefined;
+    });
+  }
   const rawTitle =
     (typeof art?.headline === 'string' && clean(art.headline)) ||
     meta($, 'og:title', 'twitter:title') ||
     h1 ||
-    clean($('title').first().text());
+    docTitle;
   const title = rawTitle ? stripSiteSuffix(clean(rawTitle), siteName) : '';
 
   const canonicalUrl =
@@ -147,6 +161,15 @@ export function extractMetadata($: CheerioAPI, url: string): PageMeta {
     dateFromIso($('article time[datetime], time[datetime]').first().attr('datetime')) ??
     dateFromUrl(canonicalUrl ?? url) ??
     dateFromUrl(url);
+  if (!published) {
+    // "Tanggal: 07 Juni 2021" / "Diposting pada …": a labelled date line (SPSE announcements, old CMSes).
+    $('p, small, span, div, li').each((_, el) => {
+      const t = clean($(el).text());
+      if (t.length > 80 || !DATE_LABEL_RE.test(t)) return undefined;
+      published = dateFromText(t);
+      return published ? false : undefined;
+    });
+  }
   if (!published) {
     for (const sel of DATE_SELECTORS) {
       const t = $(sel).first().text();
