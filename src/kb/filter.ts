@@ -46,7 +46,6 @@ function checkString(field: string, value: unknown): string {
   const v = value.trim().replace(/\s+/g, ' ');
   if (!v) throw new SearchParamError(field, 'must not be empty');
   if (v.length > MAX_STRING) throw new SearchParamError(field, `at most ${MAX_STRING} characters`);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(v)) throw new SearchParamError(field, 'must not contain control characters');
   return v;
 }

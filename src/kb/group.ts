@@ -58,9 +58,13 @@ interface Dated {
 }
 
 function toDated(report: Report): Dated {
-  let start = dayNumber(report.outage.start) ?? dayNumber(report.published);
-  let end = dayNumber(report.outage.end) ?? start;
-  if (start === null && end !== null) start = end;
+  let start = dayNumber(report.outage.start);
+  let end = dayNumber(report.outage.end);
+  // Without any outage date the publication date stands in; a known end alone ("kembali normal Jumat") is a
+  // one-day window on that end, not a window from the later publication date.
+  if (start === null && end === null) start = end = dayNumber(report.published);
+  start ??= end;
+  end ??= start;
   if (start !== null && end !== null && end < start) end = start;
   const keys: string[] = [];
   for (const g of report.regions) {

@@ -1,0 +1,74 @@
+/**
+ * `pantau export --format csv|json|jsonl|md [filters] [--reports] [--out FILE]`: every matching incident (or,
+ * with --reports, every matching report with its main text, URLs and incident ids). CSV is UTF-8 with a BOM,
+ * one row per incident, sources as URLs; JSON and JSONL carry everything, provenance included.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Cli } from '../cli-kit.ts';
+import { UserError } from '../errors.ts';
+import {
+  INCIDENT_CSV_HEADER,
+  REPORT_CSV_HEADER,
+  incidentMarkdown,
+  incidentRow,
+  reportRow,
+  toCsv,
+} from '../kb/format.ts';
+import { listIncidents, listReports } from '../kb/search.ts';
+import { type FilterOptions, addFilterOptions, paramsFrom } from './search.ts';
+
+const FORMATS = ['csv', 'json', 'jsonl', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function register(program: Command, cli: Cli): void {
+  addFilterOptions(
+    program
+      .command('export')
+      .description('export incidents (or reports) matching the filters as CSV, JSON, JSONL or Markdown')
+      .argument('[query...]', 'optional words to search for'),
+  )
+    .option('--format <format>', 'csv, json, jsonl or md', 'csv')
+    .option('--reports', 'export reports (main text, URLs, incident ids) instead of incidents')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (query: string[], opts: FilterOptions & { format: string; reports?: boolean; out?: string }) => {
+      if (!(FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not ${opts.format}`);
+      }
+      const format = opts.format as Format;
+      const params = paramsFrom(query, opts);
+      const text = await cli.withMeili(async (conn) => {
+        const items: object[] = [];
+        if (opts.reports) for await (const r of listReports(conn.client, params)) items.push(r);
+        else for await (const i of listIncidents(conn.client, params)) items.push(i);
+        cli.info(`${items.length} ${opts.reports ? 'reports' : 'incidents'}`);
+        return render(format, items, Boolean(opts.reports));
+      });
+      if (opts.out) {
+        const tmp = `${opts.out}.tmp-${process.pid}`;
+        writeFileSync(tmp, text);
+        renameSync(tmp, opts.out);
+        cli.info(`wrote ${opts.out}`);
+      } else {
+        process.stdout.write(text);
+      }
+    });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: rows are Incident or ExportedReport depending on --reports
+function render(format: Format, items: any[], reports: boolean): string {
+  switch (format) {
+    case 'csv':
+      return reports
+        ? toCsv(REPORT_CSV_HEADER, items.map(reportRow))
+        : toCsv(INCIDENT_CSV_HEADER, items.map(incidentRow));
+    case 'json':
+      return `${JSON.stringify(items, null, 2)}\n`;
+    case 'jsonl':
+      return items.map((i) => `${JSON.stringify(i)}\n`).join('');
+    case 'md':
+      return reports
+        ? `${items.map((r) => `## ${r.title}\n\n- ${r.published ?? 'n.d.'}, ${r.source.name ?? r.source.host}\n${(r.urls ?? [r.url]).map((u: string) => `- <${u}>`).join('\n')}\n\n${r.text}`).join('\n\n')}\n`
+        : `# Pantau: ${items.length} incidents\n\n${items.map(incidentMarkdown).join('\n\n')}\n`;
+  }
+}

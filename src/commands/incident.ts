@@ -1,0 +1,34 @@
+/** `pantau incident ID`: one incident in full, every statement pointing to the reports it came from. */
+import type { Command } from 'commander';
+import type { Cli } from '../cli-kit.ts';
+import { UserError } from '../errors.ts';
+import { renderIncident } from '../kb/format.ts';
+import { getIncident, getIncidentReports } from '../kb/search.ts';
+import type { Incident } from '../types.ts';
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('incident')
+    .description('show one incident: timeline of its reports, causes with evidence, officials and quotes, sources')
+    .argument('<id>', 'incident id, as printed by `pantau search`')
+    .option('--json', 'print the incident and its reports as JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      await cli.withMeili(async (conn) => {
+        const incident = await getIncident(conn.client, id);
+        if (!incident) throw new UserError(`no incident ${id} (ids look like inc-…; find them with \`pantau search\`)`);
+        const reports = await getIncidentReports(conn.client, incident.id);
+        const parent = incident.parent_id ? await getIncident(conn.client, incident.parent_id) : null;
+        const children: Incident[] = [];
+        for (const cid of incident.children_ids) {
+          const c = await getIncident(conn.client, cid);
+          if (c) children.push(c);
+        }
+        if (opts.json) {
+          console.log(JSON.stringify({ incident, reports, parent, children }, null, 2));
+          return;
+        }
+        const today = new Date().toISOString().slice(0, 10);
+        console.log(renderIncident(incident, reports, today, { parent, children }));
+      });
+    });
+}
