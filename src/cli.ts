@@ -8,12 +8,14 @@ import { UserError, messageOf } from './errors.ts';
 import { MeiliTaskError } from './meili/tasks.ts';
 import { register as registerUp } from './commands/up.ts';
 import { register as registerStatus } from './commands/status.ts';
+import { register as registerServe } from './commands/serve.ts';
+import { register as registerBrief } from './commands/brief.ts';
 import { register as registerIndex } from './commands/index.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerIncident } from './commands/incident.ts';
 import { register as registerExport } from './commands/export.ts';
 
-const COMMANDS: RegisterCommand[] = [registerUp, registerStatus, registerIndex, registerSearch, registerIncident, registerExport];
+const COMMANDS: RegisterCommand[] = [registerUp, registerStatus, registerServe, registerBrief, registerIndex, registerSearch, registerIncident, registerExport];
 
 const program = new Command('pantau')
   .description("Watch Indonesia's e-procurement portals (LPSE/SPSE) through the news.")

@@ -1,0 +1,75 @@
+/**
+ * Gathers what a brief needs from the knowledge base (the I/O edge of src/brief): the area's incidents in full, the
+ * province's incidents for the comparison, and the reports they cite.
+ */
+import type { IncidentSummary, SearchParams, SearchResult } from '../kb/api.ts';
+import type { Incident } from '../types.ts';
+import type { BriefInput, ReportRef } from './build.ts';
+
+/** The read side of the knowledge base that the web app and the brief use. */
+export interface KbReader {
+  search(params: SearchParams): Promise<SearchResult>;
+  incident(id: string): Promise<Incident | null>;
+  /** The reports of an incident, oldest first. */
+  reportsOf(incidentId: string): Promise<ReportRef[]>;
+}
+
+export interface BriefSelection {
+  regency?: string;
+  province?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Every incident matching `params`, page by page, at most `max`. */
+export async function searchAll(kb: KbReader, params: SearchParams, max = 1000): Promise<IncidentSummary[]> {
+  const page = 100;
+  const hits: IncidentSummary[] = [];
+  for (let offset = 0; offset < max; offset += page) {
+    const r = await kb.search({ ...params, limit: Math.min(page, max - offset), offset });
+    hits.push(...r.hits);
+    if (r.hits.length === 0 || hits.length >= r.total) break;
+  }
+  return hits;
+}
+
+export async function loadBriefInput(
+  kb: KbReader,
+  sel: BriefSelection,
+  opts: { generated: string; appUrl?: string | null; maxIncidents?: number },
+): Promise<BriefInput> {
+  const area = sel.regency
+    ? { kind: 'regency' as const, name: sel.regency }
+    : { kind: 'province' as const, name: sel.province ?? '' };
+  const period: SearchParams = {
+    ...(sel.from ? { from: sel.from } : {}),
+    ...(sel.to ? { to: sel.to } : {}),
+    // A kabupaten's share of a national outage is a child incident: a brief about the kabupaten wants it.
+    includeChildren: true,
+    sort: 'start:asc',
+  };
+  const filter: SearchParams = sel.regency ? { regency: [sel.regency] } : { province: [area.name] };
+  const summaries = await searchAll(kb, { ...period, ...filter }, opts.maxIncidents ?? 200);
+  const full = (await Promise.all(summaries.map((s) => kb.incident(s.id)))).filter((i): i is Incident => i !== null);
+  // A national incident and its child for this area are one outage: keep the child, which carries the local facts.
+  const ids = new Set(full.map((i) => i.id));
+  const incidents = full.filter((i) => !i.children_ids.some((c) => ids.has(c)));
+  const provinces = sel.regency ? [...new Set(summaries.flatMap((s) => s.province))] : [area.name];
+  const comparison = provinces.length
+    ? (await searchAll(kb, { ...period, province: provinces }, 1000)).filter((s) => s.scope !== 'national')
+    : [];
+  const reports: Record<string, ReportRef> = {};
+  for (const list of await Promise.all(incidents.map((i) => kb.reportsOf(i.id)))) {
+    for (const r of list) reports[r.id] = r;
+  }
+  return {
+    area,
+    from: sel.from ?? null,
+    to: sel.to ?? null,
+    incidents,
+    reports,
+    comparison,
+    generated: opts.generated,
+    appUrl: opts.appUrl ?? null,
+  };
+}

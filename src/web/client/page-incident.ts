@@ -1,0 +1,295 @@
+/**
+ * The incident page: where and when, the causes with the sentence and the person behind each, allegations, every
+ * quoted person, the timeline of reports with links to the original and to Pantau's archived copy, tender impact,
+ * disagreements between sources, and a citation line.
+ */
+import type { ReportRef } from '../../brief/build.ts';
+import { type Statement, toIncidentFacts } from '../../brief/facts.ts';
+import { causeLabel, formatDate, formatDays, formatWindow, sourceKindLabel } from '../../brief/i18n.ts';
+import type { Incident } from '../../types.ts';
+import { ApiError, getJson } from './api.ts';
+import { h, replace, safeUrl } from './dom.ts';
+import type { PageContext } from './main.ts';
+import { briefLinks } from './page-search.ts';
+import { withLang } from './state.ts';
+
+interface IncidentResponse {
+  incident: Incident;
+  reports: ReportRef[];
+}
+
+export function renderIncident(ctx: PageContext, id: string): void {
+  const { t, main } = ctx;
+  replace(main, h('p', { class: 'loading', role: 'status' }, t.loading));
+  const ctrl = new AbortController();
+  ctx.onLeave(() => ctrl.abort());
+  getJson<IncidentResponse>(`/api/incidents/${encodeURIComponent(id)}`, ctrl.signal).then(
+    (r) => show(ctx, r),
+    (e) => {
+      if (ctrl.signal.aborted) return;
+      const notFound = e instanceof ApiError && e.status === 404;
+      replace(
+        main,
+        h('p', null, h('a', { href: withLang('/', new URLSearchParams(), ctx.lang) }, t.back)),
+        h(
+          'p',
+          { class: notFound ? 'empty' : 'error', role: 'alert' },
+          notFound ? t.notFound : `${t.error}: ${e.message}`,
+        ),
+      );
+    },
+  );
+}
+
+function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
+  const { t, lang, main } = ctx;
+  const f = toIncidentFacts(incident);
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const srcNames = (ids: string[]) =>
+    [...new Set(ids.map((i) => byId.get(i)?.source.name ?? byId.get(i)?.source.host).filter(Boolean))].join(', ');
+  const cite = (ids: string[]) => {
+    const names = srcNames(ids);
+    return names ? h('span', { class: 'who' }, ` (${names})`) : null;
+  };
+  document.title = `${incident.title} · Pantau`;
+
+  const regions = incident.regions.map((r) => r.value);
+  const regency = regions.find((r) => r.regency)?.regency ?? null;
+  const province = regions[0]?.province ?? null;
+
+  const causes = h(
+    'section',
+    { 'aria-labelledby': 'h-causes' },
+    h('h2', { id: 'h-causes' }, t.causes),
+    f.unexplained && !f.causes.length ? h('p', null, t.noCause) : null,
+    f.causes.length
+      ? h(
+          'ul',
+          null,
+          f.causes.map((c) =>
+            h(
+              'li',
+              null,
+              h('strong', null, causeLabel(c.value.category, lang)),
+              ': ',
+              h('q', { class: 'evidence' }, c.value.evidence),
+              c.value.by ? h('span', { class: 'who' }, ` ${t.statedBy} ${c.value.by}`) : null,
+              cite(c.report_ids),
+            ),
+          ),
+        )
+      : null,
+    f.suspected.length
+      ? [
+          h('h3', null, t.causesSuspected),
+          h(
+            'ul',
+            null,
+            f.suspected.map((c) =>
+              h(
+                'li',
+                null,
+                causeLabel(c.value.category, lang),
+                ': ',
+                h('q', { class: 'evidence' }, c.value.evidence),
+                cite(c.report_ids),
+              ),
+            ),
+          ),
+        ]
+      : null,
+  );
+
+  const disagreements = f.disagreements.length
+    ? h(
+        'section',
+        { class: 'disagree', 'aria-labelledby': 'h-disagree' },
+        h('h2', { id: 'h-disagree' }, t.disagreements),
+        h(
+          'ul',
+          null,
+          f.disagreements.map((d) =>
+            h(
+              'li',
+              null,
+              h(
+                'strong',
+                null,
+                d.field === 'start' ? t.startDiffers : d.field === 'end' ? t.endDiffers : t.causeDiffers,
+              ),
+              ': ',
+              d.variants.map((v, i) => [
+                i ? '; ' : '',
+                d.field === 'cause' ? causeLabel(v.value, lang) : formatDate(v.value, lang),
+                h('span', { class: 'who' }, ` (${srcNames(v.report_ids) || t.reportsSaid(v.report_ids.length)})`),
+              ]),
+            ),
+          ),
+        ),
+      )
+    : null;
+
+  const allegation = h(
+    'section',
+    { 'aria-labelledby': 'h-alleg' },
+    h('h2', { id: 'h-alleg' }, t.allegations),
+    f.allegation.present
+      ? h(
+          'ul',
+          null,
+          f.allegation.evidence.map((e) => h('li', null, h('q', { class: 'evidence' }, e.value), cite(e.report_ids))),
+        )
+      : h('p', { class: 'muted' }, t.noAllegation),
+  );
+
+  const people = new Map<string, Statement[]>();
+  for (const s of f.statements) people.set(s.name, [...(people.get(s.name) ?? []), s]);
+  const officials = h(
+    'section',
+    { 'aria-labelledby': 'h-officials' },
+    h('h2', { id: 'h-officials' }, t.officials),
+    [...people].map(([name, list]) =>
+      h(
+        'article',
+        { class: 'official' },
+        h('h3', null, name, list[0]?.role ? h('span', { class: 'who' }, `, ${list[0].role}`) : null),
+        list[0]?.organization && list[0].organization !== list[0].role
+          ? h('div', { class: 'who' }, list[0].organization)
+          : null,
+        list.map((s) =>
+          h(
+            'blockquote',
+            null,
+            h('p', null, `“${s.quote}”`),
+            h('p', { class: 'who' }, `— ${s.name}`, cite(s.report_ids)),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  const impact = h(
+    'section',
+    { 'aria-labelledby': 'h-impact' },
+    h('h2', { id: 'h-impact' }, t.impact),
+    h(
+      'p',
+      null,
+      incident.impact.schedule_changed ? h('span', { class: 'badge' }, t.scheduleChanged) : null,
+      ' ',
+      incident.impact.manual_fallback ? h('span', { class: 'badge' }, t.manualFallback) : null,
+    ),
+    incident.impact.evidence.length
+      ? h(
+          'ul',
+          null,
+          incident.impact.evidence.map((e) =>
+            h('li', null, h('q', { class: 'evidence' }, e.value), cite(e.report_ids)),
+          ),
+        )
+      : h('p', { class: 'muted' }, t.noImpact),
+  );
+
+  const sorted = [...reports].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+  const timeline = h(
+    'section',
+    { 'aria-labelledby': 'h-timeline' },
+    h('h2', { id: 'h-timeline' }, t.timeline),
+    h(
+      'ol',
+      { class: 'timeline' },
+      sorted.map((r) => {
+        const href = safeUrl(r.url);
+        const arch = safeUrl(r.archive_url) ?? (r.archive_url?.startsWith('/') ? r.archive_url : null);
+        return h(
+          'li',
+          { 'data-report': r.id },
+          h(
+            'div',
+            { class: 'who' },
+            formatDate(r.published, lang),
+            ' · ',
+            r.source.name ?? r.source.host ?? '',
+            ' · ',
+            sourceKindLabel(String(r.source.kind), lang),
+          ),
+          h('div', null, h('strong', null, r.title)),
+          h(
+            'div',
+            null,
+            href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank', class: 'src-link' }, t.original) : null,
+            arch ? [' · ', h('a', { href: arch, rel: 'noopener', class: 'archive-link' }, t.archived)] : null,
+          ),
+        );
+      }),
+    ),
+  );
+
+  const today = new Date();
+  const accessed = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  const pageUrl = `${location.origin}/incident/${encodeURIComponent(incident.id)}`;
+  const sourcesLine = [...new Set(sorted.map((r) => r.source.name ?? r.source.host).filter(Boolean))].join('; ');
+  const citation = `“${incident.title}”. Pantau, ${formatWindow(f.start, f.end, lang)}. ${pageUrl} (${t.accessed} ${formatDate(accessed, lang)}).${sourcesLine ? ` ${lang === 'id' ? 'Sumber' : 'Sources'}: ${sourcesLine}.` : ''}`;
+  const out = h('output', { id: 'citation', 'aria-label': t.citation }, citation);
+  const copyBtn = h('button', { type: 'button', class: 'btn secondary' }, t.copy);
+  copyBtn.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(citation);
+      copyBtn.textContent = t.copied;
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(out);
+      const sel = getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+    }
+  });
+
+  replace(
+    main,
+    h('p', null, h('a', { href: withLang('/', new URLSearchParams(), lang) }, t.back)),
+    h(
+      'h1',
+      null,
+      incident.title,
+      incident.scope === 'national' ? [' ', h('span', { class: 'badge national' }, t.nationalBadge)] : null,
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, t.lpse),
+      h('dd', null, incident.lpse.map((l) => l.value.name).join(', ') || '–'),
+      h('dt', null, t.region),
+      h(
+        'dd',
+        null,
+        [...new Set(regions.map((r) => (r.regency ? `${r.regency}, ${r.province}` : r.province)))].join('; ') || '–',
+      ),
+      h('dt', null, t.window),
+      h('dd', { id: 'window' }, formatWindow(f.start, f.end, lang)),
+      h('dt', null, t.duration),
+      h('dd', null, formatDays(f.days, lang)),
+      h('dt', null, t.causes),
+      h(
+        'dd',
+        null,
+        f.categories.map((c) => [h('span', { class: 'badge' }, causeLabel(c, lang)), ' ']),
+      ),
+    ),
+    disagreements,
+    causes,
+    allegation,
+    officials,
+    impact,
+    timeline,
+    h(
+      'section',
+      { 'aria-labelledby': 'h-cite' },
+      h('h2', { id: 'h-cite' }, t.citation),
+      h('div', { class: 'cite' }, out, copyBtn),
+    ),
+    regency || province
+      ? h('section', null, briefLinks(ctx, regency ? 'regency' : 'province', regency ?? province ?? '', null, null))
+      : null,
+  );
+}

@@ -1,0 +1,273 @@
+/** The search page: one box with results as you type, combinable facets, a date range, sort, and paging. */
+import { causeLabel, formatWindow } from '../../brief/i18n.ts';
+import type { IncidentSummary, SearchResult } from '../../kb/api.ts';
+import { isAbort, latest } from './api.ts';
+import { h, replace } from './dom.ts';
+import { type Facets, renderChips, renderFacets } from './facets.ts';
+import type { PageContext } from './main.ts';
+import { PAGE_SIZE, filtersOf, withLang } from './state.ts';
+
+export function renderSearch(ctx: PageContext): void {
+  const { t, main, lang } = ctx;
+  const fetchLatest = latest();
+  let params = new URLSearchParams(ctx.params);
+  const q = h('input', {
+    type: 'search',
+    id: 'q',
+    name: 'q',
+    value: params.get('q') ?? '',
+    placeholder: t.searchPlaceholder,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-controls': 'results',
+    'aria-keyshortcuts': '/',
+  });
+  const from = h('input', {
+    type: 'date',
+    id: 'from',
+    name: 'from',
+    value: params.get('from') ?? '',
+    min: '1990-01-01',
+    max: '2100-12-31',
+  });
+  const to = h('input', {
+    type: 'date',
+    id: 'to',
+    name: 'to',
+    value: params.get('to') ?? '',
+    min: '1990-01-01',
+    max: '2100-12-31',
+  });
+  const sort = h(
+    'select',
+    { id: 'sort', name: 'sort' },
+    h('option', { value: '' }, t.sortRelevance),
+    h('option', { value: 'start:desc' }, t.sortNewest),
+    h('option', { value: 'start:asc' }, t.sortOldest),
+  );
+  sort.value = params.get('sort') ?? '';
+  const facetsEl = h('aside', { class: 'facets', id: 'facets', 'aria-label': t.facets });
+  const count = h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' }, t.loading);
+  const chipsEl = h('div', { id: 'chips' });
+  const briefEl = h('div', { id: 'brief-slot' });
+  const results = h('section', { id: 'results', 'aria-labelledby': 'count', 'aria-busy': 'true' });
+  const pager = h('nav', { class: 'pager', id: 'pager', 'aria-label': t.page(1, 1) });
+
+  const form = h(
+    'form',
+    { class: 'searchbar', role: 'search', onsubmit: (e: Event) => e.preventDefault() },
+    h('label', { class: 'q', for: 'q' }, t.searchLabel, q),
+    h('label', { for: 'from' }, t.from, from),
+    h('label', { for: 'to' }, t.to, to),
+    h('label', { for: 'sort' }, t.sort, sort),
+  );
+  replace(
+    main,
+    h('h1', { class: 'visually-hidden' }, t.searchLabel),
+    form,
+    h(
+      'div',
+      { class: 'layout' },
+      facetsEl,
+      h('div', null, h('div', { class: 'summary-line' }, count), chipsEl, briefEl, results, pager),
+    ),
+  );
+  document.title = t.appTitle;
+
+  const commit = (next: URLSearchParams, replaceUrl = false) => {
+    params = next;
+    ctx.go(withLang('/', next, lang), { replace: replaceUrl, render: false });
+    void refresh();
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  q.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const next = new URLSearchParams(params);
+      if (q.value.trim()) next.set('q', q.value);
+      else next.delete('q');
+      next.delete('page');
+      commit(next, true);
+    }, 180);
+  });
+  ctx.onLeave(() => clearTimeout(typing));
+  const dateChange = (input: HTMLInputElement, key: 'from' | 'to') => () => {
+    if (input.value && !input.checkValidity()) return;
+    const next = new URLSearchParams(params);
+    if (input.value) next.set(key, input.value);
+    else next.delete(key);
+    next.delete('page');
+    commit(next);
+  };
+  from.addEventListener('change', dateChange(from, 'from'));
+  to.addEventListener('change', dateChange(to, 'to'));
+  sort.addEventListener('change', () => {
+    const next = new URLSearchParams(params);
+    if (sort.value) next.set('sort', sort.value);
+    else next.delete('sort');
+    next.delete('page');
+    commit(next);
+  });
+
+  async function refresh(): Promise<void> {
+    const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+    const api = filtersOf(params);
+    api.set('limit', String(PAGE_SIZE));
+    api.set('offset', String(Math.min((page - 1) * PAGE_SIZE, 1000)));
+    results.setAttribute('aria-busy', 'true');
+    results.classList.add('is-loading');
+    if (!results.firstChild) replace(results, h('p', { class: 'loading' }, t.loading));
+    count.textContent = t.loading;
+    let r: SearchResult;
+    try {
+      r = await fetchLatest<SearchResult>(`/api/search?${api}`);
+    } catch (e) {
+      if (isAbort(e)) return;
+      results.setAttribute('aria-busy', 'false');
+      count.textContent = t.error;
+      replace(
+        results,
+        h(
+          'div',
+          { class: 'error', role: 'alert' },
+          `${t.error}: ${(e as Error).message} `,
+          h('button', { type: 'button', class: 'btn secondary', onclick: () => void refresh() }, t.retry),
+        ),
+      );
+      return;
+    }
+    results.setAttribute('aria-busy', 'false');
+    results.classList.remove('is-loading');
+    count.textContent = t.results(r.total);
+    const view = { ...ctx, params };
+    const focusedId = document.activeElement?.id;
+    renderFacets(view, facetsEl, r.facets as Facets, (next) => commit(next));
+    if (focusedId?.startsWith('f-')) document.getElementById(focusedId)?.focus();
+    const chips = renderChips(view, (next) => commit(next));
+    replace(
+      chipsEl,
+      chips,
+      chips
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn secondary',
+              onclick: () => {
+                const next = new URLSearchParams();
+                if (params.get('q')) next.set('q', params.get('q') ?? '');
+                commit(next);
+              },
+            },
+            t.clearAll,
+          )
+        : null,
+    );
+    replace(briefEl, briefBox(ctx, params));
+    if (!r.hits.length) replace(results, h('p', { class: 'empty' }, t.empty));
+    else
+      replace(
+        results,
+        h(
+          'ol',
+          { class: 'results' },
+          r.hits.map((hit) => hitItem(ctx, hit)),
+        ),
+      );
+    const pages = Math.max(1, Math.ceil(Math.min(r.total, 1000 + PAGE_SIZE) / PAGE_SIZE));
+    const goPage = (p: number) => () => {
+      const next = new URLSearchParams(params);
+      if (p > 1) next.set('page', String(p));
+      else next.delete('page');
+      commit(next);
+      main.scrollIntoView();
+    };
+    pager.setAttribute('aria-label', t.page(page, pages));
+    replace(
+      pager,
+      pages > 1
+        ? [
+            h(
+              'button',
+              { type: 'button', class: 'btn secondary', disabled: page <= 1, onclick: goPage(page - 1) },
+              t.prev,
+            ),
+            h('span', null, t.page(page, pages)),
+            h(
+              'button',
+              { type: 'button', class: 'btn secondary', disabled: page >= pages, onclick: goPage(page + 1) },
+              t.next,
+            ),
+          ]
+        : null,
+    );
+  }
+  void refresh();
+}
+
+function hitItem(ctx: PageContext, hit: IncidentSummary): HTMLElement {
+  const { t, lang } = ctx;
+  const place = [...new Set([...hit.regency, ...(hit.regency.length ? [] : hit.province)])].join(', ');
+  return h(
+    'li',
+    { class: 'hit', 'data-id': hit.id },
+    h(
+      'h3',
+      null,
+      h('a', { href: withLang(`/incident/${encodeURIComponent(hit.id)}`, new URLSearchParams(), lang) }, hit.title),
+    ),
+    h(
+      'div',
+      { class: 'meta' },
+      h('span', null, formatWindow(hit.start, hit.end, lang)),
+      place ? h('span', null, place) : null,
+      hit.province.length && hit.regency.length ? h('span', null, hit.province.join(', ')) : null,
+      h('span', null, t.sources(hit.sources)),
+    ),
+    h(
+      'div',
+      { class: 'meta' },
+      hit.scope === 'national' ? h('span', { class: 'badge national' }, t.nationalBadge) : null,
+      hit.causes.map((c) => h('span', { class: 'badge' }, causeLabel(c, lang))),
+      hit.allegation ? h('span', { class: 'badge alleg' }, t.allegation) : null,
+    ),
+  );
+}
+
+/** With exactly one kabupaten/kota or province chosen, offer its hearing brief. */
+function briefBox(ctx: PageContext, params: URLSearchParams): HTMLElement | null {
+  const regency = params.getAll('regency');
+  const province = params.getAll('province');
+  let area: ['regency' | 'province', string] | null = null;
+  if (regency.length === 1 && regency[0]) area = ['regency', regency[0]];
+  else if (!regency.length && province.length === 1 && province[0]) area = ['province', province[0]];
+  if (!area) return null;
+  return briefLinks(ctx, area[0], area[1], params.get('from'), params.get('to'));
+}
+
+export function briefLinks(
+  ctx: PageContext,
+  kind: 'regency' | 'province',
+  name: string,
+  from: string | null,
+  to: string | null,
+  lang = ctx.lang,
+): HTMLElement {
+  const { t } = ctx;
+  const url = (format: string) => {
+    const p = new URLSearchParams({ [kind]: name, format, lang });
+    if (from) p.set('from', from);
+    if (to) p.set('to', to);
+    return `/api/brief?${p}`;
+  };
+  return h(
+    'div',
+    { class: 'brief-box', id: 'brief-box' },
+    h('strong', null, t.briefFor(name)),
+    h('br'),
+    h('a', { class: 'btn', href: url('pdf'), download: '', id: 'brief-pdf' }, t.briefPdf),
+    h('a', { class: 'btn secondary', href: url('html'), target: '_blank', rel: 'noopener' }, t.briefHtml),
+    h('a', { class: 'btn secondary', href: url('md'), download: '' }, t.briefMd),
+  );
+}

@@ -1,0 +1,278 @@
+/**
+ * `pantau serve`: the web app. A read-only JSON API over the knowledge base (queries run here, server-side, so the
+ * Meilisearch key never reaches a browser) and the pages, with every asset served by Pantau itself.
+ *
+ *   GET /api/search      incidents matching the filters, with facet counts
+ *   GET /api/facets      facet counts only
+ *   GET /api/incidents/:id  one incident in full, with the reports it cites
+ *   GET /api/overview    incidents per month by cause, provinces, most-quoted people
+ *   GET /api/brief       the hearing brief (format=html|md|pdf)
+ *   GET /, /incident/:id, /overview, /brief   the pages (one HTML shell, rendered by /assets/app.js)
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { Browser } from 'playwright-core';
+import { buildBrief } from '../brief/build.ts';
+import type { Lang } from '../brief/i18n.ts';
+import { type KbReader, loadBriefInput, searchAll } from '../brief/load.ts';
+import { launchChromium, printPdf } from '../brief/pdf.ts';
+import { BRIEF_CSS, briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
+import { UserError, messageOf } from '../errors.ts';
+import { SearchParamError } from '../kb/filter.ts';
+import { STATIC_DIR, buildAssets } from './assets.ts';
+import { buildOverview } from './overview.ts';
+import { BadRequest, checkDate, checkIncidentId, checkNames, parseSearchQuery } from './validate.ts';
+
+export interface AppOptions {
+  kb: KbReader;
+  /** Secrets that must never appear in a response (the Meilisearch keys): a response containing one is refused. */
+  secrets?: string[];
+  /** Today's date for briefs (YYYY-MM-DD); defaults to the clock. */
+  today?: () => string;
+  /** The public URL of the app, printed in briefs. */
+  appUrl?: string | null;
+  log?: (line: string) => void;
+  /** Bundle minified (default true). */
+  minify?: boolean;
+}
+
+export interface WebApp {
+  app: Hono;
+  /** Closes the browser kept for PDFs. */
+  close(): Promise<void>;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The brief's HTML carries its stylesheet inline (it must print alone): allowed by its hash, nothing else. */
+const BRIEF_CSP = CSP.replace(
+  "style-src 'self'",
+  `style-src 'sha256-${createHash('sha256').update(BRIEF_CSS).digest('base64')}'`,
+);
+
+const PAGE_RE = /^\/(?:|overview|brief|incident\/[A-Za-z0-9_-]{1,128})$/;
+
+/** One PDF at a time on a small machine; a short queue, then 503. */
+const MAX_PDF_QUEUE = 4;
+
+function jsonError(c: Context, status: number, message: string, param?: string) {
+  return c.json({ error: { status, message, ...(param ? { param } : {}) } }, status as 400);
+}
+
+export async function createApp(opts: AppOptions): Promise<WebApp> {
+  const { kb } = opts;
+  const secrets = (opts.secrets ?? []).filter((s) => s && s.length >= 8);
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
+  const assets = await buildAssets({ minify: opts.minify ?? true });
+  const shell = readFileSync(join(STATIC_DIR, 'index.html'));
+  const favicon = readFileSync(join(STATIC_DIR, 'favicon.svg'));
+  let browser: Promise<Browser> | null = null;
+  let pdfQueue = 0;
+  let pdfChain: Promise<unknown> = Promise.resolve();
+
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', c.res.headers.get('Content-Security-Policy') ?? CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      c.header('Allow', 'GET, HEAD');
+      return jsonError(c, 405, 'this API is read-only');
+    }
+    await next();
+  });
+  app.use('*', compress());
+
+  /** JSON out, after checking that no secret slipped into it. */
+  const send = (c: Context, data: unknown, cache = 'no-store') => {
+    const body = JSON.stringify(data);
+    for (const s of secrets) if (body.includes(s)) throw new Error('refusing to send a response containing a key');
+    c.header('Cache-Control', cache);
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  };
+  const query = (c: Context) => new URL(c.req.url).searchParams;
+
+  app.get('/api/health', (c) => send(c, { ok: true }));
+
+  app.get('/api/search', async (c) => {
+    const params = parseSearchQuery(query(c));
+    const r = await kb.search(params);
+    return send(c, { ...r, limit: params.limit, offset: params.offset });
+  });
+
+  app.get('/api/facets', async (c) => {
+    const params = parseSearchQuery(query(c));
+    // The KB returns at least one hit; only the counts are wanted here.
+    const r = await kb.search({ ...params, limit: 1, offset: 0 });
+    return send(c, { total: r.total, facets: r.facets });
+  });
+
+  app.get('/api/incidents/:id', async (c) => {
+    checkNames(query(c), ['lang']);
+    const id = checkIncidentId(c.req.param('id'));
+    const incident = await kb.incident(id);
+    if (!incident) return jsonError(c, 404, `no incident ${id}`);
+    return send(c, { incident, reports: await kb.reportsOf(incident.id) });
+  });
+
+  app.get('/api/overview', async (c) => {
+    const q = query(c);
+    const params = parseSearchQuery(q);
+    const hits = await searchAll(kb, { ...params, sort: 'start:asc' }, 1000);
+    return send(c, buildOverview(hits));
+  });
+
+  app.get('/api/brief', async (c) => {
+    const q = query(c);
+    checkNames(q, ['regency', 'province', 'from', 'to', 'format', 'lang']);
+    const sel = parseSearchQuery(
+      new URLSearchParams([...q].filter(([k]) => k === 'regency' || k === 'province' || k === 'from' || k === 'to')),
+    );
+    const regency = sel.regency ?? [];
+    const province = sel.province ?? [];
+    if (regency.length + province.length !== 1) {
+      throw new BadRequest('give exactly one regency or one province', regency.length ? 'regency' : 'province');
+    }
+    const format = q.get('format') ?? 'html';
+    if (format !== 'html' && format !== 'md' && format !== 'pdf')
+      throw new BadRequest('format must be html, md or pdf', 'format');
+    const lang = (q.get('lang') ?? 'id') as Lang;
+    if (lang !== 'id' && lang !== 'en') throw new BadRequest('lang must be id or en', 'lang');
+    if (sel.from) checkDate(sel.from, 'from');
+    const input = await loadBriefInput(
+      kb,
+      { regency: regency[0], province: province[0], from: sel.from, to: sel.to },
+      { generated: today(), appUrl: opts.appUrl ?? new URL(c.req.url).origin },
+    );
+    const brief = buildBrief(input);
+    const slug = `brief-${brief.area.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`;
+    if (format === 'md') {
+      c.header('Content-Disposition', `attachment; filename="${slug}.md"`);
+      return c.body(renderBriefMarkdown(brief, lang), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    }
+    const html = renderBriefHtml(brief, lang);
+    if (format === 'html') {
+      c.header('Content-Security-Policy', BRIEF_CSP);
+      return c.html(html);
+    }
+    if (pdfQueue >= MAX_PDF_QUEUE) return jsonError(c, 503, 'busy printing other briefs; try again shortly');
+    pdfQueue++;
+    const job = pdfChain.then(async () => {
+      browser ??= launchChromium();
+      return printPdf(html, { browser: await browser, footer: briefTitle(brief, lang) });
+    });
+    pdfChain = job.catch(() => {});
+    try {
+      const pdf = await job;
+      c.header('Content-Disposition', `attachment; filename="${slug}.pdf"`);
+      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
+    } finally {
+      pdfQueue--;
+    }
+  });
+
+  app.all('/api/*', (c) => jsonError(c, 404, 'no such endpoint'));
+
+  app.get('/assets/:name', (c) => {
+    const asset = assets.get(c.req.param('name'));
+    if (!asset) return jsonError(c, 404, 'no such asset');
+    if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
+    c.header('ETag', asset.etag);
+    c.header('Cache-Control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': asset.type });
+  });
+  app.get('/favicon.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(favicon, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('*', (c) => {
+    const path = new URL(c.req.url).pathname;
+    const found = PAGE_RE.test(path);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(shell, found ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof BadRequest) return jsonError(c, 400, err.message, err.param);
+    // The KB validates again (defence in depth): whatever it refuses is the request's fault too.
+    if (err instanceof SearchParamError) return jsonError(c, 400, err.message, err.field);
+    log(`pantau serve: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${messageOf(err)}`);
+    if (process.env.PANTAU_DEBUG) console.error(err);
+    return jsonError(c, 500, 'internal error; the server log says more');
+  });
+
+  return {
+    app,
+    async close() {
+      const b = browser;
+      browser = null;
+      if (b) await (await b.catch(() => null))?.close().catch(() => {});
+    },
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the app on host:port (port 0: a free one). A port in use is a one-line UserError. */
+export async function startServer(opts: AppOptions & { port?: number; host?: string }): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const web = await createApp(opts);
+  const server = createAdaptorServer({ fetch: web.app.fetch, hostname: host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new UserError(`port ${opts.port} on ${host} is already in use`));
+      else if (err.code === 'EACCES') reject(new UserError(`not allowed to listen on ${host}:${opts.port}`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+        reject(new UserError(`cannot listen on ${host}: no such address here`));
+      else reject(new UserError(`cannot listen on ${host}:${opts.port}: ${messageOf(err)}`));
+    });
+    server.listen(opts.port ?? 0, host, () => resolve());
+  }).catch(async (err) => {
+    await web.close();
+    throw err;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await web.close();
+    },
+  };
+}
