@@ -12,10 +12,12 @@ import {
   REPORT_CSV_HEADER,
   incidentMarkdown,
   incidentRow,
+  reportMarkdown,
   reportRow,
   toCsv,
 } from '../kb/format.ts';
-import { listIncidents, listReports } from '../kb/search.ts';
+import { type ExportedReport, listIncidents, listReports } from '../kb/search.ts';
+import type { Incident } from '../types.ts';
 import { type FilterOptions, addFilterOptions, paramsFrom } from './search.ts';
 
 const FORMATS = ['csv', 'json', 'jsonl', 'md'] as const;
@@ -38,11 +40,16 @@ export function register(program: Command, cli: Cli): void {
       const format = opts.format as Format;
       const params = paramsFrom(query, opts);
       const text = await cli.withMeili(async (conn) => {
-        const items: object[] = [];
-        if (opts.reports) for await (const r of listReports(conn.client, params)) items.push(r);
-        else for await (const i of listIncidents(conn.client, params)) items.push(i);
-        cli.info(`${items.length} ${opts.reports ? 'reports' : 'incidents'}`);
-        return render(format, items, Boolean(opts.reports));
+        if (opts.reports) {
+          const reports: ExportedReport[] = [];
+          for await (const r of listReports(conn.client, params)) reports.push(r);
+          cli.info(`${reports.length} reports`);
+          return renderReports(format, reports);
+        }
+        const incidents: Incident[] = [];
+        for await (const i of listIncidents(conn.client, params)) incidents.push(i);
+        cli.info(`${incidents.length} incidents`);
+        return renderIncidents(format, incidents);
       });
       if (opts.out) {
         const tmp = `${opts.out}.tmp-${process.pid}`;
@@ -55,20 +62,28 @@ export function register(program: Command, cli: Cli): void {
     });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows are Incident or ExportedReport depending on --reports
-function render(format: Format, items: any[], reports: boolean): string {
+function renderIncidents(format: Format, items: Incident[]): string {
   switch (format) {
     case 'csv':
-      return reports
-        ? toCsv(REPORT_CSV_HEADER, items.map(reportRow))
-        : toCsv(INCIDENT_CSV_HEADER, items.map(incidentRow));
+      return toCsv(INCIDENT_CSV_HEADER, items.map(incidentRow));
     case 'json':
       return `${JSON.stringify(items, null, 2)}\n`;
     case 'jsonl':
       return items.map((i) => `${JSON.stringify(i)}\n`).join('');
     case 'md':
-      return reports
-        ? `${items.map((r) => `## ${r.title}\n\n- ${r.published ?? 'n.d.'}, ${r.source.name ?? r.source.host}\n${(r.urls ?? [r.url]).map((u: string) => `- <${u}>`).join('\n')}\n\n${r.text}`).join('\n\n')}\n`
-        : `# Pantau: ${items.length} incidents\n\n${items.map(incidentMarkdown).join('\n\n')}\n`;
+      return `# Pantau: ${items.length} incidents\n\n${items.map(incidentMarkdown).join('\n\n')}\n`;
+  }
+}
+
+function renderReports(format: Format, items: ExportedReport[]): string {
+  switch (format) {
+    case 'csv':
+      return toCsv(REPORT_CSV_HEADER, items.map(reportRow));
+    case 'json':
+      return `${JSON.stringify(items, null, 2)}\n`;
+    case 'jsonl':
+      return items.map((i) => `${JSON.stringify(i)}\n`).join('');
+    case 'md':
+      return `# Pantau: ${items.length} reports\n\n${items.map(reportMarkdown).join('\n\n')}\n`;
   }
 }

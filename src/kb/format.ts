@@ -180,8 +180,7 @@ export function renderIncident(
   today: string,
   related: { parent?: Incident | null; children?: Incident[] } = {},
 ): string {
-  const num = new Map<string, number>();
-  reports.forEach((r, k) => num.set(r.id, k + 1));
+  const num = new Map<string, number>(reports.map((r, k) => [r.id, k + 1]));
   const refs = (ids: string[]) => {
     const ns = ids.map((id) => num.get(id)).filter((n): n is number => n !== undefined);
     return ns.length ? ` [${ns.join(', ')}]` : '';
@@ -246,9 +245,7 @@ export function renderIncident(
     for (const c of related.children) out.push(`  ${c.id}  ${c.title} (${c.urls.length} sources)`);
   }
   out.push('', 'Sources');
-  i.urls.forEach((u) => {
-    out.push(`  ${u}`);
-  });
+  for (const u of i.urls) out.push(`  ${u}`);
   out.push('', `Cite as: ${citation(i, reports, today)}`);
   return out.join('\n');
 }
@@ -282,6 +279,20 @@ export function incidentMarkdown(i: Incident): string {
   lines.push(`- **sources** (${i.urls.length}):`);
   for (const u of i.urls) lines.push(`  - <${u}>`);
   return lines.join('\n');
+}
+
+/** A report as a Markdown section, for `export --reports --format md`. */
+export function reportMarkdown(r: ExportedReport): string {
+  const urls = r.urls?.length ? r.urls : [r.url];
+  return [
+    `## ${mdEscape(r.title)}`,
+    '',
+    `- **published**: ${r.published ?? 'n.d.'}, ${mdEscape(r.source.name ?? r.source.host ?? '?')} (${r.source.kind})`,
+    `- **incidents**: ${r.incident_ids.map((id) => `\`${id}\``).join(', ') || 'none'}`,
+    ...urls.map((u) => `- <${u}>`),
+    '',
+    r.text,
+  ].join('\n');
 }
 
 function mdEscape(s: string): string {
