@@ -17,6 +17,8 @@ export interface ReportRef {
   published: string | null;
   /** Pantau's archived copy (a URL the reader can open), when there is one. */
   archive_url?: string | null;
+  /** The quotes this report carries, so a merged person's quote is cited to the report that has it. */
+  quotes?: string[];
 }
 
 export interface BriefInput {
@@ -116,7 +118,7 @@ const DEADLINE_RE = new RegExp(`(?<deadline>${DEADLINE_WORDS.join('|')})`, 'i');
 
 export function buildBrief(input: BriefInput): Brief {
   const facts = input.incidents
-    .map(toIncidentFacts)
+    .map((i) => toIncidentFacts(i, input.reports))
     .sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.id.localeCompare(b.id));
 
   // Sources are numbered in the order the brief first cites them: chronologically by incident.

@@ -70,7 +70,14 @@ export function regionLabel(r: { province: string; regency: string | null }): st
   return r.regency ?? `Provinsi ${r.province}`;
 }
 
-export function toIncidentFacts(incident: Incident): IncidentFacts {
+/**
+ * @param reports what is known of the incident's reports: a quote of a person merged from several reports is
+ *   cited only to the reports that carry it.
+ */
+export function toIncidentFacts(
+  incident: Incident,
+  reports: Record<string, { quotes?: string[] | undefined } | undefined> = {},
+): IncidentFacts {
   const start = pickAgreed(incident.starts, 'start');
   const end = pickAgreed(incident.ends, 'end');
   const stated = incident.causes.filter((c) => c.value.certainty === 'stated');
@@ -80,13 +87,14 @@ export function toIncidentFacts(incident: Incident): IncidentFacts {
   const statements: Statement[] = [];
   for (const o of incident.officials) {
     for (const quote of o.value.quotes) {
+      const carrying = o.report_ids.filter((id) => reports[id]?.quotes?.includes(quote));
       statements.push({
         name: o.value.name,
         role: o.value.role,
         organization: o.value.organization,
         stance: o.value.stance,
         quote,
-        report_ids: o.report_ids,
+        report_ids: carrying.length ? carrying : o.report_ids,
       });
     }
   }

@@ -23,6 +23,7 @@ export function toReportRef(r: Report, archiveUrl?: (report: Report) => string |
     source: { name: r.source.name, host: r.source.host, kind: r.source.kind },
     published: r.published,
     archive_url: archiveUrl?.(r) ?? null,
+    quotes: [...new Set(r.officials.flatMap((o) => o.quotes))],
   };
 }
 

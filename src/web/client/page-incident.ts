@@ -43,7 +43,7 @@ export function renderIncident(ctx: PageContext, id: string): void {
 
 function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
   const { t, lang, main } = ctx;
-  const f = toIncidentFacts(incident);
+  const f = toIncidentFacts(incident, Object.fromEntries(reports.map((r) => [r.id, r])));
   const byId = new Map(reports.map((r) => [r.id, r]));
   const srcNames = (ids: string[]) =>
     [...new Set(ids.map((i) => byId.get(i)?.source.name ?? byId.get(i)?.source.host).filter(Boolean))].join(', ');
