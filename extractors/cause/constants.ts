@@ -1,0 +1,140 @@
+/**
+ * Cause vocabulary, one list per SCHEMA.md category. Patterns are phrases, not single words: "jaringan" alone is
+ * everywhere, "jaringan terputus" is a cause.
+ */
+import type { CauseCategory } from '../../src/types.ts';
+
+export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'>, readonly string[]> = {
+  pdn: ['pusat data nasional', 'PDNS?\\s*2?', 'PDN'],
+  cyberattack: [
+    'hacker',
+    'hacking',
+    'di-?hack(?:er)?',
+    'kena\\s+hack',
+    'hack',
+    'hanck',
+    'di\\s*retas',
+    'peretasan',
+    'meretas',
+    'retas',
+    'serangan\\s+(?:siber|hacker|peretas|ddos)',
+    'ddos',
+    'deface(?:ment)?',
+    'malware',
+    'ransomware',
+    'bom\\s+data',
+    'disusupi',
+    'ditrobos',
+    'dibobol',
+  ],
+  upgrade: [
+    'up[\\s-]?grade',
+    'pembaruan\\s+(?:sistem|aplikasi|versi|spse)',
+    'peningkatan\\s+versi',
+    'migrasi\\s+(?:ke\\s+)?(?:versi|spse|sistem|aplikasi)',
+    'versi\\s+\\d+(?:\\.\\d+)*\\s+(?:ke|menjadi)\\s+(?:versi\\s+)?\\d',
+  ],
+  power: [
+    'pemadaman\\s+listrik',
+    '(?:gangguan|padamnya|matinya|putusnya)\\s+(?:daya\\s+|pasokan\\s+)?listrik',
+    'listrik\\s+(?:padam|mati|sering\\s+padam)',
+    'mati\\s+listrik',
+    'mati\\s+lampu',
+    'pasokan\\s+listrik',
+    'genset',
+    '\\bMCB\\b',
+    'listrik\\s+pln',
+  ],
+  network: [
+    'jaringan(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?(?:\\s+\\S+){0,4}\\s+(?:terputus|putus|tersambar|bermasalah|tidak\\s+stabil|down|mati)',
+    'jaringannya\\s+(?:terputus|putus|tersambar)',
+    '(?:terputusnya|putusnya|gangguan)\\s+jaringan',
+    'kabel\\s+(?:fiber|optik|fo\\b)',
+    'fiber\\s+opti[ck]',
+    'bandwidth',
+    'astinet',
+    'koneksi\\s+internet\\s+(?:terputus|putus|lambat|tidak\\s+stabil)',
+    'internet\\s+(?:terputus|putus|mati|down)',
+    'tersambar\\s+petir',
+  ],
+  hardware: [
+    'perangkat\\s+keras',
+    'hardware',
+    'hard\\s?disk',
+    'hardisk',
+    'power\\s+supply',
+    'komponen(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
+    '(?:server|perangkat|alat|mesin\\s+server)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
+    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:server|perangkat|alat|hardware|komponen)',
+    'server\\s+rusak',
+    'alat\\s+pembagi',
+    'switch\\s+(?:rusak|mati)',
+  ],
+  overload: [
+    'high\\s+traffic',
+    'trafi(?:k|c)(?:nya)?\\s+(?:selalu\\s+)?(?:penuh|tinggi|padat)',
+    'kelebihan\\s+beban',
+    'terbebani',
+    'overload',
+    'beban\\s+(?:server|berlebih)',
+    '(?:banyak|ribuan|ratusan)\\s+(?:penawaran|pengguna|peserta|penyedia)(?:\\s+\\S+){0,4}\\s+(?:secara\\s+)?(?:serentak|bersamaan)',
+    'akses\\s+(?:yang\\s+)?(?:bersamaan|serentak)',
+  ],
+  maintenance: ['maintenance', 'pemeliharaan\\s+(?:server|sistem|rutin|aplikasi)', 'perawatan\\s+(?:server|sistem)'],
+};
+
+/**
+ * Words that make a mention speculation, not a statement: "Belum diketahui apakah pengaruh virus, mati lampu…",
+ * "bisa disengaja … atau memang servernya down karena sedang maintenance", "Dia memperkirakan…".
+ */
+export const HEDGE_WORDS = [
+  'belum diketahui',
+  'belum tahu',
+  'tidak tahu',
+  'tidak diketahui',
+  'apakah',
+  'adakah',
+  'kemungkinan',
+  'mungkin',
+  'memperkirakan',
+  'diperkirakan',
+  'bisa jadi',
+  'bisa saja',
+  'dugaan-dugaan',
+  'dikira',
+  'entah',
+  'spekulasi',
+  'bisa disengaja',
+];
+
+/** Words that make a mention hypothetical ("jika server kami rusak") or deny it ("bukan pada jaringan"). */
+export const NEGATION_WORDS = [
+  'jika',
+  'kalau',
+  'apabila',
+  'bila',
+  'bukan',
+  'tidak ada',
+  'bukan karena',
+  'andaikan',
+  'seandainya',
+  'agar tidak',
+  'supaya tidak',
+  'mencegah',
+  'menghindari',
+  'antisipasi',
+  'rentan',
+];
+
+/** "Hal ini lebih dikarenakan ada masalah di server LKPP pusat": a category stated after an explicit cause link. */
+export const CAUSE_LINK_WORDS = [
+  'karena',
+  'akibat',
+  'disebabkan',
+  'penyebab',
+  'dampak dari',
+  'imbas',
+  'lantaran',
+  'gara-gara',
+  'dipengaruhi',
+];

@@ -1,0 +1,79 @@
+/**
+ * Cause of the outage, in SCHEMA.md's categories: several when several are stated, each with its evidence
+ * sentence and certainty. A mention inside speculation ("belum diketahui apakah…", "kemungkinan") is `suspected`;
+ * inside a condition or a denial ("jika server kami rusak", "bukan pada jaringan") it is not a cause at all. When a
+ * sentence says outright that a cause is unknown ("belum diketahui apakah di-hack atau tidak"), other mentions of
+ * that category are suspected too. `unexplained` only when no category is stated.
+ */
+import type { Cause, CauseCategory, Extracted } from '../../src/types.ts';
+import type { ExtractContext } from '../context.ts';
+import { alternation, clip } from '../text.ts';
+import { CAUSE_PATTERNS, HEDGE_WORDS, NEGATION_WORDS } from './constants.ts';
+
+const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
+  ([cat, pats]) => [cat as CauseCategory, new RegExp(`(?<![\\p{L}])(?:${pats.join('|')})(?![\\p{L}])`, 'giu')] as const,
+);
+const HEDGE_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(HEDGE_WORDS)})(?![\\p{L}])`, 'iu');
+const NEGATION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NEGATION_WORDS)})(?![\\p{L}])`, 'iu');
+/** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
+const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
+
+/** The clause around a match: from the last clause break before it to the match. */
+function clauseBefore(sentence: string, at: number): string {
+  const head = sentence.slice(0, at);
+  const cut = Math.max(
+    head.lastIndexOf(','),
+    head.lastIndexOf(';'),
+    head.lastIndexOf('"'),
+    head.lastIndexOf('“'),
+    head.lastIndexOf('.'),
+  );
+  return head.slice(cut + 1);
+}
+
+/**
+ * @example extractCauses(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim'))
+ *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
+ */
+export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
+  const found = new Map<CauseCategory, Cause>();
+  const unknownCats = new Set<CauseCategory>();
+  const sentences = [{ text: ctx.title }, ...ctx.sentences];
+  const attackSentences: number[] = [];
+  sentences.forEach((s, i) => {
+    const text = s.text;
+    if (!text) return;
+    for (const [cat, re] of CATEGORY_RES) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const clause = clauseBefore(text, m.index);
+        if (NEGATION_RE.test(clause)) continue;
+        // overload that follows an attack is the attack's doing ("Hacker menyerang… Jadi trafiknya selalu penuh")
+        if (cat === 'overload' && attackSentences.some((a) => i - a <= 2 && i >= a)) continue;
+        const hedged = HEDGE_RE.test(text.slice(0, m.index)) || HEDGE_RE.test(clause);
+        if (UNKNOWN_RE.test(text)) unknownCats.add(cat);
+        if (cat === 'cyberattack') attackSentences.push(i);
+        const certainty = hedged ? 'suspected' : 'stated';
+        const prev = found.get(cat);
+        if (!prev || (prev.certainty === 'suspected' && certainty === 'stated'))
+          found.set(cat, { category: cat, evidence: clip(text), certainty });
+      }
+    }
+  });
+  for (const cat of unknownCats) {
+    const c = found.get(cat);
+    if (c) c.certainty = 'suspected';
+  }
+  // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`
+  if (found.get('pdn')?.certainty === 'stated') found.delete('cyberattack');
+  const causes = [...found.values()];
+  const stated = causes.filter((c) => c.certainty === 'stated');
+  const value: Cause[] = stated.length
+    ? causes
+    : [{ category: 'unexplained', evidence: causes[0]?.evidence ?? '', certainty: 'stated' }, ...causes];
+  return {
+    value,
+    evidence: value.filter((c) => c.evidence).map((c) => ({ text: c.evidence })),
+    confidence: stated.length ? 0.7 : 0.4,
+  };
+}

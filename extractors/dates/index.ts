@@ -1,0 +1,80 @@
+/**
+ * Dates in Indonesian news: chrono-node's `chrono.id` extended with a weekday + "(d/m)" parser and refiners for
+ * range years and year inference (publication date, weekday, past leaning). Returns every date mention with its
+ * calendar day in the region's own time zone (WIB/WITA/WIT are read as written, never shifted to UTC).
+ */
+import * as chrono from 'chrono-node';
+import { MAX_YEAR, MIN_YEAR, TIMEZONE_OFFSETS } from './constants.ts';
+import { WeekdaySlashDateParser } from './parsers/weekday-slash-date.ts';
+import { RangeYearRefiner } from './refiners/range-year.ts';
+import { YEAR_HINTS_OPTION, type YearHints, YearInferenceRefiner } from './refiners/year-inference.ts';
+
+export { pastLeaningYear, type YearHints } from './refiners/year-inference.ts';
+
+/** A day as written: year null when the text does not fix it. */
+export interface DayValue {
+  year: number | null;
+  month: number;
+  day: number;
+  weekday: number | null;
+}
+
+export interface DateMention {
+  text: string;
+  index: number;
+  start: DayValue;
+  end: DayValue | null;
+}
+
+function buildChrono(): chrono.Chrono {
+  const config = chrono.id.createCasualConfiguration(true);
+  config.parsers.unshift(new WeekdaySlashDateParser());
+  // year work must come after chrono's own merging of ranges and date+time
+  config.refiners.push(new RangeYearRefiner(), new YearInferenceRefiner());
+  return new chrono.Chrono(config);
+}
+
+/** The configured parser, built once at module load. */
+export const ID_NEWS_CHRONO = buildChrono();
+
+/** Every four-digit year a text mentions (2005–2035), for weekday-based year inference. */
+export function yearsIn(text: string): number[] {
+  const out = new Set<number>();
+  for (const m of text.matchAll(/(?<!\d)(20[0-3]\d)(?!\d)/g)) {
+    const y = Number(m[1]);
+    if (y >= MIN_YEAR && y <= MAX_YEAR) out.add(y);
+  }
+  return [...out];
+}
+
+const toDay = (c: chrono.ParsedComponents): DayValue => ({
+  year: c.isCertain('year') ? (c.get('year') ?? null) : null,
+  month: c.get('month') ?? 0,
+  day: c.get('day') ?? 0,
+  weekday: c.isCertain('weekday') ? (c.get('weekday') ?? null) : null,
+});
+
+/** A fixed instant for chrono when there is no publication date; the refiners never let it decide a year. */
+const NEUTRAL_REF = new Date(Date.UTC(2000, 0, 1, 12));
+
+/**
+ * @example parseDates("Sejak Jumat (27/3) hingga Senin (30/3) server…", { published: null, years: [2015] })
+ *   → [{ start: {2015,3,27}, end: {2015,3,30} }]
+ */
+export function parseDates(text: string, hints: YearHints): DateMention[] {
+  const ref = hints.published ? new Date(`${hints.published}T12:00:00Z`) : NEUTRAL_REF;
+  const option = { timezones: TIMEZONE_OFFSETS, [YEAR_HINTS_OPTION]: hints } as chrono.ParsingOption;
+  const results = ID_NEWS_CHRONO.parse(text, ref, option);
+  const out: DateMention[] = [];
+  for (const r of results) {
+    if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    out.push({ text: r.text, index: r.index, start: toDay(r.start), end: r.end ? toDay(r.end) : null });
+  }
+  return out;
+}
+
+/** "2015-03-27", or null when the year is unknown. */
+export function isoDay(d: DayValue | null): string | null {
+  if (!d || d.year === null) return null;
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

@@ -1,0 +1,126 @@
+/**
+ * Language of an article, ISO 639-3. franc alone confuses Indonesian (ind) with Malay (zlm) and is slow on long
+ * text, so the page's lang, the domain, and words that only one of the two languages uses come first; franc runs
+ * restricted with `only` on a sample.
+ */
+import { franc } from 'franc';
+import type { Extracted } from '../../src/types.ts';
+import type { ExtractContext } from '../context.ts';
+
+/** Function words of English; a text dense in them is English. */
+const ENGLISH_WORDS = ['the', 'of', 'and', 'to', 'is', 'was', 'that', 'with', 'for', 'are', 'has', 'have', 'from'];
+/** Function words shared by Indonesian and Malay. */
+const MALAY_FAMILY_WORDS = ['yang', 'dan', 'di', 'ke', 'dari', 'ini', 'itu', 'dengan', 'untuk', 'dalam', 'akan'];
+/** Words (or spellings) Indonesian uses and Malaysian Malay does not. */
+const INDONESIAN_ONLY = [
+  'bisa',
+  'karena',
+  'tersebut',
+  'saat',
+  'kabupaten',
+  'pemkab',
+  'pemerintah',
+  'kantor',
+  'dikatakan',
+  'mengatakan',
+  'sejak',
+  'hingga',
+  'belum',
+  'aplikasi',
+  'rekanan',
+  'lelang',
+  'jaringan',
+  'tidak bisa',
+  'server',
+  'kota',
+  'kemarin',
+  'sekarang',
+];
+/** Words (or spellings) Malaysian Malay uses and Indonesian does not. */
+const MALAY_ONLY = [
+  'kerana',
+  'boleh',
+  'sahaja',
+  'ialah',
+  'semasa',
+  'dipaparkan',
+  'soalan',
+  'lazim',
+  'ralat',
+  'punca',
+  'perkhidmatan',
+  'bahagian',
+  'maklumat',
+  'mempunyai',
+  'kerajaan',
+  'mencipta',
+  'penggiliran',
+  'kelulusan',
+  'tempoh',
+  'dijana',
+  'pautan',
+  'tarikh',
+  'nombor',
+  'sistem eperolehan',
+  'perolehan',
+];
+
+const wordSet = (ws: readonly string[]) => new Set(ws.filter((w) => !w.includes(' ')));
+const ENGLISH_SET = wordSet(ENGLISH_WORDS);
+const MALAY_FAMILY_SET = wordSet(MALAY_FAMILY_WORDS);
+const INDONESIAN_SET = wordSet(INDONESIAN_ONLY);
+const MALAY_SET = wordSet(MALAY_ONLY);
+const WORD_RE = /[a-z]+/g;
+
+/** How many characters of the text franc sees. */
+const FRANC_SAMPLE = 2000;
+
+/** Maps a page's declared lang ("id-ID", "ms", "en-US") to ISO 639-3. */
+const LANG_TAGS: Record<string, string> = {
+  id: 'ind',
+  in: 'ind',
+  ind: 'ind',
+  ms: 'zlm',
+  msa: 'zlm',
+  zlm: 'zlm',
+  en: 'eng',
+  eng: 'eng',
+  jv: 'jav',
+  su: 'sun',
+};
+
+/**
+ * @example extractLanguage(ctx("Server LPSE tidak bisa diakses sejak Senin…")) → { value: "ind", … }
+ */
+export function extractLanguage(ctx: ExtractContext): Extracted<string> {
+  const sample = `${ctx.title}\n${ctx.text}`.slice(0, 6000).toLowerCase();
+  const words = sample.match(WORD_RE) ?? [];
+  let en = 0;
+  let family = 0;
+  let ind = 0;
+  let zlm = 0;
+  for (const w of words) {
+    if (ENGLISH_SET.has(w)) en++;
+    if (MALAY_FAMILY_SET.has(w)) family++;
+    if (INDONESIAN_SET.has(w)) ind++;
+    if (MALAY_SET.has(w)) zlm++;
+  }
+  const host = ctx.host ?? '';
+  const declared = ctx.article.lang ? LANG_TAGS[ctx.article.lang.toLowerCase().split(/[-_]/)[0] ?? ''] : undefined;
+  const evidence = [
+    {
+      text: `words: eng ${en}, ind/zlm ${family} (ind-only ${ind}, zlm-only ${zlm}); host ${host || '-'}; lang ${ctx.article.lang ?? '-'}`,
+    },
+  ];
+
+  if (words.length < 3) return { value: declared ?? 'und', evidence, confidence: 0.2 };
+  if (en > family * 1.5 && en >= 3) return { value: 'eng', evidence, confidence: 0.9 };
+  if (family > en) {
+    if (/\.my$/.test(host)) return { value: 'zlm', evidence, confidence: 0.9 };
+    if (zlm > ind * 1.5 && zlm >= 3) return { value: 'zlm', evidence, confidence: 0.8 };
+    if (/\.id$/.test(host) || ind >= zlm) return { value: 'ind', evidence, confidence: 0.85 };
+  }
+  if (declared) return { value: declared, evidence, confidence: 0.7 };
+  const guess = franc(sample.slice(0, FRANC_SAMPLE), { only: ['ind', 'zlm', 'eng', 'jav', 'sun'], minLength: 10 });
+  return { value: guess === 'und' ? 'ind' : guess, evidence, confidence: 0.5 };
+}

@@ -1,0 +1,381 @@
+/**
+ * Officials and quotes: every named person quoted or paraphrased, with the role as written, the organisation, the
+ * stance and the quotes. Attribution follows Indonesian news: a bare speech verb after a quote (`"…," kata Kepala
+ * LPSE Bartim Abdul Gafur`), an active verb after the speaker (`Yanto tohir, salah satu rekanan mengungkapkan`),
+ * an introducing form (`Dikatakan Aris,`, `Menurut Sapta,`), and pronoun forms (`katanya`, `ujar dia`) that give
+ * the quote to the last named speaker. Role and name come in both orders. Bylines, photo credits and "Baca juga"
+ * lines are gone before this runs; initials ("HK") and capitalised institution words are never names.
+ */
+import type { Extracted, Official } from '../../src/types.ts';
+import type { ExtractContext } from '../context.ts';
+import { regionNameSpans } from '../region/index.ts';
+import { alternation, clip } from '../text.ts';
+import {
+  NOT_NAMES,
+  ORG_WORDS,
+  PRONOUNS,
+  ROLE_HEADS,
+  SPEECH_INTRO,
+  SPEECH_VERBS_ACTIVE,
+  SPEECH_VERBS_BARE,
+} from './constants.ts';
+
+const ORG_SET = new Set(ORG_WORDS);
+const NOT_NAME_SET = new Set(NOT_NAMES);
+const ROLE_HEAD_SET = new Set(ROLE_HEADS);
+const PRONOUN_SET = new Set(PRONOUNS);
+
+/** Lower-case words allowed inside a role phrase ("Kepala Bagian Pengadaan Barang dan Jasa kabupaten Bondowoso"). */
+const ROLE_LOWER = new Set([
+  'dan',
+  'sekaligus',
+  'selaku',
+  'salah',
+  'satu',
+  'seorang',
+  'anggota',
+  'asosiasi',
+  'kepala',
+  'bagian',
+  'dinas',
+  'kabupaten',
+  'kota',
+  'provinsi',
+  'pak',
+  'bapak',
+  'ibu',
+  'bu',
+  'yang',
+  'juga',
+  'kontraktor',
+  'rekanan',
+  'pengusaha',
+  'warga',
+  'direktur',
+  'staf',
+  'ketua',
+  'divisi',
+  'investigasi',
+  'pelaksana',
+  'tugas',
+  'melalui',
+  'asal',
+  'perusahaan',
+  'setempat',
+]);
+/** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */
+const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn)\.?$/;
+/** Degrees after a name: "S.Pd.", "SE MM", "ST M.Tech", "S.Sos, M.Si", "FH SIkom". */
+const DEGREE_RE =
+  /^(?:S\.?\s?(?:Pd|Sos|sos|Kom|H|E|T|IP|Ag|Hut|Psi|Ked|Farm|Kep|Si|IKom|Ikom|STP|AP|Kes|Ak)|M\.?\s?(?:Si|M|H|Pd|Kom|T|Tech|AP|Kes|Ak|Sc|BA|Eng)|SE|SH|ST|SP|MM|MH|MT|MSi|SIP|SIkom|SKom|Ph\.?D|MBA|FH|Amd|A\.Md|Ak|CA|SSos|SPd|SSi|MPd)\.?$/;
+
+const BARE_RE = new RegExp(
+  `(?:^|[,.!?"“”'’…)]\\s*)(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?(?![\\p{L}])`,
+  'giu',
+);
+const INTRO_RE = new RegExp(`(?<![\\p{L}])(?<verb>${alternation(SPEECH_INTRO)})(?<nya>nya)?(?![\\p{L}])`, 'giu');
+const ACTIVE_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(SPEECH_VERBS_ACTIVE)})(?![\\p{L}])`, 'giu');
+const QUOTE_RE = /[“"]([^”"]{8,}?)[”"]|[‘'’]{2}([^‘'’]{8,}?)[’']{2}/g;
+
+interface Who {
+  name: string;
+  role: string | null;
+}
+
+function isAllCaps(t: string): boolean {
+  return /^[\p{Lu}\d&/-]{2,}$/u.test(t) || /\d/.test(t);
+}
+
+/** A token that can be part of a person's name. */
+function isNameToken(t: string, masked: boolean): boolean {
+  if (masked) return false;
+  if (HONORIFIC_RE.test(t)) return true;
+  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(t)) return false;
+  const l = t.toLowerCase();
+  return !ORG_SET.has(l) && !NOT_NAME_SET.has(l) && !ROLE_HEAD_SET.has(l);
+}
+
+interface Tok {
+  t: string;
+  start: number;
+}
+function tokens(s: string): Tok[] {
+  const out: Tok[] = [];
+  for (const m of s.matchAll(/\([^)]*\)|[^\s,()]+|,/g))
+    out.push({
+      t: m[0].replace(/[.:;]+$/, (p) => (HONORIFIC_RE.test(m[0]) || DEGREE_RE.test(m[0]) ? p : '')),
+      start: m.index ?? 0,
+    });
+  return out;
+}
+
+/** Splits "Kepala LPSE Bartim Abdul Gafur" or "Aris Gunawan, Ketua LSM FPSR" into name and role. */
+export function parseWho(phrase: string): Who | null {
+  const spans = regionNameSpans(phrase);
+  const masked = (start: number) => spans.some(([a, b]) => start >= a && start < b);
+  const segments: { text: string; toks: Tok[]; offset: number }[] = [];
+  let offset = 0;
+  for (const seg of phrase.split(',')) {
+    segments.push({ text: seg.trim(), toks: tokens(seg).map((k) => ({ ...k, start: k.start + offset })), offset });
+    offset += seg.length + 1;
+  }
+  for (const [i, seg] of segments.entries()) {
+    const toks = seg.toks.filter((k) => !DEGREE_RE.test(k.t));
+    if (!toks.length) continue;
+    const flags = toks.map((k) => isNameToken(k.t, masked(k.start)));
+    // role–name order: a run of name tokens at the end of the segment
+    let end = toks.length;
+    let start = end;
+    while (start > 0 && flags[start - 1]) start--;
+    let run = toks.slice(start, end);
+    let rolePart = toks
+      .slice(0, start)
+      .map((k) => k.t)
+      .join(' ');
+    if (!validName(run)) {
+      // name–role order without a comma: "Zainal Kasubag Pengelolaan…"
+      end = 0;
+      while (end < toks.length && flags[end]) end++;
+      run = toks.slice(0, end);
+      rolePart = toks
+        .slice(end)
+        .map((k) => k.t)
+        .join(' ');
+      if (!validName(run) || !ROLE_HEAD_SET.has((toks[end]?.t ?? '').toLowerCase())) continue;
+    }
+    const name = run.map((k) => k.t).join(' ');
+    let role = rolePart.trim() || null;
+    if (!role) {
+      const before = segments
+        .slice(0, i)
+        .map((s) => s.text)
+        .filter((t) => t && !DEGREE_RE.test(t));
+      if (before.length) role = before.join(', ');
+      else {
+        const after = segments
+          .slice(i + 1)
+          .map((s) => s.text)
+          .filter((t) => t && !DEGREE_RE.test(t.split(' ')[0] ?? ''));
+        if (
+          after[0] &&
+          (ROLE_HEAD_SET.has((after[0].split(' ')[0] ?? '').toLowerCase()) ||
+            /^(?:yang\s+juga|selaku|salah)/i.test(after[0]))
+        )
+          role = after[0].replace(/^selaku\s+/i, '');
+      }
+    }
+    return { name, role };
+  }
+  return null;
+}
+
+function validName(run: Tok[]): boolean {
+  if (!run.length || run.length > 5) return false;
+  const core = run.filter((k) => !HONORIFIC_RE.test(k.t));
+  return core.length > 0 && core.some((k) => k.t.length >= 3);
+}
+
+/** Tokens allowed in a speaker phrase. */
+function allowed(t: string): boolean {
+  if (t === ',' || t.startsWith('(')) return true;
+  if (/^\p{Lu}/u.test(t) || isAllCaps(t) || DEGREE_RE.test(t) || /^[\p{Lu}][\p{L}.]*\/[\p{L}.]+$/u.test(t)) return true;
+  return ROLE_LOWER.has(t.toLowerCase());
+}
+const WEEKDAY_TOKEN = /^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)$/i;
+
+/** The speaker phrase right after a bare verb or intro: up to the first word that cannot be in it. */
+function phraseAfter(s: string): string {
+  const toks = tokens(s);
+  const out: string[] = [];
+  for (const k of toks) {
+    if (WEEKDAY_TOKEN.test(k.t) || !allowed(k.t)) break;
+    if (k.t.startsWith('(') && /\d/.test(k.t)) break;
+    out.push(k.t);
+  }
+  return out
+    .join(' ')
+    .replace(/\s+,/g, ',')
+    .replace(/[,\s]+$/, '');
+}
+
+/** Trailing words between a speaker and the verb: "saat dikonfirmasi", "kepada wartawan", "pada hari Kamis, 6 Juni,". */
+const TRAILING_FILLER_RE = /(?:\s*,?\s*(?:saat|ketika|usai|seusai|sesaat|sembari)\s+\S+(?:\s+\S+){0,3}|\s*,?\s*kepada\s+\S+(?:\s+\S+){0,2}|\s*,?\s*(?:juga|pun|sendiri|kemarin|lagi|telah|sudah|pernah|akhirnya|tak|tidak)|\s*,?\s*pada\s+hari\s+\S+(?:\s*,\s*\d{1,2}\s+\S+(?:\s+\d{4})?)?|\s*,?\s*(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([^)]*\)|\s*,?\s*\d{1,2}\s+\p{L}+(?:\s+\d{4})?)?|\s*,)\s*$/iu;
+
+/** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
+function phraseBefore(s: string): string {
+  let head = s;
+  for (let i = 0; i < 6; i++) {
+    const cut = head.replace(TRAILING_FILLER_RE, '');
+    if (cut === head) break;
+    head = cut;
+  }
+  const toks = tokens(head);
+  const out: string[] = [];
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!.t;
+    if (!allowed(t) || /[“"”]/.test(t)) break;
+    out.unshift(t);
+  }
+  return out
+    .join(' ')
+    .replace(/\s+,/g, ',')
+    .replace(/^[,\s]+|[,\s]+$/g, '');
+}
+
+const normName = (n: string) =>
+  n
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => !HONORIFIC_RE.test(t.replace(/^./, (c) => c.toUpperCase())) && t.length > 1)
+    .map((t) => t.replace(/[^\p{L}]/gu, ''));
+
+/** Same person: one name's tokens within the other's, or a short name that is part of a token ("Yadi", Cahyadi). */
+function samePerson(a: string, b: string): boolean {
+  const ta = normName(a);
+  const tb = normName(b);
+  if (!ta.length || !tb.length) return false;
+  const [small, big] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  return small.every(
+    (t) =>
+      big.includes(t) || (t.length >= 4 && big.some((u) => u.length > t.length && (u.endsWith(t) || u.startsWith(t)))),
+  );
+}
+
+const OFFICIAL_ROLE_RE =
+  /\b(?:kepala|kabag|kasubb?ag|kasi|kabid|kadis|plt|pj|plh|bupati|wakil\s+bupati|wali\s*kota|gubernur|sekda|sekretaris|asisten|administrator|lpse|ulp|ukpbj|bpbj|pokja|dinas|diskominfo|kominfo|setda|setkab|biro|satgas|kpk|kementerian|direktur\s+jenderal|dirjen|humas|camat|lkpp|bp2jk)\b/i;
+const COMPLAINANT_ROLE_RE =
+  /\b(?:lsm|kontraktor|rekanan|pengusaha|asosiasi|gapensi|askonas|gabpeknas|akn|direktur\s+(?:cv|pt)|cv|pt|penyedia|peserta|warga|aliansi|lembaga\s+pemantau)\b/i;
+
+function stanceOf(role: string | null): Official['stance'] {
+  if (!role) return 'other';
+  if (COMPLAINANT_ROLE_RE.test(role)) return 'complainant';
+  if (OFFICIAL_ROLE_RE.test(role)) return 'official';
+  return 'other';
+}
+
+/** The organisation in a role: "Kepala LPSE Bartim" → "LPSE Bartim". */
+function organizationOf(role: string | null): string | null {
+  if (!role) return null;
+  const m =
+    /^(?:(?:plt\.?|pj|plh|wakil|salah\s+(?:satu|seorang))\s+)?(?:kepala|kabag|kasubb?ag|kasi|kabid|kadis|ketua|sekretaris|direktur|administrator|anggota|koordinator|staf|asisten)\s+(?:(?:bagian|bidang|seksi|sub\s*bagian|divisi|unit)\s+)?(.+)$/i.exec(
+      role.split(',')[0] ?? role,
+    );
+  return m?.[1]?.trim() || null;
+}
+
+function quotesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(QUOTE_RE)) {
+    const q = (m[1] ?? m[2] ?? '').trim().replace(/[,\s]+$/, '');
+    if (q.split(/\s+/).length >= 3) out.push(q);
+  }
+  return out;
+}
+
+/**
+ * @example extractOfficials(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim Abdul Gafur'))
+ *   → { value: [{ name: "Abdul Gafur", role: "Kepala LPSE Bartim", stance: "official", quotes: ["Ada komponen…"] }] }
+ */
+export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
+  const people: Official[] = [];
+  const evidence: { text: string }[] = [];
+  let last: Official | null = null;
+
+  const add = (who: Who, quotes: string[], sentence: string) => {
+    let p = people.find((o) => samePerson(o.name, who.name));
+    if (!p) {
+      p = {
+        name: who.name,
+        role: who.role,
+        organization: organizationOf(who.role),
+        stance: stanceOf(who.role),
+        quotes: [],
+      };
+      people.push(p);
+      evidence.push({ text: clip(sentence) });
+    } else {
+      if (who.name.length > p.name.length && normName(who.name).length > normName(p.name).length) p.name = who.name;
+      if (!p.role && who.role) {
+        p.role = who.role;
+        p.organization = organizationOf(who.role);
+        p.stance = stanceOf(who.role);
+      }
+    }
+    for (const q of quotes) if (!p.quotes.includes(q)) p.quotes.push(q);
+    last = p;
+  };
+  const toLast = (quotes: string[]) => {
+    if (!last) return;
+    for (const q of quotes) if (!last.quotes.includes(q)) last.quotes.push(q);
+  };
+
+  const paraText = new Map<number, string>();
+  for (const s of ctx.sentences) paraText.set(s.para, `${paraText.get(s.para) ?? ''} ${s.text}`);
+
+  for (const s of ctx.sentences) {
+    const text = s.text;
+    const quotes = quotesIn(text).length ? quotesIn(text) : quotesIn(paraText.get(s.para) ?? '');
+    const found: { at: number; whos: Who[] | 'pronoun' }[] = [];
+    const handlePhrase = (phrase: string, at: number) => {
+      const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
+      if (!phrase || PRONOUN_SET.has(first)) {
+        found.push({ at, whos: 'pronoun' });
+        return;
+      }
+      const whos = phrase
+        .split(/\s+melalui\s+/i)
+        .map(parseWho)
+        .filter((w): w is Who => w !== null);
+      if (whos.length) found.push({ at, whos });
+    };
+    BARE_RE.lastIndex = 0;
+    for (let m = BARE_RE.exec(text); m; m = BARE_RE.exec(text)) {
+      const at = m.index + m[0].length;
+      if (m.groups?.nya) {
+        found.push({ at, whos: 'pronoun' });
+        continue;
+      }
+      let rest = text.slice(at);
+      const dup = new RegExp(`^\\s+${m.groups?.verb ?? ''}\\b`, 'i');
+      rest = rest.replace(dup, '');
+      if (/^\s*(?:dia|ia|beliau|mereka)\b/i.test(rest)) {
+        found.push({ at, whos: 'pronoun' });
+        continue;
+      }
+      // "demikian" alone is not a speech verb unless a name follows
+      handlePhrase(phraseAfter(rest.trimStart()), at);
+    }
+    INTRO_RE.lastIndex = 0;
+    for (let m = INTRO_RE.exec(text); m; m = INTRO_RE.exec(text)) {
+      const at = m.index + m[0].length;
+      if (m.groups?.nya) {
+        found.push({ at, whos: 'pronoun' });
+        continue;
+      }
+      handlePhrase(phraseAfter(text.slice(at).trimStart()), at);
+    }
+    ACTIVE_RE.lastIndex = 0;
+    for (let m = ACTIVE_RE.exec(text); m; m = ACTIVE_RE.exec(text)) {
+      const before = text.slice(0, m.index);
+      const cut = Math.max(
+        before.lastIndexOf('"'),
+        before.lastIndexOf('“'),
+        before.lastIndexOf('”'),
+        before.lastIndexOf(':'),
+      );
+      const phrase = phraseBefore(before.slice(cut + 1));
+      if (!phrase) continue;
+      const whos = phrase
+        .split(/\s+melalui\s+/i)
+        .map(parseWho)
+        .filter((w): w is Who => w !== null);
+      if (whos.length) found.push({ at: m.index, whos });
+    }
+    found.sort((a, b) => a.at - b.at);
+    for (const f of found) {
+      if (f.whos === 'pronoun') toLast(quotes);
+      else for (const w of f.whos) add(w, quotes, text);
+    }
+  }
+  return { value: people, evidence, confidence: people.length ? 0.7 : 0.5 };
+}

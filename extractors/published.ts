@@ -1,0 +1,70 @@
+/**
+ * The publication date shown in the page text: a date line ("Selasa, 16 Februari 2021 05:53 WIB", "Minggu
+ * 20-07-2014,13:00 WIB", "| Selasa, 10 Mei 2022 12:58 WIB"), a document date ("Pada hari ini, Rabu tanggal 19 Agustus
+ * 2015"), or a dateline with a date ("Trenggalek, 22/5 (ADSFM) -", year from the URL). A statement's date ("kata X,
+ * Selasa (6/10/2020)") is not a publication date. When several date lines appear the earliest wins: a page header
+ * often shows today's date, and "diperbarui" lines come later.
+ */
+import type { Extracted } from '../src/types.ts';
+import type { ExtractContext } from './context.ts';
+import { type DateMention, isoDay, parseDates } from './dates/index.ts';
+
+/** A line short enough to be a date line, with no sentence around the date. */
+const MAX_DATE_LINE = 90;
+/** Words that may sit on a date line beside the date. */
+const DATE_LINE_WORDS_RE =
+  /^(?:date|tanggal|diterbitkan|dipublikasikan|publikasi|published|diposting|posted|terbit|update|wib|wita|wit|pukul|jam|oleh|penulis|by|admin|redaksi)$/i;
+/** The berita acara formula: "Pada hari ini, Rabu tanggal 19 Agustus 2015". */
+const DOCUMENT_DATE_RE = /\bpada\s+hari\s+ini\s*,?\s*(?:\p{L}+\s*,?\s*)?tanggal\s+(.{6,40}?\d{4})/iu;
+/** A dateline with a day/month: "Trenggalek, 22/5 (ADSFM)". */
+const DATELINE_DATE_RE = /^\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2},\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\s*\(/;
+/** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
+const URL_DATE_RE = /\/(20[0-3]\d)\/(0[1-9]|1[0-2])(?:\/|$)/;
+
+export function urlYear(url: string | null | undefined): number | null {
+  const m = url ? URL_DATE_RE.exec(url) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * @example extractPublished(ctx("Rabu, 12 Maret 2014\n\nSERVER GANGGUAN, LELANG DITUNDA…")) → { value: "2014-03-12", … }
+ */
+export function extractPublished(ctx: ExtractContext): Extracted<string | null> {
+  const candidates: { iso: string; line: string }[] = [];
+  const head = ctx.text.slice(0, 20_000);
+  for (const raw of head.split('\n')) {
+    const line = raw.replace(/^[\s•|·\-–>*]+/, '').trim();
+    if (!line || line.length > MAX_DATE_LINE || !/\d{4}/.test(line)) continue;
+    const found: DateMention[] = parseDates(line, { published: null, years: [] });
+    for (const d of found) {
+      const iso = isoDay(d.start);
+      if (!iso || d.end) continue;
+      const rest = (line.slice(0, d.index) + line.slice(d.index + d.text.length))
+        .replace(/\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b/gi, '')
+        .replace(/\d{1,2}[:.]\d{2}(?::\d{2})?/g, '')
+        .split(/[^\p{L}]+/u)
+        .filter(Boolean);
+      // "Penulis : Ade Resty | Selasa, 10 Mei 2022 12:58 WIB": a byline may share the line
+      const words = rest.filter((w) => !DATE_LINE_WORDS_RE.test(w));
+      if (words.length <= 3 && !/\b(?:kata|ujar|ucap|jelas|terang|tutur)\b/i.test(line)) candidates.push({ iso, line });
+    }
+  }
+  const doc = DOCUMENT_DATE_RE.exec(head);
+  if (doc?.[1]) {
+    const d = parseDates(doc[1], { published: null, years: [] })[0];
+    const iso = d ? isoDay(d.start) : null;
+    if (iso) candidates.push({ iso, line: doc[0] });
+  }
+  const dl = DATELINE_DATE_RE.exec(head);
+  if (dl) {
+    const y = dl[3] ? Number(dl[3].length === 2 ? `20${dl[3]}` : dl[3]) : urlYear(ctx.article.url);
+    const day = Number(dl[1]);
+    const month = Number(dl[2]);
+    if (y && day >= 1 && day <= 31 && month >= 1 && month <= 12)
+      candidates.push({ iso: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, line: dl[0] });
+  }
+  if (!candidates.length) return { value: null, evidence: [], confidence: 0 };
+  candidates.sort((a, b) => a.iso.localeCompare(b.iso));
+  const best = candidates[0]!;
+  return { value: best.iso, evidence: [{ text: best.line }], confidence: 0.8 };
+}

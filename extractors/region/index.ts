@@ -1,0 +1,335 @@
+/**
+ * Region: which LPSE(s) an article is about, linked to Kemendagri codes. Built on the generated gazetteer
+ * (idn-area-data) and the alias table; decides Kota vs Kabupaten from the prefix, prefers the LPSE that is named
+ * as affected ("LPSE Kabupaten Gresik", lpse.baritotimurkab.go.id) over places merely mentioned (where the
+ * reporter sits, where a tender was moved to), and falls back to the dateline.
+ */
+import type { Extracted, Region } from '../../src/types.ts';
+import type { ExtractContext } from '../context.ts';
+import { alternation, escapeRe, type Sentence, sentenceAt } from '../text.ts';
+import { NEEDS_PREFIX, PROVINCE_ALIASES, REGENCY_ALIASES, SEAT_ALIASES } from './aliases.ts';
+import { type GazProvince, type GazRegency, PROVINCES, REGENCIES } from './gazetteer-data.ts';
+
+export interface RegionValue {
+  regions: Region[];
+  lpse: { name: string; host: string | null } | null;
+}
+
+type Kind = 'kab' | 'kota' | 'prov' | null;
+/** How a place is named: as the LPSE ("LPSE Pemkab X"), as a government ("Pemkab X"), or just by name. */
+type Form = 'lpse' | 'gov' | 'name' | 'dateline';
+
+interface NameEntry {
+  /** regencies this base name can denote (Kabupaten and/or Kota) */
+  regencies: GazRegency[];
+  province: GazProvince | null;
+  alias: boolean;
+}
+
+const PROVINCE_BY_CODE = new Map(PROVINCES.map((p) => [p.code, p]));
+const PROVINCE_BY_NAME = new Map(PROVINCES.map((p) => [p.name.toLowerCase(), p]));
+const REGENCY_BY_NAME = new Map(REGENCIES.map((r) => [r.name.toLowerCase(), r]));
+
+/** "Kabupaten Barito Timur" → "Barito Timur"; "Kota Administrasi Jakarta Pusat" → "Jakarta Pusat". */
+export function baseName(official: string): string {
+  return official.replace(/^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?/i, '');
+}
+
+const NAMES = new Map<string, NameEntry>();
+function entry(key: string): NameEntry {
+  const k = key.toLowerCase();
+  let e = NAMES.get(k);
+  if (!e) {
+    e = { regencies: [], province: null, alias: false };
+    NAMES.set(k, e);
+  }
+  return e;
+}
+for (const r of REGENCIES) {
+  const base = baseName(r.name);
+  entry(base).regencies.push(r);
+  const squeezed = base.replace(/[\s-]+/g, '');
+  if (squeezed !== base) entry(squeezed).regencies.push(r);
+  // "Kepulauan Aru" is usually just "Aru"
+  const kep = /^Kepulauan\s+(\S.{3,})$/.exec(base);
+  if (kep?.[1] && !PROVINCE_BY_NAME.has(kep[1].toLowerCase())) entry(kep[1]).regencies.push(r);
+}
+for (const p of PROVINCES) entry(p.name).province = p;
+for (const [alias, prov] of Object.entries(PROVINCE_ALIASES)) {
+  const e = entry(alias);
+  e.province = PROVINCE_BY_NAME.get(prov.toLowerCase()) ?? null;
+  e.alias = true;
+}
+for (const [alias, reg] of Object.entries(REGENCY_ALIASES)) {
+  const r = REGENCY_BY_NAME.get(reg.toLowerCase());
+  if (!r) continue;
+  const e = entry(alias);
+  if (!e.regencies.includes(r)) e.regencies.push(r);
+  e.alias = true;
+}
+/** Aliases written in capitals (KLU, NTB, DIY) must match in capitals; "klu" is not Lombok Utara. */
+const CASE_SENSITIVE = new Set(
+  [...Object.keys(PROVINCE_ALIASES), ...Object.keys(REGENCY_ALIASES)].filter((a) => /^[A-Z]{2,4}$/.test(a)),
+);
+
+const NAME_RE = new RegExp(
+  `(?<![\\p{L}\\d.@/-])(${[...NAMES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => escapeRe(k).replace(/\\?[ -]/g, '[\\s-]*'))
+    .join('|')})(?![\\p{L}\\d@-])`,
+  'giu',
+);
+
+/** Words before a name that say which kind of region it is. */
+const KAB_PREFIX_RE =
+  /(?:kabupaten|kab\.?|pemkab|pemda|bupati|wakil\s+bupati|setdakab|setkab|kabupaten\s+administrasi)\s*$/i;
+const KOTA_PREFIX_RE = /(?:\bkota|pemkot|wali\s*kota|walikota|kota\s+administrasi)\s*$/i;
+const PROV_PREFIX_RE = /(?:provinsi|propinsi|prov\.?|pemprov|gubernur|setdaprov|pemerintah\s+provinsi)\s*$/i;
+/** A government form: the name follows Pemkab/Pemkot/Pemprov/Pemerintah…/Setda/Bupati. */
+const GOV_PREFIX_RE =
+  /(?:pemerintah\s+(?:daerah\s+)?(?:kabupaten|kota|provinsi)|pemkab|pemkot|pemprov|pemda(?:\s+kabupaten)?|setda(?:kab|prov)?|setkab|sekretariat\s+daerah(?:\s+kabupaten|\s+provinsi)?|bupati|wali\s*kota|walikota|gubernur|ulp|ukpbj|bpbj|pbj|biro\s+pengadaan[^.,;]{0,40}|bagian\s+pengadaan[^.,;]{0,40})\s*(?:\([^)]{0,30}\)\s*)?(?:kabupaten|kab\.?|kota|provinsi)?\s*$/i;
+/** The procurement system named right before the place: "LPSE Kabupaten X", "LPSE (…) milik Pemerintah Kabupaten X". */
+const LPSE_BEFORE_RE =
+  /\b(?:LPSE|SPSE|ULPBJ|e-?proc(?:urement)?|Layanan\s+Pengadaan\s+Secara\s+Elektronik)\b(?:\s*\([^)]{0,80}\))?(?:\s+(?:milik|di|dari|pada|ulp|ulpbj|ukpbj|bpbj|unit|layanan|pengadaan|barang|dan|jasa|pemerintah|daerah|pemkab|pemkot|pemprov|pemda|kabupaten|kab\.?|kota|provinsi|dinas|kominfo|setda|\([^)]{0,60}\)))*\s*$/i;
+/** Where a place is the destination or someone else's: "dialihkan ke LPSE Provinsi Lampung", "Polda NTB", "asal Banyuwangi". */
+const EXCLUDE_BEFORE_RE =
+  /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*)$/i;
+
+/** "lpse.baritotimurkab.go.id", "lpse.jatimprov.go.id", "lpse.surabaya.go.id". */
+const LPSE_HOST_RE = /\b(?:lpse|spse|eproc)\.([a-z]+?)(kab|kota|prov)?\.g[a-z]\.id\b/gi;
+
+/** A dateline at the start: "TIMIKA, Seputarpapua.com", "Tamiang Layang (ANTARA)", "Bontang (ANTARA Kaltim) -". */
+const DATELINE_RE = /^\s*([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,|\(|–|-|\|)/;
+
+const SQUEEZED_SLUG = new Map<string, GazRegency[]>();
+for (const r of REGENCIES) {
+  const slug = baseName(r.name)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  SQUEEZED_SLUG.set(slug, [...(SQUEEZED_SLUG.get(slug) ?? []), r]);
+}
+const PROVINCE_SLUG = new Map<string, GazProvince>();
+for (const p of PROVINCES) PROVINCE_SLUG.set(p.name.toLowerCase().replace(/[^a-z]/g, ''), p);
+for (const [alias, prov] of Object.entries(PROVINCE_ALIASES)) {
+  const p = PROVINCE_BY_NAME.get(prov.toLowerCase());
+  if (p) PROVINCE_SLUG.set(alias.toLowerCase().replace(/[^a-z]/g, ''), p);
+}
+
+interface Mention {
+  key: string;
+  region: Region;
+  form: Form;
+  kind: Kind;
+  at: number;
+  sentence: Sentence | undefined;
+}
+
+const regionOf = (r: GazRegency, evidence: string): Region => ({
+  province: PROVINCE_BY_CODE.get(r.province_code)?.name ?? '',
+  province_code: r.province_code,
+  regency: r.name,
+  regency_code: r.code,
+  evidence,
+});
+const provinceRegion = (p: GazProvince, evidence: string): Region => ({
+  province: p.name,
+  province_code: p.code,
+  regency: null,
+  regency_code: null,
+  evidence,
+});
+const keyOf = (r: Region) => r.regency_code ?? `p${r.province_code}`;
+
+/** Resolves a matched name with the kind its prefix gives to one region. */
+function resolve(name: string, kind: Kind, evidence: string): Region | null {
+  const e =
+    NAMES.get(name.toLowerCase().replace(/[\s-]+/g, ' ')) ?? NAMES.get(name.toLowerCase().replace(/[\s-]+/g, ''));
+  if (!e) return null;
+  if (kind === 'prov' && e.province) return provinceRegion(e.province, evidence);
+  const kota = e.regencies.find((r) => r.name.startsWith('Kota'));
+  const kab = e.regencies.find((r) => r.name.startsWith('Kabupaten'));
+  if (kind === 'kota' && kota) return regionOf(kota, evidence);
+  if (kind === 'kab' && kab) return regionOf(kab, evidence);
+  if (e.province && (kind === null || (kind === 'kota' && !kota) || (kind === 'kab' && !kab)))
+    return provinceRegion(e.province, evidence);
+  const r = kab ?? kota;
+  return r ? regionOf(r, evidence) : null;
+}
+
+/** Incident words that make a sentence about the outage. */
+const OUTAGE_WORDS_RE =
+  /\b(?:gangguan|terganggu|error|eror|down|rusak|kerusakan|macet|ngadat|lelet|lumpuh|trouble|offline|tidak\s+(?:bisa|dapat)\s+diakses|diretas|dihack|di-hack|hack|hacker|peretasan|mati|padam|bermasalah)\b/i;
+const LPSE_WORDS_RE = /\b(?:LPSE|SPSE|e-?proc|SIKaP|situs\s+lelang|server)\b/i;
+
+function collectMentions(ctx: ExtractContext): Mention[] {
+  const out: Mention[] = [];
+  const text = ctx.text;
+  NAME_RE.lastIndex = 0;
+  for (let m = NAME_RE.exec(text); m; m = NAME_RE.exec(text)) {
+    const name = m[1] ?? '';
+    const at = m.index;
+    const canonical = [...NAMES.keys()].length ? name : name;
+    if (CASE_SENSITIVE.has(name.toUpperCase()) && name !== name.toUpperCase()) continue;
+    const before = text.slice(Math.max(0, at - 120), at);
+    const kind: Kind = PROV_PREFIX_RE.test(before)
+      ? 'prov'
+      : KOTA_PREFIX_RE.test(before)
+        ? 'kota'
+        : KAB_PREFIX_RE.test(before)
+          ? 'kab'
+          : null;
+    const lpse = LPSE_BEFORE_RE.test(before);
+    const gov = GOV_PREFIX_RE.test(before);
+    const prefixed = kind !== null || lpse || gov;
+    // names must be capitalised unless a prefix introduces them ("kabupaten Luwu utara")
+    if (!prefixed && !/^\p{Lu}/u.test(name)) continue;
+    const entryName = name.replace(/[\s-]+/g, ' ');
+    const titleName = entryName.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    if (!prefixed && (NEEDS_PREFIX.has(titleName) || NEEDS_PREFIX.has(name))) continue;
+    if (SEAT_ALIASES.has(titleName)) continue;
+    if (EXCLUDE_BEFORE_RE.test(before.slice(-60))) continue;
+    const sentence = sentenceAt(ctx.sentences, at);
+    const region = resolve(canonical, kind, sentence?.text.slice(0, 300) ?? name);
+    if (!region) continue;
+    const form: Form = lpse ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
+    out.push({ key: keyOf(region), region, form, kind, at, sentence });
+  }
+  LPSE_HOST_RE.lastIndex = 0;
+  for (let m = LPSE_HOST_RE.exec(text); m; m = LPSE_HOST_RE.exec(text)) {
+    const region = regionFromHost(m[0]);
+    if (region)
+      out.push({
+        key: keyOf(region),
+        region,
+        form: 'lpse',
+        kind: null,
+        at: m.index,
+        sentence: sentenceAt(ctx.sentences, m.index),
+      });
+  }
+  return out;
+}
+
+/** The region an LPSE hostname belongs to: lpse.baritotimurkab.go.id → Kabupaten Barito Timur. */
+export function regionFromHost(host: string): Region | null {
+  const m = new RegExp(LPSE_HOST_RE.source, 'i').exec(host);
+  if (!m) return null;
+  const slug = (m[1] ?? '').toLowerCase();
+  const suffix = (m[2] ?? '').toLowerCase();
+  if (suffix === 'prov') {
+    const p = PROVINCE_SLUG.get(slug);
+    return p ? provinceRegion(p, m[0]) : null;
+  }
+  const cands = SQUEEZED_SLUG.get(slug) ?? [];
+  const r =
+    (suffix === 'kota'
+      ? cands.find((c) => c.name.startsWith('Kota'))
+      : cands.find((c) => c.name.startsWith('Kabupaten'))) ?? cands[0];
+  return r ? regionOf(r, m[0]) : null;
+}
+
+/** National outages: the PDN disruption, "seluruh LPSE di Indonesia", with no single LPSE named as affected. */
+const NATIONAL_RE =
+  /\b(?:Pusat\s+Data\s+Nasional|PDNS?\s*2?|seluruh\s+(?:LPSE|layanan)|semua\s+LPSE|se-?Indonesia|secara\s+nasional|berlaku\s+secara\s+nasional)\b/i;
+
+/**
+ * @example extractRegions(ctx("…layanan LPSE Bartim yakni http://lpse.baritotimurkab.go.id/eproc4…"))
+ *   → { value: { regions: [{ regency: "Kabupaten Barito Timur", … }] }, … }
+ */
+export function extractRegions(ctx: ExtractContext): Extracted<RegionValue> & { scope: 'local' | 'national' } {
+  const mentions = collectMentions(ctx);
+  // the title names the LPSE more often than anything else
+  const titleMentions = ctx.title
+    ? collectMentions({
+        ...ctx,
+        text: ctx.title,
+        sentences: [{ text: ctx.title, start: 0, end: ctx.title.length, para: 0 }],
+      })
+    : [];
+  const all = [...mentions, ...titleMentions];
+  const byKey = new Map<string, { region: Region; score: number; forms: Set<Form>; first: number }>();
+  for (const m of all) {
+    const w = m.form === 'lpse' ? 10 : m.form === 'gov' ? 4 : m.kind ? 2 : 1;
+    const relevant =
+      m.sentence && (OUTAGE_WORDS_RE.test(m.sentence.text) || LPSE_WORDS_RE.test(m.sentence.text)) ? 1.5 : 1;
+    const cur = byKey.get(m.key) ?? { region: m.region, score: 0, forms: new Set<Form>(), first: m.at };
+    cur.score += w * relevant;
+    cur.forms.add(m.form);
+    if (m.form === 'lpse' && cur.region.evidence !== m.region.evidence && !cur.forms.has('gov')) cur.region = m.region;
+    byKey.set(m.key, cur);
+  }
+  let chosen = [...byKey.values()].filter((c) => c.forms.has('lpse'));
+  if (!chosen.length) {
+    const gov = [...byKey.values()].filter((c) => c.forms.has('gov')).sort((a, b) => b.score - a.score);
+    if (gov[0]) chosen = [gov[0]];
+  } else {
+    // an enumeration of governments next to the LPSE ("Pemprov Lampung…, Pemkab Tulang Bawang…, Pemkab Lampung Timur…")
+    for (const m of mentions) {
+      if (m.form !== 'gov' || !m.sentence) continue;
+      const siblings = mentions.filter((o) => o.sentence === m.sentence && o.form === 'gov' && o.key !== m.key);
+      if (siblings.length >= 2 && !chosen.some((c) => keyOf(c.region) === m.key)) {
+        const c = byKey.get(m.key);
+        if (c) chosen.push(c);
+      }
+    }
+  }
+  if (!chosen.length) {
+    const named = [...byKey.values()].sort((a, b) => b.score - a.score);
+    if (named[0] && named[0].score >= 3) chosen = [named[0]];
+  }
+  if (!chosen.length) {
+    const d = datelineRegion(ctx.text);
+    if (d) chosen = [{ region: d, score: 1, forms: new Set(['dateline']), first: 0 }];
+  }
+  // a province is dropped when one of its kabupaten/kota is chosen, unless the province's own LPSE is named
+  const regencyProvinces = new Set(chosen.filter((c) => c.region.regency).map((c) => c.region.province_code));
+  chosen = chosen.filter(
+    (c) =>
+      c.region.regency || !regencyProvinces.has(c.region.province_code) || c.forms.has('lpse') || c.forms.has('gov'),
+  );
+  const regions = chosen.sort((a, b) => a.first - b.first).map((c) => c.region);
+  const national = NATIONAL_RE.test(`${ctx.title}\n${ctx.text}`) && regions.length === 0;
+  const lpseHost = ctx.text.match(LPSE_HOST_RE)?.[0]?.toLowerCase() ?? null;
+  const first = regions[0];
+  const lpse = first
+    ? { name: `LPSE ${first.regency ?? `Provinsi ${first.province}`}`, host: lpseHost }
+    : lpseHost
+      ? { name: 'LPSE', host: lpseHost }
+      : null;
+  return {
+    value: { regions, lpse },
+    evidence: regions.map((r) => ({ text: r.evidence })),
+    confidence: regions.length ? 0.8 : 0.3,
+    scope: national ? 'national' : 'local',
+  };
+}
+
+function datelineRegion(text: string): Region | null {
+  const m = DATELINE_RE.exec(text.slice(0, 200));
+  if (!m?.[1]) return null;
+  const name = m[1].replace(/\b(\p{L})(\p{L}*)/gu, (_, a: string, b: string) => a.toUpperCase() + b.toLowerCase());
+  const seat = REGENCY_ALIASES[name];
+  if (seat) {
+    const r = REGENCY_BY_NAME.get(seat.toLowerCase());
+    return r ? regionOf(r, m[0]) : null;
+  }
+  if (NEEDS_PREFIX.has(name)) return null;
+  return resolve(name, null, m[0].trim());
+}
+
+/** Exposed for tests: every alias the extractor knows, for checking the table resolves. */
+export const KNOWN_NAMES: readonly string[] = [...NAMES.keys()];
+export { alternation };
+
+/** Spans of region names in a short text, so a role's "Setda Sulteng" or "Kabupaten Mimika" is not read as a name. */
+export function regionNameSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = new RegExp(NAME_RE.source, 'giu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? '';
+    if (CASE_SENSITIVE.has(name.toUpperCase()) && name !== name.toUpperCase()) continue;
+    if (!/^\p{Lu}/u.test(name) && !/(?:kabupaten|kota|provinsi)\s*$/i.test(text.slice(0, m.index))) continue;
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+/**
+ * Relevance: does the article report an outage or malfunction of an Indonesian LPSE/SPSE (down, unreachable,
+ * uploads failing, hacked so it cannot be used)? Not a tender notice, an LPSE training or award, a corruption case
+ * that mentions LPSE, an outage of another government service, a FAQ or how-to about SPSE errors, or another
+ * country's portal.
+ */
+import type { Extracted } from '../../src/types.ts';
+import type { ExtractContext } from '../context.ts';
+import { alternation, clip } from '../text.ts';
+
+/** The procurement systems Pantau watches. */
+export const SYSTEM_TERMS = [
+  'LPSE',
+  'SPSE',
+  'e-procurement',
+  'eproc',
+  'e-proc',
+  'SIKaP',
+  'Layanan Pengadaan Secara Elektronik',
+  'Layanan Pengadaan Sistem Elektronik',
+  'Lembaga Pengadaan Secara Elektronik',
+  'Sistem Pengadaan Secara Elektronik',
+  'situs lelang',
+  'sistem lelang elektronik',
+  'lelang elektronik',
+  'website lelang',
+];
+/** Words of a malfunction. */
+export const MALFUNCTION_TERMS = [
+  'gangguan',
+  'terganggu',
+  'error',
+  'eror',
+  'down',
+  'rusak',
+  'kerusakan',
+  'macet',
+  'macet total',
+  'ngadat',
+  'lumpuh',
+  'lelet',
+  'trouble',
+  'offline',
+  'bermasalah',
+  'diretas',
+  'dihack',
+  'di hack',
+  'di-hack',
+  'kena hack',
+  'dihacker',
+  'hacker',
+  'disusupi',
+  'peretasan',
+  'tidak bisa diakses',
+  'tidak dapat diakses',
+  'tidak bisa di akses',
+  'tak bisa diakses',
+  'tak dapat diakses',
+  'belum bisa diakses',
+  'belum dapat diakses',
+  'tidak dapat dioperasikan',
+  'tidak bisa mengupload',
+  'tidak bisa upload',
+  'tidak bisa mengunggah',
+  'tidak bisa masuk',
+  'tidak dapat mengakses',
+  'tidak dapat masuk',
+  'sulit diakses',
+  'susah diakses',
+  'kesalahan sistem',
+  'kesalahan teknis',
+  'gangguan sistem',
+  'gangguan teknis',
+  'not conection',
+  'not connection',
+  'tidak berfungsinya',
+  'terkendala',
+  'kendala teknis',
+  'server mati',
+  'matinya server',
+  'kerap eror',
+];
+/** Genres that talk about LPSE errors without reporting one. */
+export const NOT_A_REPORT_TERMS = [
+  'frequently asked questions',
+  'FAQ',
+  'soalan lazim',
+  'standard operating procedures',
+  'peraturan bupati',
+  'menimbang',
+  'studi banding',
+  'management training',
+  'bimbingan teknis',
+  'pelatihan',
+  'apa solusinya',
+  'artikel ini',
+  'pendahuluan',
+  'pengumuman rekruitmen',
+  'ditetapkan sebagai tersangka',
+  'operasi tangkap tangan',
+  'konsep migrasi',
+  'domain terpusat',
+];
+
+const SYSTEM_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(SYSTEM_TERMS)})(?![\\p{L}])`, 'iu');
+const MALFUNCTION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(MALFUNCTION_TERMS)})(?![\\p{L}])`, 'iu');
+const NOT_A_REPORT_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NOT_A_REPORT_TERMS)})(?![\\p{L}])`, 'iu');
+/** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
+const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila)\b/i;
+/** The malfunction is denied: "bukan karena aplikasi yang lelet, bukan karena sistem yang salah". */
+const DENIAL_RE =
+  /\bbukan\s+karena\s+(?:aplikasi|sistem|server)|murni\s+bukan\b|human\s+e?rror|tidak\s+ada\s+masalah\s+dari\s+sisi\s+sist/i;
+/** Another service's outage ("situs web resmi Pemkab", Samsat, Dukcapil) with LPSE only in passing. */
+const OTHER_SERVICE_RE =
+  /\b(?:samsat|dukcapil|disdukcapil|adminduk|e-?ktp|cpns|situs\s+web\s+resmi\s+pemkab|dairikab)\b/i;
+
+export interface RelevanceValue {
+  is_incident: boolean;
+  /** How many sentences tie a procurement system to a malfunction. */
+  score: number;
+}
+
+/**
+ * @example extractIsIncident(ctx("Server LPSE Kabupaten Gresik Error…tidak bisa diakses sejak Jumat sore")) → { value: { is_incident: true } }
+ */
+export function extractIsIncident(ctx: ExtractContext, language: string): Extracted<RelevanceValue> {
+  if (language !== 'ind')
+    return { value: { is_incident: false, score: 0 }, evidence: [{ text: `language ${language}` }], confidence: 0.8 };
+  const evidence: { text: string }[] = [];
+  let score = 0;
+  const title = ctx.title;
+  const lines = [title, ...ctx.sentences.map((s) => s.text)];
+  let systemMentions = 0;
+  for (const [i, s] of lines.entries()) {
+    if (!s) continue;
+    const sys = SYSTEM_RE.test(s);
+    if (sys) systemMentions++;
+    if (sys && MALFUNCTION_RE.test(s) && !DENIAL_RE.test(s)) {
+      score += i === 0 ? 2 : 1;
+      if (evidence.length < 3) evidence.push({ text: clip(s) });
+    }
+  }
+  const head = `${title}\n${ctx.text.slice(0, 3000)}`;
+  let penalty = 0;
+  if (NOT_A_REPORT_RE.test(head)) penalty += 2;
+  if (QA_RE.test(head)) penalty += 2;
+  if (DENIAL_RE.test(ctx.text)) penalty += 2;
+  if (OTHER_SERVICE_RE.test(head) && systemMentions <= 1) penalty += 3;
+  const net = score - penalty;
+  return {
+    value: { is_incident: net >= 1 && systemMentions >= 1, score: net },
+    evidence,
+    confidence: Math.min(0.95, 0.5 + Math.abs(net) * 0.1),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * `pantau extract FILE.html|FILE.txt [--url U] [--published YYYY-MM-DD]`: one report as JSON.
+ * `pantau extract --jsonl FILE|-`: one report per `{"id","url","text"|"html","published"?}` line, same id.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Cli } from '../cli-kit.ts';
+import { UserError } from '../errors.ts';
+import { extractFile, extractJsonl, openJsonl } from '../extract-run.ts';
+
+interface ExtractOpts {
+  jsonl?: string;
+  url?: string;
+  published?: string;
+  all?: boolean;
+}
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('extract [file]')
+    .description(
+      'extract incident reports: from one HTML/text file, from JSON Lines (--jsonl), or from every archived page',
+    )
+    .option('--jsonl <input>', 'read {"id","url","text"|"html","published"?} lines from a file or - (stdin)')
+    .option('--url <url>', 'the page URL of FILE (for its id, host and region hints)')
+    .option('--published <date>', 'publication date of FILE, YYYY-MM-DD')
+    .option('--all', 'with no file: re-extract every archived page, not only new or changed ones')
+    .action(async (file: string | undefined, opts: ExtractOpts) => {
+      if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published))
+        throw new UserError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
+      if (opts.jsonl) {
+        if (file) throw new UserError('give either FILE or --jsonl, not both');
+        if (opts.jsonl !== '-' && !existsSync(opts.jsonl))
+          throw new UserError(`cannot read ${opts.jsonl}: no such file`);
+        if (opts.jsonl !== '-' && statSync(opts.jsonl).isDirectory())
+          throw new UserError(`cannot read ${opts.jsonl}: is a directory`);
+        const stats = await extractJsonl(openJsonl(opts.jsonl), process.stdout, process.stderr);
+        cli.info(
+          `extract: ${stats.reports} reports from ${stats.lines} lines${stats.failed ? `, ${stats.failed} failed` : ''}`,
+        );
+        if (stats.failed) process.exitCode = 1;
+        return;
+      }
+      if (file) {
+        const report = extractFile(file, { url: opts.url, published: opts.published });
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+      }
+      // No file: everything archived (the crawler's archive → the report store).
+      const { extractArchived } = await import('../pipeline.ts');
+      const stats = extractArchived(cli.dataDir(), { log: (l) => cli.info(l), all: Boolean(opts.all) });
+      cli.info(`extract: ${stats.extracted} extracted (${stats.incidents} incidents), ${stats.unchanged} unchanged`);
+      if (stats.failed.length) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,125 @@
+/**
+ * I/O glue for `pantau extract`: reads a file (HTML or text, any encoding) or JSON Lines, runs the pure extractors,
+ * and writes reports. Bad input never crashes a run: a bad line is reported on stderr with its line number and the
+ * run goes on.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { decodeHtml, toArticle } from '../extractors/article.ts';
+import { buildReport } from '../extractors/report.ts';
+import { textArticle } from '../extractors/text-article.ts';
+import { UserError, messageOf } from './errors.ts';
+import type { Report } from './types.ts';
+
+/** One input document: a `--jsonl` line, or an archived page. */
+export interface ExtractRecord {
+  id?: string;
+  url: string | null;
+  text?: string;
+  html?: string;
+  published?: string | null;
+}
+
+/** Control characters other than tab and newline: binary garbage that would only confuse the extractors. */
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Turns one record into a report; the report keeps the record's id when it has one. */
+export function extractRecord(rec: ExtractRecord): Report {
+  const url = rec.url ?? null;
+  const published = typeof rec.published === 'string' ? rec.published : null;
+  const article =
+    typeof rec.html === 'string'
+      ? toArticle({ url: url ?? '', html: rec.html.replace(CONTROL_RE, ' ') })
+      : textArticle({ url, text: (rec.text ?? '').replace(CONTROL_RE, ' ') });
+  return buildReport(article, { ...(rec.id != null ? { id: String(rec.id) } : {}), published });
+}
+
+/** Decodes file bytes: HTML by its declared charset; text as UTF-8, or windows-1252 when it is not valid UTF-8. */
+export function decodeFile(bytes: Uint8Array, isHtml: boolean): string {
+  if (isHtml) return decodeHtml(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+const looksLikeHtml = (path: string, head: string) =>
+  /\.x?html?$/i.test(path) || /^\s*<(?:!doctype|html|head|body|meta|div|p)\b/i.test(head);
+
+/** `pantau extract FILE`: one report for one file. */
+export function extractFile(path: string, opts: { url?: string | undefined; published?: string | undefined }): Report {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : messageOf(err)}`,
+    );
+  }
+  const head = bytes.subarray(0, 512).toString('latin1');
+  const isHtml = looksLikeHtml(path, head);
+  const content = decodeFile(bytes, isHtml);
+  return extractRecord({
+    url: opts.url ?? null,
+    ...(isHtml ? { html: content } : { text: content }),
+    published: opts.published ?? null,
+  });
+}
+
+export interface JsonlStats {
+  lines: number;
+  reports: number;
+  failed: number;
+}
+
+/** Why a parsed line cannot be extracted, or null when it can. */
+function lineProblem(obj: unknown): string | null {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return 'not a JSON object';
+  const o = obj as Record<string, unknown>;
+  if (typeof o.text !== 'string' && typeof o.html !== 'string') return 'no "text" or "html" string';
+  if (o.url != null && typeof o.url !== 'string') return '"url" is not a string';
+  if (o.published != null && typeof o.published !== 'string') return '"published" is not a string';
+  return null;
+}
+
+/**
+ * `pantau extract --jsonl`: one report per input line, same id, to `out`; bad lines reported to `err` with their
+ * line number.
+ */
+export async function extractJsonl(input: Readable, out: Writable, err: Writable): Promise<JsonlStats> {
+  const stats: JsonlStats = { lines: 0, reports: 0, failed: 0 };
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    stats.lines++;
+    try {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`not JSON (${messageOf(e)})`);
+      }
+      const problem = lineProblem(obj);
+      if (problem) throw new Error(problem);
+      const rec = obj as ExtractRecord;
+      const report = extractRecord({ ...rec, url: rec.url ?? null });
+      if (!out.write(`${JSON.stringify(report)}\n`)) await new Promise((r) => out.once('drain', r));
+      stats.reports++;
+    } catch (e) {
+      stats.failed++;
+      err.write(`pantau: line ${n}: ${messageOf(e)}\n`);
+    }
+  }
+  return stats;
+}
+
+export function openJsonl(path: string): Readable {
+  if (path === '-') return process.stdin;
+  const s = createReadStream(path);
+  return s;
+}
