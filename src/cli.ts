@@ -15,8 +15,9 @@ import { register as registerSearch } from './commands/search.ts';
 import { register as registerIncident } from './commands/incident.ts';
 import { register as registerExport } from './commands/export.ts';
 import { register as registerExtract } from './commands/extract.ts';
+import { register as registerCrawl } from './commands/crawl.ts';
 
-const COMMANDS: RegisterCommand[] = [registerUp, registerStatus, registerServe, registerBrief, registerIndex, registerSearch, registerIncident, registerExport, registerExtract];
+const COMMANDS: RegisterCommand[] = [registerUp, registerStatus, registerServe, registerBrief, registerIndex, registerSearch, registerIncident, registerExport, registerExtract, registerCrawl];
 
 const program = new Command('pantau')
   .description("Watch Indonesia's e-procurement portals (LPSE/SPSE) through the news.")

@@ -1,0 +1,491 @@
+/**
+ * The crawl: sources in, raw pages in the archive out. Plain HTTP sources go through Crawlee's HttpCrawler with
+ * Cheerio parsing the correctly decoded page once; sources that only render with JavaScript go through
+ * PlaywrightCrawler driving Debian's Chromium (never a downloaded browser). Both share the router of
+ * crawlers/routes.ts, the durable frontier of crawlers/frontier.ts and the archive of src/archive.ts.
+ *
+ * Politeness: robots.txt (fetched with Pantau's own User-Agent), at most one request per `pacingMs` per site
+ * (Crawlee's sameDomainDelaySecs, which groups a site's subdomains, so it is at least as strict as per host),
+ * retries with exponential backoff, request timeouts, a maximum page size, and no request outside the hosts a
+ * source names.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Configuration, log as crawleeLog, RequestQueue } from '@crawlee/core';
+import { HttpCrawler } from '@crawlee/cheerio';
+import { RobotsTxtFile } from '@crawlee/utils';
+import { type CheerioAPI, load } from 'cheerio';
+import { decodeHtml } from '../extractors/article.ts';
+import { cleanArchiveTemp, hasArchived, saveObservation, saveRawPage } from '../src/archive.ts';
+import type { DataDir } from '../src/config.ts';
+import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
+import { allowedHosts } from './links.ts';
+import { spseError } from './relevance.ts';
+import { type CrawlEnv, type PageContext, ROUTES } from './routes.ts';
+import type { SourceDef } from './source-def.ts';
+
+/** Identifies Pantau to webmasters, with where to read what it does and how to reach its maintainers. */
+export const USER_AGENT =
+  'PantauBot/0.1 (+https://github.com/pantau-lpse/pantau/blob/main/crawlers/README.md; monitors news of LPSE outages)';
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface CrawlOptions {
+  dataDir: DataDir;
+  sources: SourceDef[];
+  /** Minimum time between two requests to the same site, ms (default 2000; 0 in tests and benches). */
+  pacingMs?: number;
+  /** Stop after this many requests in this run (listings, feeds and articles together). */
+  maxPages?: number;
+  /** Progress and summary lines (the CLI sends them to stderr). */
+  log?: (line: string) => void;
+  /** Chromium for browser sources (default /usr/bin/chromium). */
+  chromiumPath?: string;
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** Per-request timeout, ms (default 30 000). */
+  timeoutMs?: number;
+  /** Largest page accepted, bytes (default 5 MB). */
+  maxPageBytes?: number;
+  /** First retry delay, ms, doubled each retry (default 2000). */
+  backoffMs?: number;
+  /** Parallel requests (default 8; with pacing on, sites are still paced one by one). */
+  maxConcurrency?: number;
+  /** How often to print the progress line, ms (default 5000). */
+  progressEveryMs?: number;
+  userAgent?: string;
+}
+
+export interface CrawlStats {
+  /** Requests finished this run (success or final failure). */
+  done: number;
+  /** Pages newly archived (or archived again because they changed). */
+  archived: number;
+  /** Pages fetched again and found identical to the archive. */
+  unchanged: number;
+  /** Article links not fetched because they are archived already. */
+  skippedArchived: number;
+  /** Links not fetched (or pages not archived) because they are not about LPSE/SPSE. */
+  skippedIrrelevant: number;
+  /** Links not fetched because robots.txt forbids them. */
+  skippedRobots: number;
+  /** Links not followed because they lead off the source's hosts. */
+  skippedOffHost: number;
+  /** Requests that failed for good this run (after retries): 5xx, timeouts, redirect loops, oversize pages. */
+  failed: number;
+  failures: Array<{ url: string; error: string }>;
+  /** SPSE error pages met (recorded as LPSE observations). */
+  observations: number;
+  /** Requests re-queued from an earlier, unfinished run. */
+  resumed: number;
+  durationMs: number;
+  pagesPerSecond: number;
+}
+
+class PageTooLarge extends Error {}
+
+/** Crawls the sources into the archive. Resumable: state lives in <data>/crawl/frontier.jsonl. */
+export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
+  const started = Date.now();
+  const log = opts.log ?? (() => {});
+  const ua = opts.userAgent ?? USER_AGENT;
+  const pacingMs = opts.pacingMs ?? 2000;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const maxBytes = opts.maxPageBytes ?? 5_000_000;
+  const backoffMs = opts.backoffMs ?? 2000;
+  const maxRetries = opts.maxRetries ?? 3;
+  if (!process.env.PANTAU_DEBUG) crawleeLog.setLevel(crawleeLog.LEVELS.OFF);
+
+  cleanArchiveTemp(opts.dataDir);
+  const frontier = new Frontier(opts.dataDir.crawl);
+  const sources = new Map(opts.sources.map((s) => [s.id, s]));
+  const hosts = new Map(opts.sources.map((s) => [s.id, allowedHosts(s)]));
+  const stats: CrawlStats = {
+    done: 0,
+    archived: 0,
+    unchanged: 0,
+    skippedArchived: 0,
+    skippedIrrelevant: 0,
+    skippedRobots: 0,
+    skippedOffHost: 0,
+    failed: 0,
+    failures: [],
+    observations: 0,
+    resumed: 0,
+    durationMs: 0,
+    pagesPerSecond: 0,
+  };
+
+  // ------------------------------------------------------------------ robots.txt, fetched once per origin
+  const robots = new Map<string, Promise<RobotsTxtFile | null>>();
+  const robotsFor = (url: string): Promise<RobotsTxtFile | null> => {
+    const origin = new URL(url).origin;
+    let r = robots.get(origin);
+    if (!r) {
+      r = (async () => {
+        try {
+          const res = await fetch(`${origin}/robots.txt`, {
+            headers: { 'user-agent': ua },
+            signal: AbortSignal.timeout(Math.min(timeoutMs, 15_000)),
+          });
+          if (!res.ok) return null; // no robots.txt: everything allowed
+          return RobotsTxtFile.from(`${origin}/robots.txt`, await res.text());
+        } catch {
+          return null;
+        }
+      })();
+      robots.set(origin, r);
+    }
+    return r;
+  };
+  const robotsAllows = async (url: string) => (await robotsFor(url))?.isAllowed(url, 'PantauBot') ?? true;
+
+  // ------------------------------------------------------------------ queues: one per crawler class
+  const config = new Configuration({
+    persistStorage: false,
+    purgeOnStart: false,
+    storageClientOptions: { localDataDirectory: join(opts.dataDir.crawl, 'crawlee') },
+  });
+  const runId = randomUUID().slice(0, 8);
+  const queues = {
+    http: await RequestQueue.open(`http-${runId}`, { config }),
+    browser: await RequestQueue.open(`browser-${runId}`, { config }),
+  };
+  const queuedThisRun = new Set<string>();
+  const resumedUrls = new Set(frontier.resumed.map((r) => r.url));
+  let budget = opts.maxPages ?? Number.POSITIVE_INFINITY;
+  let queuedCount = 0;
+
+  const useBrowser = (req: QueuedRequest) =>
+    Boolean(sources.get(req.source)?.browser) && (req.label === 'LIST' || req.label === 'ARTICLE');
+
+  const addToQueue = async (req: QueuedRequest) => {
+    const q = useBrowser(req) ? queues.browser : queues.http;
+    await q.addRequest({
+      url: req.url,
+      uniqueKey: req.url,
+      label: req.label,
+      userData: { ...req, resumed: resumedUrls.has(req.url) },
+    });
+    queuedCount++;
+  };
+
+  const env: CrawlEnv = {
+    dataDir: opts.dataDir,
+    async enqueue(req) {
+      if (queuedThisRun.has(req.url)) return false;
+      const source = sources.get(req.source);
+      if (!source) return false;
+      let host: string;
+      try {
+        host = new URL(req.url).host.toLowerCase();
+      } catch {
+        return false;
+      }
+      if (!hosts.get(source.id)?.has(host)) {
+        stats.skippedOffHost++;
+        queuedThisRun.add(req.url);
+        return false;
+      }
+      if (!(await robotsAllows(req.url))) {
+        stats.skippedRobots++;
+        queuedThisRun.add(req.url);
+        frontier.markSeen(req.url, 'robots');
+        return false;
+      }
+      queuedThisRun.add(req.url);
+      frontier.add(req);
+      await addToQueue(req);
+      return true;
+    },
+    skip(url, why) {
+      if (queuedThisRun.has(url)) return;
+      queuedThisRun.add(url);
+      if (why === 'archived') stats.skippedArchived++;
+      else stats.skippedIrrelevant++;
+      frontier.markSeen(url, why);
+    },
+    knewBefore: (url) => frontier.knewBefore(url),
+    archive(ctx, kind) {
+      const { changed } = saveRawPage(opts.dataDir, {
+        url: ctx.req.url,
+        finalUrl: ctx.finalUrl,
+        status: ctx.status,
+        headers: ctx.headers,
+        fetchedAt: ctx.fetchedAt,
+        body: ctx.body,
+        sourceId: ctx.source.id,
+        kind,
+      });
+      if (changed) stats.archived++;
+      else stats.unchanged++;
+    },
+    async sitemapsOf(url) {
+      const r = await robotsFor(url);
+      const listed = r?.getSitemaps() ?? [];
+      return listed.length ? listed : [`${new URL(url).origin}/sitemap.xml`];
+    },
+  };
+
+  // ------------------------------------------------------------------ start requests
+  const starts: QueuedRequest[] = [];
+  for (const s of opts.sources) {
+    if (s.kind === 'lpse' && s.lpse) {
+      const base = s.lpse.base.replace(/\/+$/, '');
+      for (const p of s.lpse.announcement_paths ?? ['/berita'])
+        starts.push({ url: `${base}${p}`, label: 'LPSE_LIST', source: s.id, depth: 0 });
+    }
+    for (const u of s.listings ?? []) starts.push({ url: u, label: 'LIST', source: s.id, depth: 0 });
+    for (const u of s.feeds ?? []) starts.push({ url: u, label: 'FEED', source: s.id });
+    for (const u of s.sitemaps ?? []) starts.push({ url: u, label: 'SITEMAP', source: s.id });
+  }
+  // Unfinished work of a killed run first, then the start points (listings are revisited every run), then
+  // what failed last time (one more chance per run).
+  for (const r of frontier.resumed) {
+    if (!sources.has(r.source)) continue;
+    // An article archived just before the kill needs no second fetch.
+    if ((r.label === 'ARTICLE' || r.label === 'LPSE_PAGE') && hasArchived(opts.dataDir, r.url)) {
+      frontier.done(r.url);
+      continue;
+    }
+    if (await env.enqueue(r)) stats.resumed++;
+  }
+  for (const r of starts) await env.enqueue(r);
+  for (const r of frontier.failedBefore) if (sources.has(r.source)) await env.enqueue(r);
+
+  // ------------------------------------------------------------------ handling, shared by both crawlers
+  const finish = (url: string) => {
+    stats.done++;
+    frontier.done(url);
+  };
+  const failFor = (url: string, error: string) => {
+    stats.done++;
+    stats.failed++;
+    stats.failures.push({ url, error });
+    frontier.fail(url, error);
+  };
+  const observe = (req: QueuedRequest, source: SourceDef, status: number, body: string, fetchedAt: string) => {
+    const err = spseError(body);
+    if (!err) return false;
+    saveObservation(opts.dataDir, {
+      lpse: source.id,
+      base: source.lpse?.base ?? null,
+      region_code: source.lpse?.region_code || null,
+      url: req.url,
+      observedAt: fetchedAt,
+      status,
+      kind: 'spse-error',
+      errorCode: err.code,
+      message: err.message,
+    });
+    stats.observations++;
+    log(
+      `crawl: SPSE error page at ${req.url} (Kode Error ${err.code ?? '?'}), recorded as an observation of ${source.id}`,
+    );
+    return true;
+  };
+
+  const handle = async (ctx: PageContext) => {
+    const { req, source } = ctx;
+    const isLpse = source.kind === 'lpse' || /^(?:lpse|spse)\./i.test(new URL(ctx.finalUrl).host);
+    if (isLpse && observe(req, source, ctx.status, ctx.body, ctx.fetchedAt)) {
+      failFor(req.url, `SPSE error page (HTTP ${ctx.status})`);
+      return;
+    }
+    if (ctx.status >= 500) throw new Error(`HTTP ${ctx.status}`); // retried with backoff
+    if (ctx.status >= 400) {
+      failFor(req.url, `HTTP ${ctx.status}`);
+      return;
+    }
+    const finalHost = new URL(ctx.finalUrl).host.toLowerCase();
+    if (!hosts.get(source.id)?.has(finalHost)) {
+      stats.skippedOffHost++;
+      failFor(req.url, `redirected off the source's hosts to ${finalHost}`);
+      return;
+    }
+    if (ctx.finalUrl !== req.url && !(await robotsAllows(ctx.finalUrl))) {
+      stats.skippedRobots++;
+      finish(req.url);
+      return;
+    }
+    await ROUTES[req.label](ctx, env);
+    finish(req.url);
+  };
+
+  const onError = async (request: { url: string; retryCount: number; noRetry: boolean }, error: Error) => {
+    if (error instanceof PageTooLarge || /redirect/i.test(error.message)) request.noRetry = true;
+    else await new Promise((r) => setTimeout(r, Math.min(backoffMs * 2 ** request.retryCount, 60_000)));
+  };
+  const onFailed = (request: { url: string; userData: QueuedRequest }, error: Error) => {
+    failFor(request.userData.url ?? request.url, error.message.split('\n')[0]!.slice(0, 200));
+  };
+
+  // ------------------------------------------------------------------ progress
+  const progress = () => {
+    const secs = (Date.now() - started) / 1000;
+    const queued = Math.max(0, queuedCount - stats.done);
+    log(
+      `crawl: ${stats.done} done, ${queued} queued, ${stats.failed} failed, ${stats.archived} archived, ${(stats.done / Math.max(secs, 0.001)).toFixed(1)} pages/s`,
+    );
+  };
+  const timer = setInterval(progress, opts.progressEveryMs ?? 5000);
+  timer.unref();
+
+  const common = {
+    maxRequestRetries: maxRetries,
+    sameDomainDelaySecs: pacingMs / 1000,
+    requestHandlerTimeoutSecs: Math.ceil(timeoutMs / 1000) + 60,
+    navigationTimeoutSecs: Math.max(1, timeoutMs / 1000),
+    useSessionPool: false,
+    persistCookiesPerSession: false,
+    maxConcurrency: opts.maxConcurrency ?? 8,
+  };
+
+  try {
+    // HTTP first (it also reads the feeds and sitemaps of browser sources), then the browser queue; repeat
+    // while either side handed the other new work.
+    for (let round = 0; round < 5 && budget > 0; round++) {
+      if (!(await queues.http.isEmpty())) {
+        const before = stats.done;
+        await runHttp(budget);
+        budget -= stats.done - before;
+      }
+      if (budget > 0 && !(await queues.browser.isEmpty())) {
+        const before = stats.done;
+        await runBrowser(budget);
+        budget -= stats.done - before;
+      }
+      if ((await queues.http.isEmpty()) && (await queues.browser.isEmpty())) break;
+    }
+  } finally {
+    clearInterval(timer);
+    await queues.http.drop().catch(() => {});
+    await queues.browser.drop().catch(() => {});
+  }
+  stats.durationMs = Date.now() - started;
+  stats.pagesPerSecond = stats.done / Math.max(stats.durationMs / 1000, 0.001);
+  progress();
+  return stats;
+
+  async function runHttp(limit: number): Promise<void> {
+    const crawler = new HttpCrawler(
+      {
+        ...common,
+        requestQueue: queues.http,
+        maxRequestsPerCrawl: Number.isFinite(limit) ? limit : undefined,
+        // Raw bytes: decodeHtml reads the charset from the header or <meta>, which Crawlee's decoding does not.
+        forceResponseEncoding: 'binary',
+        additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'text/plain', 'application/octet-stream'],
+        ignoreHttpErrorStatusCodes: [500, 501, 502, 503, 504, 505, 520, 521, 522, 523, 524],
+        preNavigationHooks: [
+          (_ctx, gotOptions) => {
+            gotOptions.headers = {
+              ...gotOptions.headers,
+              'user-agent': ua,
+              accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+              'accept-language': 'id,en;q=0.8',
+            };
+            (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
+            gotOptions.maxRedirects = 5;
+          },
+        ],
+        postNavigationHooks: [
+          ({ request, response }) => {
+            const len = Number(response?.headers?.['content-length'] ?? 0);
+            if (len > maxBytes) {
+              request.noRetry = true;
+              (response as unknown as { destroy?: () => void })?.destroy?.();
+              throw new PageTooLarge(`page too large: ${len} bytes > ${maxBytes}`);
+            }
+          },
+        ],
+        requestHandler: async ({ request, body, response }) => {
+          const bytes = typeof body === 'string' ? Buffer.from(body) : (body as Buffer);
+          if (bytes.length > maxBytes) {
+            request.noRetry = true;
+            throw new PageTooLarge(`page too large: ${bytes.length} bytes > ${maxBytes}`);
+          }
+          const headers = flatHeaders(response.headers);
+          const text = decodeHtml(bytes, headers['content-type']);
+          const userData = request.userData as QueuedRequest & { resumed?: boolean };
+          const source = sources.get(userData.source)!;
+          const isXml = userData.label === 'FEED' || userData.label === 'SITEMAP';
+          await handle({
+            req: userData,
+            source,
+            finalUrl: request.loadedUrl ?? request.url,
+            status: response.statusCode ?? 0,
+            headers,
+            fetchedAt: new Date().toISOString(),
+            body: text,
+            $: isXml ? (load('') as CheerioAPI) : load(text),
+          });
+        },
+        errorHandler: async ({ request }, error) => onError(request, error),
+        failedRequestHandler: async ({ request }, error) => onFailed(request as never, error),
+      },
+      config,
+    );
+    await crawler.run();
+  }
+
+  async function runBrowser(limit: number): Promise<void> {
+    const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([
+      import('@crawlee/playwright'),
+      import('playwright-core'),
+    ]);
+    const crawler = new PlaywrightCrawler(
+      {
+        ...common,
+        maxConcurrency: Math.min(common.maxConcurrency, 2),
+        requestQueue: queues.browser,
+        maxRequestsPerCrawl: Number.isFinite(limit) ? limit : undefined,
+        launchContext: {
+          launcher: chromium,
+          userAgent: ua,
+          launchOptions: { executablePath: opts.chromiumPath ?? DEFAULT_CHROMIUM, args: CHROMIUM_ARGS, headless: true },
+        },
+        browserPoolOptions: { useFingerprints: false },
+        requestHandler: async ({ request, page, response }) => {
+          await page.waitForLoadState('networkidle', { timeout: Math.min(timeoutMs, 10_000) }).catch(() => {});
+          const html = await page.content();
+          if (html.length > maxBytes) {
+            request.noRetry = true;
+            throw new PageTooLarge(`page too large: ${html.length} chars > ${maxBytes}`);
+          }
+          const userData = request.userData as QueuedRequest & { resumed?: boolean };
+          await handle({
+            req: userData,
+            source: sources.get(userData.source)!,
+            finalUrl: page.url(),
+            status: response?.status() ?? 200,
+            headers: response ? await response.allHeaders() : {},
+            fetchedAt: new Date().toISOString(),
+            body: html,
+            $: load(html),
+          });
+        },
+        errorHandler: async ({ request }, error) => onError(request, error),
+        failedRequestHandler: async ({ request }, error) => onFailed(request as never, error),
+      },
+      config,
+    );
+    await crawler.run();
+  }
+}
+
+function flatHeaders(h: Record<string, string | string[] | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {}))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+export type { Label };

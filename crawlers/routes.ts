@@ -1,0 +1,173 @@
+/**
+ * One handler per page type, as Crawlee's template lays out a router. Handlers archive raw pages and enqueue
+ * what they find; they never extract (that is `pantau extract`, offline, from the archive).
+ */
+import { parseSitemap } from '@crawlee/utils';
+import { type CheerioAPI, load } from 'cheerio';
+import { hasArchived } from '../src/archive.ts';
+import type { Label, QueuedRequest } from './frontier.ts';
+import { articleMatcher, absolutize, feedLinks, nextPageUrl, pageLinks, sectionLinks } from './links.ts';
+import { isRelevantAnnouncement, isRelevantTitle, mentionsProcurementSystem, titleFromUrl } from './relevance.ts';
+import type { SourceDef } from './source-def.ts';
+
+/** A fetched page as every handler sees it, whichever crawler (HTTP or browser) fetched it. */
+export interface PageContext {
+  req: QueuedRequest & { resumed?: boolean };
+  source: SourceDef;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  fetchedAt: string;
+  body: string;
+  $: CheerioAPI;
+}
+
+/** What handlers may do: enqueue, archive, record. Implemented by crawlers/crawl.ts. */
+export interface CrawlEnv {
+  dataDir: import('../src/config.ts').DataDir;
+  enqueue(req: QueuedRequest): Promise<boolean>;
+  /** Marks an URL looked at and not fetched. */
+  skip(url: string, why: 'irrelevant' | 'archived'): void;
+  /** Was this URL known before this run? (decides whether a listing's next page is worth visiting) */
+  knewBefore(url: string): boolean;
+  archive(ctx: PageContext, kind: 'news' | 'lpse-announcement'): void;
+  sitemapsOf(url: string): Promise<string[]>;
+}
+
+export type Handler = (ctx: PageContext, env: CrawlEnv) => Promise<void>;
+
+const DEFAULT_MAX_LISTING_PAGES = 20;
+const LPSE_ANNOUNCEMENT_RE = /\/(?:berita|pengumuman|informasi|publik\/berita|publik\/pengumuman)\/\d+(?:\/|$)/;
+
+/**
+ * Judges one article link found on a listing, feed or sitemap and enqueues it if it is new and relevant.
+ * Returns whether the link was unknown before this run.
+ */
+async function considerArticle(
+  env: CrawlEnv,
+  source: SourceDef,
+  url: string,
+  title: string,
+  label: 'ARTICLE' | 'LPSE_PAGE',
+): Promise<boolean> {
+  const fresh = !env.knewBefore(url);
+  if (hasArchived(env.dataDir, url)) {
+    env.skip(url, 'archived');
+    return fresh;
+  }
+  const shown = title || titleFromUrl(url);
+  const relevant =
+    label === 'LPSE_PAGE'
+      ? !title || isRelevantAnnouncement(title)
+      : // A link with neither a title nor a slug (/?p=123, /read/123) cannot be judged before fetching it.
+        !shown || isRelevantTitle(shown);
+  if (!relevant) {
+    env.skip(url, 'irrelevant');
+    return fresh;
+  }
+  await env.enqueue({ url, label, source: source.id, ...(title ? { title } : {}) });
+  return fresh;
+}
+
+async function followNext(ctx: PageContext, env: CrawlEnv, fresh: number): Promise<void> {
+  const next = nextPageUrl(ctx.$, ctx.finalUrl);
+  const depth = ctx.req.depth ?? 0;
+  const max = ctx.source.max_listing_pages ?? DEFAULT_MAX_LISTING_PAGES;
+  // Incremental: a listing page whose links were all known before this run means the rest is old news,
+  // unless this page was left unfinished by a killed run (then what follows may never have been read).
+  if (next && depth + 1 < max && (fresh > 0 || ctx.req.resumed)) {
+    await env.enqueue({ url: next, label: ctx.req.label, source: ctx.source.id, depth: depth + 1 });
+  }
+}
+
+const LIST: Handler = async (ctx, env) => {
+  const { source } = ctx;
+  const isArticle = articleMatcher(source);
+  const links = pageLinks(ctx.$, ctx.finalUrl);
+  if (source.discover && (ctx.req.depth ?? 0) === 0 && (source.listings ?? []).includes(ctx.req.url)) {
+    // `pantau crawl --url`: the start page leads to the site's feeds, sitemaps and sections.
+    for (const f of feedLinks(ctx.$, ctx.finalUrl)) await env.enqueue({ url: f, label: 'FEED', source: source.id });
+    for (const s of await env.sitemapsOf(ctx.finalUrl))
+      await env.enqueue({ url: s, label: 'SITEMAP', source: source.id });
+    for (const l of sectionLinks(links, ctx.finalUrl)) {
+      if (!isArticle(l)) await env.enqueue({ url: l, label: 'LIST', source: source.id, depth: 0 });
+    }
+  }
+  let fresh = 0;
+  for (const l of links) {
+    if (!isArticle(l.url)) continue;
+    if (await considerArticle(env, source, l.url, l.title, 'ARTICLE')) fresh++;
+  }
+  await followNext(ctx, env, fresh);
+};
+
+const ARTICLE: Handler = async (ctx, env) => {
+  // Listed without a title (sitemap, bare link): now the page can be judged on its text.
+  if (!ctx.req.title && !mentionsProcurementSystem(`${ctx.$('title').text()} ${ctx.$('body').text()}`)) {
+    env.skip(ctx.req.url, 'irrelevant');
+    return;
+  }
+  env.archive(ctx, 'news');
+  // "Baca juga" and related links to other relevant articles of the same source.
+  const isArticle = articleMatcher(ctx.source);
+  for (const l of pageLinks(ctx.$, ctx.finalUrl)) {
+    if (l.url !== ctx.finalUrl && isArticle(l.url) && l.title && isRelevantTitle(l.title))
+      await considerArticle(env, ctx.source, l.url, l.title, 'ARTICLE');
+  }
+};
+
+const FEED: Handler = async (ctx, env) => {
+  const $ = load(ctx.body, { xml: true });
+  const items: Array<{ url: string | null; title: string }> = [];
+  $('item').each((_, el) => {
+    items.push({
+      url: absolutize($(el).children('link').first().text(), ctx.finalUrl),
+      title: $(el).children('title').first().text().trim(),
+    });
+  });
+  $('entry').each((_, el) => {
+    const link = $(el).children('link[rel="alternate"]').attr('href') ?? $(el).children('link').first().attr('href');
+    items.push({ url: absolutize(link, ctx.finalUrl), title: $(el).children('title').first().text().trim() });
+  });
+  // A feed lists articles by definition; env.enqueue still keeps the crawl on the source's hosts.
+  for (const it of items) if (it.url) await considerArticle(env, ctx.source, it.url, it.title, 'ARTICLE');
+};
+
+const SITEMAP: Handler = async (ctx, env) => {
+  const titles = new Map<string, string>();
+  const $ = load(ctx.body, { xml: true });
+  $('url').each((_, el) => {
+    const loc = $(el).children('loc').text().trim();
+    const title = $(el).find('news\\:title, title').first().text().trim();
+    if (loc && title) titles.set(loc, title);
+  });
+  const isArticle = articleMatcher(ctx.source);
+  for await (const item of parseSitemap([{ type: 'raw', content: ctx.body }], undefined, {
+    emitNestedSitemaps: true,
+    maxDepth: 0,
+    reportNetworkErrors: false,
+  })) {
+    const url = absolutize(item.loc, ctx.finalUrl);
+    if (!url) continue;
+    if (item.originSitemapUrl === null) await env.enqueue({ url, label: 'SITEMAP', source: ctx.source.id });
+    else if (isArticle(url)) await considerArticle(env, ctx.source, url, titles.get(item.loc) ?? '', 'ARTICLE');
+  }
+};
+
+const LPSE_LIST: Handler = async (ctx, env) => {
+  const patterns = ctx.source.article_patterns?.map((p) => new RegExp(p)) ?? [LPSE_ANNOUNCEMENT_RE];
+  let fresh = 0;
+  for (const l of pageLinks(ctx.$, ctx.finalUrl)) {
+    const path = new URL(l.url).pathname;
+    if (!patterns.some((re) => re.test(path))) continue;
+    if (await considerArticle(env, ctx.source, l.url, l.title, 'LPSE_PAGE')) fresh++;
+  }
+  await followNext(ctx, env, fresh);
+};
+
+const LPSE_PAGE: Handler = async (ctx, env) => {
+  env.archive(ctx, 'lpse-announcement');
+};
+
+/** The router: one handler per page type. */
+export const ROUTES: Record<Label, Handler> = { LIST, ARTICLE, FEED, SITEMAP, LPSE_LIST, LPSE_PAGE };

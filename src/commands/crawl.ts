@@ -1,0 +1,73 @@
+/**
+ * `pantau crawl`: fetch news and LPSE announcements into the archive (<data>/archive), resumably.
+ */
+import type { Command } from 'commander';
+import { crawl } from '../../crawlers/crawl.ts';
+import { STARTER_SOURCES, loadSources, sourceFromUrl } from '../../crawlers/sources.ts';
+import type { Cli } from '../cli-kit.ts';
+import { UserError } from '../errors.ts';
+
+function nonNegativeInt(flag: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UserError(`${flag} must be a whole number ≥ 0, not ${v}`);
+    return n;
+  };
+}
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('crawl')
+    .description('fetch news and LPSE announcements into the archive (resumable; re-runs fetch only what is new)')
+    .option('--sources <file>', 'JSON file of sources (format: crawlers/README.md); default: the starter list')
+    .option(
+      '--url <url>',
+      'crawl one site ad hoc from this page: finds its feeds, sitemaps and sections, stays on its host',
+    )
+    .option('--pacing-ms <n>', 'minimum ms between two requests to the same site', nonNegativeInt('--pacing-ms'), 2000)
+    .option('--max-pages <n>', 'stop after this many requests', nonNegativeInt('--max-pages'))
+    .option('--timeout-ms <n>', 'per-request timeout in ms', nonNegativeInt('--timeout-ms'), 30_000)
+    .option('--retries <n>', 'retries per request after the first attempt', nonNegativeInt('--retries'), 3)
+    .option('--chromium <path>', 'Chromium for sources that need a browser (env PANTAU_CHROMIUM)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(
+      async (opts: {
+        sources?: string;
+        url?: string;
+        pacingMs: number;
+        maxPages?: number;
+        timeoutMs: number;
+        retries: number;
+        chromium?: string;
+        json?: boolean;
+      }) => {
+        if (opts.sources && opts.url) throw new UserError('use either --sources or --url, not both');
+        const sources = opts.url
+          ? [sourceFromUrl(opts.url)]
+          : opts.sources
+            ? loadSources(opts.sources)
+            : STARTER_SOURCES;
+        const dataDir = cli.dataDir();
+        cli.info(`crawl: ${sources.length} source(s) into ${dataDir.archive}`);
+        const stats = await crawl({
+          dataDir,
+          sources,
+          pacingMs: opts.pacingMs,
+          maxPages: opts.maxPages,
+          timeoutMs: opts.timeoutMs,
+          maxRetries: opts.retries,
+          chromiumPath: opts.chromium ?? process.env.PANTAU_CHROMIUM,
+          log: (l) => cli.info(l),
+        });
+        if (opts.json) {
+          console.log(JSON.stringify(stats, null, 2));
+          return;
+        }
+        console.log(
+          `archived ${stats.archived} new or changed page(s); ${stats.unchanged} unchanged; skipped ${stats.skippedArchived} already archived, ${stats.skippedIrrelevant} irrelevant, ${stats.skippedRobots} forbidden by robots.txt; ${stats.failed} failed; ${stats.observations} SPSE error page(s) observed (${(stats.durationMs / 1000).toFixed(1)} s)`,
+        );
+        for (const f of stats.failures.slice(0, 20)) console.log(`  failed: ${f.url}: ${f.error}`);
+        if (stats.failures.length > 20) console.log(`  … and ${stats.failures.length - 20} more`);
+      },
+    );
+}
