@@ -66,7 +66,7 @@ const START_LINK_RE =
   /(?:\b(?:sejak|semenjak|mulai|terjadi(?:\s+pada)?|pada(?:\s+hari)?(?:\s+tanggal)?|tanggal)\b(?:\s+(?:hari|tanggal|dari\s+tanggal|pukul\s+\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)?(?:\s+tanggal)?))*)\s*,?\s*$/i;
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
-  /\b(?:kembali\s+normal|normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+bagus|sudah\s+(?:bisa|dapat)\s+digunakan)\b/i;
+  /\b(?:kembali\s+normal|normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|normal(?=dan)|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan)\b/i;
 /** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */
 const STATEMENT_VERB_RE =
   /\b(?:mengonfirmasi|mengkonfirmasi|mengatakan|menyatakan|menjelaskan|menyampaikan|kata|ujar)\b/i;
@@ -84,7 +84,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     const s = sentenceAt(ctx.sentences, d.index);
     if (!s) continue;
     const start = isoDay(d.start);
-    if (!start) continue;
+    if (!start || d.relative) continue;
     const before = ctx.text.slice(Math.max(s.start, d.index - 40), d.index);
     const after = ctx.text.slice(d.index + d.text.length, s.end);
     const para = ctx.sentences
@@ -97,7 +97,9 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
     }
-    if (!aboutOutage || !START_LINK_RE.test(before)) continue;
+    // chrono may take the link word into the date ("pada tanggal 15 Mei")
+    const lead = d.text.replace(/[\d(].*$/s, '');
+    if (!aboutOutage || !(START_LINK_RE.test(before) || (lead && START_LINK_RE.test(before + lead)))) continue;
     starts.push({ iso: start, s });
     if (d.end) {
       const end = isoDay(d.end);

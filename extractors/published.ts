@@ -16,6 +16,8 @@ const DATE_LINE_WORDS_RE =
   /^(?:date|tanggal|diterbitkan|dipublikasikan|publikasi|published|diposting|posted|terbit|update|wib|wita|wit|pukul|jam|oleh|penulis|by|admin|redaksi)$/i;
 /** The berita acara formula: "Pada hari ini, Rabu tanggal 19 Agustus 2015". */
 const DOCUMENT_DATE_RE = /\bpada\s+hari\s+ini\s*,?\s*(?:\p{L}+\s*,?\s*)?tanggal\s+(.{6,40}?\d{4})/iu;
+/** A leading metadata field: "date 2019-08-07". */
+const META_DATE_RE = /^\s*(?:date|published|tanggal)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i;
 /** A dateline with a day/month: "Trenggalek, 22/5 (ADSFM)". */
 const DATELINE_DATE_RE = /^\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2},\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\s*\(/;
 /** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
@@ -49,6 +51,9 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
       if (words.length <= 3 && !/\b(?:kata|ujar|ucap|jelas|terang|tutur)\b/i.test(line)) candidates.push({ iso, line });
     }
   }
+  // a capture's metadata line: " date 2019-08-07 Short-term tenders…"
+  const meta = META_DATE_RE.exec(head);
+  if (meta?.[1]) candidates.push({ iso: meta[1], line: meta[0] });
   const doc = DOCUMENT_DATE_RE.exec(head);
   if (doc?.[1]) {
     const d = parseDates(doc[1], { published: null, years: [] })[0];

@@ -115,6 +115,10 @@ export function splitSentences(text: string): Sentence[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {
+      // a hard-wrapped line (PDF text, berita acara) continues when the next line starts in lower case
+      const prev = text.slice(start, i).trimEnd().slice(-1);
+      const next = /\S/.exec(text.slice(i + 1, i + 40));
+      if (next && /\p{Ll}/u.test(next[0]) && text[i + 1] !== '\n' && prev && !/[.!?:"”]/.test(prev)) continue;
       push(i);
       start = i + 1;
       para++;

@@ -17,13 +17,17 @@ const gold = join(shared, 'corpus/dev/gold.jsonl');
 const scorer = join(shared, 'eval/score.mjs');
 
 /** Floors: the minimums, raised to just under what the extractors reach on the dev corpus. */
+// Reached on 2026-11-22: incident 1.000, region 1.000, cause 1.000, start 0.960, end 1.000, published 1.000,
+// officials ~0.98, language 1.000.
 export const FLOORS = {
-  incident_f1: 0.95,
-  region_f1: 0.9,
-  cause_f1: 0.85,
-  start_f1: 0.8,
-  officials_f1: 0.85,
-  language_acc: 0.95,
+  incident_f1: 0.97,
+  region_f1: 0.95,
+  cause_f1: 0.95,
+  start_f1: 0.9,
+  end_f1: 0.9,
+  published_f1: 0.9,
+  officials_f1: 0.93,
+  language_acc: 0.98,
 };
 
 for (const [what, path] of [

@@ -4,7 +4,7 @@
  */
 import type { CauseCategory } from '../../src/types.ts';
 
-export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'>, readonly string[]> = {
+export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'hardware_weak', readonly string[]> = {
   pdn: ['pusat data nasional', 'PDNS?\\s*2?', 'PDN'],
   cyberattack: [
     'hacker',
@@ -64,9 +64,8 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'>, reado
     'hardisk',
     'power\\s+supply',
     'komponen(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
-    '(?:server|perangkat|alat|mesin\\s+server)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
-    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:server|perangkat|alat|hardware|komponen)',
-    'server\\s+rusak',
+    '(?:perangkat|alat)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
+    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
     'alat\\s+pembagi',
     'switch\\s+(?:rusak|mati)',
   ],
@@ -79,6 +78,15 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'>, reado
     'beban\\s+(?:server|berlebih)',
     '(?:banyak|ribuan|ratusan)\\s+(?:penawaran|pengguna|peserta|penyedia)(?:\\s+\\S+){0,4}\\s+(?:secara\\s+)?(?:serentak|bersamaan)',
     'akses\\s+(?:yang\\s+)?(?:bersamaan|serentak)',
+  ],
+  /**
+   * A damaged server is a symptom as often as a cause: it counts as `hardware` only when the text names no other
+   * cause (a lightning strike or a power cut that damaged the server is that cause).
+   */
+  hardware_weak: [
+    '(?:server|mesin\\s+server)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
+    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?server',
+    'server\\s+rusak',
   ],
   maintenance: ['maintenance', 'pemeliharaan\\s+(?:server|sistem|rutin|aplikasi)', 'perawatan\\s+(?:server|sistem)'],
 };
@@ -109,6 +117,9 @@ export const HEDGE_WORDS = [
 
 /** Words that make a mention hypothetical ("jika server kami rusak") or deny it ("bukan pada jaringan"). */
 export const NEGATION_WORDS = [
+  'dalam hal',
+  'contoh',
+  'misalnya',
   'jika',
   'kalau',
   'apabila',

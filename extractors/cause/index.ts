@@ -10,8 +10,9 @@ import type { ExtractContext } from '../context.ts';
 import { alternation, clip } from '../text.ts';
 import { CAUSE_PATTERNS, HEDGE_WORDS, NEGATION_WORDS } from './constants.ts';
 
+type PatternKey = keyof typeof CAUSE_PATTERNS;
 const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
-  ([cat, pats]) => [cat as CauseCategory, new RegExp(`(?<![\\p{L}])(?:${pats.join('|')})(?![\\p{L}])`, 'giu')] as const,
+  ([cat, pats]) => [cat as PatternKey, new RegExp(`(?<![\\p{L}])(?:${pats.join('|')})(?![\\p{L}])`, 'giu')] as const,
 );
 const HEDGE_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(HEDGE_WORDS)})(?![\\p{L}])`, 'iu');
 const NEGATION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NEGATION_WORDS)})(?![\\p{L}])`, 'iu');
@@ -36,8 +37,8 @@ function clauseBefore(sentence: string, at: number): string {
  *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
  */
 export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
-  const found = new Map<CauseCategory, Cause>();
-  const unknownCats = new Set<CauseCategory>();
+  const found = new Map<PatternKey, Cause>();
+  const unknownCats = new Set<PatternKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
   const attackSentences: number[] = [];
   sentences.forEach((s, i) => {
@@ -47,7 +48,7 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const clause = clauseBefore(text, m.index);
-        if (NEGATION_RE.test(clause)) continue;
+        if (NEGATION_RE.test(clause) || NEGATION_RE.test(m[0])) continue;
         // overload that follows an attack is the attack's doing ("Hacker menyerang… Jadi trafiknya selalu penuh")
         if (cat === 'overload' && attackSentences.some((a) => i - a <= 2 && i >= a)) continue;
         const hedged = HEDGE_RE.test(text.slice(0, m.index)) || HEDGE_RE.test(clause);
@@ -56,7 +57,7 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
         const certainty = hedged ? 'suspected' : 'stated';
         const prev = found.get(cat);
         if (!prev || (prev.certainty === 'suspected' && certainty === 'stated'))
-          found.set(cat, { category: cat, evidence: clip(text), certainty });
+          found.set(cat, { category: cat === 'hardware_weak' ? 'hardware' : cat, evidence: clip(text), certainty });
       }
     }
   });
@@ -66,6 +67,10 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
   }
   // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`
   if (found.get('pdn')?.certainty === 'stated') found.delete('cyberattack');
+  const weak = found.get('hardware_weak');
+  found.delete('hardware_weak');
+  if (weak && !found.has('hardware') && ![...found.values()].some((c) => c.certainty === 'stated'))
+    found.set('hardware', weak);
   const causes = [...found.values()];
   const stated = causes.filter((c) => c.certainty === 'stated');
   const value: Cause[] = stated.length

@@ -23,11 +23,21 @@ export interface DateMention {
   text: string;
   index: number;
   start: DayValue;
+  /** The end of a range, when the end is written as a date ("hingga sekarang" is no end). */
   end: DayValue | null;
+  /** A date written in words relative to the reference ("kemarin", "hari ini"), not in digits. */
+  relative: boolean;
 }
 
-function buildChrono(): chrono.Chrono {
-  const config = chrono.id.createCasualConfiguration(true);
+/** The part of a range after its connector. */
+const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|\s[-–]\s?)(.*)$/i;
+
+/**
+ * With a publication date, relative words ("kemarin", "hingga saat ini") resolve against it; without one they
+ * cannot, so a second parser leaves chrono's casual parsers out.
+ */
+function buildChrono(casual: boolean): chrono.Chrono {
+  const config = casual ? chrono.id.createCasualConfiguration(true) : chrono.id.createConfiguration(false, true);
   config.parsers.unshift(new WeekdaySlashDateParser());
   // year work must come after chrono's own merging of ranges and date+time
   config.refiners.push(new RangeYearRefiner(), new YearInferenceRefiner());
@@ -35,7 +45,8 @@ function buildChrono(): chrono.Chrono {
 }
 
 /** The configured parser, built once at module load. */
-export const ID_NEWS_CHRONO = buildChrono();
+export const ID_NEWS_CHRONO = buildChrono(true);
+const ID_NEWS_CHRONO_NO_REF = buildChrono(false);
 
 /** Every four-digit year a text mentions (2005–2035), for weekday-based year inference. */
 export function yearsIn(text: string): number[] {
@@ -64,11 +75,15 @@ const NEUTRAL_REF = new Date(Date.UTC(2000, 0, 1, 12));
 export function parseDates(text: string, hints: YearHints): DateMention[] {
   const ref = hints.published ? new Date(`${hints.published}T12:00:00Z`) : NEUTRAL_REF;
   const option = { timezones: TIMEZONE_OFFSETS, [YEAR_HINTS_OPTION]: hints } as chrono.ParsingOption;
-  const results = ID_NEWS_CHRONO.parse(text, ref, option);
+  const results = (hints.published ? ID_NEWS_CHRONO : ID_NEWS_CHRONO_NO_REF).parse(text, ref, option);
   const out: DateMention[] = [];
   for (const r of results) {
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
-    out.push({ text: r.text, index: r.index, start: toDay(r.start), end: r.end ? toDay(r.end) : null });
+    const start = toDay(r.start);
+    if (start.year !== null && (start.year < MIN_YEAR || start.year > MAX_YEAR)) continue;
+    const tail = r.end ? (RANGE_TAIL_RE.exec(r.text)?.[1] ?? '') : '';
+    const end = r.end && /\d/.test(tail) ? toDay(r.end) : null;
+    out.push({ text: r.text, index: r.index, start, end, relative: !/\d/.test(r.text) });
   }
   return out;
 }

@@ -47,6 +47,10 @@ export const SPEECH_INTRO = [
   'demikian diungkapkan',
   'demikian disampaikan',
   'demikian dikatakan',
+  'diamini oleh',
+  'diutarakan',
+  'dilontarkan',
+  'diamini',
 ];
 /** me- and other active verbs that follow the speaker: "Yanto tohir, salah satu rekanan mengungkapkan". */
 export const SPEECH_VERBS_ACTIVE = [

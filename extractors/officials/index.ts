@@ -21,6 +21,9 @@ import {
 } from './constants.ts';
 
 const ORG_SET = new Set(ORG_WORDS);
+/** One-word institution names: Kemendikbudristek, Diskominfo, Pemkab…, Disperindag. */
+const ORG_PREFIX_RE =
+  /^(?:kemen|kementerian|pemkab|pemkot|pemprov|diskominfo|disdik|dinkes|disperindag|dispenda|bappeda|setda|setkab|sekretariat)/;
 const NOT_NAME_SET = new Set(NOT_NAMES);
 const ROLE_HEAD_SET = new Set(ROLE_HEADS);
 const PRONOUN_SET = new Set(PRONOUNS);
@@ -92,6 +95,7 @@ function isNameToken(t: string, masked: boolean): boolean {
   if (HONORIFIC_RE.test(t)) return true;
   if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(t)) return false;
   const l = t.toLowerCase();
+  if (ORG_PREFIX_RE.test(l)) return false;
   return !ORG_SET.has(l) && !NOT_NAME_SET.has(l) && !ROLE_HEAD_SET.has(l);
 }
 
@@ -199,7 +203,8 @@ function phraseAfter(s: string): string {
 }
 
 /** Trailing words between a speaker and the verb: "saat dikonfirmasi", "kepada wartawan", "pada hari Kamis, 6 Juni,". */
-const TRAILING_FILLER_RE = /(?:\s*,?\s*(?:saat|ketika|usai|seusai|sesaat|sembari)\s+\S+(?:\s+\S+){0,3}|\s*,?\s*kepada\s+\S+(?:\s+\S+){0,2}|\s*,?\s*(?:juga|pun|sendiri|kemarin|lagi|telah|sudah|pernah|akhirnya|tak|tidak)|\s*,?\s*pada\s+hari\s+\S+(?:\s*,\s*\d{1,2}\s+\S+(?:\s+\d{4})?)?|\s*,?\s*(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([^)]*\)|\s*,?\s*\d{1,2}\s+\p{L}+(?:\s+\d{4})?)?|\s*,)\s*$/iu;
+const TRAILING_FILLER_RE =
+  /(?:(?:\s*,\s*|\s+)(?:saat|ketika|usai|seusai|sesaat|sembari)\s+\S+(?:\s+\S+){0,3}|(?:\s*,\s*|\s+)kepada\s+\S+(?:\s+\S+){0,2}|(?:\s*,\s*|\s+)di\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?|(?:\s*,\s*|\s+)(?:juga|pun|sendiri|kemarin|lagi|telah|sudah|pernah|akhirnya|tak|tidak)|(?:\s*,\s*|\s+)pada\s+hari\s+\S+(?:\s*,\s*\d{1,2}\s+\S+(?:\s+\d{4})?)?|(?:\s*,\s*|\s+)(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([^)]*\)|\s*,?\s*\d{1,2}\s+\p{L}+(?:\s+\d{4})?)?|\s*,)\s*$/iu;
 
 /** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
 function phraseBefore(s: string): string {

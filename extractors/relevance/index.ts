@@ -24,6 +24,8 @@ export const SYSTEM_TERMS = [
   'sistem lelang elektronik',
   'lelang elektronik',
   'website lelang',
+  'sistem layanan pengadaan',
+  'server LPSE',
 ];
 /** Words of a malfunction. */
 export const MALFUNCTION_TERMS = [
@@ -79,6 +81,14 @@ export const MALFUNCTION_TERMS = [
   'server mati',
   'matinya server',
   'kerap eror',
+  'masalah teknis',
+  'tidak berjalan',
+  'putus',
+  'terputus',
+  'kembali normal',
+  'sudah normal',
+  'normal kembali',
+  'diakses kembali',
 ];
 /** Genres that talk about LPSE errors without reporting one. */
 export const NOT_A_REPORT_TERMS = [
@@ -103,7 +113,11 @@ export const NOT_A_REPORT_TERMS = [
 ];
 
 const SYSTEM_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(SYSTEM_TERMS)})(?![\\p{L}])`, 'iu');
-const MALFUNCTION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(MALFUNCTION_TERMS)})(?![\\p{L}])`, 'iu');
+/** A malfunction word, also with -nya ("erornya LPSE", "rusaknya server"). */
+const MALFUNCTION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?(?![\\p{L}])`, 'iu');
+/** The national data centre outage of June 2024 took SPSE down with it. */
+const PDN_OUTAGE_RE =
+  /\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b[^.]{0,120}\b(?:gangguan|down|terganggu|diretas|ransomware|serangan)|\b(?:gangguan|down|terganggu|diretas|peretasan|serangan)\b[^.]{0,120}\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b/i;
 const NOT_A_REPORT_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NOT_A_REPORT_TERMS)})(?![\\p{L}])`, 'iu');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
 const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila)\b/i;
@@ -135,11 +149,17 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     if (!s) continue;
     const sys = SYSTEM_RE.test(s);
     if (sys) systemMentions++;
-    if (sys && MALFUNCTION_RE.test(s) && !DENIAL_RE.test(s)) {
+    if (!sys || DENIAL_RE.test(s)) continue;
+    if (MALFUNCTION_RE.test(s)) {
       score += i === 0 ? 2 : 1;
+      if (evidence.length < 3) evidence.push({ text: clip(s) });
+    } else if (i > 0 && (MALFUNCTION_RE.test(lines[i - 1] ?? '') || MALFUNCTION_RE.test(lines[i + 1] ?? ''))) {
+      // the system in one sentence, its malfunction in the next: "…hilang dari akun LPSE. … mengalami kesalahan teknis."
+      score += 0.5;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
     }
   }
+  if (systemMentions && PDN_OUTAGE_RE.test(ctx.text)) score += 1;
   const head = `${title}\n${ctx.text.slice(0, 3000)}`;
   let penalty = 0;
   if (NOT_A_REPORT_RE.test(head)) penalty += 2;

@@ -9,6 +9,8 @@ export class RangeYearRefiner implements Refiner {
   refine(_context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     for (const r of results) {
       if (!r.end || r.start.isCertain('year') || !r.end.isCertain('year')) continue;
+      // "hingga sekarang" is certain to chrono but writes no year
+      if (!/\d{4}/.test(r.text)) continue;
       const ey = r.end.get('year') ?? 0;
       const sm = r.start.get('month') ?? 0;
       const em = r.end.get('month') ?? 0;
