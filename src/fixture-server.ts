@@ -119,6 +119,9 @@ function siteHandler(name: string, dir: string, rules: ServerRules, base: () => 
       return send(500, { 'content-type': 'text/html' }, '<h1>500 Internal Server Error</h1>');
     }
     const file = findFile(dir, url.pathname);
+    const forced = rules.status?.[path];
+    if (!file && forced)
+      return send(forced, { 'content-type': 'text/html; charset=utf-8' }, `<h1>${forced} Internal Server Error</h1>`);
     if (!file) return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<h1>404 Halaman tidak ditemukan</h1>');
     const ext = extname(file);
     // latin1 round-trips every byte, so the substitution is safe for windows-1252 pages too.

@@ -1,0 +1,188 @@
+/**
+ * The crawler against the fixture sites over real HTTP on 127.0.0.1: what it archives, what it skips, how it
+ * survives the failing site, what it fetches again on a second run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CrawlStats, crawl } from '../../crawlers/crawl.ts';
+import { type ArchivedPage, archiveKey, listArchived, listObservations } from '../../src/archive.ts';
+import { resolveDataDir } from '../../src/config.ts';
+import { type ServedFixtures, fixtureSources, serveFixtures } from '../../src/fixture-server.ts';
+
+/** What the crawl must archive: site → paths. */
+const RELEVANT: Record<string, string[]> = {
+  'warta-nusantara': [
+    '/2020/07/05/diduga-main-kucing-kucingan-lpse-luwu-utara-disorot/',
+    '/2023/05/27/server-lpse-kabupaten-gresik-error-lsm-fpsr-mendesak-kepala-ulp-jelaskan-ke-publik/',
+    '/2015/04/02/upgrade-sistem-server-lpse-pacitan-not-connection/',
+    '/2024/06/27/laman-lpse-mimika-gangguan-proses-tender-proyek-tidak-maksimal/',
+    '/2021/06/09/lpse-barito-timur-tidak-bisa-diakses-perangkat-server-rusak/',
+    // LPSE in the title, not incidents: fetched and archived, the extractor says no.
+    '/2023/02/15/lpse-pacitan-gelar-pelatihan-spse-bagi-60-penyedia-jasa-konstruksi/',
+    '/2024/03/05/pemkab-mimika-umumkan-tender-pembangunan-pasar-sentral-timika-lewat-lpse/',
+  ],
+  'lpse-bartim': ['/eproc4/berita/1003', '/eproc4/berita/1004', '/eproc4/berita/1005'],
+  'kantor-berita-nusa': [
+    '/kalteng/berita/512340/lpse-barito-timur-tidak-bisa-diakses-perangkat-server-rusak',
+    '/berita/3921455/lkpp-layanan-spse-pulih-bertahap-setelah-gangguan-pusat-data-nasional',
+  ],
+  'layar-sulteng': ['/baca/situs-lpse-kabupaten-sigi-sempat-tak-bisa-diakses-penyedia-minta-perpanjangan/'],
+  'sulbar-pos': ['/berita/2022/lpse-mamuju-tengah-kembali-normal-setelah-listrik-padam'],
+  'rusak-net': ['/berita/lpse-konawe-normal-kembali', '/berita/lpse-sekali-gagal'],
+};
+
+/** What the crawl must never request: irrelevant titles, and a section robots.txt forbids. */
+const NEVER: Record<string, string[]> = {
+  'warta-nusantara': [
+    '/2022/09/14/tim-sepak-takraw-luwu-utara-raih-dua-emas-di-porprov-sulsel/',
+    '/2023/09/20/dprd-gresik-sahkan-perubahan-apbd-2023-dalam-rapat-paripurna/',
+    '/2024/03/12/harga-cabai-rawit-di-pasar-tamiang-layang-tembus-rp80-ribu-per-kilogram/',
+    '/2023/08/03/layanan-disdukcapil-gresik-sempat-terhenti-karena-gangguan-jaringan/',
+  ],
+  'lpse-bartim': ['/eproc4/berita/1001', '/eproc4/berita/1002', '/eproc4/lelang'],
+  'kantor-berita-nusa': [
+    '/jatim/berita/70211/bupati-pacitan-resmikan-jembatan-gantung-di-kecamatan-tegalombo',
+    '/kalteng/berita/512400/pemkab-barito-timur-salurkan-bantuan-benih-padi-untuk-petani',
+  ],
+  'layar-sulteng': ['/baca/festival-danau-lindu-kembali-digelar-akhir-pekan-ini/'],
+  'sulbar-pos': [
+    '/arsip-internal/draf-lpse-mamuju-gangguan-ulang',
+    '/berita/2022/pelantikan-pengurus-kwarcab-pramuka-mamuju-tengah',
+  ],
+};
+
+const FAST = { pacingMs: 0, timeoutMs: 1000, maxRetries: 1, backoffMs: 20, progressEveryMs: 60_000 };
+
+let served: ServedFixtures;
+let root: string;
+let first: CrawlStats;
+let firstRequests: ServedFixtures['requests'];
+let archived: ArchivedPage[];
+const lines: string[] = [];
+
+const hits = (requests: ServedFixtures['requests'], site: string, path: string) =>
+  requests.filter((r) => r.site === site && r.path === path).length;
+
+beforeAll(async () => {
+  served = await serveFixtures();
+  root = mkdtempSync(join(tmpdir(), 'pantau-crawl-'));
+  first = await crawl({
+    dataDir: resolveDataDir(root),
+    sources: fixtureSources(served),
+    ...FAST,
+    log: (l) => lines.push(l),
+  });
+  firstRequests = [...served.requests];
+  archived = [...listArchived(resolveDataDir(root))];
+}, 120_000);
+
+afterAll(async () => {
+  await served?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('a crawl over the fixture sites', () => {
+  test('archives every relevant article exactly once', () => {
+    const want = Object.entries(RELEVANT).flatMap(([site, paths]) => paths.map((p) => `${served.sites[site]}${p}`));
+    const got = archived.map((a) => a.canonicalUrl).sort();
+    expect(got).toEqual([...want].sort());
+    expect(new Set(archived.map((a) => a.key)).size).toBe(archived.length);
+    for (const a of archived) expect(a.key).toBe(archiveKey(a.canonicalUrl));
+    expect(first.archived).toBe(want.length);
+  });
+
+  test.each(Object.entries(RELEVANT).flatMap(([site, paths]) => paths.map((p) => [site, p] as const)))(
+    '%s%s was requested once (twice only after a 500)',
+    (site, path) => {
+      expect(hits(firstRequests, site, path)).toBe(path === '/berita/lpse-sekali-gagal' ? 2 : 1);
+    },
+  );
+
+  test.each(Object.entries(NEVER).flatMap(([site, paths]) => paths.map((p) => [site, p] as const)))(
+    'never requested %s%s (irrelevant or forbidden)',
+    (site, path) => {
+      expect(hits(firstRequests, site, path)).toBe(0);
+    },
+  );
+
+  test('counts what it skipped: irrelevant titles and robots.txt', () => {
+    expect(first.skippedRobots).toBe(1);
+    expect(first.skippedIrrelevant).toBeGreaterThanOrEqual(9);
+  });
+
+  test('survives the failing site and counts its failures', () => {
+    const byPath = Object.fromEntries(first.failures.map((f) => [new URL(f.url).pathname, f.error]));
+    expect(byPath['/berita/lpse-error-500']).toMatch(/500/);
+    expect(byPath['/berita/lpse-lambat']).toMatch(/timed out|timeout/i);
+    expect(byPath['/berita/lpse-putar']).toMatch(/redirect/i);
+    expect(byPath['/berita/lpse-besar']).toMatch(/too large/);
+    expect(byPath['/eproc4/berita/1006']).toMatch(/SPSE error page/);
+    expect(first.failed).toBe(5);
+    // The 500 was retried once (maxRetries 1); the redirect loop and the oversize page were not.
+    expect(hits(firstRequests, 'rusak-net', '/berita/lpse-error-500')).toBe(2);
+    expect(hits(firstRequests, 'rusak-net', '/berita/lpse-besar')).toBe(1);
+  });
+
+  test('an SPSE error page becomes an observation of that LPSE, with its time', () => {
+    const obs = listObservations(resolveDataDir(root));
+    expect(obs).toHaveLength(1);
+    expect(obs[0]).toMatchObject({
+      lpse: 'lpse-bartim',
+      region_code: '62.13',
+      url: `${served.sites['lpse-bartim']}/eproc4/berita/1006`,
+      status: 500,
+      errorCode: '4f7a2c91',
+      kind: 'spse-error',
+    });
+    expect(Date.parse(obs[0]!.observedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
+  });
+
+  test('stores fetch metadata and the kind of each page', () => {
+    const ann = archived.find((a) => a.canonicalUrl.endsWith('/eproc4/berita/1004'))!;
+    expect(ann.page.kind).toBe('lpse-announcement');
+    expect(ann.page.sourceId).toBe('lpse-bartim');
+    expect(ann.page.status).toBe(200);
+    expect(ann.page.headers['content-type']).toMatch(/text\/html/);
+    expect(Date.parse(ann.page.fetchedAt)).not.toBeNaN();
+    expect(ann.page.body).toContain('Perubahan Jadwal Tahapan Tender');
+    const news = archived.find((a) => a.canonicalUrl.includes('luwu-utara'))!;
+    expect(news.page.kind).toBe('news');
+  });
+
+  test('decodes a windows-1252 page before archiving it', () => {
+    const page = archived.find((a) => a.page.sourceId === 'sulbar-pos')!.page;
+    expect(page.body).toContain('“Genset kantor tidak kuat');
+    expect(page.body).toContain('batas waktu – jadwal');
+  });
+
+  test('archives the JavaScript-only site as rendered by Chromium', () => {
+    const page = archived.find((a) => a.page.sourceId === 'layar-sulteng')!.page;
+    expect(page.body).toContain('Pengelola LPSE Sigi, Moh. Fadli');
+    expect(page.body).toContain('article:published_time');
+  });
+
+  test('identifies itself with a contact URL on every request', () => {
+    for (const r of firstRequests.filter((r) => r.site !== 'layar-sulteng' || r.path.startsWith('/baca'))) {
+      expect(r.userAgent).toMatch(/^PantauBot\/[\d.]+ \(\+https?:\/\//);
+    }
+  });
+
+  test('prints a progress line with done, queued, failed and rate', () => {
+    expect(lines.at(-1)).toMatch(/^crawl: \d+ done, \d+ queued, \d+ failed, \d+ archived, [\d.]+ pages\/s$/);
+  });
+
+  test('a second run revisits listings, fetches no archived article, and archives nothing new', async () => {
+    served.requests.length = 0;
+    const again = await crawl({ dataDir: resolveDataDir(root), sources: fixtureSources(served), ...FAST });
+    expect(again.archived).toBe(0);
+    expect(hits(served.requests, 'warta-nusantara', '/')).toBe(1);
+    expect(hits(served.requests, 'lpse-bartim', '/eproc4/berita')).toBe(1);
+    for (const [site, paths] of Object.entries(RELEVANT))
+      for (const p of paths) if (p !== '/berita/lpse-sekali-gagal') expect(hits(served.requests, site, p)).toBe(0);
+    // All links of the first listing page were known: pagination is not walked again.
+    expect(hits(served.requests, 'warta-nusantara', '/page/3/')).toBe(0);
+    expect([...listArchived(resolveDataDir(root))]).toHaveLength(archived.length);
+  }, 120_000);
+});
