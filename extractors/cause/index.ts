@@ -19,6 +19,18 @@ const NEGATION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NEGATION_WORDS)})(
 /** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
 const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
 
+/** A sentence that is a rule or a condition as a whole: "Dalam hal terjadi keadaan kahar…", "Apabila…". */
+const HYPOTHETICAL_SENTENCE_RE = /^\W*(?:\d+\.\s*)?(?:dalam\s+hal|apabila|seandainya|andaikan)\b/i;
+/** A parenthesis that lists examples: "(contoh: gangguan daya listrik, gangguan jaringan…)". */
+const EXAMPLE_PAREN_RE = /^\(\s*(?:contoh|misal|misalnya|mis\.|seperti|e\.g\.)/i;
+
+/** The text of the parenthesis still open at `at`, or "". */
+function openParen(sentence: string, at: number): string {
+  const open = sentence.lastIndexOf('(', at);
+  if (open < 0 || sentence.lastIndexOf(')', at) > open) return '';
+  return sentence.slice(open, at);
+}
+
 /** The clause around a match: from the last clause break before it to the match. */
 function clauseBefore(sentence: string, at: number): string {
   const head = sentence.slice(0, at);
@@ -48,7 +60,8 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const clause = clauseBefore(text, m.index);
-        if (NEGATION_RE.test(clause) || NEGATION_RE.test(m[0])) continue;
+        if (NEGATION_RE.test(clause) || NEGATION_RE.test(m[0]) || HYPOTHETICAL_SENTENCE_RE.test(text)) continue;
+        if (EXAMPLE_PAREN_RE.test(openParen(text, m.index))) continue;
         // overload that follows an attack is the attack's doing ("Hacker menyerang… Jadi trafiknya selalu penuh")
         if (cat === 'overload' && attackSentences.some((a) => i - a <= 2 && i >= a)) continue;
         const hedged = HEDGE_RE.test(text.slice(0, m.index)) || HEDGE_RE.test(clause);

@@ -114,8 +114,9 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
   ];
 
   if (words.length < 3) return { value: declared ?? 'und', evidence, confidence: 0.2 };
-  if (en > family * 1.5 && en >= 3) return { value: 'eng', evidence, confidence: 0.9 };
-  if (family > en) {
+  if (en > (family + ind + zlm) * 1.5 && en >= 3) return { value: 'eng', evidence, confidence: 0.9 };
+  const malayFamily = family + ind + zlm;
+  if (malayFamily > en) {
     if (/\.my$/.test(host)) return { value: 'zlm', evidence, confidence: 0.9 };
     if (zlm > ind * 1.5 && zlm >= 3) return { value: 'zlm', evidence, confidence: 0.8 };
     if (/\.id$/.test(host) || ind >= zlm) return { value: 'ind', evidence, confidence: 0.85 };

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { extractCauses } from '../../extractors/cause/index.ts';
+import { ctxOf } from './helpers.ts';
+
+const stated = (text: string) => extractCauses(ctxOf(text)).value.filter((c) => c.certainty === 'stated');
+
+describe('extractCauses: stated causes', () => {
+  test.each([
+    [
+      'hardware',
+      '"Ada komponen perangkat keras yang rusak dan berdampak pada sistem aplikasi," kata Kepala LPSE Bartim.',
+    ],
+    ['hardware', 'Dari keterangan teknisi, hardisk yang berfungsi sebagai penyimpan data rusak.'],
+    ['upgrade', 'Kasubag membenarkan terkendalanya server LPSE, lantaran adanya upgrade sistem.'],
+    ['pdn', 'Gangguan terjadi karena dipengaruhi gangguan pada Pusat Data Nasional (PDN) di Jakarta.'],
+    ['power', 'Belum selesainya lelang disebabkan adanya gangguan pasokan listrik ke server LPSE.'],
+    ['network', 'Gangguan akibat terputusnya jaringan Telkom Astinet di kabupaten itu.'],
+    ['network', 'Menurut informasi, jaringannya tersambar petir.'],
+    ['cyberattack', 'Usut punya usut, ternyata situs LPSE ini dihacker dari luar negeri.'],
+    ['overload', 'Sempat terjadi high traffic saat aplikasi itu mulai dibuka.'],
+    ['maintenance', 'LPSE tidak dapat diakses karena pemeliharaan server terjadwal pada akhir pekan.'],
+  ])('%s', (category, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual([category]);
+    expect(r[0]?.evidence).toBe(text);
+  });
+
+  test('several stated causes are all kept', () => {
+    const text =
+      'Kepala LPSE membenarkan gangguan diakibatkan kelebihan beban jaringan saat lelang. "Gangguan juga disebabkan jaringan internet yang tidak stabil ditambah seringnya pemadaman listrik," ucap dia.';
+    expect(
+      stated(text)
+        .map((c) => c.category)
+        .sort(),
+    ).toEqual(['network', 'overload', 'power']);
+  });
+
+  test('the PDN ransomware is pdn, not also cyberattack', () => {
+    const r = stated('Serangan ransomware di Pusat Data Nasional Sementara membuat SPSE tidak bisa diakses.');
+    expect(r.map((c) => c.category)).toEqual(['pdn']);
+  });
+
+  test('a damaged server is hardware only when no other cause is given', () => {
+    expect(stated('Server LPSE rusak sehingga tender dihentikan.').map((c) => c.category)).toEqual(['hardware']);
+    expect(
+      stated('Server sempat mengalami gangguan karena tersambar petir. Kerusakan server sudah diperbaiki.').map(
+        (c) => c.category,
+      ),
+    ).toEqual(['network']);
+  });
+});
+
+describe('extractCauses: not stated causes', () => {
+  test.each([
+    ['speculation', 'Belum diketahui apakah pengaruh virus, mati lampu atau hal hal lainnya.', 'power'],
+    [
+      'a guess with "bisa … atau"',
+      'Dugaan-dugaan muncul, bisa disengaja dilakukan oleh oknum, atau memang servernya down karena sedang maintenance.',
+      'maintenance',
+    ],
+    ['an estimate', 'Dia memperkirakan gangguan teknis tersebut sebagai dampak dari gangguan daya listrik.', 'power'],
+    [
+      'cause declared unknown',
+      'Laman LPSE diduga terkena hack. Sementara belum diketahui apakah di-hack atau tidak.',
+      'cyberattack',
+    ],
+  ])('%s is suspected, and the cause is unexplained', (_name, text, suspected) => {
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r[0]).toMatchObject({ category: 'unexplained', certainty: 'stated' });
+    expect(r.find((c) => c.category === suspected)).toMatchObject({
+      certainty: 'suspected',
+      evidence: expect.stringContaining(text.split('.')[0]!.slice(0, 20)),
+    });
+  });
+
+  test.each([
+    ['a condition', 'Jika proses input data terganggu, belum lagi jika server kami rusak, kerugiannya makin parah.'],
+    ['a denial', 'Ternyata setelah dicari tahu, masalah bukan pada jaringan internet yang terputus.'],
+    [
+      'a regulation example',
+      'Dalam hal terjadi gangguan teknis (contoh: gangguan daya listrik, gangguan jaringan) Pokja dapat menyesuaikan jadwal.',
+    ],
+    ['no cause words', 'Sistem LPSE kerap eror menjelang pelaksanaan lelang.'],
+  ])('%s gives only unexplained', (_name, text) => {
+    expect(extractCauses(ctxOf(text)).value.map((c) => c.category)).toEqual(['unexplained']);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { isoDay, parseDates } from '../../../extractors/dates/index.ts';
+import { pastLeaningYear } from '../../../extractors/dates/refiners/year-inference.ts';
+
+const first = (text: string, published: string | null = null, years: number[] = []) => {
+  const d = parseDates(text, { published, years })[0];
+  return d ? { text: d.text, start: isoDay(d.start), end: d.end ? isoDay(d.end) : null } : null;
+};
+
+describe('weekday + (d/m) parser', () => {
+  test.each([
+    ['Rabu (1/4)', 'terang Didik, Rabu (1/4).', '2015-04-02', '2015-04-01'],
+    ['with a year', 'kata dia, Selasa (6/8/2019) di kantornya.', null, '2019-08-06'],
+    ['space inside', 'Ucapnya. Sabtu (4/7/ 2020)', null, '2020-07-04'],
+    ['part of day between', 'tidak bisa diakses sejak Jumat sore (26/5/2023).', null, '2023-05-26'],
+    ['two-digit month', 'pada Rabu (26/08) tidak bisa di akses', '2020-08-27', '2020-08-26'],
+  ])('%s', (_name, text, published, expected) => {
+    const d = first(text, published);
+    expect(d?.start).toBe(expected);
+    expect(d?.text).toMatch(/^(?:Rabu|Selasa|Sabtu|Jumat)/);
+  });
+});
+
+describe('year inference refiner', () => {
+  test.each([
+    ['from the publication date', 'Senin (3/3) pukul 10.00 WIB', '2014-03-12', [], '2014-03-03'],
+    ['past leaning across new year', 'sejak Jumat (27/12)', '2020-01-05', [], '2019-12-27'],
+    ['past leaning without a weekday', 'sejak 28 Desember lalu', '2021-01-04', [], '2020-12-28'],
+    ['weekday picks among years the text mentions', 'Sejak Jumat (27/3) server mati', null, [2012, 2015], '2015-03-27'],
+    [
+      'weekday with the year of a range elsewhere',
+      'sejak Senin (7/6) hingga sekarang',
+      null,
+      [2012, 2021],
+      '2021-06-07',
+    ],
+  ])('%s', (_name, text, published, years, expected) => {
+    expect(first(text, published, years)?.start).toBe(expected);
+  });
+
+  test.each([
+    ['no publication date, no year in the text', 'Gangguan sejak Rabu (17/5) pagi tadi', null, []],
+    ['no publication date and no weekday', 'sejak 21 Agustus lalu', null, [2015]],
+    ['two candidate years fit the weekday', 'sejak Rabu (1/4)', null, [2015, 2020]],
+  ])('unknown year stays unknown: %s', (_name, text, published, years) => {
+    const d = parseDates(text, { published, years })[0];
+    expect(d).toBeDefined();
+    expect(isoDay(d!.start)).toBeNull();
+  });
+
+  test('a weekday that contradicts an explicit date drops the date', () => {
+    // 1 April 2015 was a Wednesday (Rabu), not a Monday (Senin)
+    expect(parseDates('Senin (1/4/2015)', { published: null, years: [] })).toEqual([]);
+  });
+
+  test('a weekday that contradicts the publication year drops the date', () => {
+    // in 2016, 1 April was a Friday
+    expect(parseDates('Rabu (1/4)', { published: '2016-04-05', years: [] })).toEqual([]);
+  });
+
+  test.each([
+    ['2015-04-02', 3, 27, 2015],
+    ['2015-04-02', 12, 27, 2014],
+    ['2015-04-02', 4, 3, 2015],
+    ['2015-04-02', 4, 10, 2014],
+  ])('pastLeaningYear(%s, %i, %i) = %i', (published, month, day, year) => {
+    expect(pastLeaningYear(published, month, day)).toBe(year);
+  });
+});
+
+describe('ranges', () => {
+  test.each([
+    ['weekday dates', 'Sejak Jumat (27/3) hingga Senin (30/3) server mati', null, [2015], '2015-03-27', '2015-03-30'],
+    ['day to day of one month', 'sejak tanggal 7 hingga 9 Juni 2021 masih belum', null, [], '2021-06-07', '2021-06-09'],
+    ['across months, year at the end', 'dari 27 September hingga 2 Oktober 2020', null, [], '2020-09-27', '2020-10-02'],
+    ['across a new year', 'sejak 28 Desember hingga 3 Januari 2021', null, [], '2020-12-28', '2021-01-03'],
+    ['"hingga sekarang" is no end', 'sejak Senin (7/6) hingga sekarang', '2021-06-09', [], '2021-06-07', null],
+    ['"hingga saat ini" is no end', 'sejak Jumat (28/5/2021) hingga saat ini', '2021-05-30', [], '2021-05-28', null],
+  ])('%s', (_name, text, published, years, start, end) => {
+    const d = first(text, published, years);
+    expect(d?.start).toBe(start);
+    expect(d?.end).toBe(end);
+  });
+});
+
+describe('time zones', () => {
+  test.each([
+    ['WIB early morning stays the same day', 'pada tanggal 20 Juni 2024 pukul 04.15 WIB', '2024-06-20'],
+    ['WITA', 'tanggal 16 Juni 2020 pukul 00.30 WITA', '2020-06-16'],
+    ['WIT late evening', 'pukul 23.30 WIT tanggal 3 Januari 2022', '2022-01-03'],
+  ])('%s', (_name, text, expected) => {
+    expect(first(text)?.start).toBe(expected);
+  });
+});
+
+describe('relative dates', () => {
+  test('"kemarin" resolves against the publication date', () => {
+    const d = parseDates('Server mati kemarin.', { published: '2018-03-01', years: [] })[0];
+    expect(isoDay(d!.start)).toBe('2018-02-28');
+    expect(d?.relative).toBe(true);
+  });
+
+  test('without a publication date relative words give nothing', () => {
+    expect(parseDates('Server mati kemarin dan hari ini.', { published: null, years: [] })).toEqual([]);
+  });
+});

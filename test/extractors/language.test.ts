@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { extractLanguage } from '../../extractors/language/index.ts';
+import { ctxOf } from './helpers.ts';
+
+describe('extractLanguage', () => {
+  test.each([
+    [
+      'Indonesian news',
+      'Server LPSE Kabupaten Sleman tidak bisa diakses sejak Senin karena jaringan internet terputus, kata kepala bagian pengadaan.',
+      null,
+      null,
+      'ind',
+    ],
+    [
+      'Indonesian on a .go.id host',
+      'Layanan pengadaan secara elektronik sedang dalam perbaikan dan akan kembali dengan segera untuk para penyedia.',
+      'https://lpse.contohkab.go.id/berita',
+      null,
+      'ind',
+    ],
+    [
+      'Malaysian Malay',
+      'Soalan lazim: dokumen tidak dipaparkan kerana sistem ePerolehan tidak menerima maklumbalas dalam tempoh dua minit. Pengguna boleh mencipta semula permintaan sahaja.',
+      null,
+      null,
+      'zlm',
+    ],
+    [
+      'Malay on a .my host',
+      'Sistem ini akan dibuka semula dan pengguna diminta untuk mencuba lagi dalam masa yang terdekat dengan segera.',
+      'https://home.eperolehan.gov.my/x',
+      null,
+      'zlm',
+    ],
+    [
+      'English',
+      'The e-procurement portal of the city has been down for three days and the tenders that were due this week are stuck.',
+      null,
+      null,
+      'eng',
+    ],
+    ['declared lang for a short text', 'Halo', null, 'id-ID', 'ind'],
+  ])('%s', (_name, text, url, lang, expected) => {
+    const r = extractLanguage(ctxOf(text, { url, lang }));
+    expect(r.value).toBe(expected);
+    expect(r.evidence[0]?.text).toMatch(/words: eng \d+/);
+  });
+
+  test.each([
+    ['empty text', '', 'und'],
+    ['digits only', '12 34 56', 'und'],
+  ])('too little text: %s', (_name, text, expected) => {
+    expect(extractLanguage(ctxOf(text)).value).toBe(expected);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import { extractOfficials, parseWho } from '../../extractors/officials/index.ts';
+import { ctxOf } from './helpers.ts';
+
+const people = (text: string) => extractOfficials(ctxOf(text)).value;
+
+describe('parseWho: name and role in both orders', () => {
+  test.each([
+    ['Kepala LPSE Bartim Abdul Gafur', 'Abdul Gafur', 'Kepala LPSE Bartim'],
+    ['Aris Gunawan, Ketua LSM FPSR', 'Aris Gunawan', 'Ketua LSM FPSR'],
+    [
+      'Kasubag Bina Program, Bagian Administrasi Pembangunan, Setkab Pacitan, Didik Alih Wibowo',
+      'Didik Alih Wibowo',
+      'Kasubag Bina Program, Bagian Administrasi Pembangunan, Setkab Pacitan',
+    ],
+    [
+      'Kepala Biro Administrasi Pembangunan Setda Sulteng Budi Santoso',
+      'Budi Santoso',
+      'Kepala Biro Administrasi Pembangunan Setda Sulteng',
+    ],
+    [
+      'Kabag Humas Setda KLU, sekaligus Sekretaris LPSE, H. Saprinadi, S.Pd.',
+      'H. Saprinadi',
+      'Kabag Humas Setda KLU, sekaligus Sekretaris LPSE',
+    ],
+    ['Zainal Kasubag Pengelolaan Pengadaan Barang dan Jasa', 'Zainal', 'Kasubag Pengelolaan Pengadaan Barang dan Jasa'],
+  ])('%s', (phrase, name, role) => {
+    expect(parseWho(phrase)).toEqual({ name, role });
+  });
+
+  test.each([['Ketua KGS'], ['Kepala ULP'], ['LSM FPSR'], ['HK']])('no person in "%s"', (phrase) => {
+    expect(parseWho(phrase)).toBeNull();
+  });
+});
+
+describe('extractOfficials: attribution', () => {
+  test.each([
+    [
+      'bare verb after a quote, role before name',
+      '"Ada komponen perangkat keras yang rusak," kata Kepala LPSE Bartim Abdul Gafur didampingi Ketua Unit Pengelola Yusia Kameng di Tamiang Layang, Rabu.',
+      [
+        {
+          name: 'Abdul Gafur',
+          role: 'Kepala LPSE Bartim',
+          stance: 'official',
+          quotes: ['Ada komponen perangkat keras yang rusak'],
+        },
+      ],
+    ],
+    [
+      'name then role after a comma',
+      '"Saat diakses, website LPSE Gresik tersebut error," kata Aris Gunawan, Ketua LSM FPSR menanggapi hal itu.',
+      [
+        {
+          name: 'Aris Gunawan',
+          role: 'Ketua LSM FPSR',
+          stance: 'complainant',
+          quotes: ['Saat diakses, website LPSE Gresik tersebut error'],
+        },
+      ],
+    ],
+    [
+      'active verb after role and name',
+      'Kepala Bagian Pengadaan Barang dan Jasa Sekretariat Daerah Kabupaten Mimika Bambang Wijaksono menjelaskan, gangguan terjadi karena PDN.',
+      [
+        {
+          name: 'Bambang Wijaksono',
+          role: 'Kepala Bagian Pengadaan Barang dan Jasa Sekretariat Daerah Kabupaten Mimika',
+          stance: 'official',
+          quotes: [],
+        },
+      ],
+    ],
+    [
+      'Menurut',
+      'Menurut Sapta Gustiawan, anggota Pokja ULP, data paket sebagian sudah kembali.',
+      [{ name: 'Sapta Gustiawan', role: 'anggota Pokja ULP', stance: 'official', quotes: [] }],
+    ],
+    [
+      '"melalui" introduces a second speaker',
+      'Demikian diungkapkan Kepala Bagian Administrasi Pembangunan Setda, Benny Irawan SE MM melalui Administrator LPSE, Dishaidil FH SIkom.',
+      [
+        { name: 'Benny Irawan', role: 'Kepala Bagian Administrasi Pembangunan Setda', stance: 'official', quotes: [] },
+        { name: 'Dishaidil', role: 'Administrator LPSE', stance: 'official', quotes: [] },
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(people(text)).toMatchObject(expected);
+  });
+
+  test('"katanya" and "ujar dia" give the quote to the last named speaker; short names merge', () => {
+    const text = [
+      '"Server kami rusak," kata Kepala ULP Heri Joni, Rabu (31/7).',
+      '"Suratnya sudah kita kirimkan kemarin," ujar dia.',
+      '"Tinggal 20 paket lagi," katanya.',
+      '"Mudah-mudahan cepat selesai," kata Joni.',
+    ].join('\n');
+    const r = people(text);
+    expect(r).toHaveLength(1);
+    expect(r[0]?.name).toBe('Heri Joni');
+    expect(r[0]?.quotes).toEqual([
+      'Server kami rusak',
+      'Suratnya sudah kita kirimkan kemarin',
+      'Tinggal 20 paket lagi',
+      'Mudah-mudahan cepat selesai',
+    ]);
+  });
+
+  test('evidence is the attribution sentence', () => {
+    const text = 'Kepala Diskominfo Magetan Suwata berdalih masalah jaringan LPSE sebenarnya telah selesai diperbaiki.';
+    const r = extractOfficials(ctxOf(text));
+    expect(r.value.map((p) => p.name)).toEqual(['Suwata']);
+    expect(r.evidence[0]?.text).toBe(text);
+  });
+});
+
+describe('extractOfficials: not people', () => {
+  test.each([
+    ['a byline and editor', 'Server LPSE rusak.\nPenulis : Fachruddin Aji\nEditor : Iba'],
+    ['initials only', '"Menurut saya, jawaban itu hanya mencari pembenaran," terang HK kepada media.'],
+    ['a role without a name', '"Kami akan laporkan masalah ini," tegas Ketua KGS'],
+    ['a photo credit', 'Kepala bagian menjelaskan gangguan (Foto: Fachruddin Aji/Seputarpapua)'],
+    ['a "Baca juga" link', 'Server LPSE rusak.\nBaca juga: Bupati Joko Santoso Resmikan Jembatan'],
+    ['a reporter byline in brackets', 'Server kembali normal. (Ono)'],
+    ['a person only mentioned', 'Bupati Kepulauan Contoh, Johan Gonga diminta mengevaluasi kinerja dinas.'],
+    ['an institution as subject', 'Kemendikbudristek menyatakan layanan SPSE terdampak gangguan.'],
+  ])('%s', (_name, text) => {
+    expect(people(text)).toEqual([]);
+  });
+});

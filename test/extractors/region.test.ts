@@ -1,0 +1,161 @@
+import { describe, expect, test } from 'vitest';
+import { PROVINCES, REGENCIES } from '../../extractors/region/gazetteer-data.ts';
+import { extractRegions, regionFromHost } from '../../extractors/region/index.ts';
+import { ctxOf } from './helpers.ts';
+
+describe('gazetteer', () => {
+  test('holds the 38 provinces and 514 kabupaten/kota of idn-area-data with Kemendagri codes', () => {
+    expect(PROVINCES).toHaveLength(38);
+    expect(REGENCIES).toHaveLength(514);
+    expect(REGENCIES.find((r) => r.code === '62.13')?.name).toBe('Kabupaten Barito Timur');
+  });
+});
+
+describe('extractRegions: the affected LPSE', () => {
+  test.each([
+    [
+      'alias Bartim',
+      'Laman LPSE Bartim tidak bisa diakses sejak Senin.',
+      'Kabupaten Barito Timur',
+      '62.13',
+      'LPSE Bartim',
+    ],
+    [
+      'alias Lutra',
+      'Server LPSE Lutra kembali gangguan menjelang batas akhir penawaran.',
+      'Kabupaten Luwu Utara',
+      '73.22',
+      'LPSE Lutra',
+    ],
+    ['alias KLU', 'Gangguan server LPSE KLU membuat lelang tertunda.', 'Kabupaten Lombok Utara', '52.08', 'LPSE KLU'],
+    ['alias Lamsel', 'Situs LPSE Lamsel error saat tender jalan.', 'Kabupaten Lampung Selatan', '18.01', 'LPSE Lamsel'],
+    [
+      'alias Humbahas',
+      'LPSE Humbahas diretas orang tak dikenal.',
+      'Kabupaten Humbang Hasundutan',
+      '12.16',
+      'LPSE Humbahas',
+    ],
+    [
+      'Kab. form',
+      'Website LPSE Kab. Gresik mengalami error saat diakses.',
+      'Kabupaten Gresik',
+      '35.25',
+      'LPSE Kab. Gresik',
+    ],
+    [
+      'Pemkot form is the Kota',
+      'Sistem LPSE Pemkot Bontang terganggu sejak pekan lalu.',
+      'Kota Bontang',
+      '64.74',
+      'LPSE Pemkot Bontang',
+    ],
+    [
+      'Kota vs Kabupaten of the same name',
+      'Server LPSE Kota Bogor mati sejak pagi.',
+      'Kota Bogor',
+      '32.71',
+      'LPSE Kota Bogor',
+    ],
+    [
+      'bare name defaults to the Kabupaten',
+      'Server LPSE Bogor mati sejak pagi.',
+      'Kabupaten Bogor',
+      '32.01',
+      'LPSE Bogor',
+    ],
+    [
+      'Tangsel is a Kota',
+      'Pengusaha mengeluhkan web LPSE Tangsel yang tidak bisa dipakai mengunggah penawaran.',
+      'Kota Tangerang Selatan',
+      '36.74',
+      'LPSE Tangsel',
+    ],
+  ])('%s', (_name, text, regency, code, evidence) => {
+    const r = extractRegions(ctxOf(text));
+    expect(r.value.regions.map((x) => x.regency)).toEqual([regency]);
+    expect(r.value.regions[0]?.regency_code).toBe(code);
+    expect(r.value.regions[0]?.evidence).toContain(evidence);
+  });
+
+  test.each([
+    ['Pemprov alias', 'LPSE Pemprov Sulteng mengalami gangguan teknis sejak Rabu pagi.', 'Sulawesi Tengah', '72'],
+    [
+      'Provinsi form',
+      'Layanan Pengadaan Secara Elektronik (LPSE) Pemerintah Provinsi Kalimantan Tengah tidak dapat dioperasikan.',
+      'Kalimantan Tengah',
+      '62',
+    ],
+  ])('provincial LPSE: %s', (_name, text, province, code) => {
+    const r = extractRegions(ctxOf(text));
+    expect(r.value.regions).toHaveLength(1);
+    expect(r.value.regions[0]).toMatchObject({ province, province_code: code, regency: null, regency_code: null });
+  });
+
+  test('an LPSE hostname names the kabupaten', () => {
+    const r = extractRegions(ctxOf('Laman http://lpse.baritotimurkab.go.id/eproc4 belum dapat diakses publik.'));
+    expect(r.value.regions[0]?.regency).toBe('Kabupaten Barito Timur');
+    expect(r.value.lpse?.host).toBe('lpse.baritotimurkab.go.id');
+    expect(regionFromHost('lpse.jatimprov.go.id')?.province).toBe('Jawa Timur');
+    expect(regionFromHost('lpse.surabayakota.go.id')?.regency).toBe('Kota Surabaya');
+  });
+
+  test('the dateline is the fallback when no LPSE is named', () => {
+    const r = extractRegions(ctxOf('TIMIKA, Seputarpapua.com | Laman pengadaan daerah ini sedang gangguan.'));
+    expect(r.value.regions[0]?.regency).toBe('Kabupaten Mimika');
+    expect(r.value.regions[0]?.evidence).toContain('TIMIKA');
+  });
+});
+
+describe('extractRegions: places that are not the affected LPSE', () => {
+  test.each([
+    [
+      'the tender moved to the province',
+      'Server LPSE Pemkab Lamtim diretas hacker sehingga lelang dialihkan ke LPSE Provinsi Lampung.',
+      ['Kabupaten Lampung Timur'],
+    ],
+    [
+      'a police LPSE used instead',
+      'Server LPSE KLU ngadat, pengadaan dialihkan ke LPSE Polda NTB.',
+      ['Kabupaten Lombok Utara'],
+    ],
+    [
+      'where the reporter sits',
+      'JEMBER, Media - Pokja LPSE Bondowoso membantah ada permainan server.',
+      ['Kabupaten Bondowoso'],
+    ],
+    [
+      'the LKPP in Jakarta',
+      'LPSE Kabupaten Natuna lumpuh. Kerusakan dikoordinasikan dengan LKPP di Jakarta.',
+      ['Kabupaten Natuna'],
+    ],
+    [
+      'a contractor from elsewhere',
+      'Situs LPSE Tangsel bermasalah, kata direktur CV asal Kota Tangerang itu.',
+      ['Kota Tangerang Selatan'],
+    ],
+  ])('%s', (_name, text, regencies) => {
+    expect(extractRegions(ctxOf(text)).value.regions.map((r) => r.regency)).toEqual(regencies);
+  });
+
+  test('no region in a text without places', () => {
+    const r = extractRegions(ctxOf('Sistem pengadaan sedang dalam perbaikan.'));
+    expect(r.value.regions).toEqual([]);
+    expect(r.value.lpse).toBeNull();
+  });
+
+  test('a national outage has no region and scope national', () => {
+    const r = extractRegions(
+      ctxOf(
+        'Gangguan Pusat Data Nasional Sementara (PDNS) membuat layanan SPSE tidak bisa diakses di seluruh Indonesia.',
+      ),
+    );
+    expect(r.value.regions).toEqual([]);
+    expect(r.scope).toBe('national');
+  });
+
+  test('common words are not places: "batu" and "padang" need a prefix', () => {
+    const r = extractRegions(ctxOf('Server LPSE rusak tertimpa batu. Petugas menuju padang rumput.'));
+    expect(r.value.regions).toEqual([]);
+  });
+});
