@@ -7,7 +7,7 @@ import { printPdf } from '../brief/pdf.ts';
 import { briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError, messageOf } from '../errors.ts';
-import { meiliKbReader } from '../web/kb.ts';
+import { meiliKbReader, webMeiliClient } from '../web/kb.ts';
 import { BadRequest, checkDate } from '../web/validate.ts';
 
 interface BriefOptions {
@@ -48,7 +48,7 @@ export function register(program: Command, cli: Cli): void {
       if (opts.from && opts.to && opts.from > opts.to) throw new UserError('--from is after --to');
       const lang = opts.lang as Lang;
       await cli.withMeili(async (conn) => {
-        const kb = meiliKbReader(conn.client);
+        const kb = meiliKbReader(webMeiliClient(conn));
         const area = opts.regency ? { regency: [opts.regency] } : { province: [opts.province ?? ''] };
         const ever = await kb.search({ ...area, includeChildren: true, limit: 1 });
         if (ever.total === 0) {

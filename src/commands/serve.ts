@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { readSearchKey } from '../meili/embedded.ts';
-import { meiliKbReader } from '../web/kb.ts';
+import { meiliKbReader, webMeiliClient } from '../web/kb.ts';
 import { startServer } from '../web/server.ts';
 import { parsePort } from './up.ts';
 
@@ -19,7 +19,7 @@ export function register(program: Command, cli: Cli): void {
       await cli.withMeili(async (conn) => {
         const secrets = [conn.apiKey, readSearchKey(cli.dataDir())].filter((k): k is string => Boolean(k));
         const server = await startServer({
-          kb: meiliKbReader(conn.client),
+          kb: meiliKbReader(webMeiliClient(conn)),
           secrets,
           port: opts.port,
           host,

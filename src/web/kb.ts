@@ -2,7 +2,7 @@
  * The knowledge base as the web app and the brief read it: src/kb/search.ts over a Meilisearch client, with each
  * report cut down to what a reader is shown (title, source, date, links), never its full text.
  */
-import type { Meilisearch } from 'meilisearch';
+import { Meilisearch } from 'meilisearch';
 import type { ReportRef } from '../brief/build.ts';
 import type { KbReader } from '../brief/load.ts';
 import { DEFAULT_INDEXES, type IndexNames } from '../kb/indexer.ts';
@@ -34,4 +34,17 @@ export function meiliKbReader(client: Meilisearch, opts: KbReaderOptions = {}): 
     incident: (id) => getIncident(client, id, names),
     reportsOf: async (id) => (await getIncidentReports(client, id, names)).map((r) => toReportRef(r, opts.archiveUrl)),
   };
+}
+
+/**
+ * A client for the web app's queries. It asks Meilisearch for uncompressed answers: on 127.0.0.1 compression gains
+ * nothing, and a compressed answer arrives in two TCP writes that Nagle's algorithm and the client's delayed ACK
+ * hold up by ~40 ms (measured: 48 ms per search with gzip, 4 ms without).
+ */
+export function webMeiliClient(conn: { url: string; apiKey: string | undefined }): Meilisearch {
+  return new Meilisearch({
+    host: conn.url,
+    apiKey: conn.apiKey,
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+  });
 }

@@ -20,6 +20,7 @@ import type { Browser } from 'playwright-core';
 import { buildBrief } from '../brief/build.ts';
 import type { Lang } from '../brief/i18n.ts';
 import { type KbReader, loadBriefInput, searchAll } from '../brief/load.ts';
+import type { SearchParams } from '../kb/api.ts';
 import { launchChromium, printPdf } from '../brief/pdf.ts';
 import { BRIEF_CSS, briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
 import { UserError, messageOf } from '../errors.ts';
@@ -39,6 +40,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Bundle minified (default true). */
   minify?: boolean;
+  /** How long an identical search is answered from memory (default 5000 ms; 0 turns it off). */
+  cacheMs?: number;
 }
 
 export interface WebApp {
@@ -67,6 +70,9 @@ const BRIEF_CSP = CSP.replace(
 );
 
 const PAGE_RE = /^\/(?:|overview|brief|incident\/[A-Za-z0-9_-]{1,128})$/;
+
+/** Answers kept for `cacheMs`. */
+const MAX_CACHED = 500;
 
 /** One PDF at a time on a small machine; a short queue, then 503. */
 const MAX_PDF_QUEUE = 4;
@@ -107,6 +113,24 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
   });
   app.use('*', compress());
 
+  // The index only changes when `pantau index` runs: identical questions within a few seconds share one answer
+  // (and one Meilisearch query while it is in flight), which keeps a burst of readers from queueing on it.
+  const memo = new Map<string, { at: number; value: Promise<unknown> }>();
+  const cacheMs = opts.cacheMs ?? 5000;
+  const cached = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    if (cacheMs <= 0) return fn();
+    const now = Date.now();
+    const hit = memo.get(key);
+    if (hit && now - hit.at < cacheMs) return hit.value as Promise<T>;
+    const value = fn();
+    memo.delete(key);
+    memo.set(key, { at: now, value });
+    value.catch(() => memo.delete(key));
+    if (memo.size > MAX_CACHED) memo.delete(memo.keys().next().value as string);
+    return value;
+  };
+  const search = (params: SearchParams) => cached(`search:${JSON.stringify(params)}`, () => kb.search(params));
+
   /** JSON out, after checking that no secret slipped into it. */
   const send = (c: Context, data: unknown, cache = 'no-store') => {
     const body = JSON.stringify(data);
@@ -120,14 +144,14 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
 
   app.get('/api/search', async (c) => {
     const params = parseSearchQuery(query(c));
-    const r = await kb.search(params);
+    const r = await search(params);
     return send(c, { ...r, limit: params.limit, offset: params.offset });
   });
 
   app.get('/api/facets', async (c) => {
     const params = parseSearchQuery(query(c));
     // The KB returns at least one hit; only the counts are wanted here.
-    const r = await kb.search({ ...params, limit: 1, offset: 0 });
+    const r = await search({ ...params, limit: 1, offset: 0 });
     return send(c, { total: r.total, facets: r.facets });
   });
 
@@ -142,8 +166,10 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
   app.get('/api/overview', async (c) => {
     const q = query(c);
     const params = parseSearchQuery(q);
-    const hits = await searchAll(kb, { ...params, sort: 'start:asc' }, 1000);
-    return send(c, buildOverview(hits));
+    const overview = await cached(`overview:${JSON.stringify({ ...params, limit: 0, offset: 0 })}`, async () =>
+      buildOverview(await searchAll(kb, { ...params, sort: 'start:asc' }, 1000)),
+    );
+    return send(c, overview);
   });
 
   app.get('/api/brief', async (c) => {

@@ -10,7 +10,7 @@ import { rebuildIndexes } from '../../src/kb/indexer.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { connectMeili } from '../../src/meili/embedded.ts';
 import type { Report } from '../../src/types.ts';
-import { meiliKbReader } from '../../src/web/kb.ts';
+import { meiliKbReader, webMeiliClient } from '../../src/web/kb.ts';
 import { startServer } from '../../src/web/server.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/reports/web');
@@ -39,7 +39,7 @@ export async function startFixtureServer(opts: { today?: string } = {}): Promise
     const kb = buildKnowledgeBase(webReports());
     await rebuildIndexes(conn.client, kb.docs);
     const server = await startServer({
-      kb: meiliKbReader(conn.client),
+      kb: meiliKbReader(webMeiliClient(conn)),
       secrets: [conn.apiKey ?? ''],
       port: 0,
       host: '127.0.0.1',
