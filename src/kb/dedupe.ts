@@ -51,13 +51,50 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** The sorted, unique hashed word shingles of a text. */
+/**
+ * Paragraphs that are page furniture rather than the story ("Baca juga: …", "Ikuti berita … di Google News",
+ * "(ant/kpg)"): left out of the shingles so a copy wrapped in another site's boilerplate still matches.
+ * Needed by fixtures/reports/bartim-2021-syndicated-copy.json.
+ */
+const BOILERPLATE_PREFIXES = [
+  'baca juga',
+  'simak juga',
+  'lihat juga',
+  'ikuti berita',
+  'ikuti kami',
+  'copyright',
+  'editor:',
+  'pewarta:',
+];
+const BOILERPLATE_RE = new RegExp(
+  `^(?:${BOILERPLATE_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|\\([a-z]{2,5}(?:/[a-z]{2,5})+\\)$)`,
+  'i',
+);
+
+/** The main text without boilerplate paragraphs. */
+export function storyText(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .filter((p) => !BOILERPLATE_RE.test(p.trim()))
+    .join('\n\n');
+}
+
+/** The sorted, unique hashed word shingles of a text (each word hashed once, shingles combined by mixing). */
 export function shingles(text: string, size = SHINGLE_SIZE): Uint32Array {
   const words = tokenize(text);
   if (words.length < size) return new Uint32Array(0);
-  const set = new Set<number>();
-  for (let i = 0; i + size <= words.length; i++) set.add(fnv1a(words.slice(i, i + size).join(' ')));
-  return Uint32Array.from(set).sort();
+  const hashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) hashes[i] = fnv1a(words[i]!);
+  const out = new Uint32Array(words.length - size + 1);
+  for (let i = 0; i + size <= words.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < size; k++) h = mix(h, hashes[i + k]!);
+    out[i] = h;
+  }
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return out.slice(0, n);
 }
 
 /** Jaccard similarity and containment (overlap over the smaller set) of two sorted shingle sets. */
@@ -152,7 +189,7 @@ function canonicalOrder(a: Report, b: Report): number {
 export function findDuplicateGroups(reports: readonly Report[], opts: DedupeOptions = {}): number[][] {
   const minJaccard = opts.minJaccard ?? MIN_JACCARD;
   const minContainment = opts.minContainment ?? MIN_CONTAINMENT;
-  const sets = reports.map((r) => shingles(`${r.title}\n${r.text}`));
+  const sets = reports.map((r) => shingles(`${r.title}\n\n${storyText(r.text)}`));
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => {
     let x = i;
@@ -162,30 +199,41 @@ export function findDuplicateGroups(reports: readonly Report[], opts: DedupeOpti
     }
     return x;
   };
+  // Blocking: copies name the same LPSE and appear within MAX_PUBLISHED_GAP_DAYS of each other, so the LSH
+  // buckets are keyed by region set and a fortnight (each report also goes into the next fortnight, so two
+  // reports up to 14 days apart share one). Templates filled in for hundreds of LPSEs then never meet.
   const buckets = new Map<string, number[]>();
+  const put = (key: string, i: number) => {
+    const list = buckets.get(key);
+    if (list) list.push(i);
+    else buckets.set(key, [i]);
+  };
   for (let i = 0; i < reports.length; i++) {
     const set = sets[i]!;
     if (set.length < MIN_SHINGLES) continue;
+    const r = reports[i]!;
+    const regions = [...regionKeys(r)].sort().join('+') || '-';
+    const d = dayOf(r.published);
+    const periods =
+      d === null ? ['?'] : [Math.floor(d / MAX_PUBLISHED_GAP_DAYS), Math.floor(d / MAX_PUBLISHED_GAP_DAYS) + 1];
     const sig = minhash(set);
     for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
-      let key = `${b}`;
-      for (let r = 0; r < ROWS_PER_BAND; r++) key += `:${sig[b * ROWS_PER_BAND + r]!.toString(36)}`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
+      let band = `${b}`;
+      for (let k = 0; k < ROWS_PER_BAND; k++) band += `:${sig[b * ROWS_PER_BAND + k]!.toString(36)}`;
+      for (const p of periods) put(`${regions}|${p}|${band}`, i);
     }
   }
-  const checked = new Set<string>();
+  const checked = new Set<number>();
   for (const list of buckets.values()) {
     if (list.length < 2) continue;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!;
         const j = list[y]!;
-        const pair = `${i},${j}`;
+        if (find(i) === find(j)) continue;
+        const pair = i * reports.length + j;
         if (checked.has(pair)) continue;
         checked.add(pair);
-        if (find(i) === find(j)) continue;
         const a = reports[i]!;
         const b = reports[j]!;
         if (!compatible(a, b)) continue;

@@ -98,7 +98,7 @@ export interface ReportDocument {
 }
 
 /** How much of the reports' main text an incident document carries for full-text search. */
-const TEXT_BUDGET = 6000;
+const TEXT_BUDGET = 3000;
 
 /** YYYY-MM-DD → UNIX seconds at 00:00 UTC, or null. */
 export function toTimestamp(date: string | null | undefined): number | null {
@@ -247,6 +247,7 @@ export function toReportDocument(report: Report | DedupedReport, incidentIds: st
     allegation_evidence: report.allegation.evidence,
     incident_ids: incidentIds,
     duplicate_ids: (report as DedupedReport).duplicate_ids ?? [],
-    report_json: JSON.stringify(report),
+    // The main text is its own field already: the JSON leaves it out rather than store it twice.
+    report_json: JSON.stringify({ ...report, text: undefined }),
   };
 }

@@ -294,10 +294,18 @@ function titleOf(
   return `Gangguan ${name}, ${when}`;
 }
 
+const baseIds = new WeakMap<Draft, string>();
+
+/** A new incident's id: a hash of its kind, its LPSE key (and parent) and its earliest report. */
 function baseId(draft: Draft): string {
-  const first = [...draft.members].sort(chronological)[0]!.report.id;
-  const parentKey = draft.parent ? `${baseId(draft.parent)}/` : '';
-  return `inc-${createHash('sha1').update(`${draft.kind}|${parentKey}${draft.key}|${first}`).digest('hex').slice(0, 16)}`;
+  let id = baseIds.get(draft);
+  if (!id) {
+    const first = [...draft.members].sort(chronological)[0]!.report.id;
+    const parentKey = draft.parent ? `${baseId(draft.parent)}/` : '';
+    id = `inc-${createHash('sha1').update(`${draft.kind}|${parentKey}${draft.key}|${first}`).digest('hex').slice(0, 16)}`;
+    baseIds.set(draft, id);
+  }
+  return id;
 }
 
 /**

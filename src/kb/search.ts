@@ -50,6 +50,13 @@ function toSummary(d: SummaryDoc): IncidentSummary {
   };
 }
 
+/** The report a `reports` document was made from (its JSON carries everything but the main text). */
+function fromReportDocument(d: { report_json?: unknown; text?: unknown }): DedupedReport {
+  const report = JSON.parse(String(d.report_json)) as DedupedReport;
+  report.text = String(d.text ?? '');
+  return report;
+}
+
 /** Turns "index not found" into advice; everything else propagates. */
 function explain(err: unknown): never {
   const code = (err as { cause?: { code?: string } }).cause?.code;
@@ -127,15 +134,15 @@ export async function getIncidentReports(
   const out: DedupedReport[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await client
-      .index<{ report_json: string }>(names.reports)
+      .index<{ report_json: string; text: string }>(names.reports)
       .getDocuments({
         filter: `incident_ids = ${quoteFilterValue(incidentId)}`,
-        fields: ['report_json'],
+        fields: ['report_json', 'text'],
         limit: 1000,
         offset,
       })
       .catch(explain);
-    for (const d of page.results) out.push(JSON.parse(d.report_json) as DedupedReport);
+    for (const d of page.results) out.push(fromReportDocument(d));
     if (page.results.length < 1000) break;
   }
   return out.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id));
@@ -160,9 +167,8 @@ export async function* listReports(
   params: SearchParams,
   names: IndexNames = DEFAULT_INDEXES,
 ): AsyncGenerator<ExportedReport> {
-  for await (const d of listDocs(client, names.reports, 'reports', ['report_json', 'incident_ids'], params)) {
-    const report = JSON.parse(String(d.report_json)) as DedupedReport;
-    yield { ...report, incident_ids: (d.incident_ids as string[]) ?? [] };
+  for await (const d of listDocs(client, names.reports, 'reports', ['report_json', 'text', 'incident_ids'], params)) {
+    yield { ...fromReportDocument(d), incident_ids: (d.incident_ids as string[]) ?? [] };
   }
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveDataDir } from '../../src/config.ts';
+import { toDocument } from '../../src/kb/document.ts';
 import { type IndexNames, rebuildIndexes, upsertIncidents } from '../../src/kb/indexer.ts';
 import { getIncident, getIncidentReports, listIncidents, searchIncidents } from '../../src/kb/search.ts';
 import { applySettings, loadIndexConfig } from '../../src/kb/settings.ts';
@@ -83,6 +84,29 @@ describe('searchIncidents', () => {
     expect(res.total).toBe(0);
     const off = await searchIncidents(conn.client, { official: [value], regency: [value] }, names);
     expect(off.total).toBe(0);
+  });
+
+  test('a value full of filter syntax still finds the document that has exactly that value', async () => {
+    const tricky = 'Andi "Ucok" = OR Baso\\ IN [x]';
+    const base = kb.incidents.find((i) => i.report_ids.includes('r-lutra-tribun'))!;
+    const doc = toDocument({
+      ...base,
+      id: 'inc-literal-test',
+      officials: [{ value: { ...base.officials[0]!.value, name: tricky }, report_ids: base.report_ids }],
+    });
+    await upsertIncidents(conn.client, { upsert: { incidents: [doc], reports: [] } }, names);
+    try {
+      const hit = await searchIncidents(conn.client, { official: [tricky] }, names);
+      expect(hit.hits.map((h) => h.id)).toEqual(['inc-literal-test']);
+      expect((await searchIncidents(conn.client, { official: ['Andi'] }, names)).total).toBe(0);
+      expect((await searchIncidents(conn.client, { official: ['Andi "Ucok"'] }, names)).total).toBe(0);
+    } finally {
+      await upsertIncidents(
+        conn.client,
+        { upsert: { incidents: [], reports: [] }, deleteIncidentIds: ['inc-literal-test'] },
+        names,
+      );
+    }
   });
 
   test('invalid parameters are refused before reaching Meilisearch', async () => {
