@@ -16,8 +16,22 @@ import { register as registerIncident } from './commands/incident.ts';
 import { register as registerExport } from './commands/export.ts';
 import { register as registerExtract } from './commands/extract.ts';
 import { register as registerCrawl } from './commands/crawl.ts';
+import { register as registerDemo } from './commands/demo.ts';
 
-const COMMANDS: RegisterCommand[] = [registerUp, registerStatus, registerServe, registerBrief, registerIndex, registerSearch, registerIncident, registerExport, registerExtract, registerCrawl];
+// In pipeline order, as `pantau --help` lists them.
+const COMMANDS: RegisterCommand[] = [
+  registerDemo,
+  registerUp,
+  registerStatus,
+  registerCrawl,
+  registerExtract,
+  registerIndex,
+  registerSearch,
+  registerIncident,
+  registerExport,
+  registerServe,
+  registerBrief,
+];
 
 const program = new Command('pantau')
   .description("Watch Indonesia's e-procurement portals (LPSE/SPSE) through the news.")

@@ -1,44 +1,55 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Meilisearch } from 'meilisearch';
+import { countArchived, listObservations } from '../archive.ts';
 import type { Cli } from '../cli-kit.ts';
-import { Meilisearch } from 'meilisearch';
-import { connectMeili, findRunning, readMasterKey } from '../meili/embedded.ts';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { findRunning } from '../meili/embedded.ts';
+import { readReports, reportsFile } from '../store.ts';
+
+interface IndexStatus {
+  uid: string;
+  documents: number;
+  indexing: boolean;
+}
+
+async function indexStats(client: Meilisearch): Promise<{ indexes: IndexStatus[]; databaseSize: number }> {
+  const stats = await client.getStats();
+  return {
+    indexes: Object.entries(stats.indexes).map(([uid, s]) => ({
+      uid,
+      documents: s.numberOfDocuments,
+      indexing: s.isIndexing,
+    })),
+    databaseSize: stats.databaseSize,
+  };
+}
 
 export function register(program: Command, cli: Cli): void {
   program
     .command('status')
     .description('show what is running, where the data lives, and the size of each index')
+    .option('--no-start', 'do not start the embedded Meilisearch to read index sizes')
     .option('--json', 'print as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean; start: boolean }) => {
       const dir = cli.dataDir();
       const external = process.env.MEILI_URL;
       const running = external ? null : await findRunning(dir);
-      const status: Record<string, unknown> = {
+      const reports = existsSync(reportsFile(dir)) ? readReports(dir) : [];
+      const status = {
         dataDir: dir.root,
         meilisearch: external
           ? { mode: 'external', url: external }
           : running
-            ? { mode: 'embedded', url: running.url, pid: running.pid, since: running.startedAt }
+            ? { mode: 'embedded', running: true, url: running.url, pid: running.pid, since: running.startedAt }
             : { mode: 'embedded', running: false },
-        archive: { pages: countFiles(dir.archive) },
-        reports: existsSync(join(dir.reports, 'reports.jsonl')) ? statSync(join(dir.reports, 'reports.jsonl')).size : 0,
+        archive: { pages: countArchived(dir), observations: listObservations(dir).length },
+        reports: { total: reports.length, incidents: reports.filter((r) => r.is_incident).length },
+        indexes: null as IndexStatus[] | null,
+        databaseSize: null as number | null,
       };
-      let indexes: Array<{ uid: string; documents: number; indexing: boolean }> = [];
-      const url = external ?? running?.url;
-      if (url) {
-        // For MEILI_URL, connectMeili checks reachability and the key, and starts nothing.
-        const client = external
-          ? (await connectMeili(dir)).client
-          : new Meilisearch({ host: url, apiKey: readMasterKey(dir) });
-        const stats = await client.getStats();
-        indexes = Object.entries(stats.indexes).map(([uid, s]) => ({
-          uid,
-          documents: s.numberOfDocuments,
-          indexing: s.isIndexing,
-        }));
-        status.indexes = indexes;
-        status.databaseSize = stats.databaseSize;
+      if (external || running || opts.start) {
+        // Commands that need Meilisearch start it on demand (and stop it after); status does too, to count.
+        Object.assign(status, await cli.withMeili((conn) => indexStats(conn.client)));
       }
       if (opts.json) {
         console.log(JSON.stringify(status, null, 2));
@@ -48,21 +59,20 @@ export function register(program: Command, cli: Cli): void {
       if (external) console.log(`meilisearch  external at ${external}`);
       else if (running)
         console.log(`meilisearch  running at ${running.url} (pid ${running.pid}, since ${running.startedAt})`);
-      else console.log('meilisearch  not running (commands that need it start it on demand; `pantau up` keeps it up)');
-      console.log(`archive      ${(status.archive as { pages: number }).pages} pages`);
-      if (url) {
-        if (!indexes.length) console.log('indexes      none');
-        for (const i of indexes)
-          console.log(`index        ${i.uid}: ${i.documents} documents${i.indexing ? ' (indexing)' : ''}`);
-      } else {
-        console.log('indexes      (start Meilisearch to see them)');
+      else
+        console.log(`meilisearch  not running (started on demand by commands that need it; \`pantau up\` keeps it up)`);
+      console.log(
+        `archive      ${status.archive.pages} pages, ${status.archive.observations} SPSE error observations (${dir.archive})`,
+      );
+      console.log(
+        `reports      ${status.reports.total} reports, ${status.reports.incidents} about an outage (${reportsFile(dir)})`,
+      );
+      if (status.indexes === null) console.log('indexes      (not read: --no-start)');
+      else if (!status.indexes.length) console.log('indexes      none yet (run pantau index)');
+      for (const i of status.indexes ?? []) {
+        console.log(`index        ${i.uid}: ${i.documents} documents${i.indexing ? ' (indexing)' : ''}`);
       }
+      if (status.databaseSize !== null)
+        console.log(`database     ${(status.databaseSize / 1e6).toFixed(1)} MB (${dir.meili})`);
     });
-}
-
-function countFiles(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n++;
-  return n;
 }
