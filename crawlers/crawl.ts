@@ -4,15 +4,15 @@
  * PlaywrightCrawler driving Debian's Chromium (never a downloaded browser). Both share the router of
  * crawlers/routes.ts, the durable frontier of crawlers/frontier.ts and the archive of src/archive.ts.
  *
- * Politeness: robots.txt (fetched with Pantau's own User-Agent), at most one request per `pacingMs` per site
- * (Crawlee's sameDomainDelaySecs, which groups a site's subdomains, so it is at least as strict as per host),
- * retries with exponential backoff, request timeouts, a maximum page size, and no request outside the hosts a
+ * Politeness: robots.txt (fetched with Pantau's own User-Agent), at most one request per `pacingMs` per host
+ * (Crawlee's same-domain delay, keyed by host: Crawlee keys it by registrable domain and skips hosts without
+ * one, such as IP addresses and government hosts it cannot parse), retries with exponential backoff, request timeouts, a maximum page size, and no request outside the hosts a
  * source names.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Configuration, log as crawleeLog, RequestQueue } from '@crawlee/core';
-import { HttpCrawler } from '@crawlee/cheerio';
+import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/cheerio';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
@@ -91,6 +91,52 @@ export interface CrawlStats {
 
 class PageTooLarge extends Error {}
 
+/**
+ * Crawlee's delayRequest (the sameDomainDelaySecs mechanism: a request that comes too early goes back to the
+ * queue and is reclaimed when its host's slot opens, without holding a concurrency slot), keyed by host.
+ */
+function delayByHost(
+  lastAccess: Map<string, number>,
+  delayMs: number,
+  request: { url: string; userData?: Record<string, unknown> },
+  source: { reclaimRequest(r: unknown, o?: { forefront?: boolean }): Promise<unknown> },
+): boolean {
+  if (delayMs <= 0) return false;
+  let host: string;
+  try {
+    host = new URL(request.url).host;
+  } catch {
+    return false;
+  }
+  const now = Date.now();
+  const last = lastAccess.get(host);
+  if (last === undefined || now - last >= delayMs) {
+    lastAccess.set(host, now);
+    return false;
+  }
+  setTimeout(() => void source.reclaimRequest(request).catch(() => {}), last + delayMs - now);
+  return true;
+}
+
+type DelayArgs = Parameters<HttpCrawler<HttpCrawlingContext>['delayRequest']>;
+
+class PacedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
+  pacingMs = 0;
+  lastAccess = new Map<string, number>();
+  protected override delayRequest(request: DelayArgs[0], source: DelayArgs[1]): boolean {
+    return delayByHost(this.lastAccess, this.pacingMs, request, source as never);
+  }
+}
+
+/** Counts the pause from the end of a response too, so a slow answer does not shorten the gap the host sees. */
+function touchHost(lastAccess: Map<string, number>, url: string): void {
+  try {
+    lastAccess.set(new URL(url).host, Date.now());
+  } catch {
+    // not an URL: nothing to pace
+  }
+}
+
 /** Crawls the sources into the archive. Resumable: state lives in <data>/crawl/frontier.jsonl. */
 export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   const started = Date.now();
@@ -159,6 +205,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
     browser: await RequestQueue.open(`browser-${runId}`, { config }),
   };
   const queuedThisRun = new Set<string>();
+  /** Per host: when the last request was sent or its response arrived (pacing). */
+  const lastAccess = new Map<string, number>();
   const resumedUrls = new Set(frontier.resumed.map((r) => r.url));
   let budget = opts.maxPages ?? Number.POSITIVE_INFINITY;
   let queuedCount = 0;
@@ -340,7 +388,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
 
   const common = {
     maxRequestRetries: maxRetries,
-    sameDomainDelaySecs: pacingMs / 1000,
     requestHandlerTimeoutSecs: Math.ceil(timeoutMs / 1000) + 60,
     navigationTimeoutSecs: Math.max(1, timeoutMs / 1000),
     useSessionPool: false,
@@ -375,7 +422,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   return stats;
 
   async function runHttp(limit: number): Promise<void> {
-    const crawler = new HttpCrawler(
+    // Crawlee imports its HTTP client on the first request, inside that request's timeout; a loaded machine
+    // can spend seconds there. Import it before the clock starts.
+    await import('got-scraping').catch(() => {});
+    const crawler = new PacedHttpCrawler(
       {
         ...common,
         requestQueue: queues.http,
@@ -398,6 +448,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
         ],
         postNavigationHooks: [
           ({ request, response }) => {
+            touchHost(lastAccess, request.url);
             const len = Number(response?.headers?.['content-length'] ?? 0);
             if (len > maxBytes) {
               request.noRetry = true;
@@ -433,6 +484,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       },
       config,
     );
+    crawler.pacingMs = pacingMs;
+    crawler.lastAccess = lastAccess;
     await crawler.run();
   }
 
@@ -441,7 +494,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       import('@crawlee/playwright'),
       import('playwright-core'),
     ]);
-    const crawler = new PlaywrightCrawler(
+    class PacedPlaywrightCrawler extends PlaywrightCrawler {
+      protected override delayRequest(request: DelayArgs[0], source: DelayArgs[1]): boolean {
+        return delayByHost(lastAccess, pacingMs, request, source as never);
+      }
+    }
+    const crawler = new PacedPlaywrightCrawler(
       {
         ...common,
         maxConcurrency: Math.min(common.maxConcurrency, 2),
@@ -453,6 +511,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
           launchOptions: { executablePath: opts.chromiumPath ?? DEFAULT_CHROMIUM, args: CHROMIUM_ARGS, headless: true },
         },
         browserPoolOptions: { useFingerprints: false },
+        postNavigationHooks: [({ request }) => touchHost(lastAccess, request.url)],
         requestHandler: async ({ request, page, response }) => {
           await page.waitForLoadState('networkidle', { timeout: Math.min(timeoutMs, 10_000) }).catch(() => {});
           const html = await page.content();

@@ -40,6 +40,8 @@ export interface FixtureRequest {
   path: string;
   status: number;
   userAgent: string;
+  /** Date.now() when the request arrived. */
+  at: number;
 }
 
 export interface ServedFixtures {
@@ -81,6 +83,7 @@ function siteHandler(name: string, dir: string, rules: ServerRules, base: () => 
       path: url.pathname,
       status: 200,
       userAgent: req.headers['user-agent'] ?? '',
+      at: Date.now(),
     };
     log.push(entry);
     const send = (status: number, headers: Record<string, string | number>, body?: Buffer | string) => {

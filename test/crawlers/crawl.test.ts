@@ -53,7 +53,7 @@ const NEVER: Record<string, string[]> = {
   ],
 };
 
-const FAST = { pacingMs: 0, timeoutMs: 1000, maxRetries: 1, backoffMs: 20, progressEveryMs: 60_000 };
+const FAST = { pacingMs: 0, timeoutMs: 2000, maxRetries: 1, backoffMs: 20, progressEveryMs: 60_000 };
 
 let served: ServedFixtures;
 let root: string;
@@ -185,4 +185,25 @@ describe('a crawl over the fixture sites', () => {
     expect(hits(served.requests, 'warta-nusantara', '/page/3/')).toBe(0);
     expect([...listArchived(resolveDataDir(root))]).toHaveLength(archived.length);
   }, 120_000);
+});
+
+describe('politeness', () => {
+  test('paces requests to one host (robots.txt aside) at least pacingMs apart', async () => {
+    const s = await serveFixtures({ sites: ['lpse-bartim', 'sulbar-pos'] });
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-pace-'));
+    try {
+      await crawl({ dataDir: resolveDataDir(dir), sources: fixtureSources(s), ...FAST, pacingMs: 250 });
+      for (const site of ['lpse-bartim', 'sulbar-pos']) {
+        const times = s.requests.filter((r) => r.site === site && r.path !== '/robots.txt').map((r) => r.at);
+        expect(times.length).toBeGreaterThanOrEqual(2);
+        for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(245);
+      }
+      // Two hosts are paced independently: the crawl overlaps them instead of queueing one behind the other.
+      const first = (site: string) => s.requests.find((r) => r.site === site && r.path !== '/robots.txt')!.at;
+      expect(Math.abs(first('lpse-bartim') - first('sulbar-pos'))).toBeLessThan(250);
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
