@@ -329,11 +329,15 @@ async function main(): Promise<void> {
       ensureIndex(conn.client, plain.incidents, 'incidents'),
       ensureIndex(conn.client, plain.reports, 'reports'),
     ]);
+    // The plain way: the client's own batching (one request would exceed Meilisearch's 100 MB payload limit).
     const [, plainMs] = await timed(async () => {
-      const a = conn.client.index(plain.incidents).addDocuments(docs.incidents as never[], { primaryKey: 'id' });
-      const b = conn.client.index(plain.reports).addDocuments(docs.reports as never[], { primaryKey: 'id' });
-      await waitOk(a, 1_800_000);
-      await waitOk(b, 1_800_000);
+      const a = conn.client
+        .index(plain.incidents)
+        .addDocumentsInBatches(docs.incidents as never[], 5000, { primaryKey: 'id' });
+      const b = conn.client
+        .index(plain.reports)
+        .addDocumentsInBatches(docs.reports as never[], 5000, { primaryKey: 'id' });
+      for (const t of [...a, ...b]) await waitOk(t, 1_800_000);
     });
     // Pantau: fresh indexes, settings, batched documents, atomic swap, old indexes deleted.
     const live: IndexNames = { incidents: 'incidents', reports: 'reports' };

@@ -17,6 +17,8 @@ const ROWS_PER_BAND = 3;
 /** Exact thresholds a candidate pair must pass. */
 const MIN_JACCARD = 0.7;
 const MIN_CONTAINMENT = 0.85;
+/** Blocks up to this size compare every pair exactly; bigger ones use MinHash LSH to find candidates. */
+const ALL_PAIRS_MAX = 24;
 /** Below this many shingles a text is too short to call two documents the same article. */
 const MIN_SHINGLES = 12;
 /** Syndicated copies appear within days of each other; a template reused months later is another notice. */
@@ -199,47 +201,55 @@ export function findDuplicateGroups(reports: readonly Report[], opts: DedupeOpti
     }
     return x;
   };
-  // Blocking: copies name the same LPSE and appear within MAX_PUBLISHED_GAP_DAYS of each other, so the LSH
-  // buckets are keyed by region set and a fortnight (each report also goes into the next fortnight, so two
-  // reports up to 14 days apart share one). Templates filled in for hundreds of LPSEs then never meet.
-  const buckets = new Map<string, number[]>();
-  const put = (key: string, i: number) => {
-    const list = buckets.get(key);
-    if (list) list.push(i);
-    else buckets.set(key, [i]);
+  const tryPair = (i: number, j: number) => {
+    if (find(i) === find(j) || !compatible(reports[i]!, reports[j]!)) return;
+    const s = similarity(sets[i]!, sets[j]!);
+    if (s.jaccard >= minJaccard || s.containment >= minContainment) parent[find(i)] = find(j);
   };
+  // Blocking: copies name the same LPSE and appear within MAX_PUBLISHED_GAP_DAYS of each other, so reports are
+  // first put in blocks by region set and fortnight (each also in the next fortnight, so two reports up to 14
+  // days apart share a block). Templates filled in for hundreds of LPSEs never meet; most blocks are small
+  // enough to compare every pair exactly, and only big ones go through MinHash LSH.
+  const blocks = new Map<string, number[]>();
   for (let i = 0; i < reports.length; i++) {
-    const set = sets[i]!;
-    if (set.length < MIN_SHINGLES) continue;
+    if (sets[i]!.length < MIN_SHINGLES) continue;
     const r = reports[i]!;
     const regions = [...regionKeys(r)].sort().join('+') || '-';
     const d = dayOf(r.published);
     const periods =
       d === null ? ['?'] : [Math.floor(d / MAX_PUBLISHED_GAP_DAYS), Math.floor(d / MAX_PUBLISHED_GAP_DAYS) + 1];
-    const sig = minhash(set);
-    for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
-      let band = `${b}`;
-      for (let k = 0; k < ROWS_PER_BAND; k++) band += `:${sig[b * ROWS_PER_BAND + k]!.toString(36)}`;
-      for (const p of periods) put(`${regions}|${p}|${band}`, i);
+    for (const p of periods) {
+      const key = `${regions}|${p}`;
+      const list = blocks.get(key);
+      if (list) list.push(i);
+      else blocks.set(key, [i]);
     }
   }
-  const checked = new Set<number>();
-  for (const list of buckets.values()) {
-    if (list.length < 2) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
-        if (find(i) === find(j)) continue;
-        const pair = i * reports.length + j;
-        if (checked.has(pair)) continue;
-        checked.add(pair);
-        const a = reports[i]!;
-        const b = reports[j]!;
-        if (!compatible(a, b)) continue;
-        const s = similarity(sets[i]!, sets[j]!);
-        if (s.jaccard >= minJaccard || s.containment >= minContainment) parent[find(i)] = find(j);
+  const signatures = new Map<number, Uint32Array>();
+  const signature = (i: number) => {
+    let sig = signatures.get(i);
+    if (!sig) signatures.set(i, (sig = minhash(sets[i]!)));
+    return sig;
+  };
+  for (const block of blocks.values()) {
+    if (block.length < 2) continue;
+    if (block.length <= ALL_PAIRS_MAX) {
+      for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) tryPair(block[x]!, block[y]!);
+      continue;
+    }
+    const buckets = new Map<string, number[]>();
+    for (const i of block) {
+      const sig = signature(i);
+      for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
+        let band = `${b}`;
+        for (let k = 0; k < ROWS_PER_BAND; k++) band += `:${sig[b * ROWS_PER_BAND + k]!.toString(36)}`;
+        const list = buckets.get(band);
+        if (list) list.push(i);
+        else buckets.set(band, [i]);
       }
+    }
+    for (const list of buckets.values()) {
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) tryPair(list[x]!, list[y]!);
     }
   }
   const groups = new Map<number, number[]>();

@@ -97,8 +97,9 @@ export interface ReportDocument {
   report_json: string;
 }
 
-/** How much of the reports' main text an incident document carries for full-text search. */
-const TEXT_BUDGET = 3000;
+/** How much of the reports' main text an incident document carries for full-text search: leads, in all. */
+const TEXT_BUDGET = 1500;
+const LEAD_CHARS = 500;
 
 /** YYYY-MM-DD → UNIX seconds at 00:00 UTC, or null. */
 export function toTimestamp(date: string | null | undefined): number | null {
@@ -119,12 +120,10 @@ export function regencyAlias(name: string): string {
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
+const HOST_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]+)/i;
+
 function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
+  return HOST_RE.exec(url)?.[1]?.toLowerCase() ?? null;
 }
 
 /**
@@ -147,10 +146,13 @@ export function toDocument(incident: Incident, reports?: ReadonlyMap<string, Rep
   const startTs = toTimestamp(start);
   const publishedTs = toTimestamp(incident.first_published);
   const dateTs = startTs ?? publishedTs;
+  // The lead of each report (where news puts the who, when and why), not whole articles: the full texts are
+  // searchable in the reports index, and a national incident with hundreds of reports stays a small document.
   let text = '';
   for (const r of members) {
     if (text.length >= TEXT_BUDGET) break;
-    text += `${text ? '\n\n' : ''}${r.text.slice(0, TEXT_BUDGET - text.length)}`;
+    const lead = r.text.slice(0, Math.min(LEAD_CHARS, TEXT_BUDGET - text.length));
+    text += `${text ? '\n\n' : ''}${lead}`;
   }
   const regencies = uniq(regions.map((g) => g.regency).filter((x): x is string => Boolean(x)));
   return {
