@@ -65,6 +65,8 @@ export interface ComparisonRow {
   name: string;
   incidents: number;
   daysDown: number;
+  /** Incidents whose end no source gives (not in daysDown). */
+  unknownEnd: number;
   causes: Partial<Record<CauseCategory, number>>;
   isArea: boolean;
 }
@@ -103,18 +105,17 @@ export interface Brief {
   sources: Array<ReportRef & { n: number }>;
 }
 
-/** Words in a source sentence that tie an outage to a bidding deadline. */
-const DEADLINE_WORDS = [
-  'batas akhir',
-  'batas waktu',
-  'tenggat',
-  'pemasukan penawaran',
-  'pembukaan penawaran',
-  'unggah penawaran',
-  'mengunggah penawaran',
-  'deadline',
-];
-const DEADLINE_RE = new RegExp(`(?<deadline>${DEADLINE_WORDS.join('|')})`, 'i');
+/**
+ * Words in a source sentence that tie an outage to a bidding deadline: the deadline itself, or a bid step
+ * (submitting, uploading, opening bids) and its end or extension.
+ * @example DEADLINE_RE.test('Tahapan upload dokumen penawaran yang semula berakhir pada 8 Juni 2021 diperpanjang') // true
+ */
+const DEADLINE_WORDS = ['batas akhir', 'batas waktu', 'tenggat', 'deadline', 'jadwal penutupan'];
+const BID_STEPS = ['pemasukan', 'pembukaan', 'unggah', 'upload', 'mengunggah', 'memasukkan', 'penyampaian'];
+export const DEADLINE_RE = new RegExp(
+  `(?<deadline>${DEADLINE_WORDS.join('|')})|(?<step>(?:${BID_STEPS.join('|')})\\s+(?:dokumen\\s+)?penawaran)`,
+  'i',
+);
 
 export function buildBrief(input: BriefInput): Brief {
   const facts = input.incidents
@@ -199,9 +200,11 @@ function buildComparison(input: BriefInput): ComparisonRow[] {
   for (const s of input.comparison) {
     const names = s.regency.length ? s.regency : s.province.map((p) => `Provinsi ${p}`);
     for (const name of new Set(names)) {
-      const row = rows.get(name) ?? { name, incidents: 0, daysDown: 0, causes: {}, isArea: false };
+      const row = rows.get(name) ?? { name, incidents: 0, daysDown: 0, unknownEnd: 0, causes: {}, isArea: false };
       row.incidents++;
-      row.daysDown += daysBetween(s.start, s.end) ?? 0;
+      const days = daysBetween(s.start, s.end);
+      if (days === null) row.unknownEnd++;
+      else row.daysDown += days;
       for (const c of s.causes) row.causes[c] = (row.causes[c] ?? 0) + 1;
       rows.set(name, row);
     }
@@ -209,7 +212,15 @@ function buildComparison(input: BriefInput): ComparisonRow[] {
   if (input.area.kind === 'regency') {
     const own = rows.get(input.area.name);
     if (own) own.isArea = true;
-    else rows.set(input.area.name, { name: input.area.name, incidents: 0, daysDown: 0, causes: {}, isArea: true });
+    else
+      rows.set(input.area.name, {
+        name: input.area.name,
+        incidents: 0,
+        daysDown: 0,
+        unknownEnd: 0,
+        causes: {},
+        isArea: true,
+      });
   }
   return [...rows.values()].sort((a, b) => b.incidents - a.incidents || a.name.localeCompare(b.name));
 }

@@ -80,7 +80,12 @@ export function toIncidentFacts(
 ): IncidentFacts {
   const start = pickAgreed(incident.starts, 'start');
   const end = pickAgreed(incident.ends, 'end');
-  const stated = incident.causes.filter((c) => c.value.certainty === 'stated');
+  const statedAll = incident.causes.filter((c) => c.value.certainty === 'stated');
+  // SCHEMA: `unexplained` applies only when no other cause is stated; a report that gave none does not cancel
+  // another report that did.
+  const stated = statedAll.some((c) => c.value.category !== 'unexplained')
+    ? statedAll.filter((c) => c.value.category !== 'unexplained')
+    : statedAll;
   const suspected = incident.causes.filter((c) => c.value.certainty !== 'stated');
   const categories = [...new Set(stated.map((c) => c.value.category))];
   const real = categories.filter((c) => c !== 'unexplained');

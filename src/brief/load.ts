@@ -5,6 +5,10 @@
 import type { IncidentSummary, SearchParams, SearchResult } from '../kb/api.ts';
 import type { Incident } from '../types.ts';
 import type { BriefInput, ReportRef } from './build.ts';
+import { toIncidentFacts } from './facts.ts';
+
+/** Past this many incidents in a province, the comparison uses the summaries' windows as they are. */
+const MAX_FULL_COMPARISON = 400;
 
 /** The read side of the knowledge base that the web app and the brief use. */
 export interface KbReader {
@@ -55,9 +59,24 @@ export async function loadBriefInput(
   const ids = new Set(full.map((i) => i.id));
   const incidents = full.filter((i) => !i.children_ids.some((c) => ids.has(c)));
   const provinces = sel.regency ? [...new Set(summaries.flatMap((s) => s.province))] : [area.name];
-  const comparison = provinces.length
+  const summariesOfProvince = provinces.length
     ? (await searchAll(kb, { ...period, province: provinces }, 1000)).filter((s) => s.scope !== 'national')
     : [];
+  // A summary's window is the grouping window, whose end falls back to the start when no source gives an end;
+  // the brief counts days down only where an end is known, so it reads the outage window from the incident.
+  const known = new Map(full.map((i) => [i.id, i]));
+  const comparison: IncidentSummary[] = [];
+  for (let k = 0; k < summariesOfProvince.length; k += 16) {
+    const batch = summariesOfProvince.slice(k, k + 16);
+    const incs =
+      k < MAX_FULL_COMPARISON ? await Promise.all(batch.map((s) => known.get(s.id) ?? kb.incident(s.id))) : [];
+    batch.forEach((s, j) => {
+      const inc = incs[j];
+      if (!inc) return comparison.push(s);
+      const f = toIncidentFacts(inc);
+      comparison.push({ ...s, start: f.start, end: f.end });
+    });
+  }
   const reports: Record<string, ReportRef> = {};
   for (const list of await Promise.all(incidents.map((i) => kb.reportsOf(i.id)))) {
     for (const r of list) reports[r.id] = r;

@@ -157,6 +157,11 @@ export function questionText(q: Question, lang: Lang): string {
   }
 }
 
+function comparisonDays(r: { daysDown: number; unknownEnd: number }, lang: Lang): string {
+  if (!r.unknownEnd) return String(r.daysDown);
+  return `${r.daysDown} (+${r.unknownEnd} ${lang === 'id' ? 'tanpa tanggal pulih' : 'with no known end'})`;
+}
+
 const refs = (cites: Citation[]) => (cites.length ? ` [${cites.map((c) => c.n).join(', ')}]` : '');
 
 function citesFor(ids: string[], b: Brief): Citation[] {
@@ -254,7 +259,7 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
       const causes = Object.entries(r.causes)
         .map(([c, n]) => `${causeLabel(c, lang)} ${n}`)
         .join(', ');
-      L.push(`| ${name} | ${r.incidents} | ${r.daysDown} | ${causes || '–'} |`);
+      L.push(`| ${name} | ${r.incidents} | ${comparisonDays(r, lang)} | ${causes || '–'} |`);
     }
     L.push('');
   }
@@ -429,7 +434,7 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
         .map(([c, n]) => `${causeLabel(c, lang)} ${n}`)
         .join(', ');
       H.push(
-        `<tr${r.isArea ? ' class="area"' : ''}><td>${esc(r.name)}</td><td>${r.incidents}</td><td>${r.daysDown}</td><td>${esc(causes || '–')}</td></tr>`,
+        `<tr${r.isArea ? ' class="area"' : ''}><td>${esc(r.name)}</td><td>${r.incidents}</td><td>${esc(comparisonDays(r, lang))}</td><td>${esc(causes || '–')}</td></tr>`,
       );
     }
     H.push('</tbody></table></section>');

@@ -200,7 +200,9 @@ describe('web app', () => {
     await page.locator('[data-facet="province"] input[value="Kalimantan Tengah"]').check();
     await expect.poll(() => page.locator('#provinces tbody tr').count()).toBe(1);
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300); // Chart.js resizes on the next frame
     await page.screenshot({ path: screenshotPath('overview-390'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -1,6 +1,6 @@
 /** The hearing brief as a pure function of incidents: figures, questions, citations, Markdown and HTML. */
 import { describe, expect, test } from 'vitest';
-import { type BriefInput, buildBrief } from '../../src/brief/build.ts';
+import { type BriefInput, DEADLINE_RE, buildBrief } from '../../src/brief/build.ts';
 import { pickAgreed, toIncidentFacts } from '../../src/brief/facts.ts';
 import { daysBetween, formatDate, formatWindow } from '../../src/brief/i18n.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../../src/brief/render.ts';
@@ -91,6 +91,21 @@ describe('buildBrief', () => {
     expect(brief.chronology.map((c) => c.date)).toEqual(['2021-06-06', '2022-03-15', '2023-10-02']);
   });
 
+  test('a stated cause outranks a report that gave none', () => {
+    const inc = structuredClone(kb.incidents.find((i) => i.causes.some((c) => c.value.category === 'hardware'))!);
+    inc.causes.push({ value: { category: 'unexplained', evidence: '', certainty: 'stated' }, report_ids: ['x'] });
+    const f = toIncidentFacts(inc);
+    expect(f.categories).toEqual(['hardware']);
+    expect(f.causes.every((c) => c.value.category === 'hardware')).toBe(true);
+  });
+
+  test('a bid step that ends or is extended is a deadline', () => {
+    expect(
+      DEADLINE_RE.test('Tahapan upload dokumen penawaran yang semula berakhir pada 8 Juni 2021 diperpanjang'),
+    ).toBe(true);
+    expect(DEADLINE_RE.test('Layanan pulih pada sore hari.')).toBe(false);
+  });
+
   test('questions the record raises, each with its source sentence', () => {
     const kinds = brief.questions.map((q) => q.kind);
     expect(kinds).toEqual(
@@ -114,11 +129,14 @@ describe('buildBrief', () => {
   });
 
   test('comparison with the province: every LPSE of Kalimantan Tengah, the area marked', () => {
-    expect(brief.comparison.map((r) => [r.name, r.incidents, r.isArea])).toEqual([
-      ['Kabupaten Barito Timur', 3, true],
-      ['Kabupaten Kapuas', 1, false],
-      ['Kota Palangka Raya', 1, false],
+    expect(brief.comparison.map((r) => [r.name, r.incidents, r.daysDown, r.unknownEnd, r.isArea])).toEqual([
+      ['Kabupaten Barito Timur', 3, 8, 1, true],
+      ['Kabupaten Kapuas', 1, 1, 0, false],
+      ['Kota Palangka Raya', 1, 2, 0, false],
     ]);
+    expect(renderBriefMarkdown(brief, 'id')).toContain(
+      '| **Kabupaten Barito Timur** | 3 | 8 (+1 tanpa tanggal pulih) |',
+    );
   });
 
   test('every citation number points at a listed source', () => {
