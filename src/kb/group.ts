@@ -147,8 +147,32 @@ function draftIncidents(dated: Dated[], opts: Required<GroupOptions>): Draft[] {
     }
     drafts.push(parent);
   }
-  const byKey = new Map<string, Dated[]>();
+  // During a national outage a local story often just says the LPSE is down, without naming the cause: a report
+  // of an affected LPSE in the national window with no other stated cause is part of that LPSE's child.
+  const childOf = new Map<string, Array<{ child: Draft; from: number; to: number }>>();
+  for (const parent of drafts) {
+    for (const child of parent.children) {
+      const starts = child.members.map((d) => d.start!);
+      const ends = child.members.map((d) => d.end ?? d.start!);
+      const list = childOf.get(child.key) ?? [];
+      list.push({ child, from: Math.min(...starts) - opts.gapDays, to: Math.max(...ends) + opts.gapDays });
+      childOf.set(child.key, list);
+    }
+  }
+  const stillLocal: Dated[] = [];
   for (const d of local) {
+    const unexplained = d.report.causes.every((c) => c.certainty !== 'stated' || c.category === 'unexplained');
+    const home =
+      unexplained && d.start !== null && d.keys.length === 1
+        ? childOf.get(d.keys[0]!)?.find((c) => d.start! <= c.to && (d.end ?? d.start!) >= c.from)
+        : undefined;
+    if (home) {
+      home.child.members.push(d);
+      home.child.parent!.members.push(d);
+    } else stillLocal.push(d);
+  }
+  const byKey = new Map<string, Dated[]>();
+  for (const d of stillLocal) {
     // A report naming no LPSE at all stays an incident of its own rather than joining unrelated ones.
     const keys = d.keys.length ? d.keys : [`x:${d.report.id}`];
     for (const k of keys) {

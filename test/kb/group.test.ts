@@ -69,6 +69,29 @@ describe('groupIncidents', () => {
     expect(children.every((c) => c.scope === 'local' && c.report_ids.length === 1)).toBe(true);
   });
 
+  test('a local story of an affected LPSE in the PDN days that names no cause joins that LPSE’s child', () => {
+    const sleman = fx['pdn-2024-sleman']!;
+    const vague: Report = {
+      ...at(sleman, 'r-sleman-vague', '2024-06-21'),
+      causes: [{ category: 'unexplained', evidence: 'Penyebabnya belum diketahui.', certainty: 'stated' }],
+    };
+    const hardware: Report = {
+      ...at(sleman, 'r-sleman-hw', '2024-06-21'),
+      causes: [{ category: 'hardware', evidence: 'Hardisk server rusak.', certainty: 'stated' }],
+    };
+    const out = groupIncidents([...all, vague, hardware]);
+    const child = byReport(out, 'r-pdn-sleman').find((i) => i.parent_id)!;
+    expect(child.report_ids).toEqual(['r-pdn-sleman', 'r-sleman-vague']);
+    expect(
+      byReport(out, 'r-sleman-vague')
+        .map((i) => i.scope)
+        .sort(),
+    ).toEqual(['local', 'national']);
+    // A different stated cause is a different outage, even in the same days.
+    expect(byReport(out, 'r-sleman-hw')).toHaveLength(1);
+    expect(byReport(out, 'r-sleman-hw')[0]!.parent_id).toBeNull();
+  });
+
   test('one region blaming PDN alone stays a local incident', () => {
     const one = groupIncidents([fx['pdn-2024-pekanbaru']!]);
     expect(one).toHaveLength(1);
