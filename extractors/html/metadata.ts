@@ -181,7 +181,14 @@ export function extractMetadata($: CheerioAPI, url: string): PageMeta {
   const author =
     nameOf(art?.author) ??
     meta($, 'author', 'article:author', 'dc.creator') ??
-    (clean($('[rel="author"], .author-name, .byline .author, .author a, .author').first().text()) || null);
+    (clean(
+      $(
+        '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .author-name, .post-author .fn, .byline .author, .author a, .author',
+      )
+        .first()
+        .text(),
+    ) ||
+      null);
 
   const publisher = nameOf(art?.publisher) ?? siteName ?? nameOf(org) ?? null;
   const lang = $('html').attr('lang')?.trim() || meta($, 'og:locale', 'content-language', 'language') || null;
