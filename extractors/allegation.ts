@@ -32,7 +32,7 @@ export const ALLEGATION_TERMS = [
   'disetting',
   'kecurigaan',
 ];
-const ALLEGATION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(ALLEGATION_TERMS)})(?![\\p{L}])`, 'iu');
+const ALLEGATION_RE = new RegExp(`\\b(?:${alternation(ALLEGATION_TERMS)})\\b`, 'i');
 /** Who alleges: the complainants Indonesian news names. */
 const ALLEGER_RE =
   /\b(?:kontraktor|rekanan|pengusaha|LSM\s+\S+|lsm|KPK|penyedia(?:\s+jasa)?|peserta\s+(?:lelang|tender)|asosiasi\s+\S+|Ketua\s+\S+(?:\s+\S+)?)\b/i;

@@ -57,10 +57,10 @@ export const TENDER_AFFECTED_TERMS = [
   'tidak bisa unggah',
 ];
 
-const SCHEDULE_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(SCHEDULE_TERMS)})(?![\\p{L}])`, 'iu');
-const MANUAL_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(MANUAL_TERMS)})(?![\\p{L}])`, 'iu');
+const SCHEDULE_RE = new RegExp(`\\b(?:${alternation(SCHEDULE_TERMS)})\\b`, 'i');
+const MANUAL_RE = new RegExp(`\\b(?:${alternation(MANUAL_TERMS)})\\b`, 'i');
 const TENDER_RE = /\b(?:tender|lelang|pelelangan|penawaran|pengadaan|paket)\b/i;
-const AFFECTED_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(TENDER_AFFECTED_TERMS)})(?![\\p{L}])`, 'iu');
+const AFFECTED_RE = new RegExp(`\\b(?:${alternation(TENDER_AFFECTED_TERMS)})\\b`, 'i');
 
 export interface ImpactValue {
   schedule_changed: boolean;

@@ -61,6 +61,7 @@ const OUTAGE_RE = new RegExp(
   `(?<!\\p{L})(?:${OUTAGE_TERMS.map((t) => t.replace(/ /g, '\\s+')).join('|')})(?!\\p{L})`,
   'iu',
 );
+const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
 /** Link words right before a start date. */
 const START_LINK_RE =
   /(?:\b(?:sejak|semenjak|mulai|terjadi(?:\s+pada)?|pada(?:\s+hari)?(?:\s+tanggal)?|tanggal)\b(?:\s+(?:hari|tanggal|dari\s+tanggal|pukul\s+\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)?(?:\s+tanggal)?))*)\s*,?\s*$/i;
@@ -77,7 +78,10 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   const years = [...yearsIn(`${ctx.title}\n${ctx.text}`)];
   const uy = urlYear(ctx.article.url);
   if (uy) years.push(uy);
-  const dates = parseDates(ctx.text, { published, years });
+  // only sentences about the outage, its recovery, or a "sejak" can hold its days: chrono reads just those
+  const dates = ctx.sentences
+    .filter((s) => OUTAGE_RE.test(s.text) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text))
+    .flatMap((s) => parseDates(s.text, { published, years }).map((d) => ({ ...d, index: d.index + s.start })));
   const starts: { iso: string; s: Sentence }[] = [];
   const ends: { iso: string; s: Sentence }[] = [];
   for (const d of dates) {

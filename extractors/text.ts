@@ -55,6 +55,9 @@ export function toAnalysisText(text: string): string {
   return kept.join('\n');
 }
 
+const MONTH_START_RE =
+  /^(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember)\b/i;
+
 /** Abbreviations that end in a period but do not end a sentence (titles, degrees, "Kab.", "No."). */
 const NO_BREAK_ABBREV = [
   'H',
@@ -115,10 +118,12 @@ export function splitSentences(text: string): Sentence[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {
-      // a hard-wrapped line (PDF text, berita acara) continues when the next line starts in lower case
+      // a hard-wrapped line (PDF text, berita acara) continues when the next line starts in lower case, or a date
+      // is cut between its day and its month ("tanggal 19\nAgustus 2015")
       const prev = text.slice(start, i).trimEnd().slice(-1);
-      const next = /\S/.exec(text.slice(i + 1, i + 40));
-      if (next && /\p{Ll}/u.test(next[0]) && text[i + 1] !== '\n' && prev && !/[.!?:"”]/.test(prev)) continue;
+      const nextLine = text.slice(i + 1, i + 40).trimStart();
+      const continues = /^\p{Ll}/u.test(nextLine) || (/\d/.test(prev) && MONTH_START_RE.test(nextLine));
+      if (continues && text[i + 1] !== '\n' && prev && !/[.!?:"”]/.test(prev)) continue;
       push(i);
       start = i + 1;
       para++;

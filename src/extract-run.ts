@@ -24,15 +24,34 @@ export interface ExtractRecord {
 /** Control characters other than tab and newline: binary garbage that would only confuse the extractors. */
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/**
+ * HTML beyond this is cut before parsing: a news page is far smaller, and a 20 MB page would otherwise take the
+ * HTML parser most of a minute. The extractors read at most the first 60 000 characters of text anyway.
+ */
+export const MAX_HTML_CHARS = 3 * 1024 * 1024;
+
 /** Turns one record into a report; the report keeps the record's id when it has one. */
 export function extractRecord(rec: ExtractRecord): Report {
   const url = rec.url ?? null;
   const published = typeof rec.published === 'string' ? rec.published : null;
   const article =
     typeof rec.html === 'string'
-      ? toArticle({ url: url ?? '', html: rec.html.replace(CONTROL_RE, ' ') })
+      ? toArticle({ url: url ?? '', html: rec.html.slice(0, MAX_HTML_CHARS).replace(CONTROL_RE, ' ') })
       : textArticle({ url, text: (rec.text ?? '').replace(CONTROL_RE, ' ') });
   return buildReport(article, { ...(rec.id != null ? { id: String(rec.id) } : {}), published });
+}
+
+/**
+ * windows-1252's 0x80–0x9f: Node's TextDecoder('windows-1252') follows latin1 there and yields C1 controls, so the
+ * curly quotes and dashes of Word-made text are mapped by hand.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }
 
 /** Decodes file bytes: HTML by its declared charset; text as UTF-8, or windows-1252 when it is not valid UTF-8. */
@@ -41,7 +60,7 @@ export function decodeFile(bytes: Uint8Array, isHtml: boolean): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

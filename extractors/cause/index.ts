@@ -5,17 +5,19 @@
  * sentence says outright that a cause is unknown ("belum diketahui apakah di-hack atau tidak"), other mentions of
  * that category are suspected too. `unexplained` only when no category is stated.
  */
-import type { Cause, CauseCategory, Extracted } from '../../src/types.ts';
+import type { Cause, Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { alternation, clip } from '../text.ts';
 import { CAUSE_PATTERNS, HEDGE_WORDS, NEGATION_WORDS } from './constants.ts';
 
 type PatternKey = keyof typeof CAUSE_PATTERNS;
 const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
-  ([cat, pats]) => [cat as PatternKey, new RegExp(`(?<![\\p{L}])(?:${pats.join('|')})(?![\\p{L}])`, 'giu')] as const,
+  ([cat, pats]) => [cat as PatternKey, new RegExp(`\\b(?:${pats.join('|')})\\b`, 'gi')] as const,
 );
-const HEDGE_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(HEDGE_WORDS)})(?![\\p{L}])`, 'iu');
-const NEGATION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NEGATION_WORDS)})(?![\\p{L}])`, 'iu');
+/** Any cause word at all: most sentences have none and skip the per-category passes. */
+const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
+const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
+const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
 /** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
 const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
 
@@ -55,7 +57,7 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
   const attackSentences: number[] = [];
   sentences.forEach((s, i) => {
     const text = s.text;
-    if (!text) return;
+    if (!text || !ANY_CAUSE_RE.test(text)) return;
     for (const [cat, re] of CATEGORY_RES) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

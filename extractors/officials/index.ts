@@ -72,12 +72,14 @@ const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn)\.?$/;
 const DEGREE_RE =
   /^(?:S\.?\s?(?:Pd|Sos|sos|Kom|H|E|T|IP|Ag|Hut|Psi|Ked|Farm|Kep|Si|IKom|Ikom|STP|AP|Kes|Ak)|M\.?\s?(?:Si|M|H|Pd|Kom|T|Tech|AP|Kes|Ak|Sc|BA|Eng)|SE|SH|ST|SP|MM|MH|MT|MSi|SIP|SIkom|SKom|Ph\.?D|MBA|FH|Amd|A\.Md|Ak|CA|SSos|SPd|SSi|MPd)\.?$/;
 
-const BARE_RE = new RegExp(
-  `(?:^|[,.!?"“”'’…)]\\s*)(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?(?![\\p{L}])`,
-  'giu',
+const BARE_RE = new RegExp(`(?:^|[,.!?"“”'’…)]\\s*)(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?\\b`, 'gi');
+const INTRO_RE = new RegExp(`\\b(?<verb>${alternation(SPEECH_INTRO)})(?<nya>nya)?\\b`, 'gi');
+const ACTIVE_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS_ACTIVE)})\\b`, 'gi');
+/** Any attribution word: sentences without one are skipped before the three attribution passes. */
+const ANY_ATTRIBUTION_RE = new RegExp(
+  `\\b(?:${alternation([...SPEECH_VERBS_BARE, ...SPEECH_INTRO, ...SPEECH_VERBS_ACTIVE])})`,
+  'i',
 );
-const INTRO_RE = new RegExp(`(?<![\\p{L}])(?<verb>${alternation(SPEECH_INTRO)})(?<nya>nya)?(?![\\p{L}])`, 'giu');
-const ACTIVE_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(SPEECH_VERBS_ACTIVE)})(?![\\p{L}])`, 'giu');
 const QUOTE_RE = /[“"]([^”"]{8,}?)[”"]|[‘'’]{2}([^‘'’]{8,}?)[’']{2}/g;
 
 interface Who {
@@ -208,7 +210,8 @@ const TRAILING_FILLER_RE =
 
 /** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
 function phraseBefore(s: string): string {
-  let head = s;
+  // a speaker phrase is never longer than this; the filler regex is anchored at the end but scans from every start
+  let head = s.length > 200 ? s.slice(s.length - 200) : s;
   for (let i = 0; i < 6; i++) {
     const cut = head.replace(TRAILING_FILLER_RE, '');
     if (cut === head) break;
@@ -319,7 +322,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
 
   for (const s of ctx.sentences) {
     const text = s.text;
-    const quotes = quotesIn(text).length ? quotesIn(text) : quotesIn(paraText.get(s.para) ?? '');
+    if (!ANY_ATTRIBUTION_RE.test(text)) continue;
     const found: { at: number; whos: Who[] | 'pronoun' }[] = [];
     const handlePhrase = (phrase: string, at: number) => {
       const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
@@ -376,6 +379,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         .filter((w): w is Who => w !== null);
       if (whos.length) found.push({ at: m.index, whos });
     }
+    if (!found.length) continue;
+    const own = quotesIn(text);
+    const quotes = own.length ? own : quotesIn(paraText.get(s.para) ?? '');
     found.sort((a, b) => a.at - b.at);
     for (const f of found) {
       if (f.whos === 'pronoun') toLast(quotes);

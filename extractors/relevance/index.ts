@@ -112,13 +112,13 @@ export const NOT_A_REPORT_TERMS = [
   'domain terpusat',
 ];
 
-const SYSTEM_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(SYSTEM_TERMS)})(?![\\p{L}])`, 'iu');
+const SYSTEM_RE = new RegExp(`\\b(?:${alternation(SYSTEM_TERMS)})\\b`, 'i');
 /** A malfunction word, also with -nya ("erornya LPSE", "rusaknya server"). */
-const MALFUNCTION_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?(?![\\p{L}])`, 'iu');
+const MALFUNCTION_RE = new RegExp(`\\b(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?\\b`, 'i');
 /** The national data centre outage of June 2024 took SPSE down with it. */
 const PDN_OUTAGE_RE =
   /\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b[^.]{0,120}\b(?:gangguan|down|terganggu|diretas|ransomware|serangan)|\b(?:gangguan|down|terganggu|diretas|peretasan|serangan)\b[^.]{0,120}\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b/i;
-const NOT_A_REPORT_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(NOT_A_REPORT_TERMS)})(?![\\p{L}])`, 'iu');
+const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
 const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila)\b/i;
 /** The malfunction is denied: "bukan karena aplikasi yang lelet, bukan karena sistem yang salah". */

@@ -86,6 +86,7 @@ editor : Iba`,
 "Ada komponen perangkat keras yang rusak dan berdampak pada sistem aplikasi," kata Kepala LPSE Bartim Abdul Gafur didampingi Ketua Unit Pengelola Pengadaan Barang dan Jasa Yusia Kameng di Tamiang Layang, Rabu.
 Laman http://lpse.baritotimurkab.go.id/eproc4 tidak dapat diakses publik. Perangkat LPSE Bartim diadakan pada tahun 2012. Upaya perbaikan dilakukan sejak Senin (7/6) hingga sekarang, namun masih belum bisa diakses.
 Baca juga: Satgas COVID-19 Bartim galakkan Operasi Yustisi
+Perubahan jadwal bisa terjadi dalam proses lelang karena kerusakan pada perangkat server LPSE Bartim.
 "Kami sudah menyampaikan pemberitahuan perpanjangan kerusakan secara resmi, bahwa sejak tanggal 7 hingga 9 Juni 2021 masih belum dapat diakses," kata Gafur.`,
   },
 ];

@@ -7,8 +7,8 @@ import type { Parser, ParsingContext } from 'chrono-node';
 import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from '../constants.ts';
 
 const PATTERN = new RegExp(
-  `(?<![\\p{L}])(?<weekday>${WEEKDAY_PATTERN})(?:\\s*,)?(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*\\(\\s*(?<day>\\d{1,2})\\s*[/.-]\\s*(?<month>\\d{1,2})(?:\\s*[/.-]\\s*(?<year>\\d{4}|\\d{2}))?\\s*\\)`,
-  'iu',
+  `\\b(?<weekday>${WEEKDAY_PATTERN})(?:\\s*,)?(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*\\(\\s*(?<day>\\d{1,2})\\s*[/.-]\\s*(?<month>\\d{1,2})(?:\\s*[/.-]\\s*(?<year>\\d{4}|\\d{2}))?\\s*\\)`,
+  'i',
 );
 
 export class WeekdaySlashDateParser implements Parser {
