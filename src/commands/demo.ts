@@ -5,7 +5,6 @@
  * report ids, are the same on every run: running the demo twice updates documents rather than duplicating them.
  */
 import type { Command } from 'commander';
-import { crawl } from '../../crawlers/crawl.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { DEMO_SITES, fixtureSources, serveFixtures } from '../fixture-server.ts';
@@ -35,6 +34,8 @@ export function register(program: Command, cli: Cli): void {
       });
       try {
         cli.info(`1/4 serving the fixture sites: ${Object.values(served.sites).join(', ')}`);
+        // Loaded here, not at start-up: Crawlee is heavy and most commands never crawl.
+        const { crawl } = await import('../../crawlers/crawl.ts');
         const crawled = await crawl({ dataDir: dir, sources: fixtureSources(served), pacingMs: 0, log: cli.info });
         cli.info(
           `    crawled ${crawled.done} pages: ${crawled.archived} archived, ${crawled.unchanged} unchanged, ` +
