@@ -7,7 +7,7 @@ import { causeLabel, formatDate, formatDays, formatNumber, formatWindow, type La
 
 const T = {
   id: {
-    title: 'Dosir rapat dengar pendapat: gangguan LPSE',
+    title: 'Dosir rapat dengar pendapat: gangguan LPSE di',
     period: 'Periode',
     all: 'seluruh catatan',
     generated: 'Disusun',
@@ -54,7 +54,7 @@ const T = {
     footer: 'Setiap angka dan kutipan dalam dosir ini merujuk ke kalimat sumber bernomor.',
   },
   en: {
-    title: 'Hearing brief: LPSE outages',
+    title: 'Hearing brief: LPSE outages in',
     period: 'Period',
     all: 'the whole record',
     generated: 'Prepared',
@@ -103,7 +103,7 @@ const T = {
 } as const;
 
 export function briefTitle(b: Brief, lang: Lang): string {
-  return `${T[lang].title}: ${b.area.name}`;
+  return `${T[lang].title} ${b.area.name}`;
 }
 
 function periodText(b: Brief, lang: Lang): string {
@@ -274,7 +274,7 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
       .filter(Boolean)
       .join(', ');
     L.push(
-      `${src.n}. ${mdEscape(src.title)}. ${mdEscape(who)}. ${src.url}${src.archive_url ? ` (${t.archived}: ${src.archive_url})` : ''}`,
+      `${src.n}. ${mdEscape(src.title)}. ${mdEscape(who)}. ${src.url}${archiveHref(b, src.archive_url) ? ` (${t.archived}: ${archiveHref(b, src.archive_url)})` : ''}`,
     );
   }
   L.push('', `_${t.footer}_`, '');
@@ -288,6 +288,12 @@ export const esc = (s: string | number | null | undefined): string =>
 
 const safeHref = (u: string | null | undefined): string | null => (u && /^https?:\/\//i.test(u) ? u : null);
 
+/** The archived copy's link: the app's own path made absolute when the brief knows where the app runs. */
+function archiveHref(b: Brief, u: string | null | undefined): string | null {
+  if (u?.startsWith('/') && !u.startsWith('//')) return b.appUrl ? `${b.appUrl}${u}` : null;
+  return safeHref(u);
+}
+
 function sup(cites: Citation[]): string {
   if (!cites.length) return '';
   return ` <sup class="ref">[${cites.map((c) => `<a href="#src-${c.n}">${c.n}</a>`).join(', ')}]</sup>`;
@@ -299,7 +305,7 @@ export const BRIEF_CSS = `
 * { box-sizing: border-box; }
 body { font: 10.5pt/1.45 "DejaVu Serif", Georgia, serif; color: #111; margin: 0 auto; max-width: 48rem; padding: 1rem; }
 h1 { font-size: 17pt; margin: 0 0 .2rem; }
-h2 { font-size: 13pt; border-bottom: 1.5px solid #333; padding-bottom: 2px; margin: 1.4rem 0 .6rem; }
+h2 { font-size: 13pt; border-bottom: 1.5px solid #333; padding-bottom: 2px; margin: 1.4rem 0 .6rem; break-after: avoid; }
 h3 { font-size: 11pt; margin: 1.1rem 0 .3rem; break-after: avoid; }
 .meta { color: #444; margin: 0 0 1rem; }
 .summary { display: grid; grid-template-columns: repeat(3, 1fr); gap: .5rem; margin: .5rem 0 1rem; }
@@ -314,7 +320,8 @@ blockquote p { margin: 0; }
 .who { color: #333; font-size: 9.5pt; }
 .ref { font-size: 7.5pt; }
 .ref a { color: inherit; }
-section.incident { break-inside: avoid-page; }
+blockquote, li, tr, .stat, .disagree { break-inside: avoid; }
+section.incident > p.muted:first-of-type { break-before: avoid; }
 .page-break { break-before: page; }
 ol.sources li { margin-bottom: .3rem; word-break: break-word; }
 .muted { color: #555; }
@@ -457,7 +464,7 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
       .filter(Boolean)
       .join(', ');
     const href = safeHref(src.url);
-    const arch = safeHref(src.archive_url);
+    const arch = archiveHref(b, src.archive_url);
     H.push(
       `<li id="src-${src.n}" value="${src.n}">${esc(src.title)}. ${esc(who)}. ${href ? `<a href="${esc(href)}">${esc(href)}</a>` : esc(src.url)}${arch ? ` (<a href="${esc(arch)}">${t.archived}</a>)` : ''}</li>`,
     );

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { readSearchKey } from '../meili/embedded.ts';
-import { meiliKbReader, webMeiliClient } from '../web/kb.ts';
+import { archiveLink, archiveReader, meiliKbReader, webMeiliClient } from '../web/kb.ts';
 import { startServer } from '../web/server.ts';
 import { parsePort } from './up.ts';
 
@@ -18,8 +18,10 @@ export function register(program: Command, cli: Cli): void {
       const host = opts.host.replace(/^\[|\]$/g, '');
       await cli.withMeili(async (conn) => {
         const secrets = [conn.apiKey, readSearchKey(cli.dataDir())].filter((k): k is string => Boolean(k));
+        const dir = cli.dataDir();
         const server = await startServer({
-          kb: meiliKbReader(webMeiliClient(conn)),
+          kb: meiliKbReader(webMeiliClient(conn), { archiveUrl: (r) => archiveLink(dir, r.url) }),
+          archive: archiveReader(dir),
           secrets,
           port: opts.port,
           host,

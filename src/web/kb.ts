@@ -3,6 +3,8 @@
  * report cut down to what a reader is shown (title, source, date, links), never its full text.
  */
 import { Meilisearch } from 'meilisearch';
+import { hasArchived, readArchived } from '../archive.ts';
+import type { DataDir } from '../config.ts';
 import type { ReportRef } from '../brief/build.ts';
 import type { KbReader } from '../brief/load.ts';
 import { DEFAULT_INDEXES, type IndexNames } from '../kb/indexer.ts';
@@ -47,4 +49,17 @@ export function webMeiliClient(conn: { url: string; apiKey: string | undefined }
     apiKey: conn.apiKey,
     requestInit: { headers: { 'Accept-Encoding': 'identity' } },
   });
+}
+
+/** The app's link to Pantau's archived copy of a page, when the archive has it. */
+export function archiveLink(dir: DataDir, url: string): string | null {
+  return hasArchived(dir, url) ? `/archive?url=${encodeURIComponent(url)}` : null;
+}
+
+/** Reads archived pages for the server's /archive route. */
+export function archiveReader(dir: DataDir): (url: string) => { body: string; fetchedAt: string } | null {
+  return (url) => {
+    const a = readArchived(dir, url);
+    return a ? { body: a.page.body, fetchedAt: a.page.fetchedAt } : null;
+  };
 }

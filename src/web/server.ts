@@ -42,6 +42,8 @@ export interface AppOptions {
   minify?: boolean;
   /** How long an identical search is answered from memory (default 5000 ms; 0 turns it off). */
   cacheMs?: number;
+  /** Pantau's archived copy of a page, by its URL (served at /archive?url=…, sandboxed). */
+  archive?: (url: string) => { body: string; fetchedAt: string } | null;
 }
 
 export interface WebApp {
@@ -68,6 +70,8 @@ const BRIEF_CSP = CSP.replace(
   "style-src 'self'",
   `style-src 'sha256-${createHash('sha256').update(BRIEF_CSS).digest('base64')}'`,
 );
+
+const ARCHIVE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
 const PAGE_RE = /^\/(?:|overview|brief|incident\/[A-Za-z0-9_-]{1,128})$/;
 
@@ -225,6 +229,21 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
   });
 
   app.all('/api/*', (c) => jsonError(c, 404, 'no such endpoint'));
+
+  // The archived copy of a source page. It is someone else's HTML: served in a CSP sandbox (an opaque origin, no
+  // script, no network), so it can neither run in Pantau's origin nor call the page's original hosts.
+  app.get('/archive', (c) => {
+    const q = query(c);
+    checkNames(q, ['url']);
+    const url = q.get('url') ?? '';
+    if (url.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(url))
+      throw new BadRequest('url must be an http(s) URL', 'url');
+    const page = opts.archive?.(url);
+    if (!page) return jsonError(c, 404, 'this page is not in the archive');
+    c.header('Content-Security-Policy', ARCHIVE_CSP);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(page.body, 200, { 'Content-Type': 'text/html; charset=utf-8' });
+  });
 
   app.get('/assets/:name', (c) => {
     const asset = assets.get(c.req.param('name'));

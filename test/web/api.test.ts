@@ -90,6 +90,23 @@ describe('API validation', () => {
     }
   });
 
+  test('the archived copy is served sandboxed; only archived http(s) URLs', async () => {
+    const ok = await get(`/archive?url=${encodeURIComponent('https://suara-luwu.example/lutra-2021-harddisk')}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Hard disk pada server utama rusak');
+    const csp = ok.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/^sandbox;/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('allow-scripts');
+    const missing = await get(`/archive?url=${encodeURIComponent('https://suara-luwu.example/not-archived')}`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { status: number } }).error.status).toBe(404);
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', '']) {
+      expect((await get(`/archive?url=${encodeURIComponent(bad)}`)).status).toBe(400);
+    }
+    expect((await get('/archive?url=https://a.example/&x=1')).status).toBe(400);
+  });
+
   test('read-only: writes are refused with 405 and JSON', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
       const res = await get('/api/search', { method, body: method === 'DELETE' ? undefined : '{}' });

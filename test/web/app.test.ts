@@ -143,6 +143,21 @@ describe('web app', () => {
       ]),
     );
     expect(await page.locator('#citation').textContent()).toContain(page.url().split('?')[0]);
+    // Pantau's archived copy, where the archive has the page; it opens sandboxed (its script does not run).
+    const archived = page.locator('.timeline li', { hasText: 'Server LPSE Bartim rusak' }).locator('a.archive-link');
+    expect(await archived.getAttribute('href')).toBe(
+      `/archive?url=${encodeURIComponent('https://kabar-kalteng.example/bartim-2021-server-rusak')}`,
+    );
+    expect(
+      await page.locator('.timeline li', { hasText: 'Kontraktor keluhkan' }).locator('a.archive-link').count(),
+    ).toBe(0);
+    const incidentUrl = page.url();
+    await archived.click();
+    await page.waitForURL(/\/archive\?url=/);
+    expect(await page.locator('h1').textContent()).toBe('Server LPSE Bartim rusak, lelang proyek tertunda');
+    expect(await page.title()).not.toBe('pwned');
+    await page.goto(incidentUrl);
+    await page.waitForSelector('#citation');
     await page.screenshot({ path: screenshotPath('incident-1280'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: screenshotPath('incident-390'), fullPage: true });
@@ -237,6 +252,9 @@ describe('web app', () => {
   });
 
   test('no errors in the browser console', () => {
-    expect(pageErrors).toEqual([]);
+    // The one expected message: Chromium refusing the archived page's script (its frame is sandboxed).
+    const blocked = pageErrors.filter((e) => /^Blocked script execution in '[^']*\/archive\?url=.*sandboxed/.test(e));
+    expect(blocked).toHaveLength(1);
+    expect(pageErrors.filter((e) => !blocked.includes(e))).toEqual([]);
   });
 });

@@ -2,18 +2,21 @@
  * A Pantau web app over the web fixtures (fixtures/reports/web/*.json), indexed with the knowledge base's own
  * functions into a real embedded Meilisearch in a temporary data dir.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { saveRawPage } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { rebuildIndexes } from '../../src/kb/indexer.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { connectMeili } from '../../src/meili/embedded.ts';
 import type { Report } from '../../src/types.ts';
-import { meiliKbReader, webMeiliClient } from '../../src/web/kb.ts';
+import { archiveLink, archiveReader, meiliKbReader, webMeiliClient } from '../../src/web/kb.ts';
 import { startServer } from '../../src/web/server.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/reports/web');
+/** Fixture reports whose page the test archive holds. */
+export const ARCHIVED = ['bartim-2021-server-rusak', 'lutra-2021-harddisk'];
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-output/screenshots');
 
 export function webReports(): Report[] {
@@ -36,10 +39,23 @@ export async function startFixtureServer(opts: { today?: string } = {}): Promise
   const dir = resolveDataDir(root, {});
   const conn = await connectMeili(dir, { env: {} });
   try {
-    const kb = buildKnowledgeBase(webReports());
+    const reports = webReports();
+    const kb = buildKnowledgeBase(reports);
     await rebuildIndexes(conn.client, kb.docs);
+    // Two pages are in the archive, as a crawl would have left them.
+    for (const r of reports.filter((x) => ARCHIVED.some((a) => x.url.endsWith(a)))) {
+      saveRawPage(dir, {
+        url: r.url,
+        finalUrl: r.url,
+        status: 200,
+        headers: {},
+        fetchedAt: '2021-06-10T01:00:00Z',
+        body: `<html><head><title>${r.title}</title><script>parent.document.title='pwned'</script></head><body><h1>${r.title}</h1><p>${r.text}</p></body></html>`,
+      });
+    }
     const server = await startServer({
-      kb: meiliKbReader(webMeiliClient(conn)),
+      kb: meiliKbReader(webMeiliClient(conn), { archiveUrl: (r) => archiveLink(dir, r.url) }),
+      archive: archiveReader(dir),
       secrets: [conn.apiKey ?? ''],
       port: 0,
       host: '127.0.0.1',

@@ -119,7 +119,7 @@ document.addEventListener('click', (e) => {
   const a = (e.target as Element | null)?.closest?.('a');
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
-  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname === '/archive') return;
   e.preventDefault();
   history.pushState(null, '', url.pathname + url.search + url.hash);
   render(true);
