@@ -311,6 +311,7 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pantau-bench-kb-'));
   const conn = await connectMeili(resolveDataDir(root), { log: (l) => console.log(l) });
+  let ok = false;
   try {
     const [reports, genMs] = await timed(() => generate(N));
     console.log(`generated ${reports.length} reports in ${ms(genMs)}`);
@@ -329,15 +330,21 @@ async function main(): Promise<void> {
       ensureIndex(conn.client, plain.incidents, 'incidents'),
       ensureIndex(conn.client, plain.reports, 'reports'),
     ]);
-    // The plain way: the client's own batching (one request would exceed Meilisearch's 100 MB payload limit).
+    // The plain way: addDocuments per 5,000 documents (one request for all would exceed Meilisearch's 100 MB
+    // payload limit), each request sent when the previous one is accepted, then wait for the tasks.
     const [, plainMs] = await timed(async () => {
-      const a = conn.client
-        .index(plain.incidents)
-        .addDocumentsInBatches(docs.incidents as never[], 5000, { primaryKey: 'id' });
-      const b = conn.client
-        .index(plain.reports)
-        .addDocumentsInBatches(docs.reports as never[], 5000, { primaryKey: 'id' });
-      for (const t of [...a, ...b]) await waitOk(t, 1_800_000);
+      const tasks = [];
+      for (const [uid, list] of [
+        [plain.incidents, docs.incidents],
+        [plain.reports, docs.reports],
+      ] as const) {
+        for (let i = 0; i < list.length; i += 5000) {
+          const t = conn.client.index(uid).addDocuments(list.slice(i, i + 5000) as never[], { primaryKey: 'id' });
+          await t;
+          tasks.push(t);
+        }
+      }
+      for (const t of tasks) await waitOk(t, 1_800_000);
     });
     // Pantau: fresh indexes, settings, batched documents, atomic swap, old indexes deleted.
     const live: IndexNames = { incidents: 'incidents', reports: 'reports' };
@@ -445,9 +452,12 @@ async function main(): Promise<void> {
     console.log(
       `search ratio pantau/direct: p50 ${(percentile(tPantau, 50) / percentile(tDirect, 50)).toFixed(2)}, p95 ${(percentile(tPantau, 95) / percentile(tDirect, 95)).toFixed(2)} (target p95 ≤ 1.5 and under 50 ms); result totals differing: ${mismatches}`,
     );
+    ok = true;
   } finally {
     await conn.close();
-    rmSync(root, { recursive: true, force: true });
+    // On failure the data dir stays, for its meili/meilisearch.log.
+    if (ok) rmSync(root, { recursive: true, force: true });
+    else console.log(`kept ${root} for inspection`);
   }
 }
 

@@ -46,14 +46,19 @@ export function buildDocuments(incidents: readonly Incident[], reports: readonly
   };
 }
 
-/** Enqueues documents in batches (Meilisearch merges consecutive batches into one indexing run), then waits. */
+/**
+ * Sends documents in batches, one request at a time (many large bodies at once make the server drop
+ * connections), then waits for every task: Meilisearch merges the queued batches into few indexing runs.
+ */
 async function addAll(client: Meilisearch, uid: string, docs: readonly object[]): Promise<void> {
   const index = client.index(uid);
   const pending = [];
   for (let i = 0; i < docs.length; i += BATCH) {
-    pending.push(index.addDocuments(docs.slice(i, i + BATCH) as Record<string, unknown>[], { primaryKey: 'id' }));
+    const task = index.addDocuments(docs.slice(i, i + BATCH) as Record<string, unknown>[], { primaryKey: 'id' });
+    await task;
+    pending.push(task);
   }
-  for (const p of pending) await waitOk(p, 600_000);
+  for (const p of pending) await waitOk(p, 1_800_000);
 }
 
 async function exists(client: Meilisearch, uid: string): Promise<boolean> {
@@ -99,7 +104,8 @@ export async function rebuildIndexes(
       ensureIndex(client, build.incidents, 'incidents'),
       ensureIndex(client, build.reports, 'reports'),
     ]);
-    await Promise.all([addAll(client, build.incidents, docs.incidents), addAll(client, build.reports, docs.reports)]);
+    await addAll(client, build.incidents, docs.incidents);
+    await addAll(client, build.reports, docs.reports);
     const [liveIncidents, liveReports] = await Promise.all([
       exists(client, names.incidents),
       exists(client, names.reports),
@@ -145,10 +151,8 @@ export async function upsertIncidents(
     ...(await ensureIndex(client, names.incidents, 'incidents')),
     ...(await ensureIndex(client, names.reports, 'reports')),
   ];
-  await Promise.all([
-    addAll(client, names.incidents, changes.upsert.incidents),
-    addAll(client, names.reports, changes.upsert.reports),
-  ]);
+  await addAll(client, names.incidents, changes.upsert.incidents);
+  await addAll(client, names.reports, changes.upsert.reports);
   const delInc = (changes.deleteIncidentIds ?? []).map(toDocumentId);
   const delRep = (changes.deleteReportIds ?? []).map(toDocumentId);
   if (delInc.length) await waitOk(client.index(names.incidents).deleteDocuments(delInc));
