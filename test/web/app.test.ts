@@ -178,6 +178,11 @@ describe('web app', () => {
     await expect(page.locator('[data-facet="cause"] legend').textContent()).resolves.toBe('Cause');
     await page.screenshot({ path: screenshotPath('search-en-1280'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    // At phone width the facets fold behind a button.
+    await expect(page.locator('#facets').isVisible()).resolves.toBe(false);
+    await page.locator('.facets-toggle').click();
+    await expect(page.locator('#facets').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.facets-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
     await page.screenshot({ path: screenshotPath('search-en-390'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });

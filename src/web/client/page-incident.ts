@@ -148,6 +148,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
     'section',
     { 'aria-labelledby': 'h-officials' },
     h('h2', { id: 'h-officials' }, t.officials),
+    people.size ? null : h('p', { class: 'muted' }, t.noOfficials),
     [...people].map(([name, list]) =>
       h(
         'article',

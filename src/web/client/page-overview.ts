@@ -3,7 +3,7 @@ import { causeLabel, formatMonth } from '../../brief/i18n.ts';
 import type { Overview } from '../overview.ts';
 import { getJson, isAbort } from './api.ts';
 import { h, replace } from './dom.ts';
-import { type Facets, renderChips, renderFacets } from './facets.ts';
+import { type Facets, facetToggle, renderChips, renderFacets } from './facets.ts';
 import type { PageContext } from './main.ts';
 import { filtersOf, withLang } from './state.ts';
 
@@ -21,6 +21,7 @@ export function renderOverview(ctx: PageContext): void {
   replace(
     main,
     h('h1', null, t.overviewTitle),
+    facetToggle(ctx, facetsEl),
     h('div', { class: 'layout' }, facetsEl, h('div', null, count, chipsEl, body)),
   );
   document.title = `${t.overviewTitle} · Pantau`;

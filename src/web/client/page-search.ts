@@ -3,7 +3,7 @@ import { causeLabel, formatWindow } from '../../brief/i18n.ts';
 import type { IncidentSummary, SearchResult } from '../../kb/api.ts';
 import { isAbort, latest } from './api.ts';
 import { h, replace } from './dom.ts';
-import { type Facets, renderChips, renderFacets } from './facets.ts';
+import { type Facets, facetToggle, renderChips, renderFacets } from './facets.ts';
 import type { PageContext } from './main.ts';
 import { PAGE_SIZE, filtersOf, withLang } from './state.ts';
 
@@ -65,6 +65,7 @@ export function renderSearch(ctx: PageContext): void {
     main,
     h('h1', { class: 'visually-hidden' }, t.searchLabel),
     form,
+    facetToggle(ctx, facetsEl),
     h(
       'div',
       { class: 'layout' },
