@@ -94,6 +94,24 @@ export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'di
 
 /** Words a role starts with. */
 export const ROLE_HEADS = [
+  // police and military ranks come before the name: "Kabid Humas Polda Jateng Kombes Iqbal"
+  'kombes',
+  'akbp',
+  'akp',
+  'kompol',
+  'iptu',
+  'ipda',
+  'aipda',
+  'brigjen',
+  'irjen',
+  'komjen',
+  'jenderal',
+  'kolonel',
+  'letkol',
+  'mayor',
+  'kapten',
+  'marsekal',
+  'laksamana',
   'kepala',
   'kabag',
   'kasubag',
@@ -338,7 +356,34 @@ export const ORG_WORDS = [
 ];
 
 /** Capitalised words that start sentences or name things but are not people. */
+/**
+ * Month names are missing on purpose: they are also given names ("Ngurah Juli Adi Saputra"); dates never reach
+ * the name parser because a digit or a weekday ends the speaker phrase first.
+ */
 export const NOT_NAMES = [
+  'polisi',
+  'petugas',
+  'pegawai',
+  'aparat',
+  'pengelola',
+  'operator',
+  'teknisi',
+  'kepolisian',
+  'kejaksaan',
+  'pengadilan',
+  'dewan',
+  'legislator',
+  'ombudsman',
+  'publik',
+  'netizen',
+  'pelapor',
+  'terlapor',
+  'tersangka',
+  'korban',
+  'pelaku',
+  'satu',
+  'dua',
+  'tiga',
   'namun',
   'sementara',
   'selain',
@@ -445,18 +490,6 @@ export const NOT_NAMES = [
   "jum'at",
   'sabtu',
   'minggu',
-  'januari',
-  'februari',
-  'maret',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'agustus',
-  'september',
-  'oktober',
-  'november',
-  'desember',
   'wib',
   'wita',
   'wit',

@@ -21,6 +21,35 @@ import {
 } from './constants.ts';
 
 const ORG_SET = new Set(ORG_WORDS);
+/** Words after which the next capitalised word is part of an institution's name. */
+const ORG_UNIT_HEADS = new Set([
+  'dinas',
+  'badan',
+  'bagian',
+  'biro',
+  'bidang',
+  'kantor',
+  'unit',
+  'seksi',
+  'divisi',
+  'lembaga',
+  'balai',
+  'komisi',
+  'direktorat',
+  'kementerian',
+  'asosiasi',
+  'lsm',
+  'yayasan',
+  'forum',
+  'perkumpulan',
+  'himpunan',
+  'ikatan',
+  'gerakan',
+  'koperasi',
+  'pt',
+  'cv',
+  'ud',
+]);
 /** One-word institution names: Kemendikbudristek, Diskominfo, Pemkab…, Disperindag. */
 const ORG_PREFIX_RE =
   /^(?:kemen|kementerian|pemkab|pemkot|pemprov|diskominfo|disdik|dinkes|disperindag|dispenda|bappeda|setda|setkab|sekretariat)/;
@@ -133,6 +162,8 @@ export function parseWho(phrase: string): Who | null {
     let end = toks.length;
     let start = end;
     while (start > 0 && flags[start - 1]) start--;
+    // "Kepala Dinas Pariwisata": the word after an institution head names the institution, not a person
+    if (start > 0 && start < end && ORG_UNIT_HEADS.has((toks[start - 1]?.t ?? '').toLowerCase())) start++;
     let run = toks.slice(start, end);
     let rolePart = toks
       .slice(0, start)
@@ -170,9 +201,21 @@ export function parseWho(phrase: string): Who | null {
           role = after[0].replace(/^selaku\s+/i, '');
       }
     }
-    return { name, role };
+    return { name, role: role ? cleanRole(role) : null };
   }
   return null;
+}
+
+/** A role without the sentence words a backward scan picked up: "Sebelumnya, Kepala Dinas…" → "Kepala Dinas…". */
+function cleanRole(role: string): string | null {
+  let r = role.trim();
+  for (;;) {
+    const m = /^([\p{L}]+)\s*,?\s*/u.exec(r);
+    if (!m?.[1] || !NOT_NAME_SET.has(m[1].toLowerCase()) || ROLE_HEAD_SET.has(m[1].toLowerCase())) break;
+    r = r.slice(m[0].length);
+  }
+  r = r.replace(/^[,\s]+|[,\s]+$/g, '');
+  return r || null;
 }
 
 function validName(run: Tok[]): boolean {
@@ -386,6 +429,34 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     for (const f of found) {
       if (f.whos === 'pronoun') toLast(quotes);
       else for (const w of f.whos) add(w, quotes, text);
+    }
+  }
+  // a speaker named bare where quoted ("tukas Abu Bakar") often has an appositive elsewhere: "Asisten II Setda
+  // Tebo, Abu Bakar." — take the role (and the fuller name) from there
+  for (const p of people) {
+    if (p.role && normName(p.name).length > 1) continue;
+    const last = normName(p.name).at(-1);
+    if (!last) continue;
+    for (const s of ctx.sentences) {
+      const lower = s.text.toLowerCase();
+      let at = lower.indexOf(last);
+      while (at >= 0) {
+        const end = at + last.length;
+        const head = s.text.slice(0, end);
+        const tail = /^[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*(?:\s*,\s*[^,.;"“”]{3,80})?/u.exec(s.text.slice(end))?.[0] ?? '';
+        const who = parseWho(`${phraseBefore(head)}${phraseAfter(tail)}`.replace(/\s+,/g, ','));
+        if (who && samePerson(who.name, p.name)) {
+          if (normName(who.name).length > normName(p.name).length) p.name = who.name;
+          if (!p.role && who.role) {
+            p.role = who.role;
+            p.organization = organizationOf(who.role);
+            p.stance = stanceOf(who.role);
+          }
+        }
+        if (p.role && normName(p.name).length > 1) break;
+        at = lower.indexOf(last, end);
+      }
+      if (p.role && normName(p.name).length > 1) break;
     }
   }
   return { value: people, evidence, confidence: people.length ? 0.7 : 0.5 };

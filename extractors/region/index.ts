@@ -143,6 +143,10 @@ const LPSE_BEFORE_RE =
 const EXCLUDE_BEFORE_RE =
   /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*)$/i;
 
+/** Words after a place saying its LPSE was fine. */
+const UNAFFECTED_AFTER_RE =
+  /^[^.;]{0,25}?\b(?:tidak|tak|belum)\s+(?:terdampak|terganggu|mengalami\s+(?:gangguan|masalah|kendala))|^[^.;]{0,25}?\b(?:tetap|masih)\s+(?:normal|lancar|aman|bisa\s+diakses)/i;
+
 /** "lpse.baritotimurkab.go.id", "lpse.jatimprov.go.id", "lpse.surabaya.go.id". */
 const LPSE_HOST_RE = /\b(?:lpse|spse|eproc)\.([a-z]+?)(kab|kota|prov)?\.g[a-z]\.id\b/gi;
 
@@ -237,6 +241,9 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     const sentence = sentenceAt(ctx.sentences, at);
     const region = resolve(name, kind, sentence?.text.slice(0, 300) ?? name);
     if (!region) continue;
+    // "Sementara LPSE Kabupaten Malang tidak terdampak": named, but not affected
+    const after = sentence ? text.slice(m.end, Math.min(sentence.end, m.end + 60)) : '';
+    if (UNAFFECTED_AFTER_RE.test(after)) continue;
     const form: Form = lpse ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
     out.push({ key: keyOf(region), region, form, kind, at, sentence });
   }

@@ -106,6 +106,23 @@ describe('extractOfficials: attribution', () => {
     ]);
   });
 
+  test('a bare speaker gets the role and full name from an appositive elsewhere', () => {
+    const text = [
+      'Kerusakan server hanya diberitahukan kepada Asisten II Setda Tebo, Abu Bakar.',
+      '"Setelah 16 hari saya baru tahu ada kerusakan," tukas Abu Bakar.',
+    ].join('\n');
+    expect(people(text)).toMatchObject([{ name: 'Abu Bakar', role: 'Asisten II Setda Tebo', stance: 'official' }]);
+  });
+
+  test('a rank stays in the role; a given name that is also a month stays in the name', () => {
+    expect(people('"Kami masih mendalami," kata Kabid Humas Polda Jateng Kombes Iqbal Santoso.')).toMatchObject([
+      { name: 'Iqbal Santoso', role: 'Kabid Humas Polda Jateng Kombes' },
+    ]);
+    expect(
+      people('Pj Kepala Bagian Pengadaan Setda Bangli Ngurah Juli Adi Saputra menyampaikan tender diulang.'),
+    ).toMatchObject([{ name: 'Ngurah Juli Adi Saputra', role: 'Pj Kepala Bagian Pengadaan Setda Bangli' }]);
+  });
+
   test('evidence is the attribution sentence', () => {
     const text = 'Kepala Diskominfo Magetan Suwata berdalih masalah jaringan LPSE sebenarnya telah selesai diperbaiki.';
     const r = extractOfficials(ctxOf(text));
@@ -124,6 +141,8 @@ describe('extractOfficials: not people', () => {
     ['a reporter byline in brackets', 'Server kembali normal. (Ono)'],
     ['a person only mentioned', 'Bupati Kepulauan Contoh, Johan Gonga diminta mengevaluasi kinerja dinas.'],
     ['an institution as subject', 'Kemendikbudristek menyatakan layanan SPSE terdampak gangguan.'],
+    ['an institution after its head word', '"Semua paket aman," kata Kepala Dinas Pariwisata.'],
+    ['a common noun as subject', 'Polisi mengatakan server LPSE sempat diretas.'],
   ])('%s', (_name, text) => {
     expect(people(text)).toEqual([]);
   });

@@ -130,6 +130,11 @@ describe('extractRegions: places that are not the affected LPSE', () => {
       ['Kabupaten Natuna'],
     ],
     [
+      'an LPSE said to be unaffected',
+      'Situs LPSE Pemkot Malang tidak dapat diakses sejak Sabtu. Sementara LPSE Kabupaten Malang tidak terdampak.',
+      ['Kota Malang'],
+    ],
+    [
       'a contractor from elsewhere',
       'Situs LPSE Tangsel bermasalah, kata direktur CV asal Kota Tangerang itu.',
       ['Kota Tangerang Selatan'],
