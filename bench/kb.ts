@@ -19,7 +19,7 @@ import { resolveDataDir } from '../src/config.ts';
 import type { SearchParams } from '../src/kb/api.ts';
 import { dedupeReports } from '../src/kb/dedupe.ts';
 import { groupIncidents } from '../src/kb/group.ts';
-import { type IndexNames, buildDocuments, ensureIndex, rebuildIndexes } from '../src/kb/indexer.ts';
+import { type IndexNames, buildDocuments, ensureIndex, rebuildIndexes, waitLongTask } from '../src/kb/indexer.ts';
 import { FACETS, searchIncidents } from '../src/kb/search.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
 import { waitOk } from '../src/meili/tasks.ts';
@@ -344,7 +344,7 @@ async function main(): Promise<void> {
           tasks.push(t);
         }
       }
-      for (const t of tasks) await waitOk(t, 1_800_000);
+      for (const t of tasks) await waitLongTask(conn.client, t);
     });
     // Pantau: fresh indexes, settings, batched documents, atomic swap, old indexes deleted.
     const live: IndexNames = { incidents: 'incidents', reports: 'reports' };

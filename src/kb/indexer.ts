@@ -3,7 +3,7 @@
  * atomically (one `swapIndexes` call for both), so a search never sees a half-built index; small changes are
  * upserted into the live indexes. Every write waits for its task and fails loudly (waitOk).
  */
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { waitOk } from '../meili/tasks.ts';
 import type { Incident, Report } from '../types.ts';
 import { type IndexDocument, type ReportDocument, toDocument, toDocumentId, toReportDocument } from './document.ts';
@@ -58,7 +58,24 @@ async function addAll(client: Meilisearch, uid: string, docs: readonly object[])
     await task;
     pending.push(task);
   }
-  for (const p of pending) await waitOk(p, 1_800_000);
+  for (const p of pending) await waitLongTask(client, p);
+}
+
+/**
+ * Waits for a long task (indexing thousands of documents) by polling its status every 250 ms, then confirms it
+ * through waitOk, which throws unless it succeeded. waitOk alone polls every 25 ms, and the client adds an abort
+ * listener per poll: over minutes that is thousands of listeners and as many warnings.
+ */
+export async function waitLongTask(client: Meilisearch, pending: EnqueuedTaskPromise, timeoutMs = 1_800_000) {
+  const { taskUid } = await pending;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await client.tasks.getTask(taskUid);
+    if (task.status !== 'enqueued' && task.status !== 'processing') break;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return waitOk(pending, 10_000);
 }
 
 async function exists(client: Meilisearch, uid: string): Promise<boolean> {
