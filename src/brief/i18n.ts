@@ -117,3 +117,8 @@ export function sourceKindLabel(k: string, lang: Lang): string {
 export function formatNumber(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
 }
+
+/** Today in Indonesia's western time (WIB, UTC+7), the date a brief made now carries. */
+export function todayWib(now: number): string {
+  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -47,6 +47,7 @@ const T = {
     area: 'LPSE/wilayah',
     questions: 'Pertanyaan yang muncul dari catatan',
     noQuestions: 'Catatan tidak memunculkan pertanyaan khusus.',
+    moreQuestions: (n: number) => `… dan ${n} pertanyaan lain di bagian akhir.`,
     sources: 'Sumber',
     archived: 'salinan arsip Pantau',
     none: 'Tidak ada insiden tercatat untuk wilayah dan periode ini.',
@@ -94,6 +95,7 @@ const T = {
     area: 'LPSE/region',
     questions: 'Questions the record raises',
     noQuestions: 'The record raises no particular question.',
+    moreQuestions: (n: number) => `… and ${n} more questions at the end.`,
     sources: 'Sources',
     archived: "Pantau's archived copy",
     none: 'No incident is recorded for this area and period.',
@@ -161,6 +163,8 @@ function comparisonDays(r: { daysDown: number; unknownEnd: number }, lang: Lang)
   if (!r.unknownEnd) return String(r.daysDown);
   return `${r.daysDown} (+${r.unknownEnd} ${lang === 'id' ? 'tanpa tanggal pulih' : 'with no known end'})`;
 }
+
+const SUMMARY_QUESTIONS = 5;
 
 const refs = (cites: Citation[]) => (cites.length ? ` [${cites.map((c) => c.n).join(', ')}]` : '');
 
@@ -357,9 +361,13 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
   H.push(`<tr><th>${t.officials}</th><td>${s.officialsQuoted}</td></tr>`);
   H.push('</tbody></table>');
   if (b.questions.length) {
+    // The summary page keeps to one page: the first questions here, all of them in their own section.
     H.push(`<h3>${t.questions}</h3><ol class="questions">`);
-    for (const q of b.questions) H.push(`<li>${esc(questionText(q, lang))}${sup(q.cites)}</li>`);
+    for (const q of b.questions.slice(0, SUMMARY_QUESTIONS))
+      H.push(`<li>${esc(questionText(q, lang))}${sup(q.cites)}</li>`);
     H.push('</ol>');
+    if (b.questions.length > SUMMARY_QUESTIONS)
+      H.push(`<p class="muted">${esc(t.moreQuestions(b.questions.length - SUMMARY_QUESTIONS))}</p>`);
   }
   H.push('</section>');
   if (!b.incidents.length) {

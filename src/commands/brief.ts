@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildBrief } from '../brief/build.ts';
-import type { Lang } from '../brief/i18n.ts';
+import { type Lang, todayWib } from '../brief/i18n.ts';
 import { loadBriefInput } from '../brief/load.ts';
 import { printPdf } from '../brief/pdf.ts';
 import { briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
@@ -78,7 +78,7 @@ export function register(program: Command, cli: Cli): void {
         const input = await loadBriefInput(
           kb,
           { regency: opts.regency, province: opts.province, from: opts.from, to: opts.to },
-          { generated: new Date().toISOString().slice(0, 10) },
+          { generated: todayWib(Date.now()) },
         );
         const brief = buildBrief(input);
         cli.info(

@@ -18,7 +18,7 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Browser } from 'playwright-core';
 import { buildBrief } from '../brief/build.ts';
-import type { Lang } from '../brief/i18n.ts';
+import { type Lang, todayWib } from '../brief/i18n.ts';
 import { type KbReader, loadBriefInput, searchAll } from '../brief/load.ts';
 import type { SearchParams } from '../kb/api.ts';
 import { launchChromium, printPdf } from '../brief/pdf.ts';
@@ -89,7 +89,7 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
   const { kb } = opts;
   const secrets = (opts.secrets ?? []).filter((s) => s && s.length >= 8);
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = opts.today ?? (() => todayWib(Date.now()));
   const assets = await buildAssets({ minify: opts.minify ?? true });
   const shell = readFileSync(join(STATIC_DIR, 'index.html'));
   const favicon = readFileSync(join(STATIC_DIR, 'favicon.svg'));

@@ -268,7 +268,7 @@ describe('CLI', () => {
     } finally {
       blocker.close();
     }
-  });
+  }, 120_000);
 
   test('pantau brief writes md and pdf; an unknown regency is a one-line error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pantau-brief-'));
@@ -307,7 +307,7 @@ describe('CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
 
 describe('secrets', () => {
@@ -322,5 +322,5 @@ describe('secrets', () => {
       expect(b.body.includes(server.masterKey), b.path).toBe(false);
       expect(JSON.stringify([...b.headers]).includes(server.masterKey), b.path).toBe(false);
     }
-  });
+  }, 120_000);
 });

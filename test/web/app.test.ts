@@ -254,7 +254,7 @@ describe('web app', () => {
     await page.locator('#b-regency').selectOption('Kabupaten Barito Timur');
     expect(await page.locator('#brief-pdf').getAttribute('href')).toContain('regency=Kabupaten+Barito+Timur');
     await page.screenshot({ path: screenshotPath('brief-1280'), fullPage: true });
-  });
+  }, 120_000);
 
   test('no errors in the browser console', () => {
     // The one expected message: Chromium refusing the archived page's script (its frame is sandboxed).
