@@ -6,6 +6,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
+import { kbClient } from '../kb/client.ts';
 import { UserError } from '../errors.ts';
 import {
   INCIDENT_CSV_HEADER,
@@ -40,14 +41,15 @@ export function register(program: Command, cli: Cli): void {
       const format = opts.format as Format;
       const params = paramsFrom(query, opts);
       const text = await cli.withMeili(async (conn) => {
+        const client = kbClient(conn);
         if (opts.reports) {
           const reports: ExportedReport[] = [];
-          for await (const r of listReports(conn.client, params)) reports.push(r);
+          for await (const r of listReports(client, params)) reports.push(r);
           cli.info(`${reports.length} reports`);
           return renderReports(format, reports);
         }
         const incidents: Incident[] = [];
-        for await (const i of listIncidents(conn.client, params)) incidents.push(i);
+        for await (const i of listIncidents(client, params)) incidents.push(i);
         cli.info(`${incidents.length} incidents`);
         return renderIncidents(format, incidents);
       });

@@ -1,6 +1,7 @@
 /** `pantau incident ID`: one incident in full, every statement pointing to the reports it came from. */
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
+import { kbClient } from '../kb/client.ts';
 import { UserError } from '../errors.ts';
 import { renderIncident } from '../kb/format.ts';
 import { getIncident, getIncidentReports } from '../kb/search.ts';
@@ -14,13 +15,14 @@ export function register(program: Command, cli: Cli): void {
     .option('--json', 'print the incident and its reports as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       await cli.withMeili(async (conn) => {
-        const incident = await getIncident(conn.client, id);
+        const client = kbClient(conn);
+        const incident = await getIncident(client, id);
         if (!incident) throw new UserError(`no incident ${id} (ids look like inc-…; find them with \`pantau search\`)`);
-        const reports = await getIncidentReports(conn.client, incident.id);
-        const parent = incident.parent_id ? await getIncident(conn.client, incident.parent_id) : null;
+        const reports = await getIncidentReports(client, incident.id);
+        const parent = incident.parent_id ? await getIncident(client, incident.parent_id) : null;
         const children: Incident[] = [];
         for (const cid of incident.children_ids) {
-          const c = await getIncident(conn.client, cid);
+          const c = await getIncident(client, cid);
           if (c) children.push(c);
         }
         if (opts.json) {

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { Meilisearch } from 'meilisearch';
 import type { Cli } from '../cli-kit.ts';
+import { kbClient } from '../kb/client.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_INDEXES, rebuildIndexes, upsertIncidents } from '../kb/indexer.ts';
 import { readIncidents, readIndexState, writeIncidents, writeIndexState } from '../kb/store.ts';
@@ -52,20 +53,21 @@ export function register(program: Command, cli: Cli): void {
         indexMs: 0,
       };
       await cli.withMeili(async (conn) => {
+        const client = kbClient(conn);
         const t1 = performance.now();
         const live = {
-          incidents: await countOf(conn.client, DEFAULT_INDEXES.incidents),
-          reports: await countOf(conn.client, DEFAULT_INDEXES.reports),
+          incidents: await countOf(client, DEFAULT_INDEXES.incidents),
+          reports: await countOf(client, DEFAULT_INDEXES.reports),
         };
         const plan = opts.rebuild
           ? ({ kind: 'rebuild', reason: '--rebuild' } as const)
           : planSync(kb.docs, readIndexState(dir), live);
         if (plan.kind === 'rebuild') {
           cli.info(`rebuilding the indexes (${plan.reason})…`);
-          await rebuildIndexes(conn.client, kb.docs);
+          await rebuildIndexes(client, kb.docs);
           counts.index = `rebuilt (${plan.reason})`;
         } else if (plan.kind === 'upsert') {
-          const r = await upsertIncidents(conn.client, plan);
+          const r = await upsertIncidents(client, plan);
           counts.index = `updated ${r.upserted.incidents} incidents and ${r.upserted.reports} reports, removed ${r.deleted.incidents} incidents and ${r.deleted.reports} reports`;
         } else {
           counts.index = 'already up to date';

@@ -157,8 +157,10 @@ export function renderSearch(res: SearchResult, offset = 0): string {
 }
 
 function renderSummary(h: IncidentSummary): string[] {
-  const place = [...new Set([...h.regency, ...(h.regency.length ? [] : h.province)])].join(', ') || 'region unknown';
-  const province = h.regency.length ? ` (${h.province.join(', ')})` : '';
+  const few = (xs: string[]) =>
+    xs.length > 3 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', ');
+  const place = few(h.regency.length ? h.regency : h.province) || 'region unknown';
+  const province = h.regency.length ? ` (${few(h.province)})` : '';
   const tags = [
     windowLabel(h.start, h.end),
     h.causes.join(', '),
