@@ -61,6 +61,7 @@ const OUTAGE_RE = new RegExp(
   `(?<!\\p{L})(?:${OUTAGE_TERMS.map((t) => t.replace(/ /g, '\\s+')).join('|')})(?!\\p{L})`,
   'iu',
 );
+const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
 /** Link words right before a start date. */
 const START_LINK_RE =
@@ -78,10 +79,23 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   const years = [...yearsIn(`${ctx.title}\n${ctx.text}`)];
   const uy = urlYear(ctx.article.url);
   if (uy) years.push(uy);
-  // only sentences about the outage, its recovery, or a "sejak" can hold its days: chrono reads just those
-  const dates = ctx.sentences
-    .filter((s) => OUTAGE_RE.test(s.text) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text))
-    .flatMap((s) => parseDates(s.text, { published, years }).map((d) => ({ ...d, index: d.index + s.start })));
+  // only sentences with a digit that are about the outage, its recovery, or a "sejak" can hold its days; chrono
+  // reads just those, joined into one text so its per-call work is paid once
+  const chosen = ctx.sentences.filter(
+    (s) => DIGIT_RE.test(s.text) && (OUTAGE_RE.test(s.text) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
+  );
+  let joined = '';
+  const offsets: { at: number; s: Sentence }[] = [];
+  for (const s of chosen) {
+    offsets.push({ at: joined.length, s });
+    joined += `${s.text}\n\n`;
+  }
+  const dates = parseDates(joined, { published, years }).flatMap((d) => {
+    let k = offsets.length - 1;
+    while (k > 0 && offsets[k]!.at > d.index) k--;
+    const o = offsets[k];
+    return o ? [{ ...d, index: d.index - o.at + o.s.start }] : [];
+  });
   const starts: { iso: string; s: Sentence }[] = [];
   const ends: { iso: string; s: Sentence }[] = [];
   for (const d of dates) {

@@ -93,7 +93,7 @@ const LANG_TAGS: Record<string, string> = {
  * @example extractLanguage(ctx("Server LPSE tidak bisa diakses sejak Senin…")) → { value: "ind", … }
  */
 export function extractLanguage(ctx: ExtractContext): Extracted<string> {
-  const sample = `${ctx.title}\n${ctx.text}`.slice(0, 6000).toLowerCase();
+  const sample = `${ctx.title}\n${ctx.text}`.slice(0, 3000).toLowerCase();
   const words = sample.match(WORD_RE) ?? [];
   let en = 0;
   let family = 0;

@@ -434,7 +434,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   // a speaker named bare where quoted ("tukas Abu Bakar") often has an appositive elsewhere: "Asisten II Setda
   // Tebo, Abu Bakar." — take the role (and the fuller name) from there
   for (const p of people) {
-    if (p.role && normName(p.name).length > 1) continue;
+    if (p.role) continue;
     const last = normName(p.name).at(-1);
     if (!last) continue;
     for (const s of ctx.sentences) {
@@ -453,10 +453,10 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
             p.stance = stanceOf(who.role);
           }
         }
-        if (p.role && normName(p.name).length > 1) break;
+        if (p.role) break;
         at = lower.indexOf(last, end);
       }
-      if (p.role && normName(p.name).length > 1) break;
+      if (p.role) break;
     }
   }
   return { value: people, evidence, confidence: people.length ? 0.7 : 0.5 };

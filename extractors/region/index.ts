@@ -86,7 +86,8 @@ for (const key of NAMES.keys()) {
   NAME_INDEX.set(first, list);
 }
 for (const list of NAME_INDEX.values()) list.sort((a, b) => b.length - a.length);
-const WORD_RE = /[\p{L}\d]+/gu;
+/** Words of Latin script (no Unicode property classes: this runs over every word of every article). */
+const WORD_RE = /[A-Za-z\u00c0-\u024f\d]+/g;
 const GAP_RE = /^[\s-]+$/;
 
 interface NameMatch {
@@ -97,30 +98,36 @@ interface NameMatch {
 
 /** Every gazetteer or alias name in the text, longest first, not inside a hostname or an e-mail address. */
 export function findNames(text: string): NameMatch[] {
-  const words: { w: string; start: number; end: number }[] = [];
+  // parallel arrays, not an object per word: this runs over every word of every article
+  const ws: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text))
-    words.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    ws.push(m[0].toLowerCase());
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
   const out: NameMatch[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i]!;
-    const cands = NAME_INDEX.get(first.w);
+  for (let i = 0; i < ws.length; i++) {
+    const cands = NAME_INDEX.get(ws[i]!);
     if (!cands) continue;
-    const prev = text[first.start - 1] ?? '';
-    if (/[.@/-]/.test(prev) && !/\s/.test(text[first.start - 2] ?? ' ')) continue;
+    const start = starts[i]!;
+    const prev = text.charCodeAt(start - 1);
+    // inside a hostname, an e-mail address or a hyphenated word: "lpse.gresikkab", "x@bogor", "Kabaratta.com-ayanan"
+    if ((prev === 46 || prev === 64 || prev === 47 || prev === 45) && !/\s/.test(text[start - 2] ?? ' ')) continue;
     for (const toks of cands) {
       let ok = true;
       for (let k = 1; k < toks.length; k++) {
-        const w = words[i + k];
-        if (!w || w.w !== toks[k] || !GAP_RE.test(text.slice(words[i + k - 1]!.end, w.start))) {
+        if (ws[i + k] !== toks[k] || !GAP_RE.test(text.slice(ends[i + k - 1]!, starts[i + k]!))) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
-      const last = words[i + toks.length - 1]!;
-      if (/[@-]/.test(text[last.end] ?? '') && /\p{L}/u.test(text[last.end + 1] ?? '')) continue;
-      out.push({ index: first.start, end: last.end, name: text.slice(first.start, last.end) });
+      const end = ends[i + toks.length - 1]!;
+      if (/[@-]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? '')) continue;
+      out.push({ index: start, end, name: text.slice(start, end) });
       i += toks.length - 1;
       break;
     }
@@ -139,6 +146,9 @@ const GOV_PREFIX_RE =
 /** The procurement system named right before the place: "LPSE Kabupaten X", "LPSE (…) milik Pemerintah Kabupaten X". */
 const LPSE_BEFORE_RE =
   /\b(?:LPSE|SPSE|ULPBJ|e-?proc(?:urement)?|Layanan\s+Pengadaan\s+Secara\s+Elektronik)\b(?:\s*\([^)]{0,80}\))?(?:\s+(?:milik|di|dari|pada|ulp|ulpbj|ukpbj|bpbj|unit|layanan|pengadaan|barang|dan|jasa|pemerintah|daerah|pemkab|pemkot|pemprov|pemda|kabupaten|kab\.?|kota|provinsi|dinas|kominfo|setda|\([^)]{0,60}\)))*\s*$/i;
+/** Cheap tests that must pass before the anchored-at-end prefix patterns run. */
+const LPSE_CHEAP_RE = /LPSE|SPSE|ULPBJ|proc|Elektronik/i;
+const GOV_CHEAP_RE = /pem|set|sekretariat|bupati|kota|gubernur|ulp|ukpbj|pbj|biro|bagian/i;
 /** Where a place is the destination or someone else's: "dialihkan ke LPSE Provinsi Lampung", "Polda NTB", "asal Banyuwangi". */
 const EXCLUDE_BEFORE_RE =
   /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*)$/i;
@@ -228,8 +238,8 @@ function collectMentions(ctx: ExtractContext): Mention[] {
         : KAB_PREFIX_RE.test(before)
           ? 'kab'
           : null;
-    const lpse = LPSE_BEFORE_RE.test(before);
-    const gov = GOV_PREFIX_RE.test(before);
+    const lpse = LPSE_CHEAP_RE.test(before) && LPSE_BEFORE_RE.test(before);
+    const gov = GOV_CHEAP_RE.test(before) && GOV_PREFIX_RE.test(before);
     const prefixed = kind !== null || lpse || gov;
     // names must be capitalised unless a prefix introduces them ("kabupaten Luwu utara")
     if (!prefixed && !/^\p{Lu}/u.test(name)) continue;
