@@ -48,16 +48,23 @@ export function buildDocuments(incidents: readonly Incident[], reports: readonly
 
 /**
  * Sends documents in batches, one request at a time (many large bodies at once make the server drop
- * connections), then waits for every task: Meilisearch merges the queued batches into few indexing runs.
+ * connections); returns the enqueued tasks. Meilisearch merges queued batches of one index into few runs.
  */
-async function addAll(client: Meilisearch, uid: string, docs: readonly object[]): Promise<void> {
+async function sendAll(client: Meilisearch, uid: string, docs: readonly object[]): Promise<EnqueuedTaskPromise[]> {
   const index = client.index(uid);
-  const pending = [];
+  const pending: EnqueuedTaskPromise[] = [];
   for (let i = 0; i < docs.length; i += BATCH) {
     const task = index.addDocuments(docs.slice(i, i + BATCH) as Record<string, unknown>[], { primaryKey: 'id' });
     await task;
     pending.push(task);
   }
+  return pending;
+}
+
+/** Sends the documents of both indexes, then waits for every task (failing on the first failed one). */
+async function addAll(client: Meilisearch, batches: Array<[string, readonly object[]]>): Promise<void> {
+  const pending: EnqueuedTaskPromise[] = [];
+  for (const [uid, docs] of batches) pending.push(...(await sendAll(client, uid, docs)));
   for (const p of pending) await waitLongTask(client, p);
 }
 
@@ -121,8 +128,10 @@ export async function rebuildIndexes(
       ensureIndex(client, build.incidents, 'incidents'),
       ensureIndex(client, build.reports, 'reports'),
     ]);
-    await addAll(client, build.incidents, docs.incidents);
-    await addAll(client, build.reports, docs.reports);
+    await addAll(client, [
+      [build.incidents, docs.incidents],
+      [build.reports, docs.reports],
+    ]);
     const [liveIncidents, liveReports] = await Promise.all([
       exists(client, names.incidents),
       exists(client, names.reports),
@@ -168,8 +177,10 @@ export async function upsertIncidents(
     ...(await ensureIndex(client, names.incidents, 'incidents')),
     ...(await ensureIndex(client, names.reports, 'reports')),
   ];
-  await addAll(client, names.incidents, changes.upsert.incidents);
-  await addAll(client, names.reports, changes.upsert.reports);
+  await addAll(client, [
+    [names.incidents, changes.upsert.incidents],
+    [names.reports, changes.upsert.reports],
+  ]);
   const delInc = (changes.deleteIncidentIds ?? []).map(toDocumentId);
   const delRep = (changes.deleteReportIds ?? []).map(toDocumentId);
   if (delInc.length) await waitOk(client.index(names.incidents).deleteDocuments(delInc));
