@@ -49,7 +49,12 @@ const chainOne = (t: { url: string | null; text: string }) =>
 
 // warm up both (module load, regex compilation, JIT); then time them text by text, alternating, so that load from
 // other processes on the machine falls on both alike, and report the median of the per-round ratios too
-for (let i = 0; i < 2; i++) for (const t of texts) chronoOne(t), chainOne(t);
+for (let i = 0; i < 2; i++) {
+  for (const t of texts) {
+    chronoOne(t);
+    chainOne(t);
+  }
+}
 (globalThis as { gc?: () => void }).gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 let chronoMs = 0;

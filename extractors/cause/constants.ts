@@ -56,6 +56,8 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'koneksi\\s+internet\\s+(?:terputus|putus|lambat|tidak\\s+stabil)',
     'internet\\s+(?:terputus|putus|mati|down)',
     'tersambar\\s+petir',
+    'gangguan\\s+(?:dari\\s+)?(?:provider|isp)',
+    '(?:provider|isp)(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)',
   ],
   hardware: [
     'perangkat\\s+keras',
@@ -88,7 +90,13 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?server',
     'server\\s+rusak',
   ],
-  maintenance: ['maintenance', 'pemeliharaan\\s+(?:server|sistem|rutin|aplikasi)', 'perawatan\\s+(?:server|sistem)'],
+  maintenance: [
+    'maintenance',
+    'pemindahan\\s+server',
+    'perbaikan\\s+(?:server|sistem)\\s+terjadwal',
+    'pemeliharaan\\s+(?:server|sistem|rutin|aplikasi)',
+    'perawatan\\s+(?:server|sistem)',
+  ],
 };
 
 /**

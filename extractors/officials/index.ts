@@ -23,6 +23,13 @@ import {
 const ORG_SET = new Set(ORG_WORDS);
 /** Words after which the next capitalised word is part of an institution's name. */
 const ORG_UNIT_HEADS = new Set([
+  'kota',
+  'kabupaten',
+  'kab',
+  'provinsi',
+  'kecamatan',
+  'desa',
+  'kelurahan',
   'dinas',
   'badan',
   'bagian',
@@ -214,7 +221,7 @@ function cleanRole(role: string): string | null {
     if (!m?.[1] || !NOT_NAME_SET.has(m[1].toLowerCase()) || ROLE_HEAD_SET.has(m[1].toLowerCase())) break;
     r = r.slice(m[0].length);
   }
-  r = r.replace(/^[,\s]+|[,\s]+$/g, '');
+  r = r.replace(/^(?:selaku|sekaligus|sebagai)\s+/i, '').replace(/^[,\s]+|[,\s]+$/g, '');
   return r || null;
 }
 
@@ -403,7 +410,16 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         found.push({ at, whos: 'pronoun' });
         continue;
       }
-      handlePhrase(phraseAfter(text.slice(at).trimStart()), at);
+      // "Hal senada disampaikan oleh Ketua …"
+      handlePhrase(
+        phraseAfter(
+          text
+            .slice(at)
+            .trimStart()
+            .replace(/^oleh\s+/i, ''),
+        ),
+        at,
+      );
     }
     ACTIVE_RE.lastIndex = 0;
     for (let m = ACTIVE_RE.exec(text); m; m = ACTIVE_RE.exec(text)) {

@@ -89,6 +89,18 @@ export const MALFUNCTION_TERMS = [
   'sudah normal',
   'normal kembali',
   'diakses kembali',
+  'gagal diakses',
+  'lemot',
+  'hang',
+  'galat',
+  'diserang',
+  'kena retas',
+  'gagal login',
+  'gagal upload',
+  'gagal mengunggah',
+  'mati total',
+  'tumbang',
+  'kolaps',
 ];
 /** Genres that talk about LPSE errors without reporting one. */
 export const NOT_A_REPORT_TERMS = [

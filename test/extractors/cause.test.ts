@@ -19,6 +19,7 @@ describe('extractCauses: stated causes', () => {
     ['cyberattack', 'Usut punya usut, ternyata situs LPSE ini dihacker dari luar negeri.'],
     ['overload', 'Sempat terjadi high traffic saat aplikasi itu mulai dibuka.'],
     ['maintenance', 'LPSE tidak dapat diakses karena pemeliharaan server terjadwal pada akhir pekan.'],
+    ['network', 'Menurut teknisi, situs lambat karena gangguan dari provider internet.'],
   ])('%s', (category, text) => {
     const r = stated(text);
     expect(r.map((c) => c.category)).toEqual([category]);

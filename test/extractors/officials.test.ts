@@ -106,6 +106,15 @@ describe('extractOfficials: attribution', () => {
     ]);
   });
 
+  test('"disampaikan oleh" and "selaku"', () => {
+    expect(people('Hal senada disampaikan oleh Ketua Gapensi Kota Contoh, Rudi Hartono.')).toMatchObject([
+      { name: 'Rudi Hartono', role: 'Ketua Gapensi Kota Contoh', stance: 'complainant' },
+    ]);
+    expect(people('Budi Santoso selaku Kepala LPSE mengatakan server sudah pulih.')).toMatchObject([
+      { name: 'Budi Santoso', role: 'Kepala LPSE', stance: 'official' },
+    ]);
+  });
+
   test('a bare speaker gets the role and full name from an appositive elsewhere', () => {
     const text = [
       'Kerusakan server hanya diberitahukan kepada Asisten II Setda Tebo, Abu Bakar.',
