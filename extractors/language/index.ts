@@ -113,7 +113,8 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
     },
   ];
 
-  if (words.length < 3) return { value: declared ?? 'und', evidence, confidence: 0.2 };
+  // too little text to tell (a caption, binary garbage): the page's declared language or 'und'
+  if (words.length < 3 || words.join('').length < 20) return { value: declared ?? 'und', evidence, confidence: 0.2 };
   if (en > (family + ind + zlm) * 1.5 && en >= 3) return { value: 'eng', evidence, confidence: 0.9 };
   const malayFamily = family + ind + zlm;
   if (malayFamily > en) {

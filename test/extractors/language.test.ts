@@ -49,6 +49,7 @@ describe('extractLanguage', () => {
   test.each([
     ['empty text', '', 'und'],
     ['digits only', '12 34 56', 'und'],
+    ['a few stray letters', '\u00ff\u00fe garbage x', 'und'],
   ])('too little text: %s', (_name, text, expected) => {
     expect(extractLanguage(ctxOf(text)).value).toBe(expected);
   });
