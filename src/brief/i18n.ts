@@ -122,3 +122,27 @@ export function formatNumber(n: number, lang: Lang): string {
 export function todayWib(now: number): string {
   return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+const ID_DATE_RE = new RegExp(`(\\d{1,2}) (${MONTHS.id.join('|')}) (\\d{4})`, 'g');
+const LOCAL_TITLE_RE = /^Gangguan (?<name>LPSE .+), (?<when>.+)$/;
+const NATIONAL_TITLE_RE =
+  /^Gangguan (?<what>Pusat Data Nasional \(PDN\)|nasional SPSE): (?<n>\d+) LPSE terdampak, (?<when>.+)$/;
+
+/**
+ * An incident title as the knowledge base writes it (in Indonesian), in the reader's language; a title of another
+ * shape is left as it is.
+ * @example displayTitle('Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021', 'en') // "LPSE Kabupaten Barito Timur outage, 7 June 2021"
+ */
+export function displayTitle(title: string, lang: Lang): string {
+  if (lang === 'id') return title;
+  const dates = (s: string) =>
+    s.replace(ID_DATE_RE, (_, d: string, m: string, y: string) => `${d} ${MONTHS.en[MONTHS.id.indexOf(m)]} ${y}`);
+  const local = LOCAL_TITLE_RE.exec(title)?.groups;
+  if (local) return `${local.name} outage, ${dates(local.when ?? '')}`;
+  const national = NATIONAL_TITLE_RE.exec(title)?.groups;
+  if (national) {
+    const what = national.what?.startsWith('Pusat') ? 'National Data Centre (PDN) outage' : 'National SPSE outage';
+    return `${what}: ${national.n} LPSEs affected, ${dates(national.when ?? '')}`;
+  }
+  return title;
+}

@@ -3,7 +3,16 @@
  * prints to PDF. Pure functions of a `Brief`.
  */
 import type { Brief, Citation, Question } from './build.ts';
-import { causeLabel, formatDate, formatDays, formatNumber, formatWindow, type Lang, sourceKindLabel } from './i18n.ts';
+import {
+  causeLabel,
+  displayTitle,
+  formatDate,
+  formatDays,
+  formatNumber,
+  formatWindow,
+  type Lang,
+  sourceKindLabel,
+} from './i18n.ts';
 
 const T = {
   id: {
@@ -204,7 +213,7 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
     }
     L.push('', `## ${t.detail}`, '');
     b.incidents.forEach((f, i) => {
-      L.push(`### ${i + 1}. ${mdEscape(f.title)}${refs(f.cites)}`, '');
+      L.push(`### ${i + 1}. ${mdEscape(displayTitle(f.title, lang))}${refs(f.cites)}`, '');
       L.push(`- ${t.lpse}: ${mdEscape(f.lpse ?? '–')} · ${t.region}: ${mdEscape(f.regions.join(', '))}`);
       L.push(`- ${t.window}: ${formatWindow(f.start, f.end, lang)} (${formatDays(f.days, lang)})`);
       if (b.appUrl) L.push(`- ${t.open}: ${b.appUrl}/incident/${encodeURIComponent(f.id)}`);
@@ -384,7 +393,9 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
     H.push('</tbody></table></section>');
     H.push(`<h2>${t.detail}</h2>`);
     b.incidents.forEach((f, i) => {
-      H.push(`<section class="incident" id="incident-${esc(f.id)}"><h3>${i + 1}. ${esc(f.title)}${sup(f.cites)}</h3>`);
+      H.push(
+        `<section class="incident" id="incident-${esc(f.id)}"><h3>${i + 1}. ${esc(displayTitle(f.title, lang))}${sup(f.cites)}</h3>`,
+      );
       H.push(
         `<p class="muted">${t.lpse}: ${esc(f.lpse ?? '–')} · ${t.region}: ${esc(f.regions.join(', '))}<br>${t.window}: ${esc(formatWindow(f.start, f.end, lang))} (${esc(formatDays(f.days, lang))})</p>`,
       );

@@ -175,6 +175,9 @@ describe('web app', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('#nav').textContent()).resolves.toContain('Search');
     await expect(page.locator('.hit').first().textContent()).resolves.toContain('June 2021');
+    await expect(page.locator('.hit h3').first().textContent()).resolves.toBe(
+      'LPSE Kabupaten Barito Timur outage, 6 June 2021',
+    );
     await expect(page.locator('[data-facet="cause"] legend').textContent()).resolves.toBe('Cause');
     await page.screenshot({ path: screenshotPath('search-en-1280'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -227,7 +230,7 @@ describe('web app', () => {
   });
 
   test('hearing brief: the button downloads a PDF with the incidents and quotes', async () => {
-    await page.goto(`${server.url}/?regency=Kabupaten+Luwu+Utara`);
+    await page.goto(`${server.url}/?regency=Kabupaten+Luwu+Utara&lang=id`);
     await page.waitForSelector('#brief-pdf');
     await page.screenshot({ path: screenshotPath('search-brief-1280'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#brief-pdf').click()]);

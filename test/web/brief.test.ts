@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { type BriefInput, DEADLINE_RE, buildBrief } from '../../src/brief/build.ts';
 import { pickAgreed, toIncidentFacts } from '../../src/brief/facts.ts';
-import { daysBetween, formatDate, formatWindow } from '../../src/brief/i18n.ts';
+import { daysBetween, displayTitle, formatDate, formatWindow } from '../../src/brief/i18n.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../../src/brief/render.ts';
 import type { IncidentSummary } from '../../src/kb/api.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
@@ -56,6 +56,17 @@ describe('dates and durations', () => {
     [null, 'id', 'tidak diketahui'],
   ] as const)('formatDate(%s, %s) = %s', (iso, lang, want) => {
     expect(formatDate(iso, lang)).toBe(want);
+  });
+  test.each([
+    ['Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021', 'LPSE Kabupaten Barito Timur outage, 7 June 2021'],
+    [
+      'Gangguan Pusat Data Nasional (PDN): 4 LPSE terdampak, 20 Juni 2024',
+      'National Data Centre (PDN) outage: 4 LPSEs affected, 20 June 2024',
+    ],
+    ['Judul lain', 'Judul lain'],
+  ])('displayTitle(%s, en)', (title, want) => {
+    expect(displayTitle(title, 'en')).toBe(want);
+    expect(displayTitle(title, 'id')).toBe(title);
   });
   test('window and days, both ends included', () => {
     expect(daysBetween('2021-06-06', '2021-06-10')).toBe(5);

@@ -5,7 +5,7 @@
  */
 import type { ReportRef } from '../../brief/build.ts';
 import { type Statement, toIncidentFacts } from '../../brief/facts.ts';
-import { causeLabel, formatDate, formatDays, formatWindow, sourceKindLabel } from '../../brief/i18n.ts';
+import { causeLabel, displayTitle, formatDate, formatDays, formatWindow, sourceKindLabel } from '../../brief/i18n.ts';
 import type { Incident } from '../../types.ts';
 import { ApiError, getJson } from './api.ts';
 import { h, replace, safeUrl } from './dom.ts';
@@ -51,7 +51,8 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
     const names = srcNames(ids);
     return names ? h('span', { class: 'who' }, ` (${names})`) : null;
   };
-  document.title = `${incident.title} · Pantau`;
+  const title = displayTitle(incident.title, lang);
+  document.title = `${title} · Pantau`;
 
   const regions = incident.regions.map((r) => r.value);
   const regency = regions.find((r) => r.regency)?.regency ?? null;
@@ -230,7 +231,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
   const accessed = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const pageUrl = `${location.origin}/incident/${encodeURIComponent(incident.id)}`;
   const sourcesLine = [...new Set(sorted.map((r) => r.source.name ?? r.source.host).filter(Boolean))].join('; ');
-  const citation = `“${incident.title}”. Pantau, ${formatWindow(f.start, f.end, lang)}. ${pageUrl} (${t.accessed} ${formatDate(accessed, lang)}).${sourcesLine ? ` ${lang === 'id' ? 'Sumber' : 'Sources'}: ${sourcesLine}.` : ''}`;
+  const citation = `“${title}”. Pantau, ${formatWindow(f.start, f.end, lang)}. ${pageUrl} (${t.accessed} ${formatDate(accessed, lang)}).${sourcesLine ? ` ${lang === 'id' ? 'Sumber' : 'Sources'}: ${sourcesLine}.` : ''}`;
   const out = h('output', { id: 'citation', 'aria-label': t.citation }, citation);
   const copyBtn = h('button', { type: 'button', class: 'btn secondary' }, t.copy);
   copyBtn.addEventListener('click', async () => {
@@ -252,7 +253,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
     h(
       'h1',
       null,
-      incident.title,
+      title,
       incident.scope === 'national' ? [' ', h('span', { class: 'badge national' }, t.nationalBadge)] : null,
     ),
     h(

@@ -1,5 +1,5 @@
 /** The search page: one box with results as you type, combinable facets, a date range, sort, and paging. */
-import { causeLabel, formatWindow } from '../../brief/i18n.ts';
+import { causeLabel, displayTitle, formatWindow } from '../../brief/i18n.ts';
 import type { IncidentSummary, SearchResult } from '../../kb/api.ts';
 import { isAbort, latest } from './api.ts';
 import { h, replace } from './dom.ts';
@@ -216,7 +216,11 @@ function hitItem(ctx: PageContext, hit: IncidentSummary): HTMLElement {
     h(
       'h3',
       null,
-      h('a', { href: withLang(`/incident/${encodeURIComponent(hit.id)}`, new URLSearchParams(), lang) }, hit.title),
+      h(
+        'a',
+        { href: withLang(`/incident/${encodeURIComponent(hit.id)}`, new URLSearchParams(), lang) },
+        displayTitle(hit.title, lang),
+      ),
     ),
     h(
       'div',
