@@ -20,6 +20,8 @@ const DOCUMENT_DATE_RE = /\bpada\s+hari\s+ini\s*,?\s*(?:\p{L}+\s*,?\s*)?tanggal\
 const META_DATE_RE = /^\s*(?:date|published|tanggal)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i;
 /** A dateline with a day/month: "Trenggalek, 22/5 (ADSFM)". */
 const DATELINE_DATE_RE = /^\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2},\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\s*\(/;
+/** A dateline opening the text: place, optional agency, comma, a date, then a dash or bar. */
+const DATELINE_FULL_RE = /^\s*\p{Lu}[\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*([^–—|\n-]{6,40}?)\s*[–—|-]/u;
 /** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
 const URL_DATE_RE = /\/(20[0-3]\d)\/(0[1-9]|1[0-2])(?:\/|$)/;
 
@@ -67,6 +69,12 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
     const month = Number(dl[2]);
     if (y && day >= 1 && day <= 31 && month >= 1 && month <= 12)
       candidates.push({ iso: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, line: dl[0] });
+  } else {
+    // "Jakarta, Kamis (10/6/2021) -", "PALU, 18 Mei 2017 –": a dateline whose date has its year
+    const full = DATELINE_FULL_RE.exec(head.slice(0, 200));
+    const d = full?.[1] ? parseDates(full[1], { published: null, years: [] })[0] : undefined;
+    const iso = d ? isoDay(d.start) : null;
+    if (full && iso) candidates.push({ iso, line: full[0] });
   }
   if (!candidates.length) return { value: null, evidence: [], confidence: 0 };
   candidates.sort((a, b) => a.iso.localeCompare(b.iso));

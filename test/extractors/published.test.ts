@@ -40,6 +40,20 @@ describe('extractPublished', () => {
       'Pada hari ini, Rabu tanggal 19 Agustus 2015',
     ],
     [
+      'dateline with a full date',
+      'Jakarta, Kamis (10/6/2021) - Layanan SPSE kembali normal.',
+      null,
+      '2021-06-10',
+      'Jakarta, Kamis (10/6/2021) -',
+    ],
+    [
+      'dateline with a month name',
+      'PALU, 18 Mei 2017 – LPSE Sulteng gangguan.',
+      null,
+      '2017-05-18',
+      'PALU, 18 Mei 2017 –',
+    ],
+    [
       'dateline with day/month, year from the URL',
       'Trenggalek, 22/5 (ADSFM) - Kepala UPT LPSE menduga ada serangan.',
       'https://radio.example.id/2012/05/berita.html',
