@@ -349,6 +349,9 @@ async function main(): Promise<void> {
       }
       for (const t of tasks) await waitLongTask(conn.client, t);
     });
+    // Gone before Pantau's run, so both runs index into the same, otherwise empty, server.
+    await waitOk(conn.client.deleteIndex(plain.incidents));
+    await waitOk(conn.client.deleteIndex(plain.reports));
     // Pantau: fresh indexes, settings, batched documents, atomic swap, old indexes deleted.
     const live: IndexNames = { incidents: 'incidents', reports: 'reports' };
     const [, pantauMs] = await timed(() => rebuildIndexes(conn.client, docs, live));
@@ -361,8 +364,6 @@ async function main(): Promise<void> {
         `second rebuild over a live index (swap + delete old): ${ms(rebuild2Ms)} → ratio ${(plainMs / rebuild2Ms).toFixed(2)}`,
       );
     }
-    await waitOk(conn.client.deleteIndex(plain.incidents));
-    await waitOk(conn.client.deleteIndex(plain.reports));
 
     // Search: the same queries through searchIncidents and straight through the client, interleaved.
     const sample = incidents.filter((i) => !i.parent_id);
