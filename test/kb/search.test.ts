@@ -133,6 +133,21 @@ describe('getIncident', () => {
     expect(await getIncident(conn.client, 'x" OR id = "y', names)).toBeNull();
   });
 
+  test('an id absorbed into another incident still resolves, to the incident that absorbed it', async () => {
+    const base = kb.incidents.find((i) => i.report_ids.includes('r-lutra-tribun'))!;
+    const merged = { ...base, id: 'inc-alias-test', aliases: ['inc-absorbed-earlier'] };
+    await upsertIncidents(conn.client, { upsert: { incidents: [toDocument(merged)], reports: [] } }, names);
+    try {
+      expect((await getIncident(conn.client, 'inc-absorbed-earlier', names))?.id).toBe('inc-alias-test');
+    } finally {
+      await upsertIncidents(
+        conn.client,
+        { upsert: { incidents: [], reports: [] }, deleteIncidentIds: ['inc-alias-test'] },
+        names,
+      );
+    }
+  });
+
   test('listIncidents pages through every match', async () => {
     const all = [];
     for await (const i of listIncidents(conn.client, { includeChildren: true }, names)) all.push(i.id);
