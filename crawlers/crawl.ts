@@ -214,15 +214,30 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   const useBrowser = (req: QueuedRequest) =>
     Boolean(sources.get(req.source)?.browser) && (req.label === 'LIST' || req.label === 'ARTICLE');
 
-  const addToQueue = async (req: QueuedRequest) => {
-    const q = useBrowser(req) ? queues.browser : queues.http;
-    await q.addRequest({
+  // Requests are journaled at once (frontier.add, synchronous) and handed to Crawlee in batches at the end of
+  // each handler: one addRequests call per page instead of one per link.
+  const buffered: Record<'http' | 'browser', Array<Parameters<RequestQueue['addRequest']>[0]>> = {
+    http: [],
+    browser: [],
+  };
+  const addToQueue = (req: QueuedRequest) => {
+    buffered[useBrowser(req) ? 'browser' : 'http'].push({
       url: req.url,
       uniqueKey: req.url,
       label: req.label,
       userData: { ...req, resumed: resumedUrls.has(req.url) },
     });
     queuedCount++;
+  };
+  const flushQueues = async () => {
+    // Journal first: a request Crawlee holds is always in the journal, so a kill cannot lose it.
+    frontier.flush();
+    for (const k of ['http', 'browser'] as const) {
+      if (!buffered[k].length) continue;
+      const batch = buffered[k];
+      buffered[k] = [];
+      await queues[k].addRequests(batch);
+    }
   };
 
   const env: CrawlEnv = {
@@ -250,7 +265,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       }
       queuedThisRun.add(req.url);
       frontier.add(req);
-      await addToQueue(req);
+      addToQueue(req);
       return true;
     },
     skip(url, why) {
@@ -307,6 +322,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   }
   for (const r of starts) await env.enqueue(r);
   for (const r of frontier.failedBefore) if (sources.has(r.source)) await env.enqueue(r);
+  await flushQueues();
 
   // ------------------------------------------------------------------ handling, shared by both crawlers
   const finish = (url: string) => {
@@ -364,6 +380,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       return;
     }
     await ROUTES[req.label](ctx, env);
+    await flushQueues();
     finish(req.url);
   };
 
@@ -413,6 +430,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
     }
   } finally {
     clearInterval(timer);
+    frontier.close();
     await queues.http.drop().catch(() => {});
     await queues.browser.drop().catch(() => {});
   }
@@ -476,7 +494,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
             headers,
             fetchedAt: new Date().toISOString(),
             body: text,
-            $: isXml ? (load('') as CheerioAPI) : load(text),
+            // htmlparser2, as Crawlee's CheerioCrawler uses: links are all the crawler needs, and it is faster
+            // than parse5 (toArticle re-parses the archived page with parse5 when extracting).
+            $: isXml ? (load('') as CheerioAPI) : load(text, { xml: { xmlMode: false, decodeEntities: true } }),
           });
         },
         errorHandler: async ({ request }, error) => onError(request, error),

@@ -7,7 +7,16 @@
  * Why not Crawlee's persisted RequestQueue: its file storage writes in the background (an enqueue can be lost
  * on kill -9) and it persists request locks, so requests in flight at the kill stay locked after a restart.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export type Label = 'LIST' | 'ARTICLE' | 'FEED' | 'SITEMAP' | 'LPSE_LIST' | 'LPSE_PAGE';
@@ -92,8 +101,32 @@ export class Frontier {
     renameSync(tmp, this.file);
   }
 
+  private fd: number | null = null;
+
+  private buffer: string[] = [];
+
+  /**
+   * Lines are buffered while a page is handled and written with its "done" line in one write(2) (or by
+   * flush() before the queue is handed new requests). A kill before that write loses the page's lines and its
+   * "done" together, so the page is handled again; once written, the kernel has them, kill -9 or not.
+   */
   private write(e: Entry): void {
-    appendFileSync(this.file, `${JSON.stringify(e)}\n`);
+    this.buffer.push(JSON.stringify(e));
+  }
+
+  /** Writes the buffered lines to the journal. */
+  flush(): void {
+    if (!this.buffer.length) return;
+    this.fd ??= openSync(this.file, 'a');
+    writeSync(this.fd, `${this.buffer.join('\n')}\n`);
+    this.buffer = [];
+  }
+
+  /** Closes the journal file (the crawl's end). */
+  close(): void {
+    this.flush();
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 
   /** Was this URL known before this run? */
@@ -122,10 +155,12 @@ export class Frontier {
   done(url: string): void {
     this.pending.delete(url);
     this.write({ op: 'done', url });
+    this.flush();
   }
 
   fail(url: string, error: string): void {
     this.pending.delete(url);
     this.write({ op: 'fail', url, error: error.slice(0, 300) });
+    this.flush();
   }
 }

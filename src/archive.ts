@@ -79,8 +79,14 @@ const pagePath = (dir: DataDir, key: string) => join(dir.archive, 'pages', key.s
 const aliasPath = (dir: DataDir, key: string) => join(dir.archive, 'aliases', key.slice(0, 2), key);
 
 /** Writes a file atomically: temp file in the same directory, then rename. */
+const madeDirs = new Set<string>();
+
 export function writeFileAtomic(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  const dir = dirname(file);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
