@@ -68,7 +68,9 @@ const START_LINK_RE =
   /(?:\b(?:sejak|semenjak|mulai|terjadi(?:\s+pada)?|pada(?:\s+hari)?(?:\s+tanggal)?|tanggal)\b(?:\s+(?:hari|tanggal|dari\s+tanggal|pukul\s+\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)?(?:\s+tanggal)?))*)\s*,?\s*$/i;
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
-  /\b(?:kembali\s+normal|normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|normal(?=dan)|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan)\b/i;
+  /\b(?:kembali\s+normal|normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|normal(?=dan)|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan)\b/i;
+const RECOVERY_BEFORE_RE =
+  /\b(?:memulihkan|dipulihkan|pulih|berhasil\s+diperbaiki|kembali\s+normal|normal\s+kembali)\b/i;
 /** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */
 const STATEMENT_VERB_RE =
   /\b(?:mengonfirmasi|mengkonfirmasi|mengatakan|menyatakan|menjelaskan|menyampaikan|kata|ujar)\b/i;
@@ -112,6 +114,17 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     const aboutOutage = OUTAGE_RE.test(s.text) || (/\bsejak\b/i.test(before) && OUTAGE_RE.test(para));
     const recovery = RECOVERY_RE.exec(after);
     if (recovery && !STATEMENT_VERB_RE.test(after.slice(0, recovery.index))) {
+      ends.push({ iso: isoDay(d.end) ?? start, s });
+      continue;
+    }
+    // "sudah memulihkan laman tersebut pada Rabu (2/10/2019) pagi": the recovery, then its day
+    const head = ctx.text.slice(s.start, d.index);
+    const before2 = RECOVERY_BEFORE_RE.exec(head);
+    if (
+      before2 &&
+      /\bpada\s*(?:hari\s+|tanggal\s+)?$/i.test(head) &&
+      !STATEMENT_VERB_RE.test(head.slice(before2.index))
+    ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
     }

@@ -21,6 +21,8 @@ import {
 } from './constants.ts';
 
 const ORG_SET = new Set(ORG_WORDS);
+/** Words after which every following capitalised word is the organisation's name: "CV Maju Jaya", "LSM Garuda". */
+const ORG_NAME_HEADS = new Set(['cv', 'pt', 'ud', 'lsm', 'yayasan', 'koperasi', 'partai', 'ormas', 'komunitas']);
 /** Words after which the next capitalised word is part of an institution's name. */
 const ORG_UNIT_HEADS = new Set([
   'kota',
@@ -169,8 +171,11 @@ export function parseWho(phrase: string): Who | null {
     let end = toks.length;
     let start = end;
     while (start > 0 && flags[start - 1]) start--;
-    // "Kepala Dinas Pariwisata": the word after an institution head names the institution, not a person
-    if (start > 0 && start < end && ORG_UNIT_HEADS.has((toks[start - 1]?.t ?? '').toLowerCase())) start++;
+    // "Kepala Dinas Pariwisata": the word after an institution head names the institution, not a person;
+    // after a company or association head ("Direktur CV Maju Jaya") the whole run is its name
+    const headBefore = (toks[start - 1]?.t ?? '').toLowerCase();
+    if (start > 0 && start < end && ORG_NAME_HEADS.has(headBefore)) start = end;
+    else if (start > 0 && start < end && ORG_UNIT_HEADS.has(headBefore)) start++;
     let run = toks.slice(start, end);
     let rolePart = toks
       .slice(0, start)

@@ -114,6 +114,7 @@ export const NOT_A_REPORT_TERMS = [
   'management training',
   'bimbingan teknis',
   'pelatihan',
+  'sosialisasi',
   'apa solusinya',
   'artikel ini',
   'pendahuluan',
@@ -136,6 +137,9 @@ const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara
 /** The malfunction is denied: "bukan karena aplikasi yang lelet, bukan karena sistem yang salah". */
 const DENIAL_RE =
   /\bbukan\s+karena\s+(?:aplikasi|sistem|server)|murni\s+bukan\b|human\s+e?rror|tidak\s+ada\s+masalah\s+dari\s+sisi\s+sist/i;
+/** A condition, not an event: "Jika terjadi gangguan, penyedia dapat menghubungi helpdesk LPSE." */
+const HYPOTHETICAL_RE =
+  /^\W*(?:jika|apabila|bila|kalau|seandainya|andaikan|dalam\s+hal)\b|\b(?:jika|apabila|bila)\s+terjadi\b/i;
 /** Another service's outage ("situs web resmi Pemkab", Samsat, Dukcapil) with LPSE only in passing. */
 const OTHER_SERVICE_RE =
   /\b(?:samsat|dukcapil|disdukcapil|adminduk|e-?ktp|cpns|situs\s+web\s+resmi\s+pemkab|dairikab)\b/i;
@@ -161,7 +165,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     if (!s) continue;
     const sys = SYSTEM_RE.test(s);
     if (sys) systemMentions++;
-    if (!sys || DENIAL_RE.test(s)) continue;
+    if (!sys || DENIAL_RE.test(s) || HYPOTHETICAL_RE.test(s)) continue;
     if (MALFUNCTION_RE.test(s)) {
       score += i === 0 ? 2 : 1;
       if (evidence.length < 3) evidence.push({ text: clip(s) });

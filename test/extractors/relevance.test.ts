@@ -44,6 +44,10 @@ describe('extractIsIncident: not an LPSE outage', () => {
       'FAQ LPSE\nBagaimana cara mengatasi error saat login ke SPSE?\nQ : Mengapa muncul halaman error?\nA : Hubungi admin LPSE.',
     ],
     [
+      'a briefing with a condition',
+      'Biro Pengadaan menggelar sosialisasi SPSE versi terbaru. "Jika terjadi gangguan, penyedia dapat menghubungi helpdesk LPSE," katanya.',
+    ],
+    [
       'another service down',
       'Layanan Samsat tutup karena server mati akibat listrik padam. Warga diminta membayar pajak secara online.',
     ],
