@@ -59,7 +59,8 @@ export function buildOverview(
     for (const p of new Set(h.province)) {
       const row = provinces.get(p) ?? { incidents: 0, regencies: new Set<string>() };
       row.incidents++;
-      for (const r of h.regency) row.regencies.add(r);
+      // A summary does not pair regencies with provinces: count them only when there is one province.
+      if (h.province.length === 1) for (const r of h.regency) row.regencies.add(r);
       provinces.set(p, row);
     }
   }

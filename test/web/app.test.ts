@@ -166,6 +166,24 @@ describe('web app', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  test('a national outage lists the LPSEs it hit, each links back', async () => {
+    await page.goto(`${server.url}/?q=PDN&lang=id`);
+    await page.locator('.hit h3 a', { hasText: 'Pusat Data Nasional' }).click();
+    await page.waitForSelector('#family li a');
+    await expect.poll(() => page.locator('#family li').count()).toBe(2);
+    const children = await page.locator('#family li a').allTextContents();
+    expect(children.sort()).toEqual([
+      'Gangguan LPSE Kabupaten Bandung, 20 Juni 2024',
+      'Gangguan LPSE Kota Palangka Raya, 21 Juni 2024',
+    ]);
+    await page.locator('#family li a', { hasText: 'Palangka Raya' }).click();
+    await page.waitForSelector('#citation');
+    await expect(page.locator('#family h2').textContent()).resolves.toBe('Bagian dari gangguan nasional');
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'Server SPSE kami ditempatkan di Pusat Data Nasional',
+    );
+  });
+
   test('switch to English', async () => {
     await page.goto(`${server.url}/?regency=Kabupaten+Barito+Timur&sort=start:asc`);
     await expect.poll(() => count().textContent()).toMatch(/insiden$/);
@@ -221,7 +239,12 @@ describe('web app', () => {
     await page.screenshot({ path: screenshotPath('overview-1280'), fullPage: true });
     // The overview follows the filters.
     await page.locator('[data-facet="province"] input[value="Kalimantan Tengah"]').check();
-    await expect.poll(() => page.locator('#provinces tbody tr').count()).toBe(1);
+    // Only incidents touching Kalimantan Tengah remain (a national one also touches Jawa Barat).
+    const kt = await apiTotal('province=Kalimantan+Tengah');
+    await expect.poll(() => page.locator('#count').textContent()).toBe(`${kt} insiden`);
+    const provinceRows = await page.locator('#provinces tbody tr').allTextContents();
+    expect(provinceRows.join('|')).not.toContain('Sulawesi Selatan');
+    expect(provinceRows[0]).toBe(`Kalimantan Tengah${kt}3`);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300); // Chart.js resizes on the next frame
     await page.screenshot({ path: screenshotPath('overview-390'), fullPage: true });

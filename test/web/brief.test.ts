@@ -41,7 +41,10 @@ function input(regency: string, extra: Partial<BriefInput> = {}): BriefInput {
     to: null,
     incidents,
     reports: refs,
-    comparison: kb.incidents.filter((i) => i.regions.some((r) => provinces.has(r.value.province))).map(summary),
+    // As loadBriefInput does: LPSEs' own incidents, national parents left out (their children count).
+    comparison: kb.incidents
+      .filter((i) => i.scope !== 'national' && i.regions.some((r) => provinces.has(r.value.province)))
+      .map(summary),
     generated: '2024-07-01',
     ...extra,
   };
@@ -142,8 +145,8 @@ describe('buildBrief', () => {
   test('comparison with the province: every LPSE of Kalimantan Tengah, the area marked', () => {
     expect(brief.comparison.map((r) => [r.name, r.incidents, r.daysDown, r.unknownEnd, r.isArea])).toEqual([
       ['Kabupaten Barito Timur', 3, 8, 1, true],
+      ['Kota Palangka Raya', 2, 2, 1, false],
       ['Kabupaten Kapuas', 1, 1, 0, false],
-      ['Kota Palangka Raya', 1, 2, 0, false],
     ]);
     expect(renderBriefMarkdown(brief, 'id')).toContain(
       '| **Kabupaten Barito Timur** | 3 | 8 (+1 tanpa tanggal pulih) |',

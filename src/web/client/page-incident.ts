@@ -278,6 +278,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
         f.categories.map((c) => [h('span', { class: 'badge' }, causeLabel(c, lang)), ' ']),
       ),
     ),
+    family(ctx, incident),
     disagreements,
     causes,
     allegation,
@@ -295,3 +296,45 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
       : null,
   );
 }
+
+/** A national incident lists the LPSE incidents it groups; an LPSE's share of one links back to it. */
+function family(ctx: PageContext, incident: Incident): HTMLElement | null {
+  const { t, lang } = ctx;
+  const ids = incident.parent_id ? [incident.parent_id] : incident.children_ids.slice(0, MAX_CHILDREN);
+  if (!ids.length) return null;
+  const list = h('ul', { class: 'family' });
+  const section = h(
+    'section',
+    { 'aria-labelledby': 'h-family', id: 'family' },
+    h('h2', { id: 'h-family' }, incident.parent_id ? t.partOf : t.children(incident.children_ids.length)),
+    list,
+  );
+  Promise.all(
+    ids.map((id) =>
+      getJson<IncidentResponse>(`/api/incidents/${encodeURIComponent(id)}`).then(
+        (r) => r.incident,
+        () => null,
+      ),
+    ),
+  ).then((incs) => {
+    for (const [k, inc] of incs.entries()) {
+      const id = ids[k] ?? '';
+      const f = inc ? toIncidentFacts(inc) : null;
+      list.append(
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { href: withLang(`/incident/${encodeURIComponent(id)}`, new URLSearchParams(), lang) },
+            inc ? displayTitle(inc.title, lang) : id,
+          ),
+          f ? h('span', { class: 'who' }, ` · ${formatWindow(f.start, f.end, lang)}`) : null,
+        ),
+      );
+    }
+  });
+  return section;
+}
+
+const MAX_CHILDREN = 60;

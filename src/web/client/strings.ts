@@ -79,6 +79,8 @@ const id = {
   copied: 'Tersalin',
   accessed: 'diakses',
   notFound: 'Insiden tidak ditemukan.',
+  partOf: 'Bagian dari gangguan nasional',
+  children: (n: number) => `${n} LPSE terdampak`,
   reportsSaid: (n: number) => `menurut ${n} sumber`,
   // overview
   overviewTitle: 'Ringkasan gangguan',
@@ -185,6 +187,8 @@ const en: Strings = {
   copied: 'Copied',
   accessed: 'accessed',
   notFound: 'Incident not found.',
+  partOf: 'Part of a national outage',
+  children: (n: number) => `${n} ${n === 1 ? 'LPSE' : 'LPSEs'} affected`,
   reportsSaid: (n: number) => `according to ${n} ${n === 1 ? 'source' : 'sources'}`,
   overviewTitle: 'Overview of outages',
   perMonth: 'Incidents per month by cause',
