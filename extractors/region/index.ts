@@ -238,7 +238,8 @@ function collectMentions(ctx: ExtractContext): Mention[] {
         : KAB_PREFIX_RE.test(before)
           ? 'kab'
           : null;
-    const lpse = LPSE_CHEAP_RE.test(before) && LPSE_BEFORE_RE.test(before);
+    // "Dua LPSE di Jawa Tengah": "di" makes the place where LPSEs are, not the LPSE itself
+    const lpse = LPSE_CHEAP_RE.test(before) && LPSE_BEFORE_RE.test(before) && !/\bdi\s*$/i.test(before);
     const gov = GOV_CHEAP_RE.test(before) && GOV_PREFIX_RE.test(before);
     const prefixed = kind !== null || lpse || gov;
     // names must be capitalised unless a prefix introduces them ("kabupaten Luwu utara")
@@ -325,8 +326,10 @@ export function extractRegions(ctx: ExtractContext): Extracted<RegionValue> & { 
   if (!chosen.length) {
     const gov = [...byKey.values()].filter((c) => c.forms.has('gov')).sort((a, b) => b.score - a.score);
     if (gov[0]) chosen = [gov[0]];
-  } else {
-    // an enumeration of governments next to the LPSE ("Pemprov Lampung…, Pemkab Tulang Bawang…, Pemkab Lampung Timur…")
+  }
+  if (chosen.length) {
+    // an enumeration of governments in one sentence lists the LPSEs hit ("Pemprov Lampung…, Pemkab Tulang Bawang…,
+    // Pemkab Lampung Timur…")
     for (const m of mentions) {
       if (m.form !== 'gov' || !m.sentence) continue;
       const siblings = mentions.filter((o) => o.sentence === m.sentence && o.form === 'gov' && o.key !== m.key);

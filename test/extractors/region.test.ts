@@ -143,6 +143,20 @@ describe('extractRegions: places that are not the affected LPSE', () => {
     expect(extractRegions(ctxOf(text)).value.regions.map((r) => r.regency)).toEqual(regencies);
   });
 
+  test('two LPSEs named, and "di" + province is where they are, not a third', () => {
+    const r = extractRegions(
+      ctxOf('Dua LPSE di Jawa Tengah Down\nLPSE Kabupaten Kendal dan LPSE Kota Semarang sama-sama tidak bisa diakses.'),
+    );
+    expect(r.value.regions.map((x) => x.regency)).toEqual(['Kabupaten Kendal', 'Kota Semarang']);
+  });
+
+  test('an enumeration of governments lists every LPSE hit', () => {
+    const r = extractRegions(
+      ctxOf('KPK mencatat LPSE pemerintah daerah diretas, yakni Pemprov Jambi, Pemkab Tebo, dan Pemkab Bungo.'),
+    );
+    expect(r.value.regions.map((x) => x.regency ?? x.province)).toEqual(['Jambi', 'Kabupaten Tebo', 'Kabupaten Bungo']);
+  });
+
   test('no region in a text without places', () => {
     const r = extractRegions(ctxOf('Sistem pengadaan sedang dalam perbaikan.'));
     expect(r.value.regions).toEqual([]);
