@@ -1,0 +1,239 @@
+/**
+ * The crawler's pure parts and its state files: relevance of titles, links and pagination, the frontier
+ * journal, the archive, source validation.
+ */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { afterEach, describe, expect, test } from 'vitest';
+import { Frontier } from '../../crawlers/frontier.ts';
+import { articleMatcher, nextPageUrl, pageLinks } from '../../crawlers/links.ts';
+import { isRelevantAnnouncement, isRelevantTitle, spseError, titleFromUrl } from '../../crawlers/relevance.ts';
+import { STARTER_SOURCES, loadSources, validateSources } from '../../crawlers/sources.ts';
+import {
+  archiveKey,
+  canonicalUrlOf,
+  countArchived,
+  hasArchived,
+  listArchived,
+  normalizeUrl,
+  readArchived,
+  saveRawPage,
+} from '../../src/archive.ts';
+import { resolveDataDir } from '../../src/config.ts';
+import { UserError } from '../../src/errors.ts';
+import type { RawPage } from '../../src/types.ts';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'pantau-unit-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('relevance of listed titles', () => {
+  test.each([
+    ['Server LPSE Kabupaten Gresik Error, LSM FPSR Mendesak Kepala ULP Jelaskan ke Publik', true],
+    ['Laman LPSE Mimika Gangguan, Proses Tender Proyek Tidak Maksimal', true],
+    ['Situs e-Proc Pemprov Tak Bisa Diakses Jelang Tutup Lelang', true],
+    ['Tender Jalan Tertunda karena Server Pengadaan Down', true],
+    ['LPSE Pacitan Gelar Pelatihan SPSE bagi 60 Penyedia Jasa Konstruksi', true], // fetched; not an incident
+    ['DPRD Gresik Sahkan Perubahan APBD 2023 dalam Rapat Paripurna', false],
+    ['Layanan Disdukcapil Gresik Sempat Terhenti karena Gangguan Jaringan', false],
+    ['Tim Sepak Takraw Luwu Utara Raih Dua Emas di Porprov Sulsel', false],
+    ['Pemkab Buka Lelang Jabatan Sekda', false],
+    ['Kolapsnya Elpsem', false],
+  ])('%s → %s', (title, want) => {
+    expect(isRelevantTitle(title)).toBe(want);
+  });
+
+  test.each([
+    ['Perubahan Jadwal Tahapan Tender Akibat Gangguan Server', true],
+    ['Berita Acara Gangguan Layanan SPSE Nomor 027/BA-LPSE/VI/2021', true],
+    ['Pemeliharaan Aplikasi SPSE Sabtu 15 Mei', true],
+    ['Jadwal Pelatihan Penyedia SPSE 4.5 Tahun 2021', false],
+    ['Himbauan Pembaruan Data Kualifikasi Penyedia', false],
+  ])('announcement %s → %s', (title, want) => {
+    expect(isRelevantAnnouncement(title)).toBe(want);
+  });
+
+  test('an URL slug stands for a title where the listing shows none', () => {
+    expect(titleFromUrl('https://k.example/2021/06/09/server-lpse-bartim-rusak/')).toBe('server lpse bartim rusak');
+    expect(isRelevantTitle(titleFromUrl('https://k.example/berita/123/harga-cabai-naik.html'))).toBe(false);
+  });
+
+  test('the SPSE error page and its code', () => {
+    expect(spseError('<h4>Maaf, terjadi error pada aplikasi SPSE</h4><p>Kode Error : 81kep4jo9</p>')).toEqual({
+      code: '81kep4jo9',
+      message: 'Maaf, terjadi error pada aplikasi SPSE',
+    });
+    expect(spseError('tampil tulisan "Kode Error : 81kep4jo9, Aplikasi SPSE"')?.code).toBe('81kep4jo9');
+    expect(spseError('Server LPSE error sejak Jumat')).toBeNull();
+  });
+});
+
+describe('links', () => {
+  test('next page: rel=next, "Selanjutnya", or the numbered link after the current one', () => {
+    expect(nextPageUrl(load('<link rel="next" href="/page/2/">'), 'https://k.example/')).toBe(
+      'https://k.example/page/2/',
+    );
+    expect(
+      nextPageUrl(load('<div class="pagination"><a href="?p=3">Selanjutnya »</a></div>'), 'https://k.example/b?p=2'),
+    ).toBe('https://k.example/b?p=3');
+    const numbered =
+      '<ul class="pagination"><li><a href="/b">1</a></li><li class="active"><span>2</span></li><li><a href="/b/halaman/3">3</a></li></ul>';
+    expect(nextPageUrl(load(numbered), 'https://k.example/b/halaman/2')).toBe('https://k.example/b/halaman/3');
+    expect(nextPageUrl(load('<p>akhir</p>'), 'https://k.example/')).toBeNull();
+    // A post's "next post" link is not a listing's next page.
+    expect(
+      nextPageUrl(
+        load('<nav class="post-navigation"><a rel="next" href="/x/">Berita lain</a></nav>'),
+        'https://k.example/',
+      ),
+    ).toBeNull();
+  });
+
+  test('links carry their anchor text, or the title/alt when the anchor is an image', () => {
+    const $ = load(
+      '<a href="/a#top">  Server LPSE <b>rusak</b> </a><a href="/a">x</a><a href="/b" title="LPSE down"><img alt="foto"></a><a href="javascript:void(0)">no</a>',
+    );
+    expect(pageLinks($, 'https://k.example/')).toEqual([
+      { url: 'https://k.example/a', title: 'Server LPSE rusak' },
+      { url: 'https://k.example/b', title: 'LPSE down' },
+    ]);
+  });
+
+  test('article URLs by pattern, else by shape', () => {
+    const byShape = articleMatcher({ id: 'x', name: 'x', kind: 'news' });
+    expect(byShape('https://k.example/2021/06/09/lpse-rusak/')).toBe(true);
+    expect(byShape('https://k.example/berita/512340/lpse-bartim')).toBe(true);
+    expect(byShape('https://k.example/server-lpse-bartim-rusak-lagi')).toBe(true);
+    expect(byShape('https://k.example/kategori/daerah/')).toBe(false);
+    expect(byShape('https://k.example/tag/lpse-gangguan-server-daerah/')).toBe(false);
+    const byPattern = articleMatcher({ id: 'x', name: 'x', kind: 'news', article_patterns: ['^/baca/'] });
+    expect(byPattern('https://k.example/baca/x')).toBe(true);
+    expect(byPattern('https://k.example/2021/06/09/lpse-rusak/')).toBe(false);
+  });
+});
+
+describe('frontier journal', () => {
+  test('re-queues what was added and not done, ignores a torn last line, remembers what it saw', () => {
+    const dir = tmp();
+    const f = new Frontier(dir);
+    f.add({ url: 'https://k.example/a', label: 'ARTICLE', source: 's' });
+    f.add({ url: 'https://k.example/b', label: 'ARTICLE', source: 's' });
+    f.add({ url: 'https://k.example/c', label: 'LIST', source: 's', depth: 2 });
+    f.markSeen('https://k.example/sport', 'irrelevant');
+    f.done('https://k.example/a');
+    f.fail('https://k.example/b', 'HTTP 500');
+    f.close();
+    appendFileSync(f.file, '{"op":"done","url":"https://k.exa'); // kill -9 mid-write
+    const g = new Frontier(dir);
+    expect(g.resumed).toEqual([{ url: 'https://k.example/c', label: 'LIST', source: 's', depth: 2 }]);
+    expect(g.failedBefore.map((r) => r.url)).toEqual(['https://k.example/b']);
+    for (const u of ['a', 'b', 'c', 'sport']) expect(g.knewBefore(`https://k.example/${u}`)).toBe(true);
+    expect(g.knewBefore('https://k.example/new')).toBe(false);
+  });
+
+  test('lines of a page not finished are not written (the page is handled again)', () => {
+    const dir = tmp();
+    const f = new Frontier(dir);
+    f.add({ url: 'https://k.example/list', label: 'LIST', source: 's' });
+    f.flush();
+    f.add({ url: 'https://k.example/x', label: 'ARTICLE', source: 's' }); // buffered, then the process dies
+    expect(readFileSync(f.file, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(new Frontier(dir).resumed.map((r) => r.url)).toEqual(['https://k.example/list']);
+  });
+});
+
+describe('archive', () => {
+  const page = (over: Partial<RawPage> = {}): RawPage => ({
+    url: 'https://k.example/a?utm_source=wa',
+    finalUrl: 'https://k.example/a',
+    status: 200,
+    headers: { 'content-type': 'text/html' },
+    fetchedAt: '2024-06-27T08:00:00.000Z',
+    body: '<html><head><link rel="canonical" href="/berita/a"></head><body>LPSE</body></html>',
+    sourceId: 's',
+    kind: 'news',
+    ...over,
+  });
+
+  test('keyed by canonical URL, with aliases for the requested and final URLs', () => {
+    const dir = resolveDataDir(tmp());
+    const { key, changed } = saveRawPage(dir, page());
+    expect(changed).toBe(true);
+    expect(key).toBe(archiveKey('https://k.example/berita/a'));
+    for (const u of ['https://k.example/berita/a', 'https://k.example/a', 'https://k.example/a?utm_source=fb#top'])
+      expect(hasArchived(dir, u)).toBe(true);
+    expect(hasArchived(dir, 'https://k.example/b')).toBe(false);
+    expect(readArchived(dir, 'https://k.example/a')?.page.fetchedAt).toBe('2024-06-27T08:00:00.000Z');
+  });
+
+  test('the same body again is unchanged and keeps the first fetch; a new body replaces it', () => {
+    const dir = resolveDataDir(tmp());
+    saveRawPage(dir, page());
+    expect(saveRawPage(dir, page({ fetchedAt: '2024-06-28T00:00:00.000Z' })).changed).toBe(false);
+    expect([...listArchived(dir)][0]!.page.fetchedAt).toBe('2024-06-27T08:00:00.000Z');
+    expect(saveRawPage(dir, page({ body: `${page().body} diperbarui` })).changed).toBe(true);
+    expect(countArchived(dir)).toBe(1);
+  });
+
+  test('a canonical on another host is not trusted (syndicated copy keeps its own URL)', () => {
+    expect(
+      canonicalUrlOf(page({ body: '<link rel="canonical" href="https://kalteng.antaranews.com/berita/1/x">' })),
+    ).toBe('https://k.example/a');
+  });
+
+  test('normal form of URLs', () => {
+    expect(normalizeUrl('HTTPS://Kalteng.Example:443/berita/1?utm_source=wa&b=2&a=1#top')).toBe(
+      'https://kalteng.example/berita/1?a=1&b=2',
+    );
+  });
+});
+
+describe('sources', () => {
+  test('the starter list is valid, has both LPSE URL forms, and a region code for every LPSE', () => {
+    const all = validateSources(STARTER_SOURCES);
+    const lpse = all.filter((s) => s.kind === 'lpse');
+    expect(lpse.some((s) => /^https:\/\/lpse\.[a-z]+\.go\.id\/eproc4$/.test(s.lpse!.base))).toBe(true);
+    expect(lpse.some((s) => /^https:\/\/spse\.inaproc\.id\/[a-z]+$/.test(s.lpse!.base))).toBe(true);
+    for (const s of lpse) expect(s.lpse!.region_code).toMatch(/^\d{2}(\.\d{2})?$/);
+    expect(all.filter((s) => s.kind === 'news').length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each([
+    [[{ id: 'a', kind: 'news' }], /needs at least one of/],
+    [[{ id: 'a', kind: 'blog', feeds: ['https://x.example/feed'] }], /"kind"/],
+    [[{ id: 'a', kind: 'lpse', lpse: { base: 'https://lpse.x.go.id/eproc4', region_code: 'Gresik' } }], /region_code/],
+    [[{ id: 'a', kind: 'news', feeds: ['ftp://x'] }], /not an http/],
+    [[{ id: 'a', kind: 'news', feeds: ['https://x.example/f'], article_patterns: ['(('] }], /regex/],
+    [
+      [
+        { id: 'a', kind: 'news', feeds: ['https://x.example/f'] },
+        { id: 'a', kind: 'news', feeds: ['https://x.example/f'] },
+      ],
+      /duplicate/,
+    ],
+    [{ nope: 1 }, /JSON array/],
+  ])('rejects %j with a one-line error', (data, msg) => {
+    expect(() => validateSources(data, 'f.json')).toThrow(UserError);
+    expect(() => validateSources(data, 'f.json')).toThrow(msg);
+  });
+
+  test('loadSources: unreadable and invalid JSON files are user errors', () => {
+    const dir = tmp();
+    expect(() => loadSources(join(dir, 'missing.json'))).toThrow(/cannot read sources file/);
+    writeFileSync(join(dir, 'bad.json'), '{');
+    expect(() => loadSources(join(dir, 'bad.json'))).toThrow(/not valid JSON/);
+    writeFileSync(
+      join(dir, 'ok.json'),
+      JSON.stringify({ sources: [{ id: 'x', name: 'X', kind: 'news', feeds: ['https://x.example/feed/'] }] }),
+    );
+    expect(loadSources(join(dir, 'ok.json'))).toHaveLength(1);
+  });
+});
