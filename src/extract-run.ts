@@ -111,8 +111,18 @@ function lineProblem(obj: unknown): string | null {
 export async function extractJsonl(input: Readable, out: Writable, err: Writable): Promise<JsonlStats> {
   const stats: JsonlStats = { lines: 0, reports: 0, failed: 0 };
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  // the reader went away (`| head`): stop quietly instead of dying on EPIPE
+  let closed = false;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else err.write(`pantau: cannot write output: ${e.message}\n`);
+    closed = true;
+    rl.close();
+  };
+  out.on('error', onError);
   let n = 0;
   for await (const line of rl) {
+    if (closed) break;
     n++;
     if (!line.trim()) continue;
     stats.lines++;
@@ -127,13 +137,18 @@ export async function extractJsonl(input: Readable, out: Writable, err: Writable
       if (problem) throw new Error(problem);
       const rec = obj as ExtractRecord;
       const report = extractRecord({ ...rec, url: rec.url ?? null });
-      if (!out.write(`${JSON.stringify(report)}\n`)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(`${JSON.stringify(report)}\n`) && !closed)
+        await new Promise<void>((r) => {
+          out.once('drain', () => r());
+          out.once('error', () => r());
+        });
       stats.reports++;
     } catch (e) {
       stats.failed++;
       err.write(`pantau: line ${n}: ${messageOf(e)}\n`);
     }
   }
+  out.off('error', onError);
   return stats;
 }
 

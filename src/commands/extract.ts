@@ -43,6 +43,10 @@ export function register(program: Command, cli: Cli): void {
       }
       if (file) {
         const report = extractFile(file, { url: opts.url, published: opts.published });
+        // `pantau extract x.html | head`: the reader leaving early is not an error
+        process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE') throw e;
+        });
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
       }
