@@ -63,8 +63,11 @@ export const MONTH_DAY_YEAR_RE = new RegExp(
 );
 /** "09/06/2021" or "9-6-2021": day first, as Indonesian pages write it. */
 export const NUMERIC_DATE_RE = /\b(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>(?:19|20)\d{2})\b/;
-/** "2021-06-09" (ISO) at the start of a metadata value. */
-export const ISO_DATE_RE = /^\s*(?<year>(?:19|20)\d{2})-(?<month>\d{2})-(?<day>\d{2})/;
+/**
+ * "2021-06-09" (ISO) at the start of a metadata value, or "2024/06/28 19:02:00" (year first with slashes, as
+ * some portals write their publishdate meta: fixtures/pages/portal-generik).
+ */
+export const ISO_DATE_RE = /^\s*(?<year>(?:19|20)\d{2})[-/](?<month>\d{2})[-/](?<day>\d{2})/;
 /** A date in a URL path: /2021/06/09/ or /2021/06/ (day unknown → not used) or /20210609. */
 export const URL_DATE_RE =
   /\/(?<year>(?:19|20)\d{2})[/-](?<month>\d{1,2})[/-](?<day>\d{1,2})(?:\/|[-_]|$)|\/(?<y2>(?:19|20)\d{2})(?<m2>[01]\d)(?<d2>[0-3]\d)(?:\/|[-_]|$)/;
