@@ -15,7 +15,7 @@ import { textArticle } from '../extractors/text-article.ts';
 import { SEED_STORIES } from '../test/extractors/seed-stories.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.env.BENCH_EXTRACT_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_EXTRACT_ROUNDS ?? 9);
 
 const texts: { url: string | null; text: string }[] = SEED_STORIES.map((s) => ({ url: s.url, text: s.text }));
 const dev = join(root, '..', 'shared', 'corpus', 'dev', 'input.jsonl');

@@ -343,6 +343,16 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   const people: Official[] = [];
   const evidence: { text: string }[] = [];
   let last: Official | null = null;
+  // speaker phrases repeat within an article ("kata Gafur" several times): parse each once per article
+  const memo = new Map<string, Who | null>();
+  const who = (phrase: string): Who | null => {
+    let w = memo.get(phrase);
+    if (w === undefined) {
+      w = parseWho(phrase);
+      memo.set(phrase, w);
+    }
+    return w;
+  };
 
   const add = (who: Who, quotes: string[], sentence: string) => {
     let p = people.find((o) => samePerson(o.name, who.name));
@@ -372,8 +382,11 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     for (const q of quotes) if (!last.quotes.includes(q)) last.quotes.push(q);
   };
 
-  const paraText = new Map<number, string>();
-  for (const s of ctx.sentences) paraText.set(s.para, `${paraText.get(s.para) ?? ''} ${s.text}`);
+  const paraOf = (para: number) =>
+    ctx.sentences
+      .filter((o) => o.para === para)
+      .map((o) => o.text)
+      .join(' ');
 
   for (const s of ctx.sentences) {
     const text = s.text;
@@ -387,7 +400,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       }
       const whos = phrase
         .split(/\s+melalui\s+/i)
-        .map(parseWho)
+        .map(who)
         .filter((w): w is Who => w !== null);
       if (whos.length) found.push({ at, whos });
     };
@@ -439,13 +452,13 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       if (!phrase) continue;
       const whos = phrase
         .split(/\s+melalui\s+/i)
-        .map(parseWho)
+        .map(who)
         .filter((w): w is Who => w !== null);
       if (whos.length) found.push({ at: m.index, whos });
     }
     if (!found.length) continue;
     const own = quotesIn(text);
-    const quotes = own.length ? own : quotesIn(paraText.get(s.para) ?? '');
+    const quotes = own.length ? own : quotesIn(paraOf(s.para));
     found.sort((a, b) => a.at - b.at);
     for (const f of found) {
       if (f.whos === 'pronoun') toLast(quotes);
@@ -465,13 +478,13 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         const end = at + last.length;
         const head = s.text.slice(0, end);
         const tail = /^[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*(?:\s*,\s*[^,.;"“”]{3,80})?/u.exec(s.text.slice(end))?.[0] ?? '';
-        const who = parseWho(`${phraseBefore(head)}${phraseAfter(tail)}`.replace(/\s+,/g, ','));
-        if (who && samePerson(who.name, p.name)) {
-          if (normName(who.name).length > normName(p.name).length) p.name = who.name;
-          if (!p.role && who.role) {
-            p.role = who.role;
-            p.organization = organizationOf(who.role);
-            p.stance = stanceOf(who.role);
+        const found = who(`${phraseBefore(head)}${phraseAfter(tail)}`.replace(/\s+,/g, ','));
+        if (found && samePerson(found.name, p.name)) {
+          if (normName(found.name).length > normName(p.name).length) p.name = found.name;
+          if (!p.role && found.role) {
+            p.role = found.role;
+            p.organization = organizationOf(found.role);
+            p.stance = stanceOf(found.role);
           }
         }
         if (p.role) break;
