@@ -238,8 +238,9 @@ function collectMentions(ctx: ExtractContext): Mention[] {
         : KAB_PREFIX_RE.test(before)
           ? 'kab'
           : null;
-    // "Dua LPSE di Jawa Tengah": "di" makes the place where LPSEs are, not the LPSE itself
-    const lpse = LPSE_CHEAP_RE.test(before) && LPSE_BEFORE_RE.test(before) && !/\bdi\s*$/i.test(before);
+    const lpse = LPSE_CHEAP_RE.test(before) && LPSE_BEFORE_RE.test(before);
+    // "Dua LPSE di Jawa Tengah": "di" + a province is where LPSEs are, not the province's own LPSE
+    const inProvince = /\bdi\s*$/i.test(before);
     const gov = GOV_CHEAP_RE.test(before) && GOV_PREFIX_RE.test(before);
     const prefixed = kind !== null || lpse || gov;
     // names must be capitalised unless a prefix introduces them ("kabupaten Luwu utara")
@@ -255,7 +256,7 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     // "Sementara LPSE Kabupaten Malang tidak terdampak": named, but not affected
     const after = sentence ? text.slice(m.end, Math.min(sentence.end, m.end + 60)) : '';
     if (UNAFFECTED_AFTER_RE.test(after)) continue;
-    const form: Form = lpse ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
+    const form: Form = lpse && !(inProvince && !region.regency) ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
     out.push({ key: keyOf(region), region, form, kind, at, sentence });
   }
   LPSE_HOST_RE.lastIndex = 0;

@@ -57,6 +57,7 @@ describe('extractRegions: the affected LPSE', () => {
       '32.71',
       'LPSE Kota Bogor',
     ],
+    ['"LPSE di" a kabupaten', 'Server LPSE di Bantul error sejak pagi.', 'Kabupaten Bantul', '34.02', 'LPSE di Bantul'],
     [
       'bare name defaults to the Kabupaten',
       'Server LPSE Bogor mati sejak pagi.',
