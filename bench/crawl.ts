@@ -18,6 +18,8 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
 const PER_PAGE = 50;
 const CONCURRENCY = 8;
 
+// Both crawlers run at a fixed concurrency (min = max): Crawlee's autoscaling reacts to the machine's load,
+// which would measure the neighbours rather than the crawlers.
 // The site: /berita/ listing pages with pagination, article pages of ~4 KB of text in a news theme.
 const SERVER = `
 const http = require('node:http');
@@ -73,6 +75,7 @@ async function bareCheerio(base: string): Promise<number> {
   const crawler = new CheerioCrawler(
     {
       maxConcurrency: CONCURRENCY,
+      minConcurrency: CONCURRENCY,
       maxRequestRetries: 3,
       useSessionPool: false,
       persistCookiesPerSession: false,
@@ -107,6 +110,7 @@ async function pantau(base: string): Promise<number> {
       ],
       pacingMs: 0,
       maxConcurrency: CONCURRENCY,
+      minConcurrency: CONCURRENCY,
       progressEveryMs: 3_600_000,
     });
     const archived = countArchived(resolveDataDir(root));

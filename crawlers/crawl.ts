@@ -58,6 +58,12 @@ export interface CrawlOptions {
   backoffMs?: number;
   /** Parallel requests (default 8; with pacing on, sites are still paced one by one). */
   maxConcurrency?: number;
+  /**
+   * Parallel requests to start with and never go below (default 4). Crawlee's pool otherwise starts at one and
+   * adds one every 10 s while the machine is idle: on a busy machine a paced crawl of many hosts would
+   * stay sequential.
+   */
+  minConcurrency?: number;
   /** How often to print the progress line, ms (default 5000). */
   progressEveryMs?: number;
   userAgent?: string;
@@ -410,6 +416,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
     useSessionPool: false,
     persistCookiesPerSession: false,
     maxConcurrency: opts.maxConcurrency ?? 8,
+    minConcurrency: Math.min(opts.minConcurrency ?? 4, opts.maxConcurrency ?? 8),
   };
 
   try {
@@ -523,6 +530,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       {
         ...common,
         maxConcurrency: Math.min(common.maxConcurrency, 2),
+        minConcurrency: 1,
         requestQueue: queues.browser,
         maxRequestsPerCrawl: Number.isFinite(limit) ? limit : undefined,
         launchContext: {
