@@ -131,16 +131,20 @@ export function renderChips(ctx: PageContext, onChange: (next: URLSearchParams) 
 
 /** At phone width the facets fold behind a button (the panel is long); on wider screens the button is hidden. */
 export function facetToggle(ctx: PageContext, aside: HTMLElement): HTMLButtonElement {
-  const active = FACETS.reduce((n, k) => n + ctx.params.getAll(k).length, 0);
-  const label = active ? `${ctx.t.facets} (${active})` : ctx.t.facets;
   const btn = h(
     'button',
     { type: 'button', class: 'btn secondary facets-toggle', 'aria-expanded': 'false', 'aria-controls': aside.id },
-    label,
+    facetToggleLabel(ctx, ctx.params),
   );
   btn.addEventListener('click', () => {
     const open = aside.classList.toggle('open');
     btn.setAttribute('aria-expanded', String(open));
   });
   return btn;
+}
+
+/** "Saring (2)": the button names how many filters are on. */
+export function facetToggleLabel(ctx: PageContext, params: URLSearchParams): string {
+  const active = FACETS.reduce((n, k) => n + params.getAll(k).length, 0);
+  return active ? `${ctx.t.facets} (${active})` : ctx.t.facets;
 }

@@ -3,7 +3,7 @@ import { causeLabel, formatMonth } from '../../brief/i18n.ts';
 import type { Overview } from '../overview.ts';
 import { getJson, isAbort } from './api.ts';
 import { h, replace } from './dom.ts';
-import { type Facets, facetToggle, renderChips, renderFacets } from './facets.ts';
+import { type Facets, facetToggle, facetToggleLabel, renderChips, renderFacets } from './facets.ts';
 import type { PageContext } from './main.ts';
 import { filtersOf, withLang } from './state.ts';
 
@@ -18,10 +18,11 @@ export function renderOverview(ctx: PageContext): void {
   );
   const count = h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' });
   const chipsEl = h('div');
+  const toggleBtn = facetToggle(ctx, facetsEl);
   replace(
     main,
     h('h1', null, t.overviewTitle),
-    facetToggle(ctx, facetsEl),
+    toggleBtn,
     h('div', { class: 'layout' }, facetsEl, h('div', null, count, chipsEl, body)),
   );
   document.title = `${t.overviewTitle} · Pantau`;
@@ -58,6 +59,7 @@ export function renderOverview(ctx: PageContext): void {
     }
     const view = { ...ctx, params };
     renderFacets(view, facetsEl, facets.facets, commit);
+    toggleBtn.textContent = facetToggleLabel(ctx, params);
     replace(chipsEl, renderChips(view, commit));
     count.textContent = t.results(data.total);
     body.setAttribute('aria-busy', 'false');
@@ -144,7 +146,7 @@ export function renderOverview(ctx: PageContext): void {
                   null,
                   h('td', null, h('a', { href: provinceLink(p.province) }, p.province)),
                   h('td', { class: 'num' }, p.incidents),
-                  h('td', { class: 'num' }, p.regencies),
+                  h('td', { class: 'num' }, p.regencies || '–'),
                 ),
               ),
             ),

@@ -3,7 +3,7 @@ import { causeLabel, displayTitle, formatWindow } from '../../brief/i18n.ts';
 import type { IncidentSummary, SearchResult } from '../../kb/api.ts';
 import { isAbort, latest } from './api.ts';
 import { h, replace } from './dom.ts';
-import { type Facets, facetToggle, renderChips, renderFacets } from './facets.ts';
+import { type Facets, facetToggle, facetToggleLabel, renderChips, renderFacets } from './facets.ts';
 import type { PageContext } from './main.ts';
 import { PAGE_SIZE, filtersOf, withLang } from './state.ts';
 
@@ -53,6 +53,7 @@ export function renderSearch(ctx: PageContext): void {
   const results = h('section', { id: 'results', 'aria-labelledby': 'count', 'aria-busy': 'true' });
   const pager = h('nav', { class: 'pager', id: 'pager', 'aria-label': t.page(1, 1) });
 
+  const toggleBtn = facetToggle(ctx, facetsEl);
   const form = h(
     'form',
     { class: 'searchbar', role: 'search', onsubmit: (e: Event) => e.preventDefault() },
@@ -65,7 +66,7 @@ export function renderSearch(ctx: PageContext): void {
     main,
     h('h1', { class: 'visually-hidden' }, t.searchLabel),
     form,
-    facetToggle(ctx, facetsEl),
+    toggleBtn,
     h(
       'div',
       { class: 'layout' },
@@ -144,6 +145,7 @@ export function renderSearch(ctx: PageContext): void {
     const view = { ...ctx, params };
     const focusedId = document.activeElement?.id;
     renderFacets(view, facetsEl, r.facets as Facets, (next) => commit(next));
+    toggleBtn.textContent = facetToggleLabel(ctx, params);
     if (focusedId?.startsWith('f-')) document.getElementById(focusedId)?.focus();
     const chips = renderChips(view, (next) => commit(next));
     replace(
