@@ -88,6 +88,14 @@ export const SPEECH_VERBS_ACTIVE = [
   'mengingatkan',
   'menerangkan',
   'mengungkap',
+  'meminta',
+  'mendesak',
+  'menyoroti',
+  'mengkritik',
+  'menyesalkan',
+  'menandaskan',
+  'mengharapkan',
+  'menyebutkan',
 ];
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami'];
@@ -361,6 +369,22 @@ export const ORG_WORDS = [
  * the name parser because a digit or a weekday ends the speaker phrase first.
  */
 export const NOT_NAMES = [
+  // headline words: "Server LPSE Kabupaten Gresik Error, LSM FPSR Mendesak…"
+  'error',
+  'eror',
+  'down',
+  'rusak',
+  'diretas',
+  'lumpuh',
+  'ngadat',
+  'trouble',
+  'offline',
+  'online',
+  'normal',
+  'lelet',
+  'macet',
+  'disorot',
+  'dikeluhkan',
   'polisi',
   'petugas',
   'pegawai',

@@ -103,6 +103,24 @@ const ROLE_LOWER = new Set([
   'asal',
   'perusahaan',
   'setempat',
+  'penyedia',
+  'jasa',
+  'barang',
+  'pelaku',
+  'usaha',
+  'peserta',
+  'lelang',
+  'tender',
+  'pemilik',
+  'pengurus',
+  'aktivis',
+  'pegiat',
+  'pemerhati',
+  'tokoh',
+  'perwakilan',
+  'sekretaris',
+  'bendahara',
+  'komisi',
 ]);
 /** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */
 const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn)\.?$/;
@@ -285,12 +303,13 @@ function phraseBefore(s: string): string {
     .replace(/^[,\s]+|[,\s]+$/g, '');
 }
 
+/** Name tokens for comparison: lower case, no honorifics, doubled letters single ("Syarifuddin" = "Syarifudin"). */
 const normName = (n: string) =>
   n
     .toLowerCase()
     .split(/\s+/)
     .filter((t) => !HONORIFIC_RE.test(t.replace(/^./, (c) => c.toUpperCase())) && t.length > 1)
-    .map((t) => t.replace(/[^\p{L}]/gu, ''));
+    .map((t) => t.replace(/[^\p{L}]/gu, '').replace(/(\p{L})\1+/gu, '$1'));
 
 /** Same person: one name's tokens within the other's, or a short name that is part of a token ("Yadi", Cahyadi). */
 function samePerson(a: string, b: string): boolean {
