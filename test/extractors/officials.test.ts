@@ -106,6 +106,41 @@ describe('extractOfficials: attribution', () => {
     ]);
   });
 
+  test.each([
+    [
+      'a complainant with a lower-case role',
+      '"Server down sejak pagi," ungkap salah seorang penyedia jasa, Agus, kepada media ini.',
+      'Agus',
+      'salah seorang penyedia jasa',
+    ],
+    [
+      'a paraphrase with "meminta"',
+      'Terpisah, anggota Komisi A DPRD Sleman, Rini Wulandari meminta LPSE transparan.',
+      'Rini Wulandari',
+      'anggota Komisi A DPRD Sleman',
+    ],
+    [
+      'fillers between speaker and verb',
+      'Kepala LPSE Kabupaten Sleman, Budi Santoso, ketika dihubungi melalui telepon seluler, Senin (7/6/2021), membenarkan server sedang down.',
+      'Budi Santoso',
+      'Kepala LPSE Kabupaten Sleman',
+    ],
+    [
+      'a company name is not the speaker',
+      '"Situsnya tidak bisa dibuka," kata Direktur CV Maju Jaya, Slamet Riyadi, kepada wartawan.',
+      'Slamet Riyadi',
+      'Direktur CV Maju Jaya',
+    ],
+  ])('%s', (_name, text, name, role) => {
+    expect(people(text)).toMatchObject([{ name, role }]);
+  });
+
+  test('spelling variants of one name are one person', () => {
+    const text =
+      'Kabag Layanan Pengadaan Setkab Lebong, Syarifuddin mengatakan software rusak.\nSyarifudin meminta OPD menyiapkan berkas.';
+    expect(people(text).map((p) => p.name)).toEqual(['Syarifuddin']);
+  });
+
   test('"disampaikan oleh" and "selaku"', () => {
     expect(people('Hal senada disampaikan oleh Ketua Gapensi Kota Contoh, Rudi Hartono.')).toMatchObject([
       { name: 'Rudi Hartono', role: 'Ketua Gapensi Kota Contoh', stance: 'complainant' },
@@ -152,6 +187,7 @@ describe('extractOfficials: not people', () => {
     ['an institution as subject', 'Kemendikbudristek menyatakan layanan SPSE terdampak gangguan.'],
     ['an institution after its head word', '"Semua paket aman," kata Kepala Dinas Pariwisata.'],
     ['a common noun as subject', 'Polisi mengatakan server LPSE sempat diretas.'],
+    ['a headline', 'Server LPSE Kabupaten Gresik Error, LSM FPSR Mendesak Kepala ULP Jelaskan ke Publik'],
   ])('%s', (_name, text) => {
     expect(people(text)).toEqual([]);
   });
