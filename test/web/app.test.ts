@@ -99,6 +99,24 @@ describe('web app', () => {
     await expect.poll(() => count().textContent()).toBe(`${both} insiden`);
   });
 
+  test('keyboard: "/" jumps to the search box, Tab reaches a result, Enter opens it', async () => {
+    await page.goto(`${server.url}/?lang=id`);
+    await page.waitForSelector('.hit');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type('Kapuas');
+    await expect.poll(() => page.locator('.hit').count()).toBe(await apiTotal('q=Kapuas'));
+    await page.locator('.hit h3 a').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#citation');
+    expect(new URL(page.url()).pathname).toMatch(/^\/incident\//);
+    // The skip link is the first stop and leads to the content.
+    await page.goto(`${server.url}/?lang=id`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+  });
+
   test('date range and sort by outage date', async () => {
     await page.goto(`${server.url}/?sort=start:asc&from=2021-01-01&to=2022-12-31`);
     const expected = await apiTotal('from=2021-01-01&to=2022-12-31');
