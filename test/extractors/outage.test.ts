@@ -53,6 +53,13 @@ describe('extractOutageWindow: outage days', () => {
     expect(r.evidence.map((e) => e.text)).toContain(evidence);
   });
 
+  test('a recovery told before its day gives the end', () => {
+    const r = run(
+      'Laman LPSE Kota Contoh diretas sejak Selasa (1/10/2019) malam. Kepala dinas mengatakan pihaknya sudah memulihkan laman tersebut pada Rabu (2/10/2019) pagi.',
+    );
+    expect(r.value).toEqual({ start: '2019-10-01', end: '2019-10-02' });
+  });
+
   test('a range end followed by "masih belum" is not the end', () => {
     const r = run(
       '"Kami sudah menyampaikan bahwa sejak tanggal 7 hingga 9 Juni 2021 masih belum dapat diakses," kata Gafur.',
