@@ -16,7 +16,7 @@ export const SCHEDULE_TERMS = [
   'perubahan jadwal',
   'merubah jadwal',
   'mengubah jadwal',
-  'rubah jadwalnya',
+  'rubah jadwal',
   'memundurkan jadwal',
   'dimundurkan',
   'diundur',
@@ -57,7 +57,7 @@ export const TENDER_AFFECTED_TERMS = [
   'tidak bisa unggah',
 ];
 
-const SCHEDULE_RE = new RegExp(`\\b(?:${alternation(SCHEDULE_TERMS)})\\b`, 'i');
+const SCHEDULE_RE = new RegExp(`\\b(?:${alternation(SCHEDULE_TERMS)})(?:nya)?\\b`, 'i');
 const MANUAL_RE = new RegExp(`\\b(?:${alternation(MANUAL_TERMS)})\\b`, 'i');
 const TENDER_RE = /\b(?:tender|lelang|pelelangan|penawaran|pengadaan|paket)\b/i;
 const AFFECTED_RE = new RegExp(`\\b(?:${alternation(TENDER_AFFECTED_TERMS)})\\b`, 'i');

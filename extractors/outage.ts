@@ -68,7 +68,8 @@ const START_LINK_RE =
   /(?:\b(?:sejak|semenjak|mulai|terjadi(?:\s+pada)?|pada(?:\s+hari)?(?:\s+tanggal)?|tanggal)\b(?:\s+(?:hari|tanggal|dari\s+tanggal|pukul\s+\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)?(?:\s+tanggal)?))*)\s*,?\s*$/i;
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
-  /\b(?:kembali\s+normal|normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|normal(?=dan)|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan)\b/i;
+  // "kembali normal" without a closing word boundary: PDF text glues words ("kembali normaldan web LPSE…")
+  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan)\b)/i;
 const RECOVERY_BEFORE_RE =
   /\b(?:memulihkan|dipulihkan|pulih|berhasil\s+diperbaiki|kembali\s+normal|normal\s+kembali)\b/i;
 /** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */

@@ -12,7 +12,6 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'di-?hack(?:er)?',
     'kena\\s+hack',
     'hack',
-    'hanck',
     'di\\s*retas',
     'peretasan',
     'meretas',

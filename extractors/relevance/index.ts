@@ -73,7 +73,6 @@ export const MALFUNCTION_TERMS = [
   'kesalahan teknis',
   'gangguan sistem',
   'gangguan teknis',
-  'not conection',
   'not connection',
   'tidak berfungsinya',
   'terkendala',
@@ -118,11 +117,8 @@ export const NOT_A_REPORT_TERMS = [
   'apa solusinya',
   'artikel ini',
   'pendahuluan',
-  'pengumuman rekruitmen',
   'ditetapkan sebagai tersangka',
   'operasi tangkap tangan',
-  'konsep migrasi',
-  'domain terpusat',
 ];
 
 const SYSTEM_RE = new RegExp(`\\b(?:${alternation(SYSTEM_TERMS)})\\b`, 'i');
@@ -142,7 +138,7 @@ const HYPOTHETICAL_RE =
   /^\W*(?:jika|apabila|bila|kalau|seandainya|andaikan|dalam\s+hal)\b|\b(?:jika|apabila|bila)\s+terjadi\b/i;
 /** Another service's outage ("situs web resmi Pemkab", Samsat, Dukcapil) with LPSE only in passing. */
 const OTHER_SERVICE_RE =
-  /\b(?:samsat|dukcapil|disdukcapil|adminduk|e-?ktp|cpns|situs\s+web\s+resmi\s+pemkab|dairikab)\b/i;
+  /\b(?:samsat|dukcapil|disdukcapil|adminduk|e-?ktp|cpns|(?:situs|laman|website)\s+(?:web\s+)?resmi\s+(?:pemkab|pemkot|pemprov|pemda))\b/i;
 
 export interface RelevanceValue {
   is_incident: boolean;
