@@ -122,42 +122,68 @@ async function pantau(base: string): Promise<number> {
 }
 
 log.setLevel(log.LEVELS.OFF);
+const mode = process.argv.find((a) => a.startsWith('--run='))?.slice(6);
+if (mode) {
+  // Child: one crawl, measured alone in a fresh process (clean peak RSS), result as JSON on stdout.
+  const base = process.argv.find((a) => a.startsWith('--base='))!.slice(7);
+  await (mode === 'pantau' ? pantau : bareCheerio)(`${base}`).catch(() => 0); // warm-up: modules, JIT
+  const m = await measure(() => (mode === 'pantau' ? pantau(base) : bareCheerio(base)));
+  process.stdout.write(`${JSON.stringify({ pages: m.result, secs: m.secs, peakMb: m.peakMb })}\n`);
+  process.exit(0);
+}
+
+function runChild(name: 'pantau' | 'bare', base: string): Promise<{ pages: number; secs: number; peakMb: number }> {
+  return new Promise((ok, fail) => {
+    const c = spawn(process.execPath, [...process.execArgv, process.argv[1]!, `--run=${name}`, `--base=${base}`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    c.stdout!.on('data', (d) => {
+      out += d;
+    });
+    c.on('exit', (code) =>
+      code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`${name} exited ${code}`)),
+    );
+  });
+}
+
 const { base, child } = await startServer();
 try {
   console.log(
     `site: ${ARTICLES} articles, ${Math.ceil(ARTICLES / PER_PAGE)} listing pages, at ${base}; concurrency ${CONCURRENCY}`,
   );
-  // Warm-up (module loading, JIT) on a small crawl of each, not measured.
-  const rounds: Array<{ name: string; pages: number; secs: number; peakMb: number }> = [];
+  console.log('each run: a fresh process, one unmeasured warm-up crawl, then the measured crawl');
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  const rows: Array<{ name: string; pages: number; secs: number; peakMb: number }> = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [name, fn] of [
-      ['bare CheerioCrawler', bareCheerio],
-      ['Pantau crawl()', pantau],
+    for (const [name, key] of [
+      ['bare CheerioCrawler', 'bare'],
+      ['Pantau crawl()', 'pantau'],
     ] as const) {
-      const m = await measure(() => fn(base));
-      rounds.push({ name, pages: m.result, secs: m.secs, peakMb: m.peakMb });
+      const m = await runChild(key, base);
+      rows.push({ name, ...m });
       console.log(
-        `round ${round} ${name.padEnd(20)} ${m.result} pages in ${m.secs.toFixed(2)} s = ${(m.result / m.secs).toFixed(1)} pages/s, peak RSS ${m.peakMb.toFixed(0)} MB`,
+        `round ${round} ${name.padEnd(20)} ${m.pages} pages in ${m.secs.toFixed(2)} s = ${(m.pages / m.secs).toFixed(1)} pages/s, peak RSS ${m.peakMb.toFixed(0)} MB`,
       );
     }
   }
-  // Rounds alternate, so both crawlers see the same machine load; the first round pays for warm-up.
+  // Rounds alternate, so both crawlers see the same machine load.
   const rate = (name: string, i: number) => {
-    const r = rounds.filter((x) => x.name === name)[i]!;
+    const r = rows.filter((x) => x.name === name)[i]!;
     return r.pages / r.secs;
   };
   const paired = Array.from({ length: ROUNDS }, (_, i) => rate('Pantau crawl()', i) / rate('bare CheerioCrawler', i));
   const median = [...paired].sort((a, b) => a - b)[Math.floor(paired.length / 2)]!;
-  console.log(`\nratio per round: ${paired.map((r) => r.toFixed(2)).join(', ')}; median ${median.toFixed(2)}`);
-  const best = (name: string) => Math.max(...rounds.filter((r) => r.name === name).map((r) => r.pages / r.secs));
-  const ratio = best('Pantau crawl()') / best('bare CheerioCrawler');
-  const peak = (name: string) => Math.max(...rounds.filter((r) => r.name === name).map((r) => r.peakMb));
+  const best = (name: string) => Math.max(...rows.filter((r) => r.name === name).map((r) => r.pages / r.secs));
+  const peak = (name: string) => Math.max(...rows.filter((r) => r.name === name).map((r) => r.peakMb));
   console.log(
-    `best rounds: Pantau ${best('Pantau crawl()').toFixed(1)} pages/s vs bare CheerioCrawler ${best('bare CheerioCrawler').toFixed(1)} pages/s: ratio ${ratio.toFixed(2)} (target ≥ 0.8)`,
+    `\nratio Pantau / bare CheerioCrawler per round: ${paired.map((r) => r.toFixed(2)).join(', ')}; median ${median.toFixed(2)} (target ≥ 0.8)`,
   );
   console.log(
-    `peak RSS: Pantau ${peak('Pantau crawl()').toFixed(0)} MB, bare CheerioCrawler ${peak('bare CheerioCrawler').toFixed(0)} MB (same process)`,
+    `best rounds: Pantau ${best('Pantau crawl()').toFixed(1)} pages/s, bare CheerioCrawler ${best('bare CheerioCrawler').toFixed(1)} pages/s: ratio ${(best('Pantau crawl()') / best('bare CheerioCrawler')).toFixed(2)}`,
+  );
+  console.log(
+    `peak RSS: Pantau ${peak('Pantau crawl()').toFixed(0)} MB, bare CheerioCrawler ${peak('bare CheerioCrawler').toFixed(0)} MB`,
   );
 } finally {
   child.kill();
