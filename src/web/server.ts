@@ -268,6 +268,8 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     if (err instanceof BadRequest) return jsonError(c, 400, err.message, err.param);
     // The KB validates again (defence in depth): whatever it refuses is the request's fault too.
     if (err instanceof SearchParamError) return jsonError(c, 400, err.message, err.field);
+    // A UserError is written for people (e.g. "the knowledge base is empty: run `pantau index` first").
+    if (err instanceof UserError) return jsonError(c, 503, err.message.split('\n')[0] ?? 'unavailable');
     log(`pantau serve: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${messageOf(err)}`);
     if (process.env.PANTAU_DEBUG) console.error(err);
     return jsonError(c, 500, 'internal error; the server log says more');

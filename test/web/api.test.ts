@@ -214,6 +214,21 @@ describe('API answers', () => {
     await web.close();
   });
 
+  test('an empty knowledge base is a 503 that says what to do', async () => {
+    const web = await createApp({
+      kb: {
+        search: () => Promise.reject(new UserError('the knowledge base is empty: run `pantau index` first')),
+        incident: async () => null,
+        reportsOf: async () => [],
+      },
+      log: () => {},
+    });
+    const res = await web.app.request('/api/search');
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('pantau index');
+    await web.close();
+  });
+
   test('a response that would carry a secret is refused', async () => {
     const web = await createApp({
       kb: {
