@@ -48,15 +48,25 @@ export interface BuildReportOptions {
   published?: string | null;
 }
 
-const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}/;
+const ISO_DAY_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** "2021-06-09" (or a timestamp starting so) when it is a real day between 1990 and 2100, else null. */
+export function validDay(s: string | null | undefined): string | null {
+  const m = s ? ISO_DAY_RE.exec(s) : null;
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1990 || y > 2100 || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
 
 /**
  * @example buildReport(toArticle({ url, html }), { published: "2021-06-09" }).regions[0].regency
  *   // "Kabupaten Barito Timur"
  */
 export function buildReport(article: Article, opts: BuildReportOptions = {}): Report & { suspected_causes: Cause[] } {
-  const given = opts.published && ISO_DAY_RE.test(opts.published) ? opts.published.slice(0, 10) : null;
-  const metaPublished = article.published && ISO_DAY_RE.test(article.published) ? article.published.slice(0, 10) : null;
+  const given = validDay(opts.published);
+  const metaPublished = validDay(article.published);
   const ctx0 = makeContext(article, given ?? metaPublished);
   const fromText = (given ?? metaPublished) ? null : extractPublished(ctx0).value;
   const published = given ?? metaPublished ?? fromText;

@@ -78,6 +78,18 @@ describe('report ids', () => {
   });
 });
 
+describe('publication dates from callers', () => {
+  test.each([['2021-13-45'], ['2021-02-30'], ['0000-00-00'], ['kemarin']])('"%s" is not a day and is ignored', (p) => {
+    const r = buildReport(
+      textArticle({ url: null, text: 'Rabu, 12 Maret 2014\nServer LPSE Kabupaten Sleman gangguan.' }),
+      {
+        published: p,
+      },
+    );
+    expect(r.published).toBe('2014-03-12');
+  });
+});
+
 describe('not incidents', () => {
   test.each([
     [
