@@ -101,6 +101,23 @@ export async function ensureIndex(client: Meilisearch, uid: string, kind: 'incid
   return applySettings(client.index(uid), loadIndexConfig(kind));
 }
 
+/** A build index older than this was left by a rebuild that died before its swap. */
+const STALE_BUILD_MS = 6 * 3600_000;
+
+/** Deletes build indexes (`<name>__build_<time><rand>`) left behind by a rebuild killed before it cleaned up. */
+async function dropStaleBuilds(client: Meilisearch, names: IndexNames): Promise<void> {
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  for (const { uid } of results) {
+    for (const name of [names.incidents, names.reports]) {
+      const prefix = `${name}__build_`;
+      if (!uid.startsWith(prefix)) continue;
+      const started = Number.parseInt(uid.slice(prefix.length, -4), 36);
+      // A younger one may belong to a rebuild running right now: leave it alone.
+      if (Number.isFinite(started) && Date.now() - started > STALE_BUILD_MS) await waitOk(client.deleteIndex(uid));
+    }
+  }
+}
+
 export interface RebuildResult {
   incidents: number;
   reports: number;
@@ -118,7 +135,8 @@ export async function rebuildIndexes(
   names: IndexNames = DEFAULT_INDEXES,
 ): Promise<RebuildResult> {
   const t0 = performance.now();
-  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await dropStaleBuilds(client, names);
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
   const build: IndexNames = {
     incidents: `${names.incidents}__build_${stamp}`,
     reports: `${names.reports}__build_${stamp}`,
