@@ -228,7 +228,10 @@ export function findDuplicateGroups(reports: readonly Report[], opts: DedupeOpti
   const signatures = new Map<number, Uint32Array>();
   const signature = (i: number) => {
     let sig = signatures.get(i);
-    if (!sig) signatures.set(i, (sig = minhash(sets[i]!)));
+    if (!sig) {
+      sig = minhash(sets[i]!);
+      signatures.set(i, sig);
+    }
     return sig;
   };
   for (const block of blocks.values()) {
