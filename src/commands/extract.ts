@@ -6,7 +6,6 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
-import { extractFile, extractJsonl, openJsonl } from '../extract-run.ts';
 
 interface ExtractOpts {
   jsonl?: string;
@@ -26,6 +25,8 @@ export function register(program: Command, cli: Cli): void {
     .option('--published <date>', 'publication date of FILE, YYYY-MM-DD')
     .option('--all', 'with no file: re-extract every archived page, not only new or changed ones')
     .action(async (file: string | undefined, opts: ExtractOpts) => {
+      // loaded here, not at the top: the extractors (chrono, franc, the gazetteer) are not needed by other commands
+      const { extractFile, extractJsonl, openJsonl } = await import('../extract-run.ts');
       if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published))
         throw new UserError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
       if (opts.jsonl) {
