@@ -253,6 +253,8 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     c.header('Cache-Control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': asset.type });
   });
+  // Browsers ask for /favicon.ico on pages without an icon link (the brief's standalone HTML, the archive).
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.get('/favicon.svg', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(favicon, 200, { 'Content-Type': 'image/svg+xml' });

@@ -292,6 +292,13 @@ describe('web app', () => {
     expect(flat).toContain('Andi Baso Mappanyukki');
     expect(flat).toContain('Kota Palopo'); // the comparison with the province's other LPSEs
     expect(flat).toContain('https://suara-luwu.example/lutra-2021-harddisk');
+    // The HTML brief prints with its own stylesheet, allowed by hash under the CSP (no violation logged).
+    await page.goto(`${server.url}/api/brief?regency=Kabupaten+Luwu+Utara&format=html&lang=en`);
+    expect(await page.locator('h1').textContent()).toBe('Hearing brief: LPSE outages in Kabupaten Luwu Utara');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h2') as Element).borderBottomStyle)).toBe(
+      'solid',
+    );
+    await page.screenshot({ path: screenshotPath('brief-html-1280'), fullPage: true });
     // The brief page offers the same.
     await page.goto(`${server.url}/brief`);
     await page.waitForSelector('#b-regency option[value="Kabupaten Barito Timur"]', { state: 'attached' });
