@@ -215,6 +215,19 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   const lastAccess = new Map<string, number>();
   const resumedUrls = new Set(frontier.resumed.map((r) => r.url));
   let budget = opts.maxPages ?? Number.POSITIVE_INFINITY;
+  // --max-pages, exactly: Crawlee's maxRequestsPerCrawl lets requests already in flight through. A request
+  // past the budget is not fetched (skipNavigation) nor journaled as done, so the next run picks it up.
+  const maxFetches = opts.maxPages ?? Number.POSITIVE_INFINITY;
+  let fetches = 0;
+  const overBudget = (request: { skipNavigation?: boolean; noRetry: boolean; retryCount: number }) => {
+    if (request.retryCount > 0) return false; // a retry was already counted
+    if (fetches >= maxFetches) {
+      request.skipNavigation = true;
+      return true;
+    }
+    fetches++;
+    return false;
+  };
   let queuedCount = 0;
 
   const useBrowser = (req: QueuedRequest) =>
@@ -460,7 +473,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
         additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'text/plain', 'application/octet-stream'],
         ignoreHttpErrorStatusCodes: [500, 501, 502, 503, 504, 505, 520, 521, 522, 523, 524],
         preNavigationHooks: [
-          (_ctx, gotOptions) => {
+          ({ request }, gotOptions) => {
+            if (overBudget(request)) return;
             gotOptions.headers = {
               ...gotOptions.headers,
               'user-agent': ua,
@@ -483,6 +497,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
           },
         ],
         requestHandler: async ({ request, body, response }) => {
+          if (request.skipNavigation) return;
           const bytes = typeof body === 'string' ? Buffer.from(body) : (body as Buffer);
           if (bytes.length > maxBytes) {
             request.noRetry = true;
@@ -540,7 +555,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
         },
         browserPoolOptions: { useFingerprints: false },
         postNavigationHooks: [({ request }) => touchHost(lastAccess, request.url)],
+        preNavigationHooks: [({ request }) => void overBudget(request)],
         requestHandler: async ({ request, page, response }) => {
+          if (request.skipNavigation) return;
           await page.waitForLoadState('networkidle', { timeout: Math.min(timeoutMs, 10_000) }).catch(() => {});
           const html = await page.content();
           if (html.length > maxBytes) {

@@ -65,3 +65,24 @@ test('an SPSE root URL becomes an LPSE source', () => {
     hosts: ['kalteng.antaranews.com'],
   });
 });
+
+test('--max-pages stops the crawl after that many requests; the next run carries on', async () => {
+  const dir = resolveDataDir(mkdtempSync(join(tmpdir(), 'pantau-max-')));
+  try {
+    const base = served.sites['warta-nusantara']!;
+    const source = {
+      id: 'w',
+      name: 'w',
+      kind: 'news' as const,
+      listings: [`${base}/`],
+      article_patterns: ['^/\\d{4}/\\d{2}/\\d{2}/[^/]+/?$'],
+    };
+    const first = await crawl({ dataDir: dir, sources: [source], pacingMs: 0, maxPages: 3 });
+    expect(first.done).toBeLessThanOrEqual(3);
+    const second = await crawl({ dataDir: dir, sources: [source], pacingMs: 0 });
+    expect(first.archived + second.archived).toBe(7);
+    expect(second.resumed).toBeGreaterThan(0);
+  } finally {
+    rmSync(dir.root, { recursive: true, force: true });
+  }
+}, 60_000);
