@@ -291,8 +291,8 @@ async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliC
         join(dir.meili, 'snapshots'),
         '--http-addr',
         `127.0.0.1:${port}`,
-        '--master-key',
-        apiKey,
+        // One argument: a base64url key may start with '-', which the CLI parser would take for a flag.
+        `--master-key=${apiKey}`,
         '--env',
         'production',
         '--no-analytics',
