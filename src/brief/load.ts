@@ -70,12 +70,15 @@ export async function loadBriefInput(
     const batch = summariesOfProvince.slice(k, k + 16);
     const incs =
       k < MAX_FULL_COMPARISON ? await Promise.all(batch.map((s) => known.get(s.id) ?? kb.incident(s.id))) : [];
-    batch.forEach((s, j) => {
+    for (const [j, s] of batch.entries()) {
       const inc = incs[j];
-      if (!inc) return comparison.push(s);
+      if (!inc) {
+        comparison.push(s);
+        continue;
+      }
       const f = toIncidentFacts(inc);
       comparison.push({ ...s, start: f.start, end: f.end });
-    });
+    }
   }
   const reports: Record<string, ReportRef> = {};
   for (const list of await Promise.all(incidents.map((i) => kb.reportsOf(i.id)))) {
