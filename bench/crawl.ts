@@ -56,18 +56,20 @@ async function startServer(): Promise<{ base: string; child: ChildProcess }> {
 }
 
 /** Runs fn while sampling RSS; returns its result, the seconds it took and the peak RSS in MB. */
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; secs: number; peakMb: number }> {
+async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; secs: number; peakMb: number; cpuSecs: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = await fn();
   const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, secs, peakMb: peak / 1024 / 1024 };
+  return { result, secs, peakMb: peak / 1024 / 1024, cpuSecs: (cpu.user + cpu.system) / 1e6 };
 }
 
 async function bareCheerio(base: string): Promise<number> {
@@ -128,11 +130,14 @@ if (mode) {
   const base = process.argv.find((a) => a.startsWith('--base='))!.slice(7);
   await (mode === 'pantau' ? pantau : bareCheerio)(`${base}`).catch(() => 0); // warm-up: modules, JIT
   const m = await measure(() => (mode === 'pantau' ? pantau(base) : bareCheerio(base)));
-  process.stdout.write(`${JSON.stringify({ pages: m.result, secs: m.secs, peakMb: m.peakMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ pages: m.result, secs: m.secs, peakMb: m.peakMb, cpuSecs: m.cpuSecs })}\n`);
   process.exit(0);
 }
 
-function runChild(name: 'pantau' | 'bare', base: string): Promise<{ pages: number; secs: number; peakMb: number }> {
+function runChild(
+  name: 'pantau' | 'bare',
+  base: string,
+): Promise<{ pages: number; secs: number; peakMb: number; cpuSecs: number }> {
   return new Promise((ok, fail) => {
     const c = spawn(process.execPath, [...process.execArgv, process.argv[1]!, `--run=${name}`, `--base=${base}`], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -154,7 +159,7 @@ try {
   );
   console.log('each run: a fresh process, one unmeasured warm-up crawl, then the measured crawl');
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-  const rows: Array<{ name: string; pages: number; secs: number; peakMb: number }> = [];
+  const rows: Array<{ name: string; pages: number; secs: number; peakMb: number; cpuSecs: number }> = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, key] of [
       ['bare CheerioCrawler', 'bare'],
@@ -163,7 +168,7 @@ try {
       const m = await runChild(key, base);
       rows.push({ name, ...m });
       console.log(
-        `round ${round} ${name.padEnd(20)} ${m.pages} pages in ${m.secs.toFixed(2)} s = ${(m.pages / m.secs).toFixed(1)} pages/s, peak RSS ${m.peakMb.toFixed(0)} MB`,
+        `round ${round} ${name.padEnd(20)} ${m.pages} pages in ${m.secs.toFixed(2)} s = ${(m.pages / m.secs).toFixed(1)} pages/s, ${((1000 * m.cpuSecs) / m.pages).toFixed(2)} ms CPU/page, peak RSS ${m.peakMb.toFixed(0)} MB`,
       );
     }
   }
