@@ -10,7 +10,8 @@ import type { Extracted } from '../src/types.ts';
 import type { ExtractContext } from './context.ts';
 import { isoDay, parseDates, yearsIn } from './dates/index.ts';
 import { urlYear } from './published.ts';
-import { type Sentence, sentenceAt } from './text.ts';
+import { WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
+import { alternation, type Sentence, sentenceAt } from './text.ts';
 
 export interface OutageWindow {
   start: string | null;
@@ -56,22 +57,83 @@ export const OUTAGE_TERMS = [
   'tidak dapat mengakses',
   'tidak bisa mengakses',
   'tidak berfungsi',
+  // degraded service is an outage too: "sulit diakses", "lambat"
+  'sulit diakses',
+  'susah diakses',
+  'sulit dibuka',
+  'lambat',
+  'melambat',
+  // the outage told as a complaint: "mengeluhkan tidak bisa masuk ke laman LPSE"
+  'tidak bisa masuk',
+  'tidak dapat masuk',
+  'tak bisa masuk',
+  'gagal masuk',
+  'gagal login',
+  'gagal mengakses',
+  'tumbang',
+  // power cuts and deliberate shutdowns take the portal offline
+  'pemadaman',
+  'mematikan',
+  'dimatikan',
+  'dinonaktifkan',
+  'ditutup sementara',
+  'menutup sementara',
+  'pemeliharaan',
+  // English reports of an Indonesian outage
+  'was offline',
+  'went offline',
+  'went down',
+  'was down',
+  'outage',
+  'power failure',
+  'power cut',
+  'inaccessible',
+  'unavailable',
+  'could not be accessed',
+  'crashed',
 ];
-const OUTAGE_RE = new RegExp(
-  `(?<!\\p{L})(?:${OUTAGE_TERMS.map((t) => t.replace(/ /g, '\\s+')).join('|')})(?!\\p{L})`,
-  'iu',
-);
+const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)})(?!\\p{L})`, 'iu');
 const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
-/** Link words right before a start date. */
-const START_LINK_RE =
-  /(?:\b(?:sejak|semenjak|mulai|terjadi(?:\s+pada)?|pada(?:\s+hari)?(?:\s+tanggal)?|tanggal)\b(?:\s+(?:hari|tanggal|dari\s+tanggal|pukul\s+\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)?(?:\s+tanggal)?))*)\s*,?\s*$/i;
+/** "sejak kemarin": a start written relative to the publication date, in a sentence without digits. */
+const SINCE_RELATIVE_RE = /\b(?:sejak|semenjak)\s+(?:kemarin|hari\s+ini|tadi\s+(?:pagi|siang|malam))\b/i;
+/** Link words right before a start date; a weekday and comma may sit between ("pada Kamis, 1 Desember 2022"). */
+const START_LINK_RE = new RegExp(
+  `(?:\\b(?:sejak|semenjak|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
+  'i',
+);
+/** A range connector right before a date: the date ends a range begun earlier in the sentence. */
+const RANGE_END_LINK_RE = /\b(?:hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d)\s+(?:hari\s+|tanggal\s+)?$/i;
+/** English weekday names, for English reports. */
+const ENGLISH_WEEKDAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
   // "kembali normal" without a closing word boundary: PDF text glues words ("kembali normaldan web LPSE…")
-  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan)\b)/i;
+  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+kembali|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
 const RECOVERY_BEFORE_RE =
-  /\b(?:memulihkan|dipulihkan|pulih|berhasil\s+diperbaiki|kembali\s+normal|normal\s+kembali)\b/i;
+  /\b(?:memulihkan|dipulihkan|pulih|berhasil\s+diperbaiki|kembali\s+normal|normal\s+kembali|(?:diakses|dibuka|aktif|online)\s+kembali|restored|back\s+online)\b/i;
+/**
+ * A recovery with only a weekday ("kembali normal Sabtu dini hari", "restored early on Wednesday") or only a time
+ * ("pulih pukul 19.30 WIB"): the day is the first such weekday from the start, or the start day itself.
+ */
+const RECOVERY_WEEKDAY_RE = new RegExp(
+  `^\\s*(?:(?:pada|on|early|late|sekitar)\\s+)*(?:hari\\s+)?(${WEEKDAY_PATTERN}|${Object.keys(ENGLISH_WEEKDAYS).join('|')})\\b(?!\\s*,?\\s*\\(?\\d)`,
+  'i',
+);
+const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+\d{1,2}[.:]\d{2}/i;
+/** "belum pulih", "tidak kembali normal": no recovery. */
+const NEGATED_RE = /\b(?:belum|tidak|tak|not|yet\s+to)\s+(?:(?:juga|sepenuhnya|sudah|fully|been)\s+)?$/i;
+/** "keesokan harinya": the day after. */
+const NEXT_DAY_RE = /\b(?:keesokan(?:\s+hari(?:nya)?)?|esok\s+hari(?:nya)?|the\s+next\s+day)\b/i;
 /** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */
 const STATEMENT_VERB_RE =
   /\b(?:mengonfirmasi|mengkonfirmasi|mengatakan|menyatakan|menjelaskan|menyampaikan|kata|ujar)\b/i;
@@ -85,7 +147,9 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   // only sentences with a digit that are about the outage, its recovery, or a "sejak" can hold its days; chrono
   // reads just those, joined into one text so its per-call work is paid once
   const chosen = ctx.sentences.filter(
-    (s) => DIGIT_RE.test(s.text) && (OUTAGE_RE.test(s.text) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
+    (s) =>
+      (DIGIT_RE.test(s.text) || (published !== null && SINCE_RELATIVE_RE.test(s.text))) &&
+      (OUTAGE_RE.test(s.text) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
   );
   let joined = '';
   const offsets: { at: number; s: Sentence }[] = [];
@@ -105,16 +169,34 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     const s = sentenceAt(ctx.sentences, d.index);
     if (!s) continue;
     const start = isoDay(d.start);
-    if (!start || d.relative) continue;
+    if (!start) continue;
     const before = ctx.text.slice(Math.max(s.start, d.index - 40), d.index);
     const after = ctx.text.slice(d.index + d.text.length, s.end);
+    // a relative day counts only as a start right after "sejak" ("ditutup sejak kemarin"), resolved against the
+    // publication date by chrono
+    if (d.relative) {
+      if (published && OUTAGE_RE.test(s.text) && /\b(?:sejak|semenjak|since)\s*$/i.test(before))
+        starts.push({ iso: start, s });
+      continue;
+    }
+    // "sejak Selasa (14/2/2023) pukul 10.00 WIT hingga Kamis (16/2/2023) sore": a time inside the range splits it
+    // in two; the second date ends the range begun in the same sentence
+    if (RANGE_END_LINK_RE.test(before) && starts.some((o) => o.s === s) && !STILL_RE.test(after)) {
+      const end = isoDay(d.end) ?? start;
+      ends.push({ iso: end, s });
+      continue;
+    }
     const para = ctx.sentences
       .filter((o) => o.para === s.para)
       .map((o) => o.text)
       .join(' ');
     const aboutOutage = OUTAGE_RE.test(s.text) || (/\bsejak\b/i.test(before) && OUTAGE_RE.test(para));
     const recovery = RECOVERY_RE.exec(after);
-    if (recovery && !STATEMENT_VERB_RE.test(after.slice(0, recovery.index))) {
+    if (
+      recovery &&
+      !STATEMENT_VERB_RE.test(after.slice(0, recovery.index)) &&
+      !NEGATED_RE.test(after.slice(0, recovery.index))
+    ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
     }
@@ -141,7 +223,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   starts.sort((a, b) => a.iso.localeCompare(b.iso));
   const start = starts[0] ?? null;
   const endCands = ends.filter((e) => !start || e.iso >= start.iso).sort((a, b) => b.iso.localeCompare(a.iso));
-  const end = endCands[0] ?? null;
+  const end = endCands[0] ?? (start ? recoveryWithoutDate(ctx.sentences, start.iso) : null);
   const evidence = [...new Set([start?.s.text, end?.s.text].filter((t): t is string => Boolean(t)))].map((text) => ({
     text,
   }));
@@ -150,4 +232,34 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     evidence,
     confidence: start ? 0.7 : 0.2,
   };
+}
+
+/** Days from one weekday to the next such weekday (0 for the same day). */
+const weekdayDelta = (from: number, to: number) => (to - from + 7) % 7;
+
+const WEEKDAY_NUMBER: Record<string, number> = { ...WEEKDAY_DICTIONARY, ...ENGLISH_WEEKDAYS };
+
+/**
+ * With a dated start and no dated end: a recovery followed by a bare weekday is the first such weekday from the
+ * start; a recovery followed by a time is the start day (or the next day with "keesokan harinya").
+ */
+function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: string; s: Sentence } | null {
+  const startDay = new Date(`${startIso}T12:00:00Z`);
+  for (const s of sentences) {
+    const rec = RECOVERY_RE.exec(s.text);
+    if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index))) continue;
+    const tail = s.text.slice(rec.index + rec[0].length);
+    const wd = RECOVERY_WEEKDAY_RE.exec(tail);
+    let delta: number | null = null;
+    if (wd?.[1]) {
+      const n = WEEKDAY_NUMBER[wd[1].toLowerCase().replace(/[’']/g, "'")];
+      if (n !== undefined) delta = weekdayDelta(startDay.getUTCDay(), n);
+    } else if (RECOVERY_TIME_RE.test(tail)) {
+      delta = NEXT_DAY_RE.test(tail.slice(0, 60)) ? 1 : 0;
+    }
+    if (delta === null) continue;
+    const day = new Date(startDay.getTime() + delta * 86_400_000);
+    return { iso: day.toISOString().slice(0, 10), s };
+  }
+  return null;
 }

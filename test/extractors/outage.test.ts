@@ -68,6 +68,88 @@ describe('extractOutageWindow: outage days', () => {
   });
 });
 
+describe('extractOutageWindow: ranges, bare weekdays, complaints, relative starts', () => {
+  test.each([
+    [
+      'a time inside the range does not break it',
+      'Portal LPSE Kabupaten Contoh tidak bisa diakses sejak Senin (6/3/2023) pukul 08.00 WITA hingga Rabu (8/3/2023) siang.',
+      null,
+      '2023-03-06',
+      '2023-03-08',
+      'Portal LPSE Kabupaten Contoh tidak bisa diakses sejak Senin (6/3/2023) pukul 08.00 WITA hingga Rabu (8/3/2023) siang.',
+    ],
+    [
+      'weekday, comma and full date after "pada"',
+      'Pemadaman listrik pada Senin, 4 Maret 2024, membuat LPSE Kota Contoh tidak bisa diakses.',
+      null,
+      '2024-03-04',
+      null,
+      'Pemadaman listrik pada Senin, 4 Maret 2024, membuat LPSE Kota Contoh tidak bisa diakses.',
+    ],
+    [
+      'degraded service is an outage',
+      'Laman SPSE Kabupaten Contoh sulit diakses sejak Selasa (9/1/2024).',
+      null,
+      '2024-01-09',
+      null,
+      'Laman SPSE Kabupaten Contoh sulit diakses sejak Selasa (9/1/2024).',
+    ],
+    [
+      'an outage told as a complaint',
+      'Para rekanan mengeluhkan tidak bisa masuk ke aplikasi LPSE pada Kamis (11/4/2024) malam.',
+      null,
+      '2024-04-11',
+      null,
+      'Para rekanan mengeluhkan tidak bisa masuk ke aplikasi LPSE pada Kamis (11/4/2024) malam.',
+    ],
+    [
+      'a recovery on a bare weekday is the next such weekday',
+      'LPSE Kota Contoh lumpuh pada Jumat (10/5/2024). Menurut dia, layanan sudah kembali normal Minggu pagi.',
+      null,
+      '2024-05-10',
+      '2024-05-12',
+      'Menurut dia, layanan sudah kembali normal Minggu pagi.',
+    ],
+    [
+      'a recovery at a time is the start day',
+      'Server LPSE Kabupaten Contoh mati pada Rabu (7/8/2024) siang. Layanan pulih pukul 21.15 WIB.',
+      null,
+      '2024-08-07',
+      '2024-08-07',
+      'Layanan pulih pukul 21.15 WIB.',
+    ],
+    [
+      '"sejak kemarin" against the publication date',
+      'Pemkab Contoh menutup sementara laman LPSE sejak kemarin karena disusupi konten asing.',
+      '2024-06-20',
+      '2024-06-19',
+      null,
+      'Pemkab Contoh menutup sementara laman LPSE sejak kemarin karena disusupi konten asing.',
+    ],
+  ])('%s', (_name, text, published, start, end, evidence) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    expect(r.evidence.map((e) => e.text)).toContain(evidence);
+  });
+
+  test.each([
+    ['"sejak kemarin" without a publication date', 'LPSE Kota Contoh ditutup sementara sejak kemarin.', null],
+    [
+      'a bare weekday recovery without a dated start',
+      'LPSE Kota Contoh sempat down. Layanan kembali normal Sabtu dini hari.',
+      '2024-06-20',
+    ],
+    [
+      'a range end followed by "masih" is still no end',
+      'LPSE tidak bisa diakses sejak Senin (6/3/2023) pukul 08.00 WIB hingga Rabu (8/3/2023) masih belum pulih.',
+      null,
+    ],
+  ])('%s', (_name, text, published) => {
+    const r = run(text, published);
+    expect(r.value.end).toBeNull();
+  });
+});
+
 describe('extractOutageWindow: dates that are not the outage', () => {
   test.each([
     ['the statement date', '"Server LPSE memang rusak," kata Kepala ULP, Rabu (31/7/2019).'],
