@@ -100,6 +100,43 @@ export const MALFUNCTION_TERMS = [
   'mati total',
   'tumbang',
   'kolaps',
+  // English reports of an Indonesian portal
+  'was offline',
+  'went offline',
+  'went down',
+  'was down',
+  'outage',
+  'power failure',
+  'power cut',
+  'crashed',
+  'hacked',
+  'inaccessible',
+  'could not be accessed',
+  'unable to access',
+];
+/** Indonesian systems by name: an English article counts only when it names one (other countries' portals do not). */
+export const INDONESIAN_SYSTEM_TERMS = [
+  'LPSE',
+  'SPSE',
+  'SIKaP',
+  'Layanan Pengadaan Secara Elektronik',
+  'Sistem Pengadaan Secara Elektronik',
+];
+/** Words that deny what follows: "tidak diretas", "bukan gangguan". */
+export const NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum pernah', 'tidak pernah', 'not', 'never'];
+/** A how-to guide: "5 Cara Mengatasi Error…", "Berikut beberapa langkah…", "Semoga bermanfaat". */
+export const HOWTO_TERMS = [
+  'cara mengatasi',
+  'cara memperbaiki',
+  'tips mengatasi',
+  'tips menghindari',
+  'langkah mengatasi',
+  'berikut beberapa langkah',
+  'berikut langkah',
+  'berikut cara',
+  'berikut tips',
+  'semoga bermanfaat',
+  'how to fix',
 ];
 /** Genres that talk about LPSE errors without reporting one. */
 export const NOT_A_REPORT_TERMS = [
@@ -127,6 +164,16 @@ const MALFUNCTION_RE = new RegExp(`\\b(?:${alternation(MALFUNCTION_TERMS)})(?:ny
 /** The national data centre outage of June 2024 took SPSE down with it. */
 const PDN_OUTAGE_RE =
   /\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b[^.]{0,120}\b(?:gangguan|down|terganggu|diretas|ransomware|serangan)|\b(?:gangguan|down|terganggu|diretas|peretasan|serangan)\b[^.]{0,120}\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b/i;
+const INDONESIAN_SYSTEM_RE = new RegExp(`\\b(?:${alternation(INDONESIAN_SYSTEM_TERMS)})\\b`, 'i');
+/** A denied malfunction, cut out before the malfunction test: "LPSE tidak diretas dan tetap berjalan normal". */
+const NEGATED_MALFUNCTION_RE = new RegExp(
+  `\\b(?:${alternation(NEGATION_WORDS)})\\s+(?:(?:pernah|sedang|ada|mengalami|sampai|been)\\s+)?(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?\\b`,
+  'gi',
+);
+/** A rumour of an attack or outage denied: "kabar LPSE kami dibobol itu tidak benar", "tidak diretas". */
+const RUMOUR_DENIED_RE =
+  /\b(?:tidak|tak|bukan)\s+(?:di)?(?:retas|bobol|hack)\b|\b(?:kabar|isu|informasi|narasi)\b[^.]{0,80}\b(?:tidak\s+benar|hoaks|hoax)\b/i;
+const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
 const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila)\b/i;
@@ -150,7 +197,7 @@ export interface RelevanceValue {
  * @example extractIsIncident(ctx("Server LPSE Kabupaten Gresik Error…tidak bisa diakses sejak Jumat sore")) → { value: { is_incident: true } }
  */
 export function extractIsIncident(ctx: ExtractContext, language: string): Extracted<RelevanceValue> {
-  if (language !== 'ind')
+  if (language !== 'ind' && !(language === 'eng' && INDONESIAN_SYSTEM_RE.test(`${ctx.title}\n${ctx.text}`)))
     return { value: { is_incident: false, score: 0 }, evidence: [{ text: `language ${language}` }], confidence: 0.8 };
   const evidence: { text: string }[] = [];
   let score = 0;
@@ -162,7 +209,8 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     const sys = SYSTEM_RE.test(s);
     if (sys) systemMentions++;
     if (!sys || DENIAL_RE.test(s) || HYPOTHETICAL_RE.test(s)) continue;
-    if (MALFUNCTION_RE.test(s)) {
+    const affirmed = s.replace(NEGATED_MALFUNCTION_RE, ' ');
+    if (MALFUNCTION_RE.test(affirmed)) {
       score += i === 0 ? 2 : 1;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
     } else if (i > 0 && (MALFUNCTION_RE.test(lines[i - 1] ?? '') || MALFUNCTION_RE.test(lines[i + 1] ?? ''))) {
@@ -176,7 +224,9 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   let penalty = 0;
   if (NOT_A_REPORT_RE.test(head)) penalty += 2;
   if (QA_RE.test(head)) penalty += 2;
-  if (DENIAL_RE.test(ctx.text)) penalty += 2;
+  if (DENIAL_RE.test(ctx.text) || RUMOUR_DENIED_RE.test(ctx.text)) penalty += 2;
+  // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
+  if (HOWTO_RE.test(head)) penalty += HOWTO_RE.test(title) ? 4 : 2;
   if (OTHER_SERVICE_RE.test(head) && systemMentions <= 1) penalty += 3;
   const net = score - penalty;
   return {

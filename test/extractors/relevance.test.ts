@@ -61,3 +61,47 @@ describe('extractIsIncident: not an LPSE outage', () => {
     expect(r.value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: English reports, denials and guides', () => {
+  test.each([
+    [
+      'an English report naming an Indonesian LPSE',
+      'The procurement portal run by the LPSE of Contoh Regency went down on Monday after a power failure at the data centre.',
+      'eng',
+      true,
+    ],
+    [
+      'an English report of another country',
+      "The city's e-procurement portal went down on Monday after a power failure at the data centre.",
+      'eng',
+      false,
+    ],
+    [
+      'a denial of hacking',
+      'Kepala bagian pengadaan memastikan LPSE Kota Contoh tidak diretas dan tetap bisa diakses. Kabar bahwa LPSE sedang diserang itu tidak benar, katanya.',
+      'ind',
+      false,
+    ],
+    [
+      'a denied malfunction in a corruption case',
+      'Jaksa menyebut pemenang tender sudah diatur sebelum proses di LPSE dimulai. Ia menegaskan sistem LPSE tidak mengalami gangguan.',
+      'ind',
+      false,
+    ],
+  ])('%s', (_name, text, language, expected) => {
+    const r = extractIsIncident(ctxOf(text), language);
+    expect(r.value.is_incident).toBe(expected);
+    if (expected) expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+
+  test('a how-to guide with a hypothetical outage is not a report', () => {
+    const r = extractIsIncident(
+      ctxOf(
+        'Penyedia kerap menemui pesan error di SPSE menjelang batas waktu. Berikut beberapa langkah yang bisa dicoba. Bersihkan cache peramban. Jika laman LPSE tetap tidak bisa diakses, hubungi helpdesk. Semoga bermanfaat!',
+        { title: 'Cara Mengatasi Error Unggah Dokumen di SPSE' },
+      ),
+      'ind',
+    );
+    expect(r.value.is_incident).toBe(false);
+  });
+});
