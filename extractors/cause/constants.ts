@@ -43,6 +43,10 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'genset',
     '\\bMCB\\b',
     'listrik\\s+pln',
+    // English reports
+    'power\\s+(?:failure|cut|outage|problem)s?',
+    'blackout',
+    'electricity\\s+(?:went\\s+out|was\\s+cut|failed)',
   ],
   network: [
     'jaringan(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?(?:\\s+\\S+){0,4}\\s+(?:terputus|putus|tersambar|bermasalah|tidak\\s+stabil|down|mati)',
@@ -79,6 +83,12 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'beban\\s+(?:server|berlebih)',
     '(?:banyak|ribuan|ratusan)\\s+(?:penawaran|pengguna|peserta|penyedia)(?:\\s+\\S+){0,4}\\s+(?:secara\\s+)?(?:serentak|bersamaan)',
     'akses\\s+(?:yang\\s+)?(?:bersamaan|serentak)',
+    // many users at once, told as "pada hari yang sama" / "di waktu yang sama", and the server swamped
+    '(?:banyak|ribuan|ratusan|puluhan)\\s+(?:penawaran|pengguna|peserta|penyedia|rekanan|pengakses)(?:\\s+\\S+){0,4}\\s+(?:pada|di|dalam)\\s+(?:hari|waktu|saat|jam)\\s+yang\\s+sama',
+    'lonjakan\\s+(?:jumlah\\s+)?(?:pengguna|pengakses|akses|trafi(?:k|c)|penyedia)',
+    '(?:server(?:nya)?|sistem(?:nya)?)\\s+(?:\\S+\\s+){0,2}kewalahan',
+    'heavy\\s+traffic',
+    'overloaded',
   ],
   /**
    * A damaged server is a symptom as often as a cause: it counts as `hardware` only when the text names no other
@@ -90,7 +100,8 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'server\\s+rusak',
   ],
   maintenance: [
-    'maintenance',
+    // "maintenance" alone, not a road "maintenance package" or "maintenance work" tender
+    'maintenance(?!\\s+(?:package|project|contract|tender|paket))',
     'pemindahan\\s+server',
     'perbaikan\\s+(?:server|sistem)\\s+terjadwal',
     'pemeliharaan\\s+(?:server|sistem|rutin|aplikasi)',
@@ -120,6 +131,16 @@ export const HEDGE_WORDS = [
   'entah',
   'spekulasi',
   'bisa disengaja',
+  // someone else's guess: "kontraktor menduga … serangan peretas"
+  'menduga',
+  'diduga',
+  'dugaan',
+  'menyangka',
+  'mengira',
+  'suspected',
+  'speculated',
+  'possibly',
+  'may have',
 ];
 
 /** Words that make a mention hypothetical ("jika server kami rusak") or deny it ("bukan pada jaringan"). */
@@ -142,7 +163,24 @@ export const NEGATION_WORDS = [
   'menghindari',
   'antisipasi',
   'rentan',
+  'tidak menemukan',
+  'tidak ditemukan',
+  'tanpa',
+  'membantah',
+  'menepis',
+  // a remedy planned, not a cause: "akan mengganti power supply", "would replace the generator"
+  'akan mengganti',
+  'akan menambah',
+  'akan mengusulkan',
+  'berencana',
+  'would replace',
+  'will replace',
+  'not',
+  'no sign',
 ];
+
+/** A negation inside the matched phrase after the cause noun: "jaringan tidak bermasalah" (but "tidak stabil" is one). */
+export const INNER_NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum', 'not'];
 
 /** "Hal ini lebih dikarenakan ada masalah di server LKPP pusat": a category stated after an explicit cause link. */
 export const CAUSE_LINK_WORDS = [

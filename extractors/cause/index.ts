@@ -8,7 +8,7 @@
 import type { Cause, Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { alternation, clip } from '../text.ts';
-import { CAUSE_PATTERNS, HEDGE_WORDS, NEGATION_WORDS } from './constants.ts';
+import { CAUSE_PATTERNS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
 
 type PatternKey = keyof typeof CAUSE_PATTERNS;
 const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
@@ -18,6 +18,7 @@ const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
 const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
+const INNER_NEGATION_RE = new RegExp(`\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?!stabil\\b)`, 'i');
 /** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
 const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
 
@@ -62,7 +63,13 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const clause = clauseBefore(text, m.index);
-        if (NEGATION_RE.test(clause) || NEGATION_RE.test(m[0]) || HYPOTHETICAL_SENTENCE_RE.test(text)) continue;
+        if (
+          NEGATION_RE.test(clause) ||
+          NEGATION_RE.test(m[0]) ||
+          INNER_NEGATION_RE.test(m[0]) ||
+          HYPOTHETICAL_SENTENCE_RE.test(text)
+        )
+          continue;
         if (EXAMPLE_PAREN_RE.test(openParen(text, m.index))) continue;
         // overload that follows an attack is the attack's doing ("Hacker menyerang… Jadi trafiknya selalu penuh")
         if (cat === 'overload' && attackSentences.some((a) => i - a <= 2 && i >= a)) continue;

@@ -86,3 +86,36 @@ describe('extractCauses: not stated causes', () => {
     expect(extractCauses(ctxOf(text)).value.map((c) => c.category)).toEqual(['unexplained']);
   });
 });
+
+describe('extractCauses: overload phrasing, English, guesses and denials', () => {
+  test.each([
+    ['overload', 'Ratusan rekanan mengunggah penawaran pada hari yang sama sehingga LPSE melambat.'],
+    ['overload', '"Servernya langsung kewalahan," kata kepala LPSE itu.'],
+    ['overload', 'Lonjakan pengakses menjelang batas waktu membuat laman LPSE tidak bisa dibuka.'],
+    ['power', 'The portal was offline after a power failure at the regency data centre.'],
+  ])('%s', (category, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual([category]);
+    expect(r[0]?.evidence).toBe(text);
+  });
+
+  test('a contractor guess is suspected, not stated', () => {
+    const text = 'Beberapa penyedia menduga laman LPSE itu terkena serangan hacker.';
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r[0]).toMatchObject({ category: 'unexplained', certainty: 'stated' });
+    expect(r.find((c) => c.category === 'cyberattack')).toMatchObject({ certainty: 'suspected', evidence: text });
+  });
+
+  test.each([
+    ['a cause noun then a negation', 'Menurut teknisi, jaringan internet tidak bermasalah saat itu.'],
+    ['no trace found', '"Kami tidak menemukan tanda-tanda peretasan," ujarnya.'],
+    ['a remedy planned', 'Pemkab akan mengganti power supply server tahun depan.'],
+    ['a road maintenance tender', 'Contractors bidding for a road maintenance package were affected.'],
+  ])('%s gives only unexplained', (_name, text) => {
+    expect(extractCauses(ctxOf(text)).value.map((c) => c.category)).toEqual(['unexplained']);
+  });
+
+  test('"tidak stabil" is still a network cause', () => {
+    expect(stated('Koneksi internet tidak stabil sejak pagi.').map((c) => c.category)).toEqual(['network']);
+  });
+});
