@@ -6,7 +6,7 @@
  */
 import type { Extracted, Region } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { type Sentence, sentenceAt } from '../text.ts';
+import { alternation, type Sentence, sentenceAt } from '../text.ts';
 import { NEEDS_PREFIX, PROVINCE_ALIASES, REGENCY_ALIASES, SEAT_ALIASES } from './aliases.ts';
 import { type GazProvince, type GazRegency, PROVINCES, REGENCIES } from './gazetteer-data.ts';
 
@@ -151,8 +151,38 @@ const LPSE_CHEAP_RE = /LPSE|SPSE|ULPBJ|proc|Elektronik/i;
 const GOV_CHEAP_RE = /pem|set|sekretariat|bupati|kota|gubernur|ulp|ukpbj|pbj|biro|bagian/i;
 /** Where a place is the destination or someone else's: "dialihkan ke LPSE Provinsi Lampung", "Polda NTB", "asal Banyuwangi". */
 const EXCLUDE_BEFORE_RE =
-  /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*)$/i;
+  /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*|\b(?:berkoordinasi\s+dengan|bekerja\s+sama\s+dengan|meminta\s+bantuan(?:\s+(?:kepada|ke|dari))?|dibantu(?:\s+oleh)?|menumpang\s+(?:di|ke)|cadangan\s+(?:di|ke)?)\s+(?:pihak\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30})$/i;
 
+/**
+ * Later in the sentence, the places named were fine: "LPSE Provinsi X maupun LPSE Kabupaten Y dan Z tidak mengalami
+ * gangguan", "LPSE Kota X … berjalan seperti biasa", "tidak terpengaruh". Applies when no outage word or contrast
+ * ("sedangkan", "namun") sits between the place and the phrase, or when "padahal" corrects a mistaken belief.
+ */
+export const UNAFFECTED_PHRASES = [
+  'tidak terdampak',
+  'tak terdampak',
+  'tidak terpengaruh',
+  'tak terpengaruh',
+  'tidak mengalami gangguan',
+  'tidak mengalami masalah',
+  'tidak mengalami kendala',
+  'tidak ikut terganggu',
+  'tidak terganggu',
+  'tetap normal',
+  'tetap lancar',
+  'tetap bisa diakses',
+  'berjalan normal',
+  'berjalan seperti biasa',
+  'berjalan lancar',
+  'beroperasi normal',
+  'bisa diakses seperti biasa',
+  'were not affected',
+  'was not affected',
+  'not affected',
+  'unaffected',
+];
+const UNAFFECTED_SENTENCE_RE = new RegExp(`\\b(?:${alternation(UNAFFECTED_PHRASES)})\\b`, 'i');
+const CONTRAST_RE = /\b(?:sedangkan|sementara|namun|tetapi|tapi|whereas|while|but)\b|;/i;
 /** Words after a place saying its LPSE was fine. */
 const UNAFFECTED_AFTER_RE =
   /^[^.;]{0,25}?\b(?:tidak|tak|belum)\s+(?:terdampak|terganggu|mengalami\s+(?:gangguan|masalah|kendala))|^[^.;]{0,25}?\b(?:tetap|masih)\s+(?:normal|lancar|aman|bisa\s+diakses)/i;
@@ -256,6 +286,7 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     // "Sementara LPSE Kabupaten Malang tidak terdampak": named, but not affected
     const after = sentence ? text.slice(m.end, Math.min(sentence.end, m.end + 60)) : '';
     if (UNAFFECTED_AFTER_RE.test(after)) continue;
+    if (sentence && unaffectedLater(text.slice(m.end, sentence.end))) continue;
     const form: Form = lpse && !(inProvince && !region.regency) ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
     out.push({ key: keyOf(region), region, form, kind, at, sentence });
   }
@@ -273,6 +304,15 @@ function collectMentions(ctx: ExtractContext): Mention[] {
       });
   }
   return out;
+}
+
+/** The rest of the sentence after a place says the place was fine (see UNAFFECTED_PHRASES). */
+function unaffectedLater(rest: string): boolean {
+  const u = UNAFFECTED_SENTENCE_RE.exec(rest);
+  if (!u) return false;
+  const between = rest.slice(0, u.index);
+  if (/\bpadahal\b/i.test(between)) return true;
+  return !OUTAGE_WORDS_RE.test(between) && !CONTRAST_RE.test(between);
 }
 
 /** The region an LPSE hostname belongs to: lpse.baritotimurkab.go.id → Kabupaten Barito Timur. */

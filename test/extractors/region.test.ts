@@ -179,3 +179,50 @@ describe('extractRegions: places that are not the affected LPSE', () => {
     expect(r.value.regions).toEqual([]);
   });
 });
+
+describe('extractRegions: unaffected and fallback LPSEs', () => {
+  test.each([
+    [
+      'several LPSEs then "tidak mengalami gangguan"',
+      'LPSE Kabupaten Klaten tidak bisa diakses sejak pagi. LPSE Provinsi Jawa Tengah maupun LPSE Kabupaten Boyolali dan Sukoharjo tidak mengalami gangguan.',
+      ['Kabupaten Klaten'],
+      'LPSE Kabupaten Klaten tidak bisa diakses sejak pagi.',
+    ],
+    [
+      '"berjalan seperti biasa" later in the sentence',
+      'Server LPSE Kabupaten Gowa down. Di sisi lain, LPSE Kota Makassar hingga sore ini berjalan seperti biasa.',
+      ['Kabupaten Gowa'],
+      'Server LPSE Kabupaten Gowa down.',
+    ],
+    [
+      'a mistaken belief corrected by "padahal"',
+      'LPSE Kabupaten Bogor lumpuh. Penyedia mengira LPSE Kota Bogor juga bermasalah, padahal layanan itu berjalan normal.',
+      ['Kabupaten Bogor'],
+      'LPSE Kabupaten Bogor lumpuh.',
+    ],
+    [
+      'the province asked for help',
+      'LPSE Kabupaten Sintang tidak dapat diakses. Untuk paket mendesak, pemkab meminta bantuan LPSE Provinsi Kalimantan Barat.',
+      ['Kabupaten Sintang'],
+      'LPSE Kabupaten Sintang tidak dapat diakses.',
+    ],
+    [
+      'coordinating with the province',
+      'LPSE Kabupaten Samosir eror. Kami berkoordinasi dengan LPSE Provinsi Sumatera Utara agar paket bisa dipindah ke sana.',
+      ['Kabupaten Samosir'],
+      'LPSE Kabupaten Samosir eror.',
+    ],
+  ])('%s', (_name, text, regencies, evidence) => {
+    const r = extractRegions(ctxOf(text)).value.regions;
+    expect(r.map((x) => x.regency)).toEqual(regencies);
+    expect(r.map((x) => x.province).filter((p) => !r.some((x) => x.regency && x.province === p))).toEqual([]);
+    expect(r[0]?.evidence).toBe(evidence);
+  });
+
+  test('an affected LPSE beside an unaffected one, split by "sedangkan", stays', () => {
+    const r = extractRegions(
+      ctxOf('LPSE Kota Bekasi tidak bisa diakses, sedangkan LPSE Kabupaten Bekasi tidak terdampak.'),
+    ).value.regions;
+    expect(r.map((x) => x.regency)).toEqual(['Kota Bekasi']);
+  });
+});
