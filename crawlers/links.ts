@@ -3,6 +3,7 @@
  * which is the next page, and (for `pantau crawl --url`) which are feeds, sitemaps and section pages.
  */
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import type { SourceDef } from './source-def.ts';
 
 export interface FoundLink {
@@ -73,17 +74,37 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** Text of a node and its descendants (faster than wrapping each anchor in a Cheerio object). */
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  const children = (node as { children?: AnyNode[] }).children;
+  if (!children) return '';
+  let out = '';
+  for (const c of children) out += textOf(c);
+  return out;
+}
+
+function imgAlt(node: AnyNode): string {
+  const el = node as Element;
+  if (el.type === 'tag' && el.name === 'img') return el.attribs.alt ?? '';
+  for (const c of el.children ?? []) {
+    const a = imgAlt(c);
+    if (a) return a;
+  }
+  return '';
+}
+
 /** Every <a href> of a page with its text (or title attribute), first occurrence of each URL, longest title kept. */
 export function pageLinks($: CheerioAPI, pageUrl: string): FoundLink[] {
   const byUrl = new Map<string, FoundLink>();
-  $('a[href]').each((_, el) => {
-    const url = absolutize($(el).attr('href'), pageUrl);
-    if (!url) return;
-    const title = clean($(el).text()) || clean($(el).attr('title') ?? '') || clean($(el).find('img').attr('alt') ?? '');
+  for (const el of $('a[href]').toArray()) {
+    const url = absolutize(el.attribs.href, pageUrl);
+    if (!url) continue;
+    const title = clean(textOf(el)) || clean(el.attribs.title ?? '') || clean(imgAlt(el));
     const prev = byUrl.get(url);
     if (!prev) byUrl.set(url, { url, title });
     else if (title.length > prev.title.length) prev.title = title;
-  });
+  }
   return [...byUrl.values()];
 }
 
