@@ -97,6 +97,15 @@ const NO_BREAK_ABBREV = [
   'Mr',
   'Mrs',
   'Ms',
+  // abbreviated first names: "Moh. Ilyas", "Muh. Ali", "Abd. Rahman", "Mhd. Yusuf"
+  'Moh',
+  'Moch',
+  'Mochd',
+  'Muh',
+  'Muhd',
+  'Mhd',
+  'Abd',
+  'Dt',
 ];
 const NO_BREAK_RE = new RegExp(`(?:^|[\\s(.,])(?:${alternation(NO_BREAK_ABBREV)})$`);
 

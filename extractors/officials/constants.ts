@@ -31,6 +31,10 @@ export const SPEECH_VERBS_BARE = [
   'tulis',
   'aku',
   'demikian',
+  // English reports: "…," said I Wayan X
+  'said',
+  'says',
+  'added',
 ];
 /** Passive and prepositional forms that introduce the speaker: "Dikatakan Aris,", "Menurut Sapta,". */
 export const SPEECH_INTRO = [
@@ -51,6 +55,12 @@ export const SPEECH_INTRO = [
   'diutarakan',
   'dilontarkan',
   'diamini',
+  // a reaction attributed in the passive: "Kondisi ini disesalkan anggota DPRD X, Y."
+  'disesalkan',
+  'disayangkan',
+  'dikritik',
+  'dikeluhkan',
+  'dikritisi',
 ];
 /** me- and other active verbs that follow the speaker: "Yanto tohir, salah satu rekanan mengungkapkan". */
 export const SPEECH_VERBS_ACTIVE = [
@@ -96,9 +106,18 @@ export const SPEECH_VERBS_ACTIVE = [
   'menandaskan',
   'mengharapkan',
   'menyebutkan',
+  // a second speaker's reaction: "Ketua X, Y, menyambut baik…", "Penyedia asal X, Y, berharap…"
+  'menyambut',
+  'berharap',
+  'menyayangkan',
+  'mempertanyakan',
+  'mengusulkan',
+  'menyarankan',
+  'said',
+  'says',
 ];
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
-export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami'];
+export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
 
 /** Words a role starts with. */
 export const ROLE_HEADS = [
@@ -369,6 +388,16 @@ export const ORG_WORDS = [
  * the name parser because a digit or a weekday ends the speaker phrase first.
  */
 export const NOT_NAMES = [
+  // quantifiers that open a sentence: "Beberapa rekanan mengaku…", "Para penyedia…"
+  'beberapa',
+  'para',
+  'seorang',
+  'sebagian',
+  'banyak',
+  'ratusan',
+  'puluhan',
+  'ribuan',
+  'kedua',
   // headline words: "Server LPSE Kabupaten Gresik Error, LSM FPSR Mendesak…"
   'error',
   'eror',

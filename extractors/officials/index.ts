@@ -23,6 +23,20 @@ import {
 const ORG_SET = new Set(ORG_WORDS);
 /** Words after which every following capitalised word is the organisation's name: "CV Maju Jaya", "LSM Garuda". */
 const ORG_NAME_HEADS = new Set(['cv', 'pt', 'ud', 'lsm', 'yayasan', 'koperasi', 'partai', 'ormas', 'komunitas']);
+/** Words after which a capitalised run is a place, not a person: "kontraktor asal Umbulharjo", "warga Desa X". */
+const PLACE_HEADS = new Set([
+  'asal',
+  'dari',
+  'di',
+  'ke',
+  'desa',
+  'kelurahan',
+  'kecamatan',
+  'kampung',
+  'dusun',
+  'in',
+  'from',
+]);
 /** Words after which the next capitalised word is part of an institution's name. */
 const ORG_UNIT_HEADS = new Set([
   'kota',
@@ -123,7 +137,7 @@ const ROLE_LOWER = new Set([
   'komisi',
 ]);
 /** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */
-const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn)\.?$/;
+const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn|Moh|Moch|Mochd|Muh|Muhd|Mhd|Abd|Dt)\.?$/;
 /** Degrees after a name: "S.Pd.", "SE MM", "ST M.Tech", "S.Sos, M.Si", "FH SIkom". */
 const DEGREE_RE =
   /^(?:S\.?\s?(?:Pd|Sos|sos|Kom|H|E|T|IP|Ag|Hut|Psi|Ked|Farm|Kep|Si|IKom|Ikom|STP|AP|Kes|Ak)|M\.?\s?(?:Si|M|H|Pd|Kom|T|Tech|AP|Kes|Ak|Sc|BA|Eng)|SE|SH|ST|SP|MM|MH|MT|MSi|SIP|SIkom|SKom|Ph\.?D|MBA|FH|Amd|A\.Md|Ak|CA|SSos|SPd|SSi|MPd)\.?$/;
@@ -192,7 +206,7 @@ export function parseWho(phrase: string): Who | null {
     // "Kepala Dinas Pariwisata": the word after an institution head names the institution, not a person;
     // after a company or association head ("Direktur CV Maju Jaya") the whole run is its name
     const headBefore = (toks[start - 1]?.t ?? '').toLowerCase();
-    if (start > 0 && start < end && ORG_NAME_HEADS.has(headBefore)) start = end;
+    if (start > 0 && start < end && (ORG_NAME_HEADS.has(headBefore) || PLACE_HEADS.has(headBefore))) start = end;
     else if (start > 0 && start < end && ORG_UNIT_HEADS.has(headBefore)) start++;
     let run = toks.slice(start, end);
     let rolePart = toks
@@ -292,11 +306,18 @@ function phraseBefore(s: string): string {
   }
   const toks = tokens(head);
   const out: string[] = [];
+  let stop = '';
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!.t;
-    if (!allowed(t) || /[“"”]/.test(t)) break;
+    if (!allowed(t) || /[“"”]/.test(t)) {
+      stop = t.toLowerCase();
+      break;
+    }
     out.unshift(t);
   }
+  // "yang ditemui di Tenggarong, Andi Syahrir, berharap": the words after "di" up to the comma are a place
+  const comma = out.indexOf(',');
+  if (PLACE_HEADS.has(stop) && comma > 0) out.splice(0, comma + 1);
   return out
     .join(' ')
     .replace(/\s+,/g, ',')

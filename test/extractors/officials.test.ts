@@ -192,3 +192,47 @@ describe('extractOfficials: not people', () => {
     expect(people(text)).toEqual([]);
   });
 });
+
+describe('extractOfficials: second speakers, abbreviated names, initials, English', () => {
+  test.each([
+    [
+      '"ROLE, NAME, menyambut" then a quote ending "ujarnya"',
+      'Ketua Gapensi Kabupaten Klaten, Bambang Suryadi, menyambut baik perbaikan itu. "Kami lega," ujarnya.',
+      ['Bambang Suryadi'],
+    ],
+    [
+      '"ROLE di PLACE, NAME, berharap"',
+      'Seorang penyedia yang ditemui di Sleman, Rina Marlina, berharap LPSE segera pulih. "Jadwal kami mepet," katanya.',
+      ['Rina Marlina'],
+    ],
+    [
+      '"disesalkan NAME. Menurut dia…"',
+      'Gangguan itu disesalkan anggota DPRD Kabupaten Sintang, Yosef Lumban. Menurut dia, server sudah lama tua. "Harus diganti," tegasnya.',
+      ['Yosef Lumban'],
+    ],
+    [
+      'an abbreviated first name keeps its full stop',
+      '"Server kami rusak," kata Kepala Bagian Pengadaan, Moh. Rizal Hakim, S.Sos., Senin (3/4/2023).',
+      ['Moh. Rizal Hakim'],
+    ],
+    [
+      '"Abd." and "Muh." too',
+      '"Sudah normal," ujar Abd. Karim Lubis. Hal itu dibenarkan Muh. Fajar Sidik yang menyebut server sudah pulih.',
+      ['Abd. Karim Lubis'],
+    ],
+    [
+      'an initials-only speaker from a place is nobody',
+      'Beberapa rekanan mengaku bingung. "Belum bisa masuk," ujar RS, kontraktor asal Mlati.',
+      [],
+    ],
+    [
+      'English attribution',
+      '"The server went down," said Made Suardana, head of the procurement bureau. He said it was fixed.',
+      ['Made Suardana'],
+    ],
+  ])('%s', (_name, text, names) => {
+    const r = extractOfficials(ctxOf(text));
+    expect(r.value.map((p) => p.name)).toEqual(names);
+    if (names.length) expect(r.evidence.length).toBeGreaterThan(0);
+  });
+});
