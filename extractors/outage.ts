@@ -8,7 +8,7 @@
  */
 import type { Extracted } from '../src/types.ts';
 import type { ExtractContext } from './context.ts';
-import { isoDay, parseDates, yearsIn } from './dates/index.ts';
+import { type DateMention, isoDay, parseDates, yearsIn } from './dates/index.ts';
 import { urlYear } from './published.ts';
 import { WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
 import { alternation, type Sentence, sentenceAt } from './text.ts';
@@ -102,6 +102,8 @@ const START_LINK_RE = new RegExp(
   `(?:\\b(?:sejak|semenjak|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
   'i',
 );
+const ENGLISH_CHEAP_RE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** A range connector right before a date: the date ends a range begun earlier in the sentence. */
 const RANGE_END_LINK_RE = /\b(?:hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d)\s+(?:hari\s+|tanggal\s+)?$/i;
 /** English weekday names, for English reports. */
@@ -114,6 +116,53 @@ const ENGLISH_WEEKDAYS: Record<string, number> = {
   friday: 5,
   saturday: 6,
 };
+
+/** English month names, for English reports ("Tuesday, July 18, 2023", "18 July 2023"). */
+const ENGLISH_MONTHS: Record<string, number> = {
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+const EN_MONTH = Object.keys(ENGLISH_MONTHS).join('|');
+const EN_WEEKDAY = Object.keys(ENGLISH_WEEKDAYS).join('|');
+/** An English date with its year: "(Tuesday, )July 18, 2023" or "(Tuesday )18 July 2023". chrono.id reads neither. */
+const ENGLISH_DATE_RE = new RegExp(
+  `\\b(?:(?:${EN_WEEKDAY}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))\\b`,
+  'gi',
+);
+/** English link words before a start date: "offline since…", "down on…", "for most of…". */
+const EN_START_LINK_RE = /\b(?:since|from|on|began\s+on|(?:for\s+)?(?:most|all|much)\s+of)\s*$/i;
+
+/** English dates in the chosen sentences, as date mentions at their offsets in the text. */
+function englishDates(sentences: Sentence[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const s of sentences) {
+    ENGLISH_DATE_RE.lastIndex = 0;
+    for (let m = ENGLISH_DATE_RE.exec(s.text); m; m = ENGLISH_DATE_RE.exec(s.text)) {
+      const month = ENGLISH_MONTHS[(m[1] ?? m[5] ?? '').toLowerCase()];
+      const day = Number(m[2] ?? m[4]);
+      const year = Number(m[3] ?? m[6]);
+      if (!month || day < 1 || day > 31 || year < 2005 || year > 2035) continue;
+      out.push({
+        text: m[0],
+        index: s.start + m.index,
+        start: { year, month, day, weekday: null },
+        end: null,
+        relative: false,
+      });
+    }
+  }
+  return out;
+}
 
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
@@ -163,6 +212,13 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     const o = offsets[k];
     return o ? [{ ...d, index: d.index - o.at + o.s.start }] : [];
   });
+  // English reports: a cheap test before the English pattern runs
+  // ("10 September 2017" is also Indonesian: a span chrono already read is not read twice)
+  if (ENGLISH_CHEAP_RE.test(joined)) {
+    const read = [...dates];
+    for (const e of englishDates(chosen))
+      if (!read.some((d) => d.index < e.index + e.text.length && e.index < d.index + d.text.length)) dates.push(e);
+  }
   const starts: { iso: string; s: Sentence }[] = [];
   const ends: { iso: string; s: Sentence }[] = [];
   for (const d of dates) {
@@ -213,7 +269,9 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     }
     // chrono may take the link word into the date ("pada tanggal 15 Mei")
     const lead = d.text.replace(/[\d(].*$/s, '');
-    if (!aboutOutage || !(START_LINK_RE.test(before) || (lead && START_LINK_RE.test(before + lead)))) continue;
+    const linked =
+      START_LINK_RE.test(before) || (lead && START_LINK_RE.test(before + lead)) || EN_START_LINK_RE.test(before);
+    if (!aboutOutage || !linked) continue;
     starts.push({ iso: start, s });
     if (d.end) {
       const end = isoDay(d.end);

@@ -168,3 +168,20 @@ describe('extractOutageWindow: dates that are not the outage', () => {
     expect(run(text).value).toEqual({ start: null, end: null });
   });
 });
+
+describe('extractOutageWindow: English reports', () => {
+  test('an English date after "for most of" starts it; "restored early on Wednesday" ends it', () => {
+    const r = run(
+      'The LPSE portal of Contoh Regency was offline for most of Monday, March 4, 2024, after a power failure. He said the portal was restored early on Wednesday morning.',
+    );
+    expect(r.value).toEqual({ start: '2024-03-04', end: '2024-03-06' });
+    expect(r.evidence.map((e) => e.text)).toContain('He said the portal was restored early on Wednesday morning.');
+  });
+
+  test('an English date that is not linked to the outage is not its start', () => {
+    const r = run(
+      'The LPSE portal went down. The regent announced the budget on the radio, citing a report of July 2, 2024.',
+    );
+    expect(r.value.start).toBeNull();
+  });
+});
