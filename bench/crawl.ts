@@ -187,6 +187,14 @@ try {
   console.log(
     `best rounds: Pantau ${best('Pantau crawl()').toFixed(1)} pages/s, bare CheerioCrawler ${best('bare CheerioCrawler').toFixed(1)} pages/s: ratio ${(best('Pantau crawl()') / best('bare CheerioCrawler')).toFixed(2)}`,
   );
+  // CPU time per page does not depend on what else the machine runs: the steadier comparison on a busy box.
+  const cpu = (name: string) => {
+    const r = rows.filter((x) => x.name === name);
+    return r.reduce((a, x) => a + x.cpuSecs, 0) / r.reduce((a, x) => a + x.pages, 0);
+  };
+  console.log(
+    `CPU per page (all rounds): Pantau ${(1000 * cpu('Pantau crawl()')).toFixed(2)} ms, bare CheerioCrawler ${(1000 * cpu('bare CheerioCrawler')).toFixed(2)} ms: ratio ${(cpu('bare CheerioCrawler') / cpu('Pantau crawl()')).toFixed(2)}`,
+  );
   console.log(
     `peak RSS: Pantau ${peak('Pantau crawl()').toFixed(0)} MB, bare CheerioCrawler ${peak('bare CheerioCrawler').toFixed(0)} MB`,
   );
