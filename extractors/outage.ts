@@ -92,7 +92,8 @@ export const OUTAGE_TERMS = [
   'could not be accessed',
   'crashed',
 ];
-const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)})(?!\\p{L})`, 'iu');
+// "paling lambat tanggal 20" is a deadline, not a slow portal
+const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?<!paling\\s+)(?:${alternation(OUTAGE_TERMS)})(?!\\p{L})`, 'iu');
 const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
 /** "sejak kemarin": a start written relative to the publication date, in a sentence without digits. */

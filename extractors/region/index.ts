@@ -182,6 +182,7 @@ export const UNAFFECTED_PHRASES = [
   'unaffected',
 ];
 const UNAFFECTED_SENTENCE_RE = new RegExp(`\\b(?:${alternation(UNAFFECTED_PHRASES)})\\b`, 'i');
+const RECOVERY_HINT_RE = /\b(?:sudah|kembali|kini|telah|mulai|sempat|akhirnya|baru|again|now)\b/i;
 const CONTRAST_RE = /\b(?:sedangkan|sementara|namun|tetapi|tapi|whereas|while|but)\b|;/i;
 /** Words after a place saying its LPSE was fine. */
 const UNAFFECTED_AFTER_RE =
@@ -312,6 +313,8 @@ function unaffectedLater(rest: string): boolean {
   if (!u) return false;
   const between = rest.slice(0, u.index);
   if (/\bpadahal\b/i.test(between)) return true;
+  // "LPSE Kabupaten X kini sudah berjalan normal (kembali)" is a recovery, not an LPSE that was spared
+  if (RECOVERY_HINT_RE.test(between) || /^\s*kembali\b/i.test(rest.slice(u.index + u[0].length))) return false;
   return !OUTAGE_WORDS_RE.test(between) && !CONTRAST_RE.test(between);
 }
 

@@ -171,8 +171,10 @@ const NEGATED_MALFUNCTION_RE = new RegExp(
   'gi',
 );
 /** A rumour of an attack or outage denied: "kabar LPSE kami dibobol itu tidak benar", "tidak diretas". */
-const RUMOUR_DENIED_RE =
-  /\b(?:tidak|tak|bukan)\s+(?:di)?(?:retas|bobol|hack)\b|\b(?:kabar|isu|informasi|narasi)\b[^.]{0,80}\b(?:tidak\s+benar|hoaks|hoax)\b/i;
+const RUMOUR_DENIED_RE = /\b(?:kabar|isu|informasi|narasi)\b[^.]{0,80}\b(?:tidak\s+benar|hoaks|hoax)\b/i;
+/** The system said never to have failed: "tidak diretas dan tetap berjalan normal" (a real outage says "kembali normal"). */
+const NEVER_DOWN_RE =
+  /\b(?:tidak|tak|bukan)\s+(?:di)?(?:retas|bobol|hack)\b[^.]{0,80}\b(?:tetap|masih)\s+(?:berjalan\s+)?(?:normal|aman|lancar|bisa\s+diakses)/i;
 const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
@@ -224,7 +226,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   let penalty = 0;
   if (NOT_A_REPORT_RE.test(head)) penalty += 2;
   if (QA_RE.test(head)) penalty += 2;
-  if (DENIAL_RE.test(ctx.text) || RUMOUR_DENIED_RE.test(ctx.text)) penalty += 2;
+  if (DENIAL_RE.test(ctx.text) || RUMOUR_DENIED_RE.test(ctx.text) || NEVER_DOWN_RE.test(ctx.text)) penalty += 2;
   // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
   if (HOWTO_RE.test(head)) penalty += HOWTO_RE.test(title) ? 4 : 2;
   if (OTHER_SERVICE_RE.test(head) && systemMentions <= 1) penalty += 3;

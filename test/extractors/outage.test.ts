@@ -185,3 +185,10 @@ describe('extractOutageWindow: English reports', () => {
     expect(r.value.start).toBeNull();
   });
 });
+
+describe('extractOutageWindow: deadlines are not slow portals', () => {
+  test('"paling lambat pada tanggal" is a deadline', () => {
+    const r = run('Penawaran diunggah ke LPSE paling lambat pada tanggal 15 Mei 2023 pukul 12.00 WIB.');
+    expect(r.value).toEqual({ start: null, end: null });
+  });
+});

@@ -226,3 +226,12 @@ describe('extractRegions: unaffected and fallback LPSEs', () => {
     expect(r.map((x) => x.regency)).toEqual(['Kota Bekasi']);
   });
 });
+
+describe('extractRegions: a recovery is not an unaffected LPSE', () => {
+  test('"kini sudah berjalan normal kembali" keeps the LPSE', () => {
+    const r = extractRegions(ctxOf('Setelah dua hari, LPSE Kabupaten Kendal kini sudah berjalan normal kembali.')).value
+      .regions;
+    expect(r.map((x) => x.regency)).toEqual(['Kabupaten Kendal']);
+    expect(r[0]?.evidence).toBe('Setelah dua hari, LPSE Kabupaten Kendal kini sudah berjalan normal kembali.');
+  });
+});

@@ -105,3 +105,13 @@ describe('extractIsIncident: English reports, denials and guides', () => {
     expect(r.value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: a hacking denial inside a real outage report', () => {
+  test('"tidak diretas, melainkan listrik padam" is still an outage', () => {
+    const text =
+      'LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi. Kepala LPSE memastikan sistem tidak diretas, melainkan listrik padam di ruang server.';
+    const r = extractIsIncident(ctxOf(text), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain('LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi.');
+  });
+});
