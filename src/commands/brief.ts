@@ -1,13 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { buildBrief } from '../brief/build.ts';
 import { type Lang, todayWib } from '../brief/i18n.ts';
-import { loadBriefInput } from '../brief/load.ts';
-import { printPdf } from '../brief/pdf.ts';
-import { briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError, messageOf } from '../errors.ts';
-import { meiliKbReader, webMeiliClient } from '../web/kb.ts';
 import { BadRequest, checkDate } from '../web/validate.ts';
 
 interface BriefOptions {
@@ -47,8 +42,22 @@ export function register(program: Command, cli: Cli): void {
       }
       if (opts.from && opts.to && opts.from > opts.to) throw new UserError('--from is after --to');
       const lang = opts.lang as Lang;
+      // Loaded here, not at start-up: the brief pulls in the web reader and Chromium's driver.
+      const [
+        { buildBrief },
+        { loadBriefInput },
+        { printPdf },
+        { briefTitle, renderBriefHtml, renderBriefMarkdown },
+        web,
+      ] = await Promise.all([
+        import('../brief/build.ts'),
+        import('../brief/load.ts'),
+        import('../brief/pdf.ts'),
+        import('../brief/render.ts'),
+        import('../web/kb.ts'),
+      ]);
       await cli.withMeili(async (conn) => {
-        const kb = meiliKbReader(webMeiliClient(conn));
+        const kb = web.meiliKbReader(web.webMeiliClient(conn));
         const area = opts.regency ? { regency: [opts.regency] } : { province: [opts.province ?? ''] };
         const ever = await kb.search({ ...area, includeChildren: true, limit: 1 });
         if (ever.total === 0) {

@@ -9,10 +9,6 @@ import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { DEMO_SITES, fixtureSources, serveFixtures } from '../fixture-server.ts';
 import type { SearchParams } from '../kb/api.ts';
-import { renderSearch, windowLabel } from '../kb/format.ts';
-import { syncIndexes } from '../kb/run.ts';
-import { getIncident, searchIncidents } from '../kb/search.ts';
-import { extractArchived } from '../pipeline.ts';
 import type { Incident } from '../types.ts';
 import { parsePort } from './up.ts';
 
@@ -24,6 +20,14 @@ export function register(program: Command, cli: Cli): void {
     .description('crawl the bundled fixture sites on 127.0.0.1, extract, index, and show the incidents (no network)')
     .option('--port <n>', `first port for the fixture sites (one per site; default ${DEMO_PORT})`, parsePort)
     .action(async (opts: { port?: number }) => {
+      // Loaded here, not at start-up: the extractors and the knowledge base are heavy.
+      const [{ renderSearch, windowLabel }, { syncIndexes }, { getIncident, searchIncidents }, { extractArchived }] =
+        await Promise.all([
+          import('../kb/format.ts'),
+          import('../kb/run.ts'),
+          import('../kb/search.ts'),
+          import('../pipeline.ts'),
+        ]);
       const dir = cli.dataDir();
       const port = opts.port ?? DEMO_PORT;
       const served = await serveFixtures({ sites: DEMO_SITES, port }).catch((err: NodeJS.ErrnoException) => {

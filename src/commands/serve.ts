@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { readSearchKey } from '../meili/embedded.ts';
-import { archiveLink, archiveReader, meiliKbReader, webMeiliClient } from '../web/kb.ts';
-import { startServer } from '../web/server.ts';
 import { parsePort } from './up.ts';
 
 export function register(program: Command, cli: Cli): void {
@@ -16,6 +14,11 @@ export function register(program: Command, cli: Cli): void {
       if (!/^[A-Za-z0-9.:[\]-]{1,255}$/.test(opts.host))
         throw new UserError(`--host is not a host name or address: ${opts.host}`);
       const host = opts.host.replace(/^\[|\]$/g, '');
+      // Loaded here, not at start-up: the web server and its bundler are heavy and most commands never serve.
+      const [{ archiveLink, archiveReader, meiliKbReader, webMeiliClient }, { startServer }] = await Promise.all([
+        import('../web/kb.ts'),
+        import('../web/server.ts'),
+      ]);
       await cli.withMeili(async (conn) => {
         const secrets = [conn.apiKey, readSearchKey(cli.dataDir())].filter((k): k is string => Boolean(k));
         const dir = cli.dataDir();
