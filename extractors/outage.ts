@@ -10,7 +10,7 @@ import type { Extracted } from '../src/types.ts';
 import type { ExtractContext } from './context.ts';
 import { type DateMention, isoDay, parseDates, yearsIn } from './dates/index.ts';
 import { urlYear } from './published.ts';
-import { WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
+import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
 import { alternation, type Sentence, sentenceAt } from './text.ts';
 
 export interface OutageWindow {
@@ -100,7 +100,7 @@ const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
 const SINCE_RELATIVE_RE = /\b(?:sejak|semenjak)\s+(?:kemarin|hari\s+ini|tadi\s+(?:pagi|siang|malam))\b/i;
 /** Link words right before a start date; a weekday and comma may sit between ("pada Kamis, 1 Desember 2022"). */
 const START_LINK_RE = new RegExp(
-  `(?:\\b(?:sejak|semenjak|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
+  `(?:\\b(?:sejak|semenjak|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal|dari(?:\\s+tanggal)?|berlangsung(?:\\s+pada)?)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
   'i',
 );
 const ENGLISH_CHEAP_RE =
@@ -182,6 +182,23 @@ const RECOVERY_WEEKDAY_RE = new RegExp(
 const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+\d{1,2}[.:]\d{2}/i;
 /** "belum pulih", "tidak kembali normal": no recovery. */
 const NEGATED_RE = /\b(?:belum|tidak|tak|not|yet\s+to)\s+(?:(?:juga|sepenuhnya|sudah|fully|been)\s+)?$/i;
+/** Number words for "sejak dua hari lalu". */
+const COUNT_WORDS: Record<string, number> = { satu: 1, sehari: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6 };
+/**
+ * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
+ * publication day), "sejak dua hari lalu" (two days before it).
+ */
+const SINCE_WEEKDAY_RE = new RegExp(
+  `\\b(?:sejak|semenjak)\\s+(?:hari\\s+)?(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?(?:\\s+(?:lalu|kemarin))?\\b(?!\\s*,?\\s*\\(?\\d|\\s+(?:pekan|minggu)\\b)`,
+  'i',
+);
+const SINCE_DAYS_AGO_RE = new RegExp(
+  `\\b(?:sejak|semenjak)\\s+(?:(\\d|${Object.keys(COUNT_WORDS).join('|')})\\s+)?hari\\s+(?:yang\\s+)?lalu\\b`,
+  'i',
+);
+/** "Sore harinya layanan kembali normal", "pulih pada hari yang sama": the start day. */
+const SAME_DAY_RE =
+  /\b(?:(?:pagi|siang|sore|petang|malam)\s+harinya|(?:pada\s+)?hari\s+yang\s+sama|the\s+same\s+day|later\s+that\s+day)\b/i;
 /** "keesokan harinya": the day after. */
 const NEXT_DAY_RE = /\b(?:keesokan(?:\s+hari(?:nya)?)?|esok\s+hari(?:nya)?|the\s+next\s+day)\b/i;
 /** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */
@@ -279,6 +296,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       if (end && !STILL_RE.test(after)) ends.push({ iso: end, s });
     }
   }
+  if (published && !starts.length) starts.push(...relativeStarts(ctx.sentences, published));
   starts.sort((a, b) => a.iso.localeCompare(b.iso));
   const start = starts[0] ?? null;
   const endCands = ends.filter((e) => !start || e.iso >= start.iso).sort((a, b) => b.iso.localeCompare(a.iso));
@@ -315,10 +333,38 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
       if (n !== undefined) delta = weekdayDelta(startDay.getUTCDay(), n);
     } else if (RECOVERY_TIME_RE.test(tail)) {
       delta = NEXT_DAY_RE.test(tail.slice(0, 60)) ? 1 : 0;
+    } else if (!DIGIT_RE.test(s.text) && NEXT_DAY_RE.test(s.text)) {
+      delta = 1;
+    } else if (!DIGIT_RE.test(s.text) && SAME_DAY_RE.test(s.text)) {
+      delta = 0;
     }
     if (delta === null) continue;
     const day = new Date(startDay.getTime() + delta * 86_400_000);
     return { iso: day.toISOString().slice(0, 10), s };
   }
   return null;
+}
+
+const addDays = (iso: string, n: number) =>
+  new Date(new Date(`${iso}T12:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Starts relative to the publication date in outage sentences: "sejak Senin lalu", "sejak dua hari lalu". */
+function relativeStarts(sentences: Sentence[], published: string): { iso: string; s: Sentence }[] {
+  const out: { iso: string; s: Sentence }[] = [];
+  const pubDay = new Date(`${published}T12:00:00Z`).getUTCDay();
+  for (const s of sentences) {
+    if (!SEJAK_RE.test(s.text) || !OUTAGE_RE.test(s.text)) continue;
+    const wd = SINCE_WEEKDAY_RE.exec(s.text);
+    const n = wd?.[1] ? WEEKDAY_DICTIONARY[wd[1].toLowerCase().replace(/’/g, "'")] : undefined;
+    if (n !== undefined) {
+      out.push({ iso: addDays(published, -weekdayDelta(n, pubDay)), s });
+      continue;
+    }
+    const ago = SINCE_DAYS_AGO_RE.exec(s.text);
+    if (ago) {
+      const k = ago[1] ? (COUNT_WORDS[ago[1].toLowerCase()] ?? Number(ago[1])) : 1;
+      if (k >= 1 && k <= 7) out.push({ iso: addDays(published, -k), s });
+    }
+  }
+  return out;
 }

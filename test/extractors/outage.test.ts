@@ -192,3 +192,58 @@ describe('extractOutageWindow: deadlines are not slow portals', () => {
     expect(r.value).toEqual({ start: null, end: null });
   });
 });
+
+describe('extractOutageWindow: days written relative to the publication date or the start', () => {
+  test.each([
+    [
+      '"sejak Senin lalu" is the last Monday up to publication',
+      'Situs LPSE Kabupaten Contoh tidak bisa diakses sejak Senin lalu.',
+      '2024-06-20',
+      '2024-06-17',
+      null,
+    ],
+    [
+      '"sejak dua hari lalu"',
+      'Situs LPSE Kabupaten Contoh tidak bisa diakses sejak dua hari lalu.',
+      '2024-06-20',
+      '2024-06-18',
+      null,
+    ],
+    [
+      '"keesokan harinya" after a dated start',
+      'LPSE Kota Contoh mati sejak Senin (17/6/2024). Layanan baru pulih keesokan harinya.',
+      null,
+      '2024-06-17',
+      '2024-06-18',
+    ],
+    [
+      '"sore harinya" is the start day',
+      'LPSE Kota Contoh down pada Senin (17/6/2024) pagi. Sore harinya layanan kembali normal.',
+      null,
+      '2024-06-17',
+      '2024-06-17',
+    ],
+    [
+      '"dari … sampai dengan …"',
+      'Gangguan LPSE berlangsung dari Senin (3/7/2023) sampai dengan Rabu (5/7/2023).',
+      null,
+      '2023-07-03',
+      '2023-07-05',
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    expect(r.evidence.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [
+      '"sejak Senin pekan lalu" is not fixed',
+      'Situs LPSE Kota Contoh tidak bisa diakses sejak Senin pekan lalu.',
+      '2024-06-20',
+    ],
+    ['no publication date', 'Situs LPSE Kota Contoh tidak bisa diakses sejak Senin lalu.', null],
+  ])('%s', (_name, text, published) => {
+    expect(run(text, published).value.start).toBeNull();
+  });
+});
