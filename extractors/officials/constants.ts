@@ -55,6 +55,7 @@ export const SPEECH_INTRO = [
   'diutarakan',
   'dilontarkan',
   'diamini',
+  'according to',
   // a reaction attributed in the passive: "Kondisi ini disesalkan anggota DPRD X, Y."
   'disesalkan',
   'disayangkan',
@@ -201,6 +202,16 @@ export const ROLE_HEADS = [
 
 /** Capitalised words that belong to institution names, never to a person's name. */
 export const ORG_WORDS = [
+  // business and contractor associations: "Ketua Kadin Sintang", "Ketua Inkindo NTB"
+  'kadin',
+  'hipmi',
+  'inkindo',
+  'gapensi',
+  'gapeksindo',
+  'gabpeknas',
+  'askonas',
+  'apindo',
+  'aspekindo',
   'kepala',
   'bagian',
   'biro',

@@ -208,6 +208,16 @@ export function parseWho(phrase: string): Who | null {
     const headBefore = (toks[start - 1]?.t ?? '').toLowerCase();
     if (start > 0 && start < end && (ORG_NAME_HEADS.has(headBefore) || PLACE_HEADS.has(headBefore))) start = end;
     else if (start > 0 && start < end && ORG_UNIT_HEADS.has(headBefore)) start++;
+    // "Ketua Kadin Contoh, Ir. Syamsul Bahri": a role head then an institution, and the person in the next segment
+    const next = segments[i + 1]?.toks.filter((k) => !DEGREE_RE.test(k.t)) ?? [];
+    if (
+      start >= 1 &&
+      ROLE_HEAD_SET.has((toks[0]?.t ?? '').toLowerCase()) &&
+      next.length &&
+      next.every((k) => isNameToken(k.t, masked(k.start))) &&
+      validName(next)
+    )
+      continue;
     let run = toks.slice(start, end);
     let rolePart = toks
       .slice(0, start)

@@ -236,3 +236,39 @@ describe('extractOfficials: second speakers, abbreviated names, initials, Englis
     if (names.length) expect(r.evidence.length).toBeGreaterThan(0);
   });
 });
+
+describe('extractOfficials: role head, institution, then the person', () => {
+  test.each([
+    [
+      '"disayangkan ROLE ORG PLACE, NAME"',
+      'Hal itu disayangkan Ketua Kadin Contoh, Ir. Syamsul Bahri. Menurutnya, pemkab harus menyiapkan cadangan.',
+      'Ir. Syamsul Bahri',
+      'Ketua Kadin Contoh',
+      'Hal itu disayangkan Ketua Kadin Contoh, Ir. Syamsul Bahri.',
+    ],
+    [
+      '"According to NAME, head of…"',
+      'According to Budi Santoso, head of the bureau, the server failed. "We are fixing it," he said.',
+      'Budi Santoso',
+      null,
+      'According to Budi Santoso, head of the bureau, the server failed.',
+    ],
+    [
+      '"ROLE, NAME, menyayangkan"',
+      'Rekanan asal Sleman, Dedi Kurniawan, menyayangkan keterlambatan itu.',
+      'Dedi Kurniawan',
+      'Rekanan asal Sleman',
+      'Rekanan asal Sleman, Dedi Kurniawan, menyayangkan keterlambatan itu.',
+    ],
+  ])('%s', (_name, text, name, role, evidence) => {
+    const r = extractOfficials(ctxOf(text));
+    expect(r.value.map((p) => [p.name, p.role])).toEqual([[name, role]]);
+    expect(r.evidence[0]?.text).toBe(evidence);
+  });
+
+  test('quantifiers are not names', () => {
+    expect(people('Para rekanan berharap LPSE segera pulih. Beberapa penyedia menilai server terlalu tua.')).toEqual(
+      [],
+    );
+  });
+});
