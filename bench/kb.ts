@@ -17,7 +17,6 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveDataDir } from '../src/config.ts';
 import type { SearchParams } from '../src/kb/api.ts';
-import { kbClient } from '../src/kb/client.ts';
 import { dedupeReports } from '../src/kb/dedupe.ts';
 import { groupIncidents } from '../src/kb/group.ts';
 import { type IndexNames, buildDocuments, ensureIndex, rebuildIndexes, waitLongTask } from '../src/kb/indexer.ts';
@@ -313,7 +312,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pantau-bench-kb-'));
   const server = await connectMeili(resolveDataDir(root), { log: (l) => console.log(l) });
   // Both paths, Pantau's and the baseline, use the uncompressed client the CLI and the web app use (src/kb/client.ts).
-  const conn = { client: kbClient(server), close: () => server.close() };
+  const conn = { client: server.client, close: () => server.close() };
   let ok = false;
   try {
     const [reports, genMs] = await timed(() => generate(N));

@@ -16,7 +16,7 @@ import { groupIncidents } from '../src/kb/group.ts';
 import { buildDocuments, rebuildIndexes } from '../src/kb/indexer.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
 import type { Report } from '../src/types.ts';
-import { meiliKbReader, webMeiliClient } from '../src/web/kb.ts';
+import { meiliKbReader } from '../src/web/kb.ts';
 import { startServer } from '../src/web/server.ts';
 import { webReports } from '../test/web/helpers.ts';
 
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
       `indexed ${reports.length} reports → ${incidents.length} incidents in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     server = await startServer({
-      kb: meiliKbReader(webMeiliClient(conn)),
+      kb: meiliKbReader(conn.client),
       secrets: [conn.apiKey ?? ''],
       port: 0,
       log: () => {},

@@ -57,7 +57,7 @@ export function register(program: Command, cli: Cli): void {
         import('../web/kb.ts'),
       ]);
       await cli.withMeili(async (conn) => {
-        const kb = web.meiliKbReader(web.webMeiliClient(conn));
+        const kb = web.meiliKbReader(conn.client);
         const area = opts.regency ? { regency: [opts.regency] } : { province: [opts.province ?? ''] };
         const ever = await kb.search({ ...area, includeChildren: true, limit: 1 });
         if (ever.total === 0) {

@@ -6,7 +6,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
-import { kbClient } from '../kb/client.ts';
 import { UserError } from '../errors.ts';
 import {
   INCIDENT_CSV_HEADER,
@@ -41,7 +40,7 @@ export function register(program: Command, cli: Cli): void {
       const format = opts.format as Format;
       const params = paramsFrom(query, opts);
       const text = await cli.withMeili(async (conn) => {
-        const client = kbClient(conn);
+        const client = conn.client;
         if (opts.reports) {
           const reports: ExportedReport[] = [];
           for await (const r of listReports(client, params)) reports.push(r);

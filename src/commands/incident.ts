@@ -1,7 +1,6 @@
 /** `pantau incident ID`: one incident in full, every statement pointing to the reports it came from. */
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
-import { kbClient } from '../kb/client.ts';
 import { UserError } from '../errors.ts';
 import { renderIncident } from '../kb/format.ts';
 import { getIncident, getIncidentReports } from '../kb/search.ts';
@@ -15,7 +14,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--json', 'print the incident and its reports as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       await cli.withMeili(async (conn) => {
-        const client = kbClient(conn);
+        const client = conn.client;
         const incident = await getIncident(client, id);
         if (!incident) throw new UserError(`no incident ${id} (ids look like inc-…; find them with \`pantau search\`)`);
         const reports = await getIncidentReports(client, incident.id);

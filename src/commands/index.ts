@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
-import { kbClient } from '../kb/client.ts';
 import { syncIndexes } from '../kb/run.ts';
 import { reportsFile } from '../store.ts';
 
@@ -26,7 +25,7 @@ export function register(program: Command, cli: Cli): void {
       const dir = cli.dataDir();
       if (!existsSync(reportsFile(dir))) cli.info(`no reports in ${reportsFile(dir)} yet: the indexes will be empty`);
       const counts = await cli.withMeili((conn) =>
-        syncIndexes(kbClient(conn), dir, { gapDays, rebuild: opts.rebuild, log: (l) => cli.info(l) }),
+        syncIndexes(conn.client, dir, { gapDays, rebuild: opts.rebuild, log: (l) => cli.info(l) }),
       );
       if (opts.json) {
         console.log(JSON.stringify(counts, null, 2));

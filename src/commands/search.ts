@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
-import { kbClient } from '../kb/client.ts';
 import type { SearchParams } from '../kb/api.ts';
 import { renderSearch } from '../kb/format.ts';
 import { searchIncidents } from '../kb/search.ts';
@@ -89,7 +88,7 @@ export function register(program: Command, cli: Cli): void {
     .action(async (query: string[], opts: FilterOptions & { limit?: number; offset?: number; json?: boolean }) => {
       const params = { ...paramsFrom(query, opts), limit: opts.limit, offset: opts.offset };
       await cli.withMeili(async (conn) => {
-        const client = kbClient(conn);
+        const client = conn.client;
         const res = await searchIncidents(client, params);
         console.log(opts.json ? JSON.stringify(res, null, 2) : renderSearch(res, opts.offset ?? 0));
       });

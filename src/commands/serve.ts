@@ -15,7 +15,7 @@ export function register(program: Command, cli: Cli): void {
         throw new UserError(`--host is not a host name or address: ${opts.host}`);
       const host = opts.host.replace(/^\[|\]$/g, '');
       // Loaded here, not at start-up: the web server and its bundler are heavy and most commands never serve.
-      const [{ archiveLink, archiveReader, meiliKbReader, webMeiliClient }, { startServer }] = await Promise.all([
+      const [{ archiveLink, archiveReader, meiliKbReader }, { startServer }] = await Promise.all([
         import('../web/kb.ts'),
         import('../web/server.ts'),
       ]);
@@ -23,7 +23,7 @@ export function register(program: Command, cli: Cli): void {
         const secrets = [conn.apiKey, readSearchKey(cli.dataDir())].filter((k): k is string => Boolean(k));
         const dir = cli.dataDir();
         const server = await startServer({
-          kb: meiliKbReader(webMeiliClient(conn), { archiveUrl: (r) => archiveLink(dir, r.url) }),
+          kb: meiliKbReader(conn.client, { archiveUrl: (r) => archiveLink(dir, r.url) }),
           archive: archiveReader(dir),
           secrets,
           port: opts.port,

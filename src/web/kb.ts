@@ -38,19 +38,6 @@ export function meiliKbReader(client: Meilisearch, opts: KbReaderOptions = {}): 
   };
 }
 
-/**
- * A client for the web app's queries. It asks Meilisearch for uncompressed answers: on 127.0.0.1 compression gains
- * nothing, and a compressed answer arrives in two TCP writes that Nagle's algorithm and the client's delayed ACK
- * hold up by ~40 ms (measured: 48 ms per search with gzip, 4 ms without).
- */
-export function webMeiliClient(conn: { url: string; apiKey: string | undefined }): Meilisearch {
-  return new Meilisearch({
-    host: conn.url,
-    apiKey: conn.apiKey,
-    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-  });
-}
-
 /** The app's link to Pantau's archived copy of a page, when the archive has it. */
 export function archiveLink(dir: DataDir, url: string): string | null {
   return hasArchived(dir, url) ? `/archive?url=${encodeURIComponent(url)}` : null;

@@ -11,7 +11,7 @@ import { rebuildIndexes } from '../../src/kb/indexer.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { connectMeili } from '../../src/meili/embedded.ts';
 import type { Report } from '../../src/types.ts';
-import { archiveLink, archiveReader, meiliKbReader, webMeiliClient } from '../../src/web/kb.ts';
+import { archiveLink, archiveReader, meiliKbReader } from '../../src/web/kb.ts';
 import { startServer } from '../../src/web/server.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/reports/web');
@@ -54,7 +54,7 @@ export async function startFixtureServer(opts: { today?: string } = {}): Promise
       });
     }
     const server = await startServer({
-      kb: meiliKbReader(webMeiliClient(conn), { archiveUrl: (r) => archiveLink(dir, r.url) }),
+      kb: meiliKbReader(conn.client, { archiveUrl: (r) => archiveLink(dir, r.url) }),
       archive: archiveReader(dir),
       secrets: [conn.apiKey ?? ''],
       port: 0,
