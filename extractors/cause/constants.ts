@@ -87,6 +87,8 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     '(?:banyak|ribuan|ratusan|puluhan)\\s+(?:penawaran|pengguna|peserta|penyedia|rekanan|pengakses)(?:\\s+\\S+){0,4}\\s+(?:pada|di|dalam)\\s+(?:hari|waktu|saat|jam)\\s+yang\\s+sama',
     'lonjakan\\s+(?:jumlah\\s+)?(?:pengguna|pengakses|akses|trafi(?:k|c)|penyedia)',
     '(?:server(?:nya)?|sistem(?:nya)?)\\s+(?:\\S+\\s+){0,2}kewalahan',
+    '(?:tidak|tak)\\s+(?:mampu|sanggup|kuat)\\s+(?:menampung|melayani)',
+    '(?:banyaknya|membludaknya|membeludaknya|membanjirnya)\\s+(?:penawaran|pengguna|peserta|penyedia|rekanan|pengakses|akses)',
     'heavy\\s+traffic',
     'overloaded',
   ],
@@ -141,6 +143,12 @@ export const HEDGE_WORDS = [
   'speculated',
   'possibly',
   'may have',
+  'menuding',
+  'menuduh',
+  'mencurigai',
+  'curiga',
+  'disinyalir',
+  'menyinyalir',
 ];
 
 /** Words that make a mention hypothetical ("jika server kami rusak") or deny it ("bukan pada jaringan"). */

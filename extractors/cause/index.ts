@@ -18,6 +18,11 @@ const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
 const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
+/** A negation right before the match: "server tidak diretas", "bukan karena peretasan". */
+const NEAR_NEGATION_RE = new RegExp(
+  `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?:(?:ada|pernah|sedang|karena|akibat|disebabkan|oleh|terkena|kena|mengalami|due\\s+to|caused\\s+by)\\s+){0,2}$`,
+  'i',
+);
 const INNER_NEGATION_RE = new RegExp(`\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?!stabil\\b)`, 'i');
 /** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
 const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
@@ -32,6 +37,18 @@ function openParen(sentence: string, at: number): string {
   const open = sentence.lastIndexOf('(', at);
   if (open < 0 || sentence.lastIndexOf(')', at) > open) return '';
   return sentence.slice(open, at);
+}
+
+/** A contrast that starts a new claim: "…, namun kepala dinas menyebut…". */
+const CONTRAST_RE = /\b(?:namun|tetapi|tapi|sedangkan|melainkan|however|but)\b/gi;
+
+/** Where the text after the last contrast before `at` begins (0 when there is none). */
+function lastContrast(sentence: string, at: number): number {
+  let from = 0;
+  CONTRAST_RE.lastIndex = 0;
+  for (let m = CONTRAST_RE.exec(sentence); m && m.index < at; m = CONTRAST_RE.exec(sentence))
+    from = m.index + m[0].length;
+  return from;
 }
 
 /** The clause around a match: from the last clause break before it to the match. */
@@ -66,14 +83,17 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
         if (
           NEGATION_RE.test(clause) ||
           NEGATION_RE.test(m[0]) ||
-          INNER_NEGATION_RE.test(m[0]) ||
+          INNER_NEGATION_RE.test(m[0].replace(/^\S+\s*/, '')) ||
+          NEAR_NEGATION_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
           HYPOTHETICAL_SENTENCE_RE.test(text)
         )
           continue;
         if (EXAMPLE_PAREN_RE.test(openParen(text, m.index))) continue;
         // overload that follows an attack is the attack's doing ("Hacker menyerang… Jadi trafiknya selalu penuh")
         if (cat === 'overload' && attackSentences.some((a) => i - a <= 2 && i >= a)) continue;
-        const hedged = HEDGE_RE.test(text.slice(0, m.index)) || HEDGE_RE.test(clause);
+        // a hedge before a contrast ("LSM menuding …, namun kepala dinas menyebut …") does not reach past it
+        const scope = text.slice(lastContrast(text, m.index), m.index);
+        const hedged = HEDGE_RE.test(scope) || HEDGE_RE.test(clause);
         if (UNKNOWN_RE.test(text)) unknownCats.add(cat);
         if (cat === 'cyberattack') attackSentences.push(i);
         const certainty = hedged ? 'suspected' : 'stated';

@@ -137,6 +137,12 @@ export const HOWTO_TERMS = [
   'berikut tips',
   'semoga bermanfaat',
   'how to fix',
+  'tips agar',
+  'tips supaya',
+  'cara agar',
+  'cara supaya',
+  'begini cara',
+  'panduan mengatasi',
 ];
 /** Genres that talk about LPSE errors without reporting one. */
 export const NOT_A_REPORT_TERMS = [
@@ -174,7 +180,10 @@ const NEGATED_MALFUNCTION_RE = new RegExp(
 const RUMOUR_DENIED_RE = /\b(?:kabar|isu|informasi|narasi)\b[^.]{0,80}\b(?:tidak\s+benar|hoaks|hoax)\b/i;
 /** The system said never to have failed: "tidak diretas dan tetap berjalan normal" (a real outage says "kembali normal"). */
 const NEVER_DOWN_RE =
-  /\b(?:tidak|tak|bukan)\s+(?:di)?(?:retas|bobol|hack)\b[^.]{0,80}\b(?:tetap|masih)\s+(?:berjalan\s+)?(?:normal|aman|lancar|bisa\s+diakses)/i;
+  /\b(?:tidak|tak|bukan)\s+(?:ikut\s+)?(?:(?:di)?(?:retas|bobol|hack)|terganggu|terdampak|bermasalah|mengalami\s+gangguan)\b[\s\S]{0,160}?\b(?:tetap|masih)\s+(?:berjalan\s+)?(?:normal|aman|lancar|bisa\s+diakses)/i;
+/** Clause breaks of contrast: a denial clause does not lend its system to the clause beside it. */
+const CONTRAST_SPLIT_RE =
+  /\s*(?:,\s*)?\b(?:tapi|tetapi|namun|meski(?:pun)?|walau(?:pun)?|melainkan|sedangkan|sementara)\b|;/i;
 const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
@@ -188,6 +197,22 @@ const HYPOTHETICAL_RE =
 /** Another service's outage ("situs web resmi Pemkab", Samsat, Dukcapil) with LPSE only in passing. */
 const OTHER_SERVICE_RE =
   /\b(?:samsat|dukcapil|disdukcapil|adminduk|e-?ktp|cpns|(?:situs|laman|website)\s+(?:web\s+)?resmi\s+(?:pemkab|pemkot|pemprov|pemda))\b/i;
+
+/**
+ * The sentence without denied malfunctions. When it denies one ("LPSE tidak terganggu meski PDN diserang"), only
+ * its clauses that deny nothing and name the system themselves are kept.
+ */
+function affirmedPart(s: string): string {
+  NEGATED_MALFUNCTION_RE.lastIndex = 0;
+  if (!NEGATED_MALFUNCTION_RE.test(s)) return s;
+  return s
+    .split(CONTRAST_SPLIT_RE)
+    .filter((c) => {
+      NEGATED_MALFUNCTION_RE.lastIndex = 0;
+      return !NEGATED_MALFUNCTION_RE.test(c) && SYSTEM_RE.test(c);
+    })
+    .join(' ');
+}
 
 export interface RelevanceValue {
   is_incident: boolean;
@@ -211,7 +236,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     const sys = SYSTEM_RE.test(s);
     if (sys) systemMentions++;
     if (!sys || DENIAL_RE.test(s) || HYPOTHETICAL_RE.test(s)) continue;
-    const affirmed = s.replace(NEGATED_MALFUNCTION_RE, ' ');
+    const affirmed = affirmedPart(s);
     if (MALFUNCTION_RE.test(affirmed)) {
       score += i === 0 ? 2 : 1;
       if (evidence.length < 3) evidence.push({ text: clip(s) });

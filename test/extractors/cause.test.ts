@@ -119,3 +119,35 @@ describe('extractCauses: overload phrasing, English, guesses and denials', () =>
     expect(stated('Koneksi internet tidak stabil sejak pagi.').map((c) => c.category)).toEqual(['network']);
   });
 });
+
+describe('extractCauses: negation next to the cause, accusations, contrasts', () => {
+  test.each([
+    [
+      'a denied attack beside a stated cause',
+      'Kepala LPSE memastikan server tidak diretas. Gangguan akibat pemadaman listrik PLN.',
+      ['power:stated'],
+      'Gangguan akibat pemadaman listrik PLN.',
+    ],
+    [
+      'an accusation then the official cause after "namun"',
+      'LSM setempat menuding ada serangan hacker, namun kepala dinas menyebut penyebabnya upgrade aplikasi.',
+      ['cyberattack:suspected', 'upgrade:stated'],
+      'LSM setempat menuding ada serangan hacker, namun kepala dinas menyebut penyebabnya upgrade aplikasi.',
+    ],
+    [
+      '"tidak mampu menampung banyaknya penyedia" is overload',
+      'Server LPSE tidak mampu menampung banyaknya penyedia yang mengakses secara bersamaan.',
+      ['overload:stated'],
+      'Server LPSE tidak mampu menampung banyaknya penyedia yang mengakses secara bersamaan.',
+    ],
+  ])('%s', (_name, text, expected, evidence) => {
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r.map((c) => `${c.category}:${c.certainty}`)).toEqual(expected);
+    expect(r.find((c) => c.certainty === 'stated')?.evidence).toBe(evidence);
+  });
+
+  test('a negation far from the cause does not cancel it', () => {
+    const text = 'Situs LPSE tidak bisa diakses sejak pagi karena jaringan internet terputus.';
+    expect(stated(text).map((c) => c.category)).toEqual(['network']);
+  });
+});

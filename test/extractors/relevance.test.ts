@@ -115,3 +115,20 @@ describe('extractIsIncident: a hacking denial inside a real outage report', () =
     expect(r.evidence.map((e) => e.text)).toContain('LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi.');
   });
 });
+
+describe('extractIsIncident: an LPSE said to be spared', () => {
+  test.each([
+    [
+      'spared while another system was attacked',
+      'LPSE Kota Contoh Tetap Normal',
+      'Pemkot memastikan LPSE Kota Contoh tidak terganggu meski PDN diserang. Layanan tetap berjalan normal.',
+    ],
+    [
+      'a tips article',
+      'Tips Agar Tidak Gagal Upload di SPSE',
+      'Penyedia sering gagal upload di SPSE. Pastikan koneksi stabil. Jika LPSE tidak bisa diakses, hubungi helpdesk.',
+    ],
+  ])('%s', (_name, title, text) => {
+    expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
+  });
+});
