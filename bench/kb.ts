@@ -20,7 +20,7 @@ import type { SearchParams } from '../src/kb/api.ts';
 import { dedupeReports } from '../src/kb/dedupe.ts';
 import { groupIncidents } from '../src/kb/group.ts';
 import { type IndexNames, buildDocuments, ensureIndex, rebuildIndexes, waitLongTask } from '../src/kb/indexer.ts';
-import { FACETS, searchIncidents } from '../src/kb/search.ts';
+import { FACETS, SUMMARY_FIELDS, searchIncidents } from '../src/kb/search.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
 import { waitOk } from '../src/meili/tasks.ts';
 import type { CauseCategory, Official, Report, SourceKind } from '../src/types.ts';
@@ -406,20 +406,7 @@ async function main(): Promise<void> {
       filter.push('is_child = false');
       queries.push({ params, direct: { q, filter } });
     }
-    const fields = [
-      'id',
-      'title',
-      'scope',
-      'province',
-      'regency',
-      'start',
-      'end',
-      'cause',
-      'allegation',
-      'sources',
-      'officials',
-      'first_published',
-    ];
+    const fields = [...SUMMARY_FIELDS];
     const index = conn.client.index(live.incidents);
     const direct = (x: (typeof queries)[number]) =>
       index.search(x.direct.q, { filter: x.direct.filter, facets: FACETS, limit: 20, attributesToRetrieve: fields });

@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../src/chromium.ts';
 import { Configuration, log as crawleeLog, RequestQueue } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/cheerio';
 import { RobotsTxtFile } from '@crawlee/utils';
@@ -27,15 +28,6 @@ import type { SourceDef } from './source-def.ts';
 /** Identifies Pantau to webmasters, with where to read what it does and how to reach its maintainers. */
 export const USER_AGENT =
   'PantauBot/0.1 (+https://github.com/pantau-lpse/pantau/blob/main/crawlers/README.md; monitors news of LPSE outages)';
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface CrawlOptions {
   dataDir: DataDir;

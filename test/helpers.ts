@@ -45,3 +45,13 @@ export function runPantau(
     else child.stdin.end();
   });
 }
+
+/** Whether a process is alive. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

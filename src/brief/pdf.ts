@@ -2,26 +2,8 @@
  * Prints a brief's HTML to PDF with Chromium (Playwright's `page.pdf`), the Debian build at /usr/bin/chromium unless
  * PANTAU_CHROMIUM says otherwise. Never downloads a browser.
  */
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { UserError } from '../errors.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  const path = env.PANTAU_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new UserError(`Chromium not found at ${path}: install it (apt-get install chromium) or set PANTAU_CHROMIUM`);
-  }
-  return path;
-}
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });

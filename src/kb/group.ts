@@ -3,6 +3,7 @@
  * keeping the ids of the reports it came from. Pure: no I/O, no clock.
  */
 import { createHash } from 'node:crypto';
+import { MONTHS } from '../months.ts';
 import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced } from '../types.ts';
 
 export interface GroupOptions {
@@ -15,20 +16,6 @@ export interface GroupOptions {
 }
 
 const DAY_MS = 86_400_000;
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 /** A date YYYY-MM-DD as a day number (days since 1970-01-01), or null. */
 export function dayNumber(date: string | null | undefined): number | null {
@@ -45,7 +32,7 @@ function dayString(day: number): string {
 export function formatDateId(date: string | null): string {
   if (!date) return 'tanggal tidak diketahui';
   const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return `${Number(d)} ${MONTHS.id[Number(m) - 1] ?? m} ${y}`;
 }
 
 interface Dated {

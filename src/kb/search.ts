@@ -16,7 +16,7 @@ export { SearchParamError, checkParams, buildFilter, quoteFilterValue } from './
 export const FACETS: FacetName[] = ['cause', 'province', 'regency', 'year', 'allegation', 'source_kind', 'scope'];
 
 /** What a result list needs of a document: the big fields (text, incident_json) stay on the server. */
-const SUMMARY_FIELDS = [
+export const SUMMARY_FIELDS = [
   'id',
   'title',
   'scope',

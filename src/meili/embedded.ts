@@ -83,17 +83,20 @@ export async function connectMeili(dir: DataDir, opts: ConnectOptions = {}): Pro
   if (env.MEILI_URL) return connectExternal(env.MEILI_URL, env.MEILI_MASTER_KEY);
   ensureWritable(dir.meili);
   const running = await findRunning(dir);
-  if (running) {
-    const apiKey = readMasterKey(dir);
-    return {
-      client: meiliClient(running.url, apiKey),
-      url: running.url,
-      apiKey,
-      mode: 'embedded-reused',
-      close: async () => {},
-    };
-  }
+  if (running) return reuse(dir, running);
   return startEmbedded(dir, opts);
+}
+
+/** A connection to the server another Pantau process started: closing it leaves the server running. */
+function reuse(dir: DataDir, running: ServerInfo): MeiliConnection {
+  const apiKey = readMasterKey(dir);
+  return {
+    client: meiliClient(running.url, apiKey),
+    url: running.url,
+    apiKey,
+    mode: 'embedded-reused',
+    close: async () => {},
+  };
 }
 
 async function connectExternal(url: string, apiKey: string | undefined): Promise<MeiliConnection> {
@@ -273,16 +276,7 @@ async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliC
   return withStartLock(dir, async () => {
     // Someone may have started it while we waited for the lock.
     const running = await findRunning(dir);
-    if (running) {
-      const apiKey = readMasterKey(dir);
-      return {
-        client: meiliClient(running.url, apiKey),
-        url: running.url,
-        apiKey,
-        mode: 'embedded-reused' as const,
-        close: async () => {},
-      };
-    }
+    if (running) return reuse(dir, running);
     const bin = locateBinary(dir, opts.env ?? process.env);
     const apiKey = readMasterKey(dir);
     const port = await freePort(opts.port ?? 0);

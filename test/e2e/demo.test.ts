@@ -7,19 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../src/meili/embedded.ts';
-import { PANTAU, ROOT, type RunResult, runPantau, tempDir } from '../helpers.ts';
+import { alive, PANTAU, ROOT, type RunResult, runPantau, tempDir } from '../helpers.ts';
 
 const noMeili = { MEILI_URL: undefined, MEILI_MASTER_KEY: undefined };
 const SEED_REGIONS = ['Luwu Utara', 'Gresik', 'Pacitan', 'Mimika', 'Barito Timur'];
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Two consecutive free ports (the demo serves one fixture site per port). */
 async function freePortPair(): Promise<number> {

@@ -5,16 +5,7 @@ import { resolveDataDir } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import { type MeiliConnection, connectMeili, readSearchKey, readServerInfo } from '../../src/meili/embedded.ts';
 import { MeiliTaskError, waitOk } from '../../src/meili/tasks.ts';
-import { tempDir } from '../helpers.ts';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive, tempDir } from '../helpers.ts';
 
 describe('embedded Meilisearch', () => {
   const dir = resolveDataDir(tempDir());

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../src/brief/pdf.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/chromium.ts';
 import { type FixtureServer, screenshotPath, startFixtureServer } from './helpers.ts';
 
 let server: FixtureServer;
