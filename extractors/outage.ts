@@ -168,7 +168,7 @@ function englishDates(sentences: Sentence[]): DateMention[] {
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
   // "kembali normal" without a closing word boundary: PDF text glues words ("kembali normaldan web LPSE…")
-  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+kembali|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
+  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|(?:bisa|dapat)\s+diakses\s+lagi|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+kembali|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
 const RECOVERY_BEFORE_RE =
   /\b(?:memulihkan|dipulihkan|pulih|berhasil\s+diperbaiki|kembali\s+normal|normal\s+kembali|(?:diakses|dibuka|aktif|online)\s+kembali|restored|back\s+online)\b/i;
 /**
@@ -180,6 +180,18 @@ const RECOVERY_WEEKDAY_RE = new RegExp(
   'i',
 );
 const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+\d{1,2}[.:]\d{2}/i;
+/** A conjunction between a date and a recovery that makes the recovery a later event. */
+const LATER_EVENT_RE = /\b(?:dan|lalu|kemudian|namun|tetapi|tapi|sebelum|and|before)\b/i;
+/** "baru pulih tiga hari kemudian", "sepekan kemudian": days after the start. */
+const DAYS_LATER_RE = new RegExp(
+  `^\\s*(?:\\S+\\s+){0,2}?(?:(\\d|${'satu|dua|tiga|empat|lima|enam'})\\s+hari|(sepekan|seminggu))\\s+(?:kemudian|setelahnya)\\b`,
+  'i',
+);
+/** A weekday right before the recovery: "Sabtu pagi sudah bisa diakses lagi". */
+const WEEKDAY_BEFORE_RECOVERY_RE = new RegExp(
+  `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*,?\\s*(?:[\\p{L}]+\\s+){0,3}$`,
+  'iu',
+);
 /** "belum pulih", "tidak kembali normal": no recovery. */
 const NEGATED_RE = /\b(?:belum|tidak|tak|not|yet\s+to)\s+(?:(?:juga|sepenuhnya|sudah|fully|been)\s+)?$/i;
 /** Number words for "sejak dua hari lalu". */
@@ -266,8 +278,16 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       .join(' ');
     const aboutOutage = OUTAGE_RE.test(s.text) || (/\bsejak\b/i.test(before) && OUTAGE_RE.test(para));
     const recovery = RECOVERY_RE.exec(after);
+    // "LPSE diretas pada 3 Maret 2023 dan baru pulih sepekan kemudian": the date is the outage's, the recovery a
+    // later event joined by a conjunction
+    const outageFirst =
+      OUTAGE_RE.test(ctx.text.slice(s.start, d.index)) &&
+      START_LINK_RE.test(before + d.text.replace(/[\d(].*$/s, '')) &&
+      recovery !== null &&
+      LATER_EVENT_RE.test(after.slice(0, recovery.index));
     if (
       recovery &&
+      !outageFirst &&
       !STATEMENT_VERB_RE.test(after.slice(0, recovery.index)) &&
       !NEGATED_RE.test(after.slice(0, recovery.index))
     ) {
@@ -327,9 +347,15 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
     if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index))) continue;
     const tail = s.text.slice(rec.index + rec[0].length);
     const wd = RECOVERY_WEEKDAY_RE.exec(tail);
+    const head = s.text.slice(Math.max(0, rec.index - 40), rec.index);
+    const wdBefore = DIGIT_RE.test(head) ? null : WEEKDAY_BEFORE_RECOVERY_RE.exec(head);
+    const later = DAYS_LATER_RE.exec(tail);
     let delta: number | null = null;
-    if (wd?.[1]) {
-      const n = WEEKDAY_NUMBER[wd[1].toLowerCase().replace(/[’']/g, "'")];
+    if (later) {
+      delta = later[2] ? 7 : (COUNT_WORDS[(later[1] ?? '').toLowerCase()] ?? Number(later[1]));
+    } else if (wd?.[1] || wdBefore?.[1]) {
+      const name = (wd?.[1] ?? wdBefore?.[1] ?? '').toLowerCase().replace(/[’']/g, "'");
+      const n = WEEKDAY_NUMBER[name];
       if (n !== undefined) delta = weekdayDelta(startDay.getUTCDay(), n);
     } else if (RECOVERY_TIME_RE.test(tail)) {
       delta = NEXT_DAY_RE.test(tail.slice(0, 60)) ? 1 : 0;

@@ -247,3 +247,38 @@ describe('extractOutageWindow: days written relative to the publication date or 
     expect(run(text, published).value.start).toBeNull();
   });
 });
+
+describe('extractOutageWindow: recoveries told relative to the start', () => {
+  test.each([
+    [
+      'a dated outage, then "dan baru pulih sepekan kemudian"',
+      'LPSE Kabupaten Contoh diretas pada 3 Maret 2023 dan baru pulih sepekan kemudian.',
+      '2023-03-03',
+      '2023-03-10',
+      'LPSE Kabupaten Contoh diretas pada 3 Maret 2023 dan baru pulih sepekan kemudian.',
+    ],
+    [
+      '"dua hari kemudian"',
+      'Server LPSE Kota Contoh mati sejak Senin (6/3/2023). Layanan kembali normal dua hari kemudian.',
+      '2023-03-06',
+      '2023-03-08',
+      'Layanan kembali normal dua hari kemudian.',
+    ],
+    [
+      'a weekday before the recovery',
+      'LPSE down sejak Jumat (26/5/2023). "Sabtu pagi sudah bisa diakses lagi," kata Kepala LPSE.',
+      '2023-05-26',
+      '2023-05-27',
+      '"Sabtu pagi sudah bisa diakses lagi," kata Kepala LPSE.',
+    ],
+  ])('%s', (_name, text, start, end, evidence) => {
+    const r = run(text);
+    expect(r.value).toEqual({ start, end });
+    expect(r.evidence.map((e) => e.text)).toContain(evidence);
+  });
+
+  test('a weekday before "belum pulih" is no end', () => {
+    const r = run('LPSE down sejak Jumat (26/5/2023). Hingga Sabtu pagi layanan belum pulih.');
+    expect(r.value).toEqual({ start: '2023-05-26', end: null });
+  });
+});
