@@ -61,7 +61,6 @@ export const OUTAGE_TERMS = [
   'sulit diakses',
   'susah diakses',
   'sulit dibuka',
-  'lambat',
   'melambat',
   // the outage told as a complaint: "mengeluhkan tidak bisa masuk ke laman LPSE"
   'tidak bisa masuk',
@@ -92,8 +91,9 @@ export const OUTAGE_TERMS = [
   'could not be accessed',
   'crashed',
 ];
-// "paling lambat tanggal 20" is a deadline, not a slow portal
-const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?<!paling\\s+)(?:${alternation(OUTAGE_TERMS)})(?!\\p{L})`, 'iu');
+/** "lambat" is a slow portal, but "paling lambat tanggal 20 / pada … / 20 Juni" is a deadline. */
+const SLOW_PATTERN = 'lambat(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';
+const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?!\\p{L})`, 'iu');
 const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
 /** "sejak kemarin": a start written relative to the publication date, in a sentence without digits. */

@@ -151,7 +151,11 @@ const LPSE_CHEAP_RE = /LPSE|SPSE|ULPBJ|proc|Elektronik/i;
 const GOV_CHEAP_RE = /pem|set|sekretariat|bupati|kota|gubernur|ulp|ukpbj|pbj|biro|bagian/i;
 /** Where a place is the destination or someone else's: "dialihkan ke LPSE Provinsi Lampung", "Polda NTB", "asal Banyuwangi". */
 const EXCLUDE_BEFORE_RE =
-  /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*|\b(?:berkoordinasi\s+dengan|bekerja\s+sama\s+dengan|meminta\s+bantuan(?:\s+(?:kepada|ke|dari))?|dibantu(?:\s+oleh)?|menumpang\s+(?:di|ke)|cadangan\s+(?:di|ke)?)\s+(?:pihak\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30})$/i;
+  /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*)$/i;
+/** An LPSE that helped or stood in: "meminta bantuan LPSE Provinsi X", "berkoordinasi dengan LPSE Provinsi X". */
+const FALLBACK_CHEAP_RE = /koordinasi|sama\s+dengan|bantuan|dibantu|menumpang|cadangan/i;
+const FALLBACK_BEFORE_RE =
+  /\b(?:berkoordinasi\s+dengan|bekerja\s+sama\s+dengan|meminta\s+bantuan(?:\s+(?:kepada|ke|dari))?|dibantu(?:\s+oleh)?|menumpang\s+(?:di|ke)|cadangan\s+(?:di|ke)?)\s+(?:pihak\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}$/i;
 
 /**
  * Later in the sentence, the places named were fine: "LPSE Provinsi X maupun LPSE Kabupaten Y dan Z tidak mengalami
@@ -281,6 +285,7 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     if (!prefixed && (NEEDS_PREFIX.has(titleName) || NEEDS_PREFIX.has(name))) continue;
     if (SEAT_ALIASES.has(titleName)) continue;
     if (EXCLUDE_BEFORE_RE.test(before.slice(-60))) continue;
+    if (FALLBACK_CHEAP_RE.test(before) && FALLBACK_BEFORE_RE.test(before.slice(-60))) continue;
     const sentence = sentenceAt(ctx.sentences, at);
     const region = resolve(name, kind, sentence?.text.slice(0, 300) ?? name);
     if (!region) continue;
