@@ -25,6 +25,10 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'disusupi',
     'ditrobos',
     'dibobol',
+    // English reports
+    'hacked',
+    'hackers',
+    'cyber[\\s-]?attacks?',
   ],
   upgrade: [
     'up[\\s-]?grade',
@@ -61,6 +65,7 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'tersambar\\s+petir',
     'gangguan\\s+(?:dari\\s+)?(?:provider|isp)',
     '(?:provider|isp)(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)',
+    '(?:network|internet|connectivity)\\s+(?:disruption|failure|outage|problem)s?',
   ],
   hardware: [
     'perangkat\\s+keras',
@@ -90,6 +95,8 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     '(?:tidak|tak)\\s+(?:mampu|sanggup|kuat)\\s+(?:menampung|melayani)',
     '(?:banyaknya|membludaknya|membeludaknya|membanjirnya)\\s+(?:penawaran|pengguna|peserta|penyedia|rekanan|pengakses|akses)',
     'heavy\\s+traffic',
+    '(?:traffic|user)\\s+surge',
+    'surge\\s+in\\s+(?:traffic|users|visitors)',
     'overloaded',
   ],
   /**

@@ -151,3 +151,21 @@ describe('extractCauses: negation next to the cause, accusations, contrasts', ()
     expect(stated(text).map((c) => c.category)).toEqual(['network']);
   });
 });
+
+describe('extractCauses: English reports', () => {
+  test.each([
+    ['cyberattack', 'Officials said the LPSE portal was hacked on Monday night.'],
+    ['network', 'The portal went offline because of a network disruption in the regency.'],
+    ['overload', 'A surge in traffic before the bidding deadline took the portal down.'],
+  ])('%s', (category, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual([category]);
+    expect(r[0]?.evidence).toBe(text);
+  });
+
+  test('"was not hacked" is no cause', () => {
+    expect(
+      extractCauses(ctxOf('The head of the bureau said the portal was not hacked.')).value.map((c) => c.category),
+    ).toEqual(['unexplained']);
+  });
+});
