@@ -162,6 +162,14 @@ export const NOT_A_REPORT_TERMS = [
   'pendahuluan',
   'ditetapkan sebagai tersangka',
   'operasi tangkap tangan',
+  // the same genres in English reports
+  'named a suspect',
+  'named as a suspect',
+  'named suspects',
+  'graft case',
+  'corruption case',
+  'training session',
+  'workshop',
 ];
 
 const SYSTEM_RE = new RegExp(`\\b(?:${alternation(SYSTEM_TERMS)})\\b`, 'i');

@@ -132,3 +132,11 @@ describe('extractIsIncident: an LPSE said to be spared', () => {
     expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: English genres that are not reports', () => {
+  test('an English graft story that mentions a hacked-looking LPSE', () => {
+    const text =
+      'Prosecutors named a suspect in the graft case over a road tender run through the LPSE of Contoh Regency. The LPSE was down for a day during the tender, the suspect claimed.';
+    expect(extractIsIncident(ctxOf(text), 'eng').value.is_incident).toBe(false);
+  });
+});
