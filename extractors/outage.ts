@@ -165,12 +165,42 @@ function englishDates(sentences: Sentence[]): DateMention[] {
   return out;
 }
 
+/** Parts of the day that close a same-day range ("hingga sore"). */
+const SAME_DAY_PARTS = ['siang', 'sore', 'petang', 'malam'];
+
 /** Recovery after a date: the end of the outage. */
 const RECOVERY_RE =
   // "kembali normal" without a closing word boundary: PDF text glues words ("kembali normaldan web LPSE…")
-  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|(?:bisa|dapat)\s+diakses\s+lagi|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+kembali|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
-const RECOVERY_BEFORE_RE =
-  /\b(?:memulihkan|dipulihkan|pulih|berhasil\s+diperbaiki|kembali\s+normal|normal\s+kembali|(?:diakses|dibuka|aktif|online)\s+kembali|restored|back\s+online)\b/i;
+  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|(?:bisa|dapat)\s+diakses\s+lagi|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+(?:kembali|lagi)|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
+const RECOVERY_BEFORE_SOURCE =
+  '(?:memulihkan|dipulihkan|pulih|berhasil\\s+diperbaiki|kembali\\s+normal|normal\\s+kembali|(?:diakses|dibuka|aktif|online)\\s+(?:kembali|lagi)|kembali\\s+(?:dibuka|aktif|online)|restored|back\\s+online)';
+const RECOVERY_BEFORE_RE = new RegExp(`\\b${RECOVERY_BEFORE_SOURCE}\\b`, 'i');
+/**
+ * A recovery right before its date, a weekday, "pada" or "tanggal" at most between: "kembali normal pada Senin,
+ * 9 Mei 2024", "layanan dibuka lagi Selasa (4/6)".
+ */
+const RECOVERY_ADJACENT_RE = new RegExp(
+  `\\b${RECOVERY_BEFORE_SOURCE}\\s*(?:(?:pada|on)\\s+)?(?:(?:hari|tanggal)\\s+)?(?:(?:${WEEKDAY_PATTERN})\\s*,?\\s*)?$`,
+  'i',
+);
+/** A weekday later in the recovery's clause: "memulihkan koneksi lewat jalur cadangan pada Rabu malam". */
+const RECOVERY_WEEKDAY_LATER_RE = new RegExp(
+  `^[^,.;]{0,60}?\\b(?:pada|on)\\s+(?:hari\\s+)?(${WEEKDAY_PATTERN}|${Object.keys(ENGLISH_WEEKDAYS).join('|')})\\b(?!\\s*,?\\s*\\(?\\d)`,
+  'i',
+);
+/**
+ * A range of times after the start's date, no second date: "pada Jumat (14/6), mulai pukul 09.30 hingga pukul
+ * 16.00 WITA", "sejak pukul 11.00 hingga menjelang sore". The outage ended the day it began.
+ */
+const SAME_DAY_RANGE_RE = new RegExp(
+  `^[^.]{0,40}?\\b(?:sejak|mulai|dari)\\s+(?:sekitar\\s+)?(?:pukul|jam)\\s+\\d{1,2}(?:[.:]\\d{2})?[^.\\d]{0,12}?\\b(?:hingga|sampai(?:\\s+dengan)?|s\\.d\\.?|s/d)\\s+(?:sekitar\\s+|menjelang\\s+)?(?:(?:pukul|jam)\\s+\\d|${SAME_DAY_PARTS.join('|')})`,
+  'i',
+);
+/** A sentence that takes a recovery back: "Namun server masih menunggu…", "Tetapi laman belum bisa dibuka". */
+const STILL_DOWN_NEXT_RE =
+  /^\s*(?:namun|tetapi|tapi|akan\s+tetapi|sayangnya|however|but)\b[^.]{0,60}?\b(?:masih|belum|still|not\s+yet)\b/i;
+/** "kemarin, sejak pukul 11.00": a relative day followed by its hours. */
+const RELATIVE_THEN_HOURS_RE = /^\s*,?\s*(?:sejak|mulai)\s+(?:sekitar\s+)?(?:pukul|jam)\s+\d/i;
 /**
  * A recovery with only a weekday ("kembali normal Sabtu dini hari", "restored early on Wednesday") or only a time
  * ("pulih pukul 19.30 WIB"): the day is the first such weekday from the start, or the start day itself.
@@ -261,8 +291,14 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     // a relative day counts only as a start right after "sejak" ("ditutup sejak kemarin"), resolved against the
     // publication date by chrono
     if (d.relative) {
-      if (published && OUTAGE_RE.test(s.text) && /\b(?:sejak|semenjak|since)\s*$/i.test(before))
+      if (
+        published &&
+        OUTAGE_RE.test(s.text) &&
+        (/\b(?:sejak|semenjak|since)\s*$/i.test(before) || RELATIVE_THEN_HOURS_RE.test(after))
+      ) {
         starts.push({ iso: start, s });
+        if (SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
+      }
       continue;
     }
     // "sejak Selasa (14/2/2023) pukul 10.00 WIT hingga Kamis (16/2/2023) sore": a time inside the range splits it
@@ -307,10 +343,17 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     }
     // chrono may take the link word into the date ("pada tanggal 15 Mei")
     const lead = d.text.replace(/[\d(].*$/s, '');
+    // "kembali normal pada Senin, 9 Mei 2024": the recovery right before its date
+    const adjacent = RECOVERY_ADJACENT_RE.exec(head + lead);
+    if (adjacent && !NEGATED_RE.test(head.slice(0, adjacent.index))) {
+      ends.push({ iso: isoDay(d.end) ?? start, s });
+      continue;
+    }
     const linked =
       START_LINK_RE.test(before) || (lead && START_LINK_RE.test(before + lead)) || EN_START_LINK_RE.test(before);
     if (!aboutOutage || !linked) continue;
     starts.push({ iso: start, s });
+    if (!d.end && SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
     if (d.end) {
       const end = isoDay(d.end);
       if (end && !STILL_RE.test(after)) ends.push({ iso: end, s });
@@ -342,14 +385,19 @@ const WEEKDAY_NUMBER: Record<string, number> = { ...WEEKDAY_DICTIONARY, ...ENGLI
  */
 function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: string; s: Sentence } | null {
   const startDay = new Date(`${startIso}T12:00:00Z`);
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     const rec = RECOVERY_RE.exec(s.text);
     if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index))) continue;
+    // "Jaringan sudah dipulihkan Senin sore. Namun server masih menunggu suku cadang": a part recovered, not the
+    // service
+    const next = sentences[i + 1];
+    if (next && next.para === s.para && STILL_DOWN_NEXT_RE.test(next.text)) continue;
     const tail = s.text.slice(rec.index + rec[0].length);
     const wd = RECOVERY_WEEKDAY_RE.exec(tail);
     const head = s.text.slice(Math.max(0, rec.index - 40), rec.index);
     const wdBefore = DIGIT_RE.test(head) ? null : WEEKDAY_BEFORE_RECOVERY_RE.exec(head);
     const later = DAYS_LATER_RE.exec(tail);
+    const wdLater = RECOVERY_WEEKDAY_LATER_RE.exec(tail);
     let delta: number | null = null;
     if (later) {
       delta = later[2] ? 7 : (COUNT_WORDS[(later[1] ?? '').toLowerCase()] ?? Number(later[1]));
@@ -359,6 +407,9 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
       if (n !== undefined) delta = weekdayDelta(startDay.getUTCDay(), n);
     } else if (RECOVERY_TIME_RE.test(tail)) {
       delta = NEXT_DAY_RE.test(tail.slice(0, 60)) ? 1 : 0;
+    } else if (wdLater?.[1] && !LATER_EVENT_RE.test(tail.slice(0, wdLater[0].length))) {
+      const n = WEEKDAY_NUMBER[wdLater[1].toLowerCase().replace(/[’']/g, "'")];
+      if (n !== undefined) delta = weekdayDelta(startDay.getUTCDay(), n);
     } else if (!DIGIT_RE.test(s.text) && NEXT_DAY_RE.test(s.text)) {
       delta = 1;
     } else if (!DIGIT_RE.test(s.text) && SAME_DAY_RE.test(s.text)) {

@@ -282,3 +282,77 @@ describe('extractOutageWindow: recoveries told relative to the start', () => {
     expect(r.value).toEqual({ start: '2023-05-26', end: null });
   });
 });
+
+describe('extractOutageWindow: recoveries next to their day, same-day hours, partial recoveries', () => {
+  test.each([
+    [
+      'the recovery right before "pada" and a weekday with its date',
+      'Portal SPSE Kota Contoh mati sejak Jumat, 3 Mei 2024. Layanan akhirnya kembali normal pada Minggu, 5 Mei 2024 siang.',
+      null,
+      '2024-05-03',
+      '2024-05-05',
+      'Layanan akhirnya kembali normal pada Minggu, 5 Mei 2024 siang.',
+    ],
+    [
+      '"dibuka lagi" right before a weekday and its date',
+      'LPSE Kabupaten Contoh lumpuh sejak Rabu (12/6/2024). Setelah server diganti, laman itu dibuka lagi Jumat (14/6/2024) pagi.',
+      null,
+      '2024-06-12',
+      '2024-06-14',
+      'Setelah server diganti, laman itu dibuka lagi Jumat (14/6/2024) pagi.',
+    ],
+    [
+      'a weekday later in the recovery clause',
+      'Aplikasi SPSE Kota Contoh tidak bisa diakses sejak Senin (2/9/2024). Petugas berhasil memulihkan sambungan lewat jalur satelit pada Selasa malam.',
+      null,
+      '2024-09-02',
+      '2024-09-03',
+      'Petugas berhasil memulihkan sambungan lewat jalur satelit pada Selasa malam.',
+    ],
+    [
+      'hours on the start day, no second date',
+      'LPSE Kabupaten Contoh terganggu pada Kamis (10/10/2024), mulai pukul 08.00 WIB hingga pukul 13.30 WIB.',
+      null,
+      '2024-10-10',
+      '2024-10-10',
+      'LPSE Kabupaten Contoh terganggu pada Kamis (10/10/2024), mulai pukul 08.00 WIB hingga pukul 13.30 WIB.',
+    ],
+    [
+      '"kemarin, sejak pukul" resolved from the publication date, closed "hingga sore"',
+      'Situs LPSE Kota Contoh sempat down kemarin, sejak pukul 09.00 WIB hingga sore.',
+      '2024-08-21',
+      '2024-08-20',
+      '2024-08-20',
+      'Situs LPSE Kota Contoh sempat down kemarin, sejak pukul 09.00 WIB hingga sore.',
+    ],
+  ])('%s', (_name, text, published, start, end, evidence) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    expect(r.evidence.map((e) => e.text)).toContain(evidence);
+  });
+
+  test.each([
+    [
+      'a part recovered, the service still down',
+      'LPSE Kota Contoh mati sejak Senin (2/9/2024). Jaringan kantor sudah dipulihkan pada Rabu pagi. Namun server LPSE masih menunggu suku cadang.',
+      null,
+      '2024-09-02',
+    ],
+    [
+      '"belum kembali normal pada" is no end',
+      'LPSE Kota Contoh mati sejak Senin (2/9/2024). Hingga kini layanan belum kembali normal pada Rabu, 4 September 2024.',
+      null,
+      '2024-09-02',
+    ],
+    [
+      'a later deadline after the hours is not a same-day end',
+      'LPSE Kota Contoh error sejak Senin (2/9/2024). Batas penawaran diperpanjang hingga Kamis (5/9/2024) pukul 12.00 WIB.',
+      null,
+      '2024-09-02',
+    ],
+    ['"kemarin" without "sejak" or hours is no start', 'Situs LPSE Kota Contoh kemarin down.', '2024-08-21', null],
+  ])('%s', (_name, text, published, start) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end: null });
+  });
+});
