@@ -17,7 +17,7 @@ import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/cheerio';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
-import { cleanArchiveTemp, hasArchived, saveObservation, saveRawPage } from '../src/archive.ts';
+import { cleanArchiveTemp, hasArchived, saveObservation, saveRawPageAsync } from '../src/archive.ts';
 import type { DataDir } from '../src/config.ts';
 import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
 import { allowedHosts } from './links.ts';
@@ -287,8 +287,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       frontier.markSeen(url, why);
     },
     knewBefore: (url) => frontier.knewBefore(url),
-    archive(ctx, kind) {
-      const { changed } = saveRawPage(opts.dataDir, {
+    async archive(ctx, kind) {
+      const { changed } = await saveRawPageAsync(opts.dataDir, {
         url: ctx.req.url,
         finalUrl: ctx.finalUrl,
         status: ctx.status,

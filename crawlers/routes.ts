@@ -30,7 +30,8 @@ export interface CrawlEnv {
   skip(url: string, why: 'irrelevant' | 'archived'): void;
   /** Was this URL known before this run? (decides whether a listing's next page is worth visiting) */
   knewBefore(url: string): boolean;
-  archive(ctx: PageContext, kind: 'news' | 'lpse-announcement'): void;
+  /** Resolves once the page is on disk (temp file renamed into place). */
+  archive(ctx: PageContext, kind: 'news' | 'lpse-announcement'): Promise<void>;
   sitemapsOf(url: string): Promise<string[]>;
 }
 
@@ -107,7 +108,7 @@ const ARTICLE: Handler = async (ctx, env) => {
     env.skip(ctx.req.url, 'irrelevant');
     return;
   }
-  env.archive(ctx, 'news');
+  await env.archive(ctx, 'news');
   // "Baca juga" and related links to other relevant articles of the same source.
   const isArticle = articleMatcher(ctx.source);
   for (const l of pageLinks(ctx.$, ctx.finalUrl)) {
@@ -166,7 +167,7 @@ const LPSE_LIST: Handler = async (ctx, env) => {
 };
 
 const LPSE_PAGE: Handler = async (ctx, env) => {
-  env.archive(ctx, 'lpse-announcement');
+  await env.archive(ctx, 'lpse-announcement');
 };
 
 /** The router: one handler per page type. */

@@ -11,6 +11,7 @@
  */
 import * as crypto from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
 import type { RawPage } from './types.ts';
@@ -98,6 +99,21 @@ export function writeFileAtomic(file: string, data: string): void {
   renameSync(tmp, file);
 }
 
+/**
+ * writeFileAtomic without blocking the event loop: the file is on disk under its final name when the promise
+ * resolves (the crawler marks a page done only after that), and other pages are fetched and parsed meanwhile.
+ */
+export async function writeFileAtomicAsync(file: string, data: string): Promise<void> {
+  const dir = dirname(file);
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
 /** The archived page an URL leads to (its own key or an alias), or null. */
 export function readArchived(dir: DataDir, url: string): ArchivedPage | null {
   let key = archiveKey(url);
@@ -124,10 +140,7 @@ export function hasArchived(dir: DataDir, url: string): boolean {
  * false when the same body is already archived (the file is then left untouched, keeping the first fetch time).
  */
 export function saveRawPage(dir: DataDir, page: RawPage): { key: string; changed: boolean } {
-  const canonicalUrl = canonicalUrlOf(page);
-  const key = archiveKey(canonicalUrl);
-  const sha256 = sha256hex(page.body);
-  const file = pagePath(dir, key);
+  const { key, canonicalUrl, sha256, file } = pageRecord(dir, page);
   let changed = true;
   if (existsSync(file)) {
     try {
@@ -142,6 +155,35 @@ export function saveRawPage(dir: DataDir, page: RawPage): { key: string; changed
     if (k !== key && !existsSync(aliasPath(dir, k))) writeFileAtomic(aliasPath(dir, k), key);
   }
   return { key, changed };
+}
+
+/**
+ * saveRawPage for the crawler: same files, same atomicity, written without blocking the event loop. The page and
+ * its aliases are on disk under their final names when the promise resolves.
+ */
+export async function saveRawPageAsync(dir: DataDir, page: RawPage): Promise<{ key: string; changed: boolean }> {
+  const { key, canonicalUrl, sha256, file } = pageRecord(dir, page);
+  let changed = true;
+  if (existsSync(file)) {
+    try {
+      changed = (JSON.parse(await readFile(file, 'utf8')) as ArchivedPage).sha256 !== sha256;
+    } catch {
+      changed = true; // unreadable: rewrite it
+    }
+  }
+  if (changed)
+    await writeFileAtomicAsync(file, JSON.stringify({ key, canonicalUrl, sha256, page } satisfies ArchivedPage));
+  for (const u of new Set([page.url, page.finalUrl])) {
+    const k = archiveKey(u);
+    if (k !== key && !existsSync(aliasPath(dir, k))) await writeFileAtomicAsync(aliasPath(dir, k), key);
+  }
+  return { key, changed };
+}
+
+function pageRecord(dir: DataDir, page: RawPage): { key: string; canonicalUrl: string; sha256: string; file: string } {
+  const canonicalUrl = canonicalUrlOf(page);
+  const key = archiveKey(canonicalUrl);
+  return { key, canonicalUrl, sha256: sha256hex(page.body), file: pagePath(dir, key) };
 }
 
 /** Every archived page, in key order (stable across runs). */
