@@ -98,6 +98,12 @@ export const MALFUNCTION_TERMS = [
   'gagal upload',
   'gagal mengunggah',
   'mati total',
+  'tidak dapat digunakan',
+  'tidak bisa digunakan',
+  'tak dapat digunakan',
+  'tak bisa digunakan',
+  'terhenti',
+  'gagal login',
   'tumbang',
   'kolaps',
   // English reports of an Indonesian portal
@@ -172,6 +178,29 @@ export const NOT_A_REPORT_TERMS = [
   'workshop',
 ];
 
+/** A notice of maintenance still to come: the portal is not down yet. */
+export const PLANNED_TERMS = [
+  'akan melaksanakan pemeliharaan',
+  'akan melakukan pemeliharaan',
+  'akan dilakukan pemeliharaan',
+  'akan dilaksanakan pemeliharaan',
+  'rencana pemeliharaan sistem',
+  'will undergo maintenance',
+  'scheduled maintenance will',
+];
+/** The system said to be safe in a headline about another failure: "Jaringan Pemkot Down, LPSE Aman". */
+export const SAFE_TERMS = [
+  'aman',
+  'tetap berjalan normal',
+  'tetap berjalan',
+  'tetap normal',
+  'tetap lancar',
+  'tetap bisa diakses',
+  'tetap dapat diakses',
+  'tidak terdampak',
+  'tak terdampak',
+];
+
 const SYSTEM_RE = new RegExp(`\\b(?:${alternation(SYSTEM_TERMS)})\\b`, 'i');
 /** A malfunction word, also with -nya ("erornya LPSE", "rusaknya server"). */
 const MALFUNCTION_RE = new RegExp(`\\b(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?\\b`, 'i');
@@ -192,6 +221,19 @@ const NEVER_DOWN_RE =
 /** Clause breaks of contrast: a denial clause does not lend its system to the clause beside it. */
 const CONTRAST_SPLIT_RE =
   /\s*(?:,\s*)?\b(?:tapi|tetapi|namun|meski(?:pun)?|walau(?:pun)?|melainkan|sedangkan|sementara)\b|;/i;
+/** A site that will not open ("situs lelang tak bisa dibuka"); a document that will not open is no outage. */
+export const SITE_NOUNS = ['situs', 'laman', 'website', 'portal', 'aplikasi', 'web'];
+export const UNOPENED_TERMS = ['tidak bisa dibuka', 'tidak dapat dibuka', 'tak bisa dibuka', 'tak dapat dibuka'];
+const SITE_UNOPENED_RE = new RegExp(
+  `\\b(?:${alternation(SITE_NOUNS)})\\b[^.,;]{0,40}?\\b(?:${alternation(UNOPENED_TERMS)})\\b`,
+  'i',
+);
+const PLANNED_RE = new RegExp(`\\b(?:${alternation(PLANNED_TERMS)})\\b`, 'i');
+/** "LPSE Aman", "LPSE Kota Contoh tetap berjalan normal": the system, its name, then a safe word. */
+const SYSTEM_SAFE_RE = new RegExp(
+  `\\b(?:LPSE|SPSE|Layanan\\s+Pengadaan\\s+Secara\\s+Elektronik(?:\\s+\\(LPSE\\))?)(?:\\s+(?:Kota|Kabupaten|Provinsi|\\p{Lu}[\\p{L}-]*)){0,4}\\s+(?:${alternation(SAFE_TERMS)})\\b`,
+  'iu',
+);
 const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
@@ -243,9 +285,10 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     if (!s) continue;
     const sys = SYSTEM_RE.test(s);
     if (sys) systemMentions++;
-    if (!sys || DENIAL_RE.test(s) || HYPOTHETICAL_RE.test(s)) continue;
+    // "Jaringan Pemkot Down, LPSE Aman": the malfunction in a line that calls the system safe is another's
+    if (!sys || DENIAL_RE.test(s) || HYPOTHETICAL_RE.test(s) || SYSTEM_SAFE_RE.test(s)) continue;
     const affirmed = affirmedPart(s);
-    if (MALFUNCTION_RE.test(affirmed)) {
+    if (MALFUNCTION_RE.test(affirmed) || SITE_UNOPENED_RE.test(affirmed)) {
       score += i === 0 ? 2 : 1;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
     } else if (i > 0 && (MALFUNCTION_RE.test(lines[i - 1] ?? '') || MALFUNCTION_RE.test(lines[i + 1] ?? ''))) {
@@ -263,6 +306,10 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
   if (HOWTO_RE.test(head)) penalty += HOWTO_RE.test(title) ? 4 : 2;
   if (OTHER_SERVICE_RE.test(head) && systemMentions <= 1) penalty += 3;
+  if (PLANNED_RE.test(head)) penalty += 3;
+  // only a headline names the safe system as the story: in the body it is a neighbour ("LPSE Kabupaten X tidak
+  // terdampak") beside a real outage
+  if (SYSTEM_SAFE_RE.test(title)) penalty += 2;
   const net = score - penalty;
   return {
     value: { is_incident: net >= 1 && systemMentions >= 1, score: net },

@@ -140,3 +140,44 @@ describe('extractIsIncident: English genres that are not reports', () => {
     expect(extractIsIncident(ctxOf(text), 'eng').value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: sites that will not open, planned maintenance, a safe LPSE in the headline', () => {
+  test.each([
+    [
+      'a site that will not open',
+      'Situs Lelang Kota Contoh Tak Bisa Dibuka',
+      'Rekanan mengeluhkan laman lpse.contohkota.go.id yang tidak dapat dibuka sejak dua hari terakhir.',
+      'Situs Lelang Kota Contoh Tak Bisa Dibuka',
+    ],
+    [
+      'a portal that cannot be used during a migration',
+      '',
+      'LPSE Provinsi Contoh tidak dapat digunakan selama dua hari karena migrasi SPSE. Penyedia hanya melihat pesan bahwa sistem sedang diperbarui.',
+      'LPSE Provinsi Contoh tidak dapat digunakan selama dua hari karena migrasi SPSE.',
+    ],
+  ])('%s', (_name, title, text, evidence) => {
+    const r = extractIsIncident(ctxOf(text, { title }), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(evidence);
+  });
+
+  test.each([
+    [
+      'a document that will not open',
+      '',
+      'Dokumen penawaran kami di LPSE tidak bisa dibuka. Apakah pokja boleh menggugurkan penawaran itu?',
+    ],
+    [
+      'a notice of maintenance to come',
+      'Pemberitahuan',
+      'LPSE Kabupaten Contoh akan melaksanakan pemeliharaan server pada Sabtu, 6 Desember 2025. Selama pemeliharaan, aplikasi SPSE tidak dapat diakses.',
+    ],
+    [
+      'another service down, the LPSE safe in the headline',
+      'Server Dukcapil Kota Contoh Down, LPSE Aman',
+      'Server Dukcapil Kota Contoh Down, LPSE Aman. Gangguan jaringan membuat layanan e-KTP terhenti sejak Senin.',
+    ],
+  ])('%s', (_name, title, text) => {
+    expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
+  });
+});
