@@ -64,7 +64,9 @@ export class YearInferenceRefiner implements Refiner {
     }
     if (weekday !== null && weekday !== undefined && hints) {
       // no publication date (or it contradicts): the weekday picks among the years the text mentions
-      const years = [...new Set(hints.years.flatMap((y) => [y, y - 1]))].filter(fits);
+      // (with a publication date, only a year the text itself names: a year before it is a typo's guess)
+      const spread = (y: number) => (hints.published ? [y] : [y, y - 1]);
+      const years = [...new Set(hints.years.flatMap(spread))].filter(fits);
       if (years.length === 1 && years[0] !== undefined) {
         c.assign('year', years[0]);
         return true;

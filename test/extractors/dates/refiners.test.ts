@@ -59,6 +59,15 @@ describe('year inference refiner', () => {
   });
 
   test.each([
+    // 5 March 2024 was a Tuesday; 5 March 2023 a Sunday (Minggu)
+    ['a year before the publication, not named in the text', 'Minggu (5/3)', '2024-03-10', [2024], []],
+    ['a year the text names fits the weekday', 'Minggu (5/3)', '2024-03-10', [2024, 2023], ['2023-03-05']],
+    ['no publication date: the year before a named one may fit', 'Minggu (5/3)', null, [2024], ['2023-03-05']],
+  ])('weekday against the years: %s', (_name, text, published, years, want) => {
+    expect(parseDates(text, { published, years }).map((d) => isoDay(d.start))).toEqual(want);
+  });
+
+  test.each([
     ['2015-04-02', 3, 27, 2015],
     ['2015-04-02', 12, 27, 2014],
     ['2015-04-02', 4, 3, 2015],
