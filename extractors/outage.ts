@@ -57,6 +57,12 @@ export const OUTAGE_TERMS = [
   'tidak dapat mengakses',
   'tidak bisa mengakses',
   'tidak berfungsi',
+  'tidak dapat digunakan',
+  'tidak bisa digunakan',
+  'tak dapat digunakan',
+  'tak bisa digunakan',
+  'terhenti',
+  'berhenti',
   // degraded service is an outage too: "sulit diakses", "lambat"
   'sulit diakses',
   'susah diakses',

@@ -310,6 +310,14 @@ describe('extractOutageWindow: recoveries next to their day, same-day hours, par
       'Petugas berhasil memulihkan sambungan lewat jalur satelit pada Selasa malam.',
     ],
     [
+      'a portal that "tidak dapat digunakan" over a range',
+      'Aplikasi SPSE Provinsi Contoh tidak dapat digunakan selama dua hari, sejak Senin (7/10/2024) hingga Selasa (8/10/2024).',
+      null,
+      '2024-10-07',
+      '2024-10-08',
+      'Aplikasi SPSE Provinsi Contoh tidak dapat digunakan selama dua hari, sejak Senin (7/10/2024) hingga Selasa (8/10/2024).',
+    ],
+    [
       'hours on the start day, no second date',
       'LPSE Kabupaten Contoh terganggu pada Kamis (10/10/2024), mulai pukul 08.00 WIB hingga pukul 13.30 WIB.',
       null,
