@@ -399,6 +399,20 @@ export const ORG_WORDS = [
  * the name parser because a digit or a weekday ends the speaker phrase first.
  */
 export const NOT_NAMES = [
+  // English groups that open a sentence: "Contractors said the timing was unfortunate."
+  'contractors',
+  'residents',
+  'officials',
+  'vendors',
+  'bidders',
+  'suppliers',
+  'users',
+  'critics',
+  'analysts',
+  'experts',
+  'sources',
+  'witnesses',
+  'locals',
   // quantifiers that open a sentence: "Beberapa rekanan mengaku…", "Para penyedia…"
   'beberapa',
   'para',

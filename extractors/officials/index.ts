@@ -305,10 +305,19 @@ function phraseAfter(s: string): string {
 const TRAILING_FILLER_RE =
   /(?:(?:\s*,\s*|\s+)(?:saat|ketika|usai|seusai|sesaat|sembari)\s+\S+(?:\s+\S+){0,3}|(?:\s*,\s*|\s+)kepada\s+\S+(?:\s+\S+){0,2}|(?:\s*,\s*|\s+)di\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?|(?:\s*,\s*|\s+)(?:juga|pun|sendiri|kemarin|lagi|telah|sudah|pernah|akhirnya|tak|tidak)|(?:\s*,\s*|\s+)pada\s+hari\s+\S+(?:\s*,\s*\d{1,2}\s+\S+(?:\s+\d{4})?)?|(?:\s*,\s*|\s+)(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([^)]*\)|\s*,?\s*\d{1,2}\s+\p{L}+(?:\s+\d{4})?)?|\s*,)\s*$/iu;
 
+/**
+ * An English appositive between the name and the verb: "Jane Doe, a director of a firm in Town, said", "John Roe,
+ * who heads the agency, said". The name is the capitalised run before it.
+ */
+const EN_APPOSITIVE_RE =
+  /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4}),\s+(?:a|an|the|who|one\s+of)\s+[^,"“”]{1,120},\s*$/u;
+
 /** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
 function phraseBefore(s: string): string {
   // a speaker phrase is never longer than this; the filler regex is anchored at the end but scans from every start
   let head = s.length > 200 ? s.slice(s.length - 200) : s;
+  const appositive = EN_APPOSITIVE_RE.exec(head);
+  if (appositive?.[1]) return appositive[1];
   for (let i = 0; i < 6; i++) {
     const cut = head.replace(TRAILING_FILLER_RE, '');
     if (cut === head) break;

@@ -272,3 +272,29 @@ describe('extractOfficials: role head, institution, then the person', () => {
     );
   });
 });
+
+describe('extractOfficials: English appositives and groups', () => {
+  test.each([
+    [
+      'an appositive with "a … in <place>"',
+      'Budi Hartono, a supplier of road materials in Kuta, said he could not upload his bid.',
+      'Budi Hartono',
+    ],
+    [
+      'an appositive with "who"',
+      'Sri Lestari, who heads the regency procurement unit, said the server was replaced.',
+      'Sri Lestari',
+    ],
+  ])('%s', (_name, text, name) => {
+    const r = extractOfficials(ctxOf(text));
+    expect(r.value.map((p) => p.name)).toEqual([name]);
+    expect(r.evidence[0]?.text).toBe(text);
+  });
+
+  test.each([
+    ['a group opening the sentence', 'Contractors said the outage came at a bad time.'],
+    ['residents', 'Residents said the portal had been slow for weeks.'],
+  ])('%s is not a name', (_name, text) => {
+    expect(people(text)).toEqual([]);
+  });
+});

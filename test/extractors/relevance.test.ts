@@ -181,3 +181,19 @@ describe('extractIsIncident: sites that will not open, planned maintenance, a sa
     expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: English defacements', () => {
+  test.each([
+    [
+      'a defaced portal',
+      'The LPSE portal of Contoh Regency was defaced by hackers on Saturday and stayed closed for a day.',
+      true,
+    ],
+    ['a portal taken offline', "Contoh city's LPSE was taken offline on Monday after an attack on its server.", true],
+    ['another country', "The city's e-procurement site was defaced on Monday, officials said.", false],
+  ])('%s', (_name, text, expected) => {
+    const r = extractIsIncident(ctxOf(text), 'eng');
+    expect(r.value.is_incident).toBe(expected);
+    if (expected) expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+});
