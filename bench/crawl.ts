@@ -56,7 +56,9 @@ async function startServer(): Promise<{ base: string; child: ChildProcess }> {
 }
 
 /** Runs fn while sampling RSS; returns its result, the seconds it took and the peak RSS in MB. */
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; secs: number; peakMb: number; cpuSecs: number }> {
+async function measure<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; secs: number; peakMb: number; cpuSecs: number; sysSecs: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -69,7 +71,13 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; secs: numb
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, secs, peakMb: peak / 1024 / 1024, cpuSecs: (cpu.user + cpu.system) / 1e6 };
+  return {
+    result,
+    secs,
+    peakMb: peak / 1024 / 1024,
+    cpuSecs: (cpu.user + cpu.system) / 1e6,
+    sysSecs: cpu.system / 1e6,
+  };
 }
 
 async function bareCheerio(base: string): Promise<number> {
@@ -130,14 +138,16 @@ if (mode) {
   const base = process.argv.find((a) => a.startsWith('--base='))!.slice(7);
   await (mode === 'pantau' ? pantau : bareCheerio)(`${base}`).catch(() => 0); // warm-up: modules, JIT
   const m = await measure(() => (mode === 'pantau' ? pantau(base) : bareCheerio(base)));
-  process.stdout.write(`${JSON.stringify({ pages: m.result, secs: m.secs, peakMb: m.peakMb, cpuSecs: m.cpuSecs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ pages: m.result, secs: m.secs, peakMb: m.peakMb, cpuSecs: m.cpuSecs, sysSecs: m.sysSecs })}\n`,
+  );
   process.exit(0);
 }
 
 function runChild(
   name: 'pantau' | 'bare',
   base: string,
-): Promise<{ pages: number; secs: number; peakMb: number; cpuSecs: number }> {
+): Promise<{ pages: number; secs: number; peakMb: number; cpuSecs: number; sysSecs: number }> {
   return new Promise((ok, fail) => {
     const c = spawn(process.execPath, [...process.execArgv, process.argv[1]!, `--run=${name}`, `--base=${base}`], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -159,7 +169,8 @@ try {
   );
   console.log('each run: a fresh process, one unmeasured warm-up crawl, then the measured crawl');
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-  const rows: Array<{ name: string; pages: number; secs: number; peakMb: number; cpuSecs: number }> = [];
+  const rows: Array<{ name: string; pages: number; secs: number; peakMb: number; cpuSecs: number; sysSecs: number }> =
+    [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, key] of [
       ['bare CheerioCrawler', 'bare'],
@@ -168,7 +179,7 @@ try {
       const m = await runChild(key, base);
       rows.push({ name, ...m });
       console.log(
-        `round ${round} ${name.padEnd(20)} ${m.pages} pages in ${m.secs.toFixed(2)} s = ${(m.pages / m.secs).toFixed(1)} pages/s, ${((1000 * m.cpuSecs) / m.pages).toFixed(2)} ms CPU/page, peak RSS ${m.peakMb.toFixed(0)} MB`,
+        `round ${round} ${name.padEnd(20)} ${m.pages} pages in ${m.secs.toFixed(2)} s = ${(m.pages / m.secs).toFixed(1)} pages/s, ${((1000 * m.cpuSecs) / m.pages).toFixed(2)} ms CPU/page (${((1000 * m.sysSecs) / m.pages).toFixed(2)} in the kernel), peak RSS ${m.peakMb.toFixed(0)} MB`,
       );
     }
   }

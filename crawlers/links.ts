@@ -94,10 +94,25 @@ function imgAlt(node: AnyNode): string {
   return '';
 }
 
+/** The <a href> elements of a parsed page in document order: $('a[href]') without compiling a selector per page. */
+function anchors($: CheerioAPI): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [...(($.root()[0] as unknown as { children: AnyNode[] }).children ?? [])].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    const el = node as Element;
+    if (el.type !== 'tag' && el.type !== 'script' && el.type !== 'style') continue;
+    if (el.name === 'a' && el.attribs.href !== undefined) out.push(el);
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
 /** Every <a href> of a page with its text (or title attribute), first occurrence of each URL, longest title kept. */
 export function pageLinks($: CheerioAPI, pageUrl: string): FoundLink[] {
   const byUrl = new Map<string, FoundLink>();
-  for (const el of $('a[href]').toArray()) {
+  for (const el of anchors($)) {
     const url = absolutize(el.attribs.href, pageUrl);
     if (!url) continue;
     const title = clean(textOf(el)) || clean(el.attribs.title ?? '') || clean(imgAlt(el));

@@ -174,6 +174,7 @@ export async function saveRawPageAsync(dir: DataDir, page: RawPage): Promise<{ k
   if (changed)
     await writeFileAtomicAsync(file, JSON.stringify({ key, canonicalUrl, sha256, page } satisfies ArchivedPage));
   for (const u of new Set([page.url, page.finalUrl])) {
+    if (u === canonicalUrl) continue; // its key is `key`: no alias (and no second hash)
     const k = archiveKey(u);
     if (k !== key && !existsSync(aliasPath(dir, k))) await writeFileAtomicAsync(aliasPath(dir, k), key);
   }
