@@ -4,7 +4,10 @@
  */
 import type { CauseCategory } from '../../src/types.ts';
 
-export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'hardware_weak', readonly string[]> = {
+export const CAUSE_PATTERNS: Record<
+  Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'lightning',
+  readonly string[]
+> = {
   pdn: ['pusat data nasional', 'PDNS?\\s*2?', 'PDN'],
   cyberattack: [
     'hacker',
@@ -62,11 +65,12 @@ export const CAUSE_PATTERNS: Record<Exclude<CauseCategory, 'unexplained'> | 'har
     'astinet',
     'koneksi\\s+internet\\s+(?:terputus|putus|lambat|tidak\\s+stabil)',
     'internet\\s+(?:terputus|putus|mati|down)',
-    'tersambar\\s+petir',
     'gangguan\\s+(?:dari\\s+)?(?:provider|isp)',
     '(?:provider|isp)(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)',
     '(?:network|internet|connectivity)\\s+(?:disruption|failure|outage|problem)s?',
   ],
+  // lightning alone: the network's cause, unless the article states hardware it destroyed (corpus rule)
+  lightning: ['(?:tersambar|disambar)\\s+petir'],
   hardware: [
     'perangkat\\s+keras',
     'hardware',
@@ -146,6 +150,10 @@ export const HEDGE_WORDS = [
   'dugaan',
   'menyangka',
   'mengira',
+  // "Kami kira diretas": a guess in the first person
+  'kami kira',
+  'saya kira',
+  'kukira',
   'suspected',
   'speculated',
   'possibly',

@@ -99,7 +99,11 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
         const certainty = hedged ? 'suspected' : 'stated';
         const prev = found.get(cat);
         if (!prev || (prev.certainty === 'suspected' && certainty === 'stated'))
-          found.set(cat, { category: cat === 'hardware_weak' ? 'hardware' : cat, evidence: clip(text), certainty });
+          found.set(cat, {
+            category: cat === 'hardware_weak' ? 'hardware' : cat === 'lightning' ? 'network' : cat,
+            evidence: clip(text),
+            certainty,
+          });
       }
     }
   });
@@ -109,6 +113,11 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
   }
   // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`
   if (found.get('pdn')?.certainty === 'stated') found.delete('cyberattack');
+  // lightning is `network` unless hardware is stated: then it is how the hardware broke
+  const lightning = found.get('lightning');
+  found.delete('lightning');
+  if (lightning && !found.has('network') && found.get('hardware')?.certainty !== 'stated')
+    found.set('network', { ...lightning, category: 'network' });
   const weak = found.get('hardware_weak');
   found.delete('hardware_weak');
   if (weak && !found.has('hardware') && ![...found.values()].some((c) => c.certainty === 'stated'))

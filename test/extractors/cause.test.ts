@@ -169,3 +169,26 @@ describe('extractCauses: English reports', () => {
     ).toEqual(['unexplained']);
   });
 });
+
+describe('extractCauses: lightning, first-person guesses', () => {
+  test.each([
+    ['lightning alone is network', 'Tersambar petir, LPSE Kota Contoh mati sejak kemarin.', [['network', 'stated']]],
+    [
+      'lightning that burnt stated hardware is hardware',
+      'Menara kantor tersambar petir. "Power supply server kami terbakar," kata Kepala LPSE.',
+      [['hardware', 'stated']],
+    ],
+    [
+      '"kami kira diretas" is a guess',
+      '"Kami kira diretas, soalnya laman LPSE tiba-tiba mati," kata seorang penyedia.',
+      [
+        ['unexplained', 'stated'],
+        ['cyberattack', 'suspected'],
+      ],
+    ],
+  ])('%s', (_name, text, want) => {
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r.map((c) => [c.category, c.certainty])).toEqual(want);
+    expect(r.every((c) => text.includes(c.evidence))).toBe(true);
+  });
+});
