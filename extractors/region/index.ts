@@ -175,6 +175,8 @@ export const UNAFFECTED_PHRASES = [
   'tetap normal',
   'tetap lancar',
   'tetap bisa diakses',
+  'tetap dapat diakses',
+  'dapat diakses seperti biasa',
   'berjalan normal',
   'berjalan seperti biasa',
   'berjalan lancar',
@@ -190,7 +192,7 @@ const RECOVERY_HINT_RE = /\b(?:sudah|kembali|kini|telah|mulai|sempat|akhirnya|ba
 const CONTRAST_RE = /\b(?:sedangkan|sementara|namun|tetapi|tapi|whereas|while|but)\b|;/i;
 /** Words after a place saying its LPSE was fine. */
 const UNAFFECTED_AFTER_RE =
-  /^[^.;]{0,25}?\b(?:tidak|tak|belum)\s+(?:terdampak|terganggu|mengalami\s+(?:gangguan|masalah|kendala))|^[^.;]{0,25}?\b(?:tetap|masih)\s+(?:normal|lancar|aman|bisa\s+diakses)/i;
+  /^[^.;]{0,25}?\b(?:tidak|tak|belum)\s+(?:terdampak|terganggu|mengalami\s+(?:gangguan|masalah|kendala))|^[^.;]{0,25}?\b(?:tetap|masih)\s+(?:normal|lancar|aman|(?:bisa|dapat)\s+diakses)/i;
 
 /** "lpse.baritotimurkab.go.id", "lpse.jatimprov.go.id", "lpse.surabaya.go.id". */
 const LPSE_HOST_RE = /\b(?:lpse|spse|eproc)\.([a-z]+?)(kab|kota|prov)?\.g[a-z]\.id\b/gi;

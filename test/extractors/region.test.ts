@@ -201,6 +201,12 @@ describe('extractRegions: unaffected and fallback LPSEs', () => {
       'LPSE Kabupaten Bogor lumpuh.',
     ],
     [
+      'a same-name regency that "tetap dapat diakses" after a relative clause',
+      'Server LPSE Kota Bima mati sejak Senin. LPSE Kabupaten Bima yang berkantor di Woha tetap dapat diakses selama gangguan itu.',
+      ['Kota Bima'],
+      'Server LPSE Kota Bima mati sejak Senin.',
+    ],
+    [
       'the province asked for help',
       'LPSE Kabupaten Sintang tidak dapat diakses. Untuk paket mendesak, pemkab meminta bantuan LPSE Provinsi Kalimantan Barat.',
       ['Kabupaten Sintang'],
