@@ -23,6 +23,29 @@ const DATELINE_DATE_RE = /^\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2},\s*(\d{1,2
 /** A dateline opening the text: place, optional agency, comma, a date, then a dash or bar. */
 const DATELINE_FULL_RE = /^\s*\p{Lu}[\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*([^–—|\n-]{6,40}?)\s*[–—|-]/u;
 /** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
+/** English month names for an English report's date line. */
+const EN_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/**
+ * An English report's date line: "Published: Tuesday, March 3, 2026 - 08:15 WITA", "Posted March 3, 2026". Only a
+ * label, a weekday, the date and a time may stand on the line.
+ */
+const EN_DATE_LINE_RE = new RegExp(
+  `^(?:(?:published|posted|updated)\\s*:?\\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+)?(${EN_MONTHS.join('|')})\\s+(\\d{1,2}),\\s*(\\d{4})(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?\\s*$`,
+  'i',
+);
 const URL_DATE_RE = /\/(20[0-3]\d)\/(0[1-9]|1[0-2])(?:\/|$)/;
 
 export function urlYear(url: string | null | undefined): number | null {
@@ -39,6 +62,14 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
   for (const raw of head.split('\n')) {
     const line = raw.replace(/^[\s•|·\-–>*]+/, '').trim();
     if (!line || line.length > MAX_DATE_LINE || !/\d{4}/.test(line)) continue;
+    const en = EN_DATE_LINE_RE.exec(line);
+    if (en) {
+      const month = EN_MONTHS.indexOf((en[1] ?? '').toLowerCase()) + 1;
+      const day = Number(en[2]);
+      if (day >= 1 && day <= 31)
+        candidates.push({ iso: `${en[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, line });
+      continue;
+    }
     const found: DateMention[] = parseDates(line, { published: null, years: [] });
     for (const d of found) {
       const iso = isoDay(d.start);

@@ -60,6 +60,20 @@ describe('extractPublished', () => {
       '2012-05-22',
       'Trenggalek, 22/5 (',
     ],
+    [
+      'an English date line with a label, weekday and time',
+      'Portal down in Contoh\n\nPublished: Friday, March 6, 2026 - 09:40 WIB\n\nThe LPSE portal went down.',
+      null,
+      '2026-03-06',
+      'Published: Friday, March 6, 2026 - 09:40 WIB',
+    ],
+    [
+      'a bare English date line',
+      'Portal down in Contoh\n\nMarch 6, 2026\n\nThe LPSE portal went down.',
+      null,
+      '2026-03-06',
+      'March 6, 2026',
+    ],
   ])('%s', (_name, text, url, expected, evidence) => {
     const r = extractPublished(ctxOf(text, { url }));
     expect(r.value).toBe(expected);
@@ -74,6 +88,7 @@ describe('extractPublished', () => {
     ],
     ['a copyright year', 'Isi berita.\nCOPYRIGHT © ANTARA News 2015'],
     ['a month without a day', ' date 2020-02 Situs web resmi Pemkab eror.'],
+    ['an English date inside a sentence', 'The portal went down on March 6, 2026, officials said.'],
   ])('no publication date: %s', (_name, text) => {
     expect(extractPublished(ctxOf(text)).value).toBeNull();
   });
