@@ -10,6 +10,7 @@ import type { Extracted } from '../src/types.ts';
 import type { ExtractContext } from './context.ts';
 import { type DateMention, isoDay, parseDates, yearsIn } from './dates/index.ts';
 import { urlYear } from './published.ts';
+import { pastLeaningYear } from './dates/refiners/year-inference.ts';
 import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
 import { alternation, type Sentence, sentenceAt } from './text.ts';
 
@@ -143,22 +144,30 @@ const EN_MONTH = Object.keys(ENGLISH_MONTHS).join('|');
 const EN_WEEKDAY = Object.keys(ENGLISH_WEEKDAYS).join('|');
 /** An English date with its year: "(Tuesday, )July 18, 2023" or "(Tuesday )18 July 2023". chrono.id reads neither. */
 const ENGLISH_DATE_RE = new RegExp(
-  `\\b(?:(?:${EN_WEEKDAY}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))\\b`,
+  `\\b(?:(${EN_WEEKDAY}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))\\b`,
   'gi',
 );
 /** English link words before a start date: "offline since…", "down on…", "for most of…". */
 const EN_START_LINK_RE = /\b(?:since|from|on|began\s+on|(?:for\s+)?(?:most|all|much)\s+of)\s*$/i;
 
 /** English dates in the chosen sentences, as date mentions at their offsets in the text. */
-function englishDates(sentences: Sentence[]): DateMention[] {
+function englishDates(sentences: Sentence[], published: string | null): DateMention[] {
   const out: DateMention[] = [];
   for (const s of sentences) {
     ENGLISH_DATE_RE.lastIndex = 0;
     for (let m = ENGLISH_DATE_RE.exec(s.text); m; m = ENGLISH_DATE_RE.exec(s.text)) {
-      const month = ENGLISH_MONTHS[(m[1] ?? m[5] ?? '').toLowerCase()];
-      const day = Number(m[2] ?? m[4]);
-      const year = Number(m[3] ?? m[6]);
-      if (!month || day < 1 || day > 31 || year < 2005 || year > 2035) continue;
+      const month = ENGLISH_MONTHS[(m[2] ?? m[6] ?? '').toLowerCase()];
+      const day = Number(m[3] ?? m[5]);
+      if (!month || day < 1 || day > 31) continue;
+      // "on Sunday, January 11": the year from the publication date (news leans past), the weekday must agree
+      let year = Number(m[4] ?? m[7]);
+      if (!year) {
+        if (!published) continue;
+        year = pastLeaningYear(published, month, day);
+        const wd = m[1] ? ENGLISH_WEEKDAYS[m[1].toLowerCase()] : undefined;
+        if (wd !== undefined && new Date(Date.UTC(year, month - 1, day)).getUTCDay() !== wd) continue;
+      }
+      if (year < 2005 || year > 2035) continue;
       out.push({
         text: m[0],
         index: s.start + m.index,
@@ -282,7 +291,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   // ("10 September 2017" is also Indonesian: a span chrono already read is not read twice)
   if (ENGLISH_CHEAP_RE.test(joined)) {
     const read = [...dates];
-    for (const e of englishDates(chosen))
+    for (const e of englishDates(chosen, published))
       if (!read.some((d) => d.index < e.index + e.text.length && e.index < d.index + d.text.length)) dates.push(e);
   }
   const starts: { iso: string; s: Sentence }[] = [];
@@ -350,7 +359,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     // chrono may take the link word into the date ("pada tanggal 15 Mei")
     const lead = d.text.replace(/[\d(].*$/s, '');
     // "kembali normal pada Senin, 9 Mei 2024": the recovery right before its date
-    const adjacent = RECOVERY_ADJACENT_RE.exec(head + lead);
+    const adjacent = RECOVERY_ADJACENT_RE.exec(head + lead) ?? RECOVERY_ADJACENT_RE.exec(head);
     if (adjacent && !NEGATED_RE.test(head.slice(0, adjacent.index))) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;

@@ -364,3 +364,27 @@ describe('extractOutageWindow: recoveries next to their day, same-day hours, par
     expect(r.value).toEqual({ start, end: null });
   });
 });
+
+describe('extractOutageWindow: English dates without a year', () => {
+  test.each([
+    [
+      'a start and a recovery, years from the publication date',
+      'The LPSE portal of Contoh Regency went offline on Thursday, March 5. Officials said the portal was restored on Friday, March 6, at noon.',
+      '2026-03-09',
+      '2026-03-05',
+      '2026-03-06',
+      'Officials said the portal was restored on Friday, March 6, at noon.',
+    ],
+  ])('%s', (_name, text, published, start, end, evidence) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    expect(r.evidence.map((e) => e.text)).toContain(evidence);
+  });
+
+  test.each([
+    ['a weekday that contradicts the inferred year', 'The LPSE portal went offline on Monday, March 5.', '2026-03-09'],
+    ['no publication date', 'The LPSE portal went offline on Thursday, March 5.', null],
+  ])('%s is no start', (_name, text, published) => {
+    expect(run(text, published).value.start).toBeNull();
+  });
+});
