@@ -58,6 +58,9 @@ export const OUTAGE_TERMS = [
   'tidak dapat mengakses',
   'tidak bisa mengakses',
   'tidak berfungsi',
+  // Javanese reports
+  'ora bisa diakses',
+  'ora iso diakses',
   'tidak dapat digunakan',
   'tidak bisa digunakan',
   'tak dapat digunakan',
@@ -102,18 +105,18 @@ export const OUTAGE_TERMS = [
 const SLOW_PATTERN = 'lambat(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';
 const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?!\\p{L})`, 'iu');
 const DIGIT_RE = /\d/;
-const SEJAK_RE = /\b(?:sejak|semenjak|mulai)\b/i;
+const SEJAK_RE = /\b(?:sejak|semenjak|wiwit|mulai)\b/i;
 /** "sejak kemarin": a start written relative to the publication date, in a sentence without digits. */
 const SINCE_RELATIVE_RE = /\b(?:sejak|semenjak)\s+(?:kemarin|hari\s+ini|tadi\s+(?:pagi|siang|malam))\b/i;
 /** Link words right before a start date; a weekday and comma may sit between ("pada Kamis, 1 Desember 2022"). */
 const START_LINK_RE = new RegExp(
-  `(?:\\b(?:sejak|semenjak|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal|dari(?:\\s+tanggal)?|berlangsung(?:\\s+pada)?)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
+  `(?:\\b(?:sejak|semenjak|wiwit|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal|dari(?:\\s+tanggal)?|berlangsung(?:\\s+pada)?)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
   'i',
 );
 const ENGLISH_CHEAP_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** A range connector right before a date: the date ends a range begun earlier in the sentence. */
-const RANGE_END_LINK_RE = /\b(?:hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d)\s+(?:hari\s+|tanggal\s+)?$/i;
+const RANGE_END_LINK_RE = /\b(?:hingga|nganti|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d)\s+(?:hari\s+|tanggal\s+)?$/i;
 /** English weekday names, for English reports. */
 const ENGLISH_WEEKDAYS: Record<string, number> = {
   sunday: 0,

@@ -16,6 +16,12 @@ export const WEEKDAY_DICTIONARY: Record<string, number> = {
   "jum'at": 5,
   'jum’at': 5,
   sabtu: 6,
+  // Javanese reports: "wiwit Rebo (5/11) nganti Kemis (6/11)"
+  senen: 1,
+  rebo: 3,
+  kemis: 4,
+  jemuwah: 5,
+  setu: 6,
 };
 export const WEEKDAY_PATTERN = alternation(Object.keys(WEEKDAY_DICTIONARY));
 

@@ -388,3 +388,26 @@ describe('extractOutageWindow: English dates without a year', () => {
     expect(run(text, published).value.start).toBeNull();
   });
 });
+
+describe('extractOutageWindow: Javanese reports', () => {
+  test.each([
+    [
+      '"wiwit <weekday> (d/m) nganti <weekday> (d/m)"',
+      'LPSE Kabupaten Contoh ora bisa diakses wiwit Senen (3/11) esuk nganti Rebo (5/11) sore.',
+      '2025-11-08',
+      '2025-11-03',
+      '2025-11-05',
+    ],
+    [
+      'a Javanese weekday that contradicts its date is no start',
+      'LPSE Kabupaten Contoh ora bisa diakses wiwit Setu (3/11) esuk.',
+      '2025-11-08',
+      null,
+      null,
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    if (start) expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+});
