@@ -65,11 +65,37 @@ const MALAY_ONLY = [
   'perolehan',
 ];
 
+/** Javanese function words no Indonesian text uses: a Javanese report has more of these than Malay-family ones. */
+const JAVANESE_ONLY = [
+  'ora',
+  'sing',
+  'lan',
+  'karo',
+  'amarga',
+  'menawa',
+  'kasebut',
+  'wiwit',
+  'nganti',
+  'wis',
+  'durung',
+  'arep',
+  'padha',
+  'marang',
+  'saka',
+  'iku',
+  'kuwi',
+  'iki',
+  'banjur',
+  'nalika',
+  'kanggo',
+  'ing',
+];
 const wordSet = (ws: readonly string[]) => new Set(ws.filter((w) => !w.includes(' ')));
 const ENGLISH_SET = wordSet(ENGLISH_WORDS);
 const MALAY_FAMILY_SET = wordSet(MALAY_FAMILY_WORDS);
 const INDONESIAN_SET = wordSet(INDONESIAN_ONLY);
 const MALAY_SET = wordSet(MALAY_ONLY);
+const JAVANESE_SET = wordSet(JAVANESE_ONLY);
 const WORD_RE = /[a-z]+/g;
 
 /** How many characters of the text franc sees. */
@@ -99,7 +125,9 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
   let family = 0;
   let ind = 0;
   let zlm = 0;
+  let jv = 0;
   for (const w of words) {
+    if (JAVANESE_SET.has(w)) jv++;
     if (ENGLISH_SET.has(w)) en++;
     if (MALAY_FAMILY_SET.has(w)) family++;
     if (INDONESIAN_SET.has(w)) ind++;
@@ -109,7 +137,7 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
   const declared = ctx.article.lang ? LANG_TAGS[ctx.article.lang.toLowerCase().split(/[-_]/)[0] ?? ''] : undefined;
   const evidence = [
     {
-      text: `words: eng ${en}, ind/zlm ${family} (ind-only ${ind}, zlm-only ${zlm}); host ${host || '-'}; lang ${ctx.article.lang ?? '-'}`,
+      text: `words: eng ${en}, ind/zlm ${family} (ind-only ${ind}, zlm-only ${zlm}), jav-only ${jv}; host ${host || '-'}; lang ${ctx.article.lang ?? '-'}`,
     },
   ];
 
@@ -117,6 +145,7 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
   if (words.length < 3 || words.join('').length < 20) return { value: declared ?? 'und', evidence, confidence: 0.2 };
   if (en > (family + ind + zlm) * 1.5 && en >= 3) return { value: 'eng', evidence, confidence: 0.9 };
   const malayFamily = family + ind + zlm;
+  if (jv >= 5 && jv > malayFamily && jv > en) return { value: 'jav', evidence, confidence: 0.75 };
   if (malayFamily > en) {
     if (/\.my$/.test(host)) return { value: 'zlm', evidence, confidence: 0.9 };
     if (zlm > ind * 1.5 && zlm >= 3) return { value: 'zlm', evidence, confidence: 0.8 };

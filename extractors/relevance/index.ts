@@ -106,6 +106,9 @@ export const MALFUNCTION_TERMS = [
   'gagal login',
   'tumbang',
   'kolaps',
+  // Javanese reports
+  'ora bisa diakses',
+  'ora iso diakses',
   // English reports of an Indonesian portal
   'was offline',
   'went offline',
@@ -277,7 +280,12 @@ export interface RelevanceValue {
  * @example extractIsIncident(ctx("Server LPSE Kabupaten Gresik Error…tidak bisa diakses sejak Jumat sore")) → { value: { is_incident: true } }
  */
 export function extractIsIncident(ctx: ExtractContext, language: string): Extracted<RelevanceValue> {
-  if (language !== 'ind' && !(language === 'eng' && INDONESIAN_SYSTEM_RE.test(`${ctx.title}\n${ctx.text}`)))
+  // Javanese regional news reports Indonesian LPSEs in Javanese: its sentences still name LPSE and its Indonesian terms
+  if (
+    language !== 'ind' &&
+    language !== 'jav' &&
+    !(language === 'eng' && INDONESIAN_SYSTEM_RE.test(`${ctx.title}\n${ctx.text}`))
+  )
     return { value: { is_incident: false, score: 0 }, evidence: [{ text: `language ${language}` }], confidence: 0.8 };
   const evidence: { text: string }[] = [];
   let score = 0;

@@ -54,3 +54,22 @@ describe('extractLanguage', () => {
     expect(extractLanguage(ctxOf(text)).value).toBe(expected);
   });
 });
+
+describe('extractLanguage: Javanese', () => {
+  test.each([
+    [
+      'a Javanese report',
+      'LPSE Kabupaten Contoh ora bisa diakses wiwit Rebo awan nganti Kemis sore. Para penyedia sing arep ngunggah dokumen padha bingung amarga situs ora kebukak. Kepala bagian ngandharake menawa gangguan kasebut saka listrik.',
+      'jav',
+    ],
+    [
+      'an Indonesian report quoting a Javanese phrase',
+      'LPSE Kabupaten Contoh tidak bisa diakses sejak Rabu siang hingga Kamis sore. Para penyedia yang hendak mengunggah dokumen bingung karena situs tidak terbuka. "Wis ora iso dibuka," kata seorang penyedia dengan nada kesal.',
+      'ind',
+    ],
+  ])('%s', (_name, text, expected) => {
+    const r = extractLanguage(ctxOf(text));
+    expect(r.value).toBe(expected);
+    expect(r.evidence[0]?.text).toContain('jav-only');
+  });
+});

@@ -197,3 +197,12 @@ describe('extractIsIncident: English defacements', () => {
     if (expected) expect(r.evidence.map((e) => e.text)).toContain(text);
   });
 });
+
+describe('extractIsIncident: Javanese reports', () => {
+  test('a Javanese report of an LPSE outage', () => {
+    const text = 'LPSE Kabupaten Contoh ora bisa diakses wiwit Rebo awan amarga listrik padam.';
+    const r = extractIsIncident(ctxOf(text), 'jav');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+});
