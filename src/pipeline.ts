@@ -4,7 +4,6 @@
  * written after the reports, so a crash re-extracts at most the pages of the last batch (the store keeps the
  * newest line per id, so nothing is duplicated).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toArticle } from '../extractors/article.ts';
@@ -40,9 +39,12 @@ function writeState(dir: DataDir, state: Record<string, string>): void {
   renameSync(tmp, stateFile(dir));
 }
 
-/** What must change for a page to be extracted again: its body, its final URL, or the extractor. */
-function fingerprint(body: string, url: string): string {
-  return createHash('sha1').update(EXTRACTOR_VERSION).update('\0').update(url).update('\0').update(body).digest('hex');
+/**
+ * What must change for a page to be extracted again: its body (the SHA-256 the archive already keeps), its final
+ * URL, or the extractor.
+ */
+function fingerprint(sha256: string, url: string): string {
+  return `${EXTRACTOR_VERSION}\0${url}\0${sha256}`;
 }
 
 /** Turns every archived page that is new or changed into a report, appended to the report store. */
@@ -58,9 +60,9 @@ export function extractArchived(
     writeState(dir, state);
     batch = [];
   };
-  for (const { key, page } of listArchived(dir)) {
+  for (const { key, page, sha256 } of listArchived(dir)) {
     stats.pages++;
-    const fp = fingerprint(page.body, page.finalUrl);
+    const fp = fingerprint(sha256, page.finalUrl);
     if (state[key] === fp) {
       stats.unchanged++;
       continue;
