@@ -13,6 +13,7 @@ import { urlYear } from './published.ts';
 import { pastLeaningYear } from './dates/refiners/year-inference.ts';
 import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
 import { alternation, type Sentence, sentenceAt } from './text.ts';
+import { ENGLISH_OUTAGE_TERMS } from './vocab.ts';
 
 export interface OutageWindow {
   start: string | null;
@@ -89,17 +90,8 @@ export const OUTAGE_TERMS = [
   'menutup sementara',
   'pemeliharaan',
   // English reports of an Indonesian outage
-  'was offline',
-  'went offline',
-  'went down',
-  'was down',
-  'outage',
-  'power failure',
-  'power cut',
-  'inaccessible',
+  ...ENGLISH_OUTAGE_TERMS,
   'unavailable',
-  'could not be accessed',
-  'crashed',
 ];
 /** "lambat" is a slow portal, but "paling lambat tanggal 20 / pada … / 20 Juni" is a deadline. */
 const SLOW_PATTERN = 'lambat(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';

@@ -7,6 +7,7 @@
 import type { Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { alternation, clip } from '../text.ts';
+import { ENGLISH_OUTAGE_TERMS } from '../vocab.ts';
 
 /** The procurement systems Pantau watches. */
 export const SYSTEM_TERMS = [
@@ -103,27 +104,17 @@ export const MALFUNCTION_TERMS = [
   'tak dapat digunakan',
   'tak bisa digunakan',
   'terhenti',
-  'gagal login',
   'tumbang',
   'kolaps',
   // Javanese reports
   'ora bisa diakses',
   'ora iso diakses',
   // English reports of an Indonesian portal
-  'was offline',
-  'went offline',
-  'went down',
-  'was down',
-  'outage',
-  'power failure',
-  'power cut',
-  'crashed',
+  ...ENGLISH_OUTAGE_TERMS,
   'hacked',
   'defaced',
   'taken offline',
   'knocked offline',
-  'inaccessible',
-  'could not be accessed',
   'unable to access',
 ];
 /** Indonesian systems by name: an English article counts only when it names one (other countries' portals do not). */
