@@ -12,8 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../src/chromium.ts';
-import { Configuration, log as crawleeLog, RequestQueue } from '@crawlee/core';
-import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/cheerio';
+import { Configuration, log as crawleeLog, type Request, RequestQueue, type Session } from '@crawlee/core';
+import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type PlainResponse } from '@crawlee/cheerio';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
@@ -89,6 +89,9 @@ export interface CrawlStats {
 
 class PageTooLarge extends Error {}
 
+/** A page over the size cap, thrown as is (Content-Length, browser) or wrapped by got (download stopped). */
+const isTooLarge = (e: Error) => e instanceof PageTooLarge || e.cause instanceof PageTooLarge;
+
 /**
  * Crawlee's delayRequest (the sameDomainDelaySecs mechanism: a request that comes too early goes back to the
  * queue and is reclaimed when its host's slot opens, without holding a concurrency slot), keyed by host.
@@ -117,12 +120,43 @@ function delayByHost(
 }
 
 type DelayArgs = Parameters<HttpCrawler<HttpCrawlingContext>['delayRequest']>;
+/** HttpCrawler's RequestFunctionOptions (not exported by Crawlee). */
+interface RequestFunctionArgs {
+  request: Request;
+  session?: Session;
+  proxyUrl?: string;
+  gotOptions: Parameters<InternalHttpHook<HttpCrawlingContext>>[1];
+}
+/** The response HttpCrawler reads the body from: got's request stream, which reports what it hands on. */
+type ProgressStream = PlainResponse & {
+  on(event: 'downloadProgress', listener: (progress: { transferred: number }) => void): unknown;
+};
 
 class PacedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
   pacingMs = 0;
+  maxPageBytes = Number.POSITIVE_INFINITY;
   lastAccess = new Map<string, number>();
   protected override delayRequest(request: DelayArgs[0], source: DelayArgs[1]): boolean {
     return delayByHost(this.lastAccess, this.pacingMs, request, source as never);
+  }
+
+  /**
+   * Stops a download as soon as more than maxPageBytes have arrived, whether or not the server announced the
+   * length (chunked pages have no Content-Length to check beforehand). HttpCrawler reads the body from got's
+   * request stream, which emits downloadProgress for each chunk it takes from the socket, before handing it on;
+   * destroying the stream there closes the connection, and the body read so far is dropped. A page thus costs
+   * at most about maxPageBytes of memory and bandwidth. Got wraps the error (RequestError, `cause` is ours).
+   */
+  protected override async _requestFunction(args: RequestFunctionArgs): Promise<PlainResponse> {
+    const response = (await super._requestFunction(args)) as ProgressStream | undefined;
+    const limit = this.maxPageBytes;
+    if (!response || !Number.isFinite(limit)) return response as PlainResponse;
+    response.on('downloadProgress', ({ transferred }) => {
+      if (transferred <= limit || response.destroyed) return;
+      args.request.noRetry = true;
+      response.destroy(new PageTooLarge(`page too large: more than ${limit} bytes, download stopped`));
+    });
+    return response;
   }
 }
 
@@ -396,7 +430,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   };
 
   const onError = async (request: { url: string; retryCount: number; noRetry: boolean }, error: Error) => {
-    if (error instanceof PageTooLarge || /redirect/i.test(error.message)) request.noRetry = true;
+    if (isTooLarge(error) || /redirect/i.test(error.message)) request.noRetry = true;
     else await new Promise((r) => setTimeout(r, Math.min(backoffMs * 2 ** request.retryCount, 60_000)));
   };
   const onFailed = (request: { url: string; userData: QueuedRequest }, error: Error) => {
@@ -491,6 +525,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
         requestHandler: async ({ request, body, response }) => {
           if (request.skipNavigation) return;
           const bytes = typeof body === 'string' ? Buffer.from(body) : (body as Buffer);
+          // Not expected over HTTP (the download stops past maxBytes, see PacedHttpCrawler); a last check.
           if (bytes.length > maxBytes) {
             request.noRetry = true;
             throw new PageTooLarge(`page too large: ${bytes.length} bytes > ${maxBytes}`);
@@ -519,6 +554,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       config,
     );
     crawler.pacingMs = pacingMs;
+    crawler.maxPageBytes = maxBytes;
     crawler.lastAccess = lastAccess;
     await crawler.run();
   }
