@@ -45,12 +45,12 @@ export function register(program: Command, cli: Cli): void {
           const reports: ExportedReport[] = [];
           for await (const r of listReports(client, params)) reports.push(r);
           cli.info(`${reports.length} reports`);
-          return renderReports(format, reports);
+          return render(format, reports, REPORTS);
         }
         const incidents: Incident[] = [];
         for await (const i of listIncidents(client, params)) incidents.push(i);
         cli.info(`${incidents.length} incidents`);
-        return renderIncidents(format, incidents);
+        return render(format, incidents, INCIDENTS);
       });
       if (opts.out) {
         const tmp = `${opts.out}.tmp-${process.pid}`;
@@ -63,28 +63,36 @@ export function register(program: Command, cli: Cli): void {
     });
 }
 
-function renderIncidents(format: Format, items: Incident[]): string {
-  switch (format) {
-    case 'csv':
-      return toCsv(INCIDENT_CSV_HEADER, items.map(incidentRow));
-    case 'json':
-      return `${JSON.stringify(items, null, 2)}\n`;
-    case 'jsonl':
-      return items.map((i) => `${JSON.stringify(i)}\n`).join('');
-    case 'md':
-      return `# Pantau: ${items.length} incidents\n\n${items.map(incidentMarkdown).join('\n\n')}\n`;
-  }
+/** How one kind of record is exported: its CSV header and row, its Markdown section, and its name in the plural. */
+interface Layout<T> {
+  csvHeader: string[];
+  csvRow: (item: T) => unknown[];
+  markdown: (item: T) => string;
+  plural: string;
 }
 
-function renderReports(format: Format, items: ExportedReport[]): string {
+const INCIDENTS: Layout<Incident> = {
+  csvHeader: INCIDENT_CSV_HEADER,
+  csvRow: incidentRow,
+  markdown: incidentMarkdown,
+  plural: 'incidents',
+};
+const REPORTS: Layout<ExportedReport> = {
+  csvHeader: REPORT_CSV_HEADER,
+  csvRow: reportRow,
+  markdown: reportMarkdown,
+  plural: 'reports',
+};
+
+function render<T>(format: Format, items: T[], layout: Layout<T>): string {
   switch (format) {
     case 'csv':
-      return toCsv(REPORT_CSV_HEADER, items.map(reportRow));
+      return toCsv(layout.csvHeader, items.map(layout.csvRow));
     case 'json':
       return `${JSON.stringify(items, null, 2)}\n`;
     case 'jsonl':
       return items.map((i) => `${JSON.stringify(i)}\n`).join('');
     case 'md':
-      return `# Pantau: ${items.length} reports\n\n${items.map(reportMarkdown).join('\n\n')}\n`;
+      return `# Pantau: ${items.length} ${layout.plural}\n\n${items.map(layout.markdown).join('\n\n')}\n`;
   }
 }
