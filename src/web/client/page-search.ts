@@ -22,22 +22,10 @@ export function renderSearch(ctx: PageContext): void {
     'aria-controls': 'results',
     'aria-keyshortcuts': '/',
   });
-  const from = h('input', {
-    type: 'date',
-    id: 'from',
-    name: 'from',
-    value: params.get('from') ?? '',
-    min: '1990-01-01',
-    max: '2100-12-31',
-  });
-  const to = h('input', {
-    type: 'date',
-    id: 'to',
-    name: 'to',
-    value: params.get('to') ?? '',
-    min: '1990-01-01',
-    max: '2100-12-31',
-  });
+  const dateInput = (name: 'from' | 'to') =>
+    h('input', { type: 'date', id: name, name, value: params.get(name) ?? '', min: '1990-01-01', max: '2100-12-31' });
+  const from = dateInput('from');
+  const to = dateInput('to');
   const sort = h(
     'select',
     { id: 'sort', name: 'sort' },
