@@ -21,6 +21,9 @@ import { join } from 'node:path';
 
 export type Label = 'LIST' | 'ARTICLE' | 'FEED' | 'SITEMAP' | 'LPSE_LIST' | 'LPSE_PAGE';
 
+/** The `why` of a "seen" line for a page fetched and found, on its text, not to be about LPSE/SPSE. */
+const IRRELEVANT_PAGE = 'irrelevant-page';
+
 export interface QueuedRequest {
   url: string;
   label: Label;
@@ -43,6 +46,8 @@ export class Frontier {
   readonly seenAtStart = new Set<string>();
   private readonly seen = new Set<string>();
   private readonly pending = new Map<string, QueuedRequest>();
+  /** Pages fetched and found not to be about LPSE/SPSE, in this or an earlier run. */
+  private readonly irrelevantPages = new Set<string>();
   /** Requests left unfinished by an earlier run, re-queued by this one. */
   readonly resumed: QueuedRequest[] = [];
   /** Requests that failed in an earlier run (retried once per run). */
@@ -58,7 +63,9 @@ export class Frontier {
     if (!existsSync(this.file)) return;
     const adds = new Map<string, QueuedRequest>();
     const failed = new Map<string, QueuedRequest>();
-    const lines = readFileSync(this.file, 'utf8').split('\n');
+    const text = readFileSync(this.file, 'utf8');
+    this.tornTail = text.length > 0 && !text.endsWith('\n');
+    const lines = text.split('\n');
     for (const line of lines) {
       if (!line) continue;
       let e: Entry;
@@ -68,6 +75,7 @@ export class Frontier {
         continue; // torn write at the kill
       }
       this.seen.add(e.url);
+      if (e.op === 'seen' && e.why === IRRELEVANT_PAGE) this.irrelevantPages.add(e.url);
       if (e.op === 'add') {
         const { op: _op, ...req } = e;
         adds.set(e.url, req);
@@ -92,18 +100,26 @@ export class Frontier {
 
   private compact(adds: Map<string, QueuedRequest>, failed: Map<string, QueuedRequest>): void {
     const out: string[] = [];
-    for (const u of this.seen) if (!adds.has(u) && !failed.has(u)) out.push(JSON.stringify({ op: 'seen', url: u }));
+    for (const u of this.seen) {
+      if (adds.has(u) || failed.has(u)) continue;
+      const why = this.irrelevantPages.has(u) ? { why: IRRELEVANT_PAGE } : {};
+      out.push(JSON.stringify({ op: 'seen', url: u, ...why }));
+    }
     for (const r of failed.values())
       out.push(JSON.stringify({ op: 'add', ...r }), JSON.stringify({ op: 'fail', url: r.url, error: 'earlier run' }));
     for (const r of adds.values()) out.push(JSON.stringify({ op: 'add', ...r }));
     const tmp = `${this.file}.tmp-${process.pid}`;
     writeFileSync(tmp, out.length ? `${out.join('\n')}\n` : '');
     renameSync(tmp, this.file);
+    this.tornTail = false;
   }
 
   private fd: number | null = null;
 
   private buffer: string[] = [];
+
+  /** The journal ends in a line torn by a kill (no newline after it). */
+  private tornTail = false;
 
   /**
    * Lines are buffered while a page is handled and written with its "done" line in one write(2) (or by
@@ -118,7 +134,10 @@ export class Frontier {
   flush(): void {
     if (!this.buffer.length) return;
     this.fd ??= openSync(this.file, 'a');
-    writeSync(this.fd, `${this.buffer.join('\n')}\n`);
+    // A line torn by a kill must not swallow the first line of this run.
+    const lead = this.tornTail ? '\n' : '';
+    this.tornTail = false;
+    writeSync(this.fd, `${lead}${this.buffer.join('\n')}\n`);
     this.buffer = [];
   }
 
@@ -150,6 +169,22 @@ export class Frontier {
     if (this.seen.has(url)) return;
     this.seen.add(url);
     this.write({ op: 'seen', url, ...(why ? { why } : {}) });
+  }
+
+  /**
+   * Records a fetched page found not to be about LPSE/SPSE (written even though the URL was queued, unlike
+   * markSeen), so that a later run does not fetch it again for a link that shows no title either.
+   */
+  markIrrelevantPage(url: string): void {
+    if (this.irrelevantPages.has(url)) return;
+    this.seen.add(url);
+    this.irrelevantPages.add(url);
+    this.write({ op: 'seen', url, why: IRRELEVANT_PAGE });
+  }
+
+  /** Was this page fetched, in this or an earlier run, and found not to be about LPSE/SPSE? */
+  wasIrrelevantPage(url: string): boolean {
+    return this.irrelevantPages.has(url);
   }
 
   done(url: string): void {

@@ -2,9 +2,20 @@
  * The crawler's pure parts and its state files: relevance of titles, links and pagination, the frontier
  * journal, the archive, source validation.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { load } from 'cheerio';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Frontier } from '../../crawlers/frontier.ts';
@@ -12,8 +23,10 @@ import { articleMatcher, nextPageUrl, pageLinks } from '../../crawlers/links.ts'
 import { isRelevantAnnouncement, isRelevantTitle, spseError, titleFromUrl } from '../../crawlers/relevance.ts';
 import { STARTER_SOURCES, loadSources, validateSources } from '../../crawlers/sources.ts';
 import {
+  type ArchivedPage,
   archiveKey,
   canonicalUrlOf,
+  closeArchive,
   countArchived,
   hasArchived,
   listArchived,
@@ -148,6 +161,18 @@ describe('frontier journal', () => {
     expect(readFileSync(f.file, 'utf8').trim().split('\n')).toHaveLength(1);
     expect(new Frontier(dir).resumed.map((r) => r.url)).toEqual(['https://k.example/list']);
   });
+
+  test("after a torn last line, the next run's first line is kept whole", () => {
+    const dir = tmp();
+    const f = new Frontier(dir);
+    f.add({ url: 'https://k.example/a', label: 'ARTICLE', source: 's' });
+    f.close();
+    appendFileSync(f.file, '{"op":"done","url":"https://k.exa'); // kill -9 mid-write
+    const g = new Frontier(dir);
+    g.add({ url: 'https://k.example/b', label: 'ARTICLE', source: 's' });
+    g.close(); // killed again before b is done
+    expect(new Frontier(dir).resumed.map((r) => r.url).sort()).toEqual(['https://k.example/a', 'https://k.example/b']);
+  });
 });
 
 describe('archive', () => {
@@ -181,6 +206,84 @@ describe('archive', () => {
     expect([...listArchived(dir)][0]!.page.fetchedAt).toBe('2024-06-27T08:00:00.000Z');
     expect(saveRawPage(dir, page({ body: `${page().body} diperbarui` })).changed).toBe(true);
     expect(countArchived(dir)).toBe(1);
+  });
+
+  const other = (n: number) =>
+    page({ url: `https://k.example/b${n}`, finalUrl: `https://k.example/b${n}`, body: `<p>LPSE ${n}</p>` });
+
+  test('a reader sees what another process archives after it first looked', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    saveRawPage(dir, page());
+    expect(countArchived(dir)).toBe(1);
+    // A second process (a crawl while `pantau serve` reads) appends to its own segment and to the index.
+    const script = `const { saveRawPage } = await import('./src/archive.ts');
+      const { resolveDataDir } = await import('./src/config.ts');
+      saveRawPage(resolveDataDir(${JSON.stringify(root)}), ${JSON.stringify(other(1))});`;
+    execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(import.meta.dirname, '../..') });
+    expect(hasArchived(dir, 'https://k.example/b1')).toBe(true);
+    expect(countArchived(dir)).toBe(2);
+    expect(readArchived(dir, 'https://k.example/b1')?.page.body).toBe('<p>LPSE 1</p>');
+    expect(readdirSync(join(root, 'archive', 'segments'))).toHaveLength(2);
+  });
+
+  test('after a kill mid-write: a torn index line and a half record are ignored, and the next run loses nothing', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    saveRawPage(dir, page());
+    const [seg] = readdirSync(join(root, 'archive', 'segments'));
+    closeArchive(dir);
+    // Killed while writing: half a record in the segment, half an index line after the last whole one.
+    appendFileSync(join(root, 'archive', 'segments', seg!), '{"key":"0123","canonicalUrl":"https://k.exa');
+    appendFileSync(join(root, 'archive', 'index.jsonl'), '{"k":"0123","s":"');
+    expect(countArchived(dir)).toBe(1);
+    saveRawPage(dir, other(1));
+    saveRawPage(dir, other(2));
+    closeArchive(dir); // a new process reads everything from disk
+    expect([...listArchived(dir)].map((a) => a.page.url).sort()).toEqual([
+      'https://k.example/a?utm_source=wa',
+      'https://k.example/b1',
+      'https://k.example/b2',
+    ]);
+  });
+
+  test('a changed page is read in its newest version; a lost index is rebuilt from the segments', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    saveRawPage(dir, page());
+    saveRawPage(dir, other(1));
+    saveRawPage(dir, page({ body: `${page().body} diperbarui`, fetchedAt: '2024-06-28T00:00:00.000Z' }));
+    closeArchive(dir);
+    rmSync(join(root, 'archive', 'index.jsonl'));
+    expect(countArchived(dir)).toBe(2);
+    expect(readArchived(dir, 'https://k.example/berita/a')?.page.body).toContain('diperbarui');
+    expect(hasArchived(dir, 'https://k.example/b1')).toBe(true);
+  });
+
+  test('an archive of the first layout (a file per page and per alias) is moved into segments', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    const rec = (p: RawPage): ArchivedPage => {
+      const canonicalUrl = canonicalUrlOf(p);
+      const key = archiveKey(canonicalUrl);
+      return { key, canonicalUrl, sha256: createHash('sha256').update(p.body).digest('hex'), page: p };
+    };
+    for (const p of [page(), other(1)]) {
+      const r = rec(p);
+      mkdirSync(join(root, 'archive', 'pages', r.key.slice(0, 2)), { recursive: true });
+      writeFileSync(join(root, 'archive', 'pages', r.key.slice(0, 2), `${r.key}.json`), JSON.stringify(r));
+    }
+    const alias = archiveKey('https://k.example/a');
+    mkdirSync(join(root, 'archive', 'aliases', alias.slice(0, 2)), { recursive: true });
+    writeFileSync(join(root, 'archive', 'aliases', alias.slice(0, 2), alias), rec(page()).key);
+    expect(countArchived(dir)).toBe(2);
+    expect(readArchived(dir, 'https://k.example/a')?.canonicalUrl).toBe('https://k.example/berita/a');
+    expect(existsSync(join(root, 'archive', 'pages'))).toBe(false);
+    expect(existsSync(join(root, 'archive', 'aliases'))).toBe(false);
+    closeArchive(dir);
+    expect([...listArchived(dir)].map((a) => a.sha256)).toEqual(
+      [rec(page()), rec(other(1))].sort((a, b) => a.key.localeCompare(b.key)).map((r) => r.sha256),
+    );
   });
 
   test('a canonical on another host is not trusted (syndicated copy keeps its own URL)', () => {
