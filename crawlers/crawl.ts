@@ -70,7 +70,10 @@ export interface CrawlStats {
   unchanged: number;
   /** Article links not fetched because they are archived already. */
   skippedArchived: number;
-  /** Links not fetched (or pages not archived) because they are not about LPSE/SPSE. */
+  /**
+   * Links not fetched because they are not about LPSE/SPSE (judged on their title or slug, or on the page's text
+   * in an earlier run), and pages fetched and not archived because their text is not: each URL once per run.
+   */
   skippedIrrelevant: number;
   /** Links not fetched because robots.txt forbids them. */
   skippedRobots: number;
@@ -237,6 +240,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
     browser: await RequestQueue.open(`browser-${runId}`, { config }),
   };
   const queuedThisRun = new Set<string>();
+  /** Fetched pages found not to be about LPSE/SPSE this run (counted once, even if handled again). */
+  const discardedThisRun = new Set<string>();
   /** Per host: when the last request was sent or its response arrived (pacing). */
   const lastAccess = new Map<string, number>();
   const resumedUrls = new Set(frontier.resumed.map((r) => r.url));
@@ -320,6 +325,14 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
       else stats.skippedIrrelevant++;
       frontier.markSeen(url, why);
     },
+    discard(url) {
+      // Fetched, so queuedThisRun has it already and no link-level skip counted it this run.
+      if (discardedThisRun.has(url)) return;
+      discardedThisRun.add(url);
+      stats.skippedIrrelevant++;
+      frontier.markIrrelevantPage(url);
+    },
+    wasDiscarded: (url) => frontier.wasIrrelevantPage(url),
     knewBefore: (url) => frontier.knewBefore(url),
     async archive(ctx, kind) {
       const { changed } = await saveRawPageAsync(opts.dataDir, {

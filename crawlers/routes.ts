@@ -28,6 +28,10 @@ export interface CrawlEnv {
   enqueue(req: QueuedRequest): Promise<boolean>;
   /** Marks an URL looked at and not fetched. */
   skip(url: string, why: 'irrelevant' | 'archived'): void;
+  /** Marks a fetched page not archived because its text is not about LPSE/SPSE (counted once per run). */
+  discard(url: string): void;
+  /** Was this page fetched in an earlier run (or this one) and found not to be about LPSE/SPSE? */
+  wasDiscarded(url: string): boolean;
   /** Was this URL known before this run? (decides whether a listing's next page is worth visiting) */
   knewBefore(url: string): boolean;
   /** Resolves once the page is on disk (temp file renamed into place). */
@@ -62,7 +66,8 @@ async function considerArticle(
       ? !title || isRelevantAnnouncement(title)
       : // A link with neither a title nor a slug (/?p=123, /read/123) cannot be judged before fetching it.
         !shown || isRelevantTitle(shown);
-  if (!relevant) {
+  // A page whose text was judged before, when it was linked without a title too, is not fetched again.
+  if (!relevant || (!title && env.wasDiscarded(url))) {
     env.skip(url, 'irrelevant');
     return fresh;
   }
@@ -105,7 +110,7 @@ const LIST: Handler = async (ctx, env) => {
 const ARTICLE: Handler = async (ctx, env) => {
   // Listed without a title (sitemap, bare link): now the page can be judged on its text.
   if (!ctx.req.title && !mentionsProcurementSystem(`${ctx.$('title').text()} ${ctx.$('body').text()}`)) {
-    env.skip(ctx.req.url, 'irrelevant');
+    env.discard(ctx.req.url);
     return;
   }
   await env.archive(ctx, 'news');
