@@ -4,18 +4,15 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { PageMeta } from '../../extractors/html/metadata.ts';
 
 export const PAGES_DIR = resolve(import.meta.dirname, '../../fixtures/pages');
 
-export interface GoldenExpected {
+/** What a reader sees of the page: its metadata as extractMetadata returns it, and the article text. */
+export interface GoldenExpected extends PageMeta {
   url: string;
-  title: string;
-  published: string | null;
-  author: string | null;
-  publisher: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
   text: string;
+  /** Strings of the page's boilerplate that must not reach the text. */
   boilerplate: string[];
 }
 
