@@ -13,7 +13,7 @@ import { urlYear } from './published.ts';
 import { pastLeaningYear } from './dates/refiners/year-inference.ts';
 import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
 import { alternation, type Sentence, sentenceAt } from './text.ts';
-import { ENGLISH_OUTAGE_TERMS } from './vocab.ts';
+import { ENGLISH_MONTHS, ENGLISH_OUTAGE_TERMS, ENGLISH_WEEKDAYS } from './vocab.ts';
 
 export interface OutageWindow {
   start: string | null;
@@ -109,34 +109,11 @@ const ENGLISH_CHEAP_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** A range connector right before a date: the date ends a range begun earlier in the sentence. */
 const RANGE_END_LINK_RE = /\b(?:hingga|nganti|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d)\s+(?:hari\s+|tanggal\s+)?$/i;
-/** English weekday names, for English reports. */
-const ENGLISH_WEEKDAYS: Record<string, number> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
-
-/** English month names, for English reports ("Tuesday, July 18, 2023", "18 July 2023"). */
-const ENGLISH_MONTHS: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
-const EN_MONTH = Object.keys(ENGLISH_MONTHS).join('|');
-const EN_WEEKDAY = Object.keys(ENGLISH_WEEKDAYS).join('|');
+/** English weekday names → getUTCDay() numbers, and month names → month numbers, for English reports. */
+const ENGLISH_WEEKDAY_NUMBER: Record<string, number> = Object.fromEntries(ENGLISH_WEEKDAYS.map((w, i) => [w, i]));
+const ENGLISH_MONTH_NUMBER: Record<string, number> = Object.fromEntries(ENGLISH_MONTHS.map((m, i) => [m, i + 1]));
+const EN_MONTH = ENGLISH_MONTHS.join('|');
+const EN_WEEKDAY = ENGLISH_WEEKDAYS.join('|');
 /** An English date with its year: "(Tuesday, )July 18, 2023" or "(Tuesday )18 July 2023". chrono.id reads neither. */
 const ENGLISH_DATE_RE = new RegExp(
   `\\b(?:(${EN_WEEKDAY}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))\\b`,
@@ -151,7 +128,7 @@ function englishDates(sentences: Sentence[], published: string | null): DateMent
   for (const s of sentences) {
     ENGLISH_DATE_RE.lastIndex = 0;
     for (let m = ENGLISH_DATE_RE.exec(s.text); m; m = ENGLISH_DATE_RE.exec(s.text)) {
-      const month = ENGLISH_MONTHS[(m[2] ?? m[6] ?? '').toLowerCase()];
+      const month = ENGLISH_MONTH_NUMBER[(m[2] ?? m[6] ?? '').toLowerCase()];
       const day = Number(m[3] ?? m[5]);
       if (!month || day < 1 || day > 31) continue;
       // "on Sunday, January 11": the year from the publication date (news leans past), the weekday must agree
@@ -159,7 +136,7 @@ function englishDates(sentences: Sentence[], published: string | null): DateMent
       if (!year) {
         if (!published) continue;
         year = pastLeaningYear(published, month, day);
-        const wd = m[1] ? ENGLISH_WEEKDAYS[m[1].toLowerCase()] : undefined;
+        const wd = m[1] ? ENGLISH_WEEKDAY_NUMBER[m[1].toLowerCase()] : undefined;
         if (wd !== undefined && new Date(Date.UTC(year, month - 1, day)).getUTCDay() !== wd) continue;
       }
       if (year < 2005 || year > 2035) continue;
@@ -195,7 +172,7 @@ const RECOVERY_ADJACENT_RE = new RegExp(
 );
 /** A weekday later in the recovery's clause: "memulihkan koneksi lewat jalur cadangan pada Rabu malam". */
 const RECOVERY_WEEKDAY_LATER_RE = new RegExp(
-  `^[^,.;]{0,60}?\\b(?:pada|on)\\s+(?:hari\\s+)?(${WEEKDAY_PATTERN}|${Object.keys(ENGLISH_WEEKDAYS).join('|')})\\b(?!\\s*,?\\s*\\(?\\d)`,
+  `^[^,.;]{0,60}?\\b(?:pada|on)\\s+(?:hari\\s+)?(${WEEKDAY_PATTERN}|${EN_WEEKDAY})\\b(?!\\s*,?\\s*\\(?\\d)`,
   'i',
 );
 /**
@@ -216,7 +193,7 @@ const RELATIVE_THEN_HOURS_RE = /^\s*,?\s*(?:sejak|mulai)\s+(?:sekitar\s+)?(?:puk
  * ("pulih pukul 19.30 WIB"): the day is the first such weekday from the start, or the start day itself.
  */
 const RECOVERY_WEEKDAY_RE = new RegExp(
-  `^\\s*(?:(?:pada|on|early|late|sekitar)\\s+)*(?:hari\\s+)?(${WEEKDAY_PATTERN}|${Object.keys(ENGLISH_WEEKDAYS).join('|')})\\b(?!\\s*,?\\s*\\(?\\d)`,
+  `^\\s*(?:(?:pada|on|early|late|sekitar)\\s+)*(?:hari\\s+)?(${WEEKDAY_PATTERN}|${EN_WEEKDAY})\\b(?!\\s*,?\\s*\\(?\\d)`,
   'i',
 );
 const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+\d{1,2}[.:]\d{2}/i;
@@ -387,7 +364,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
 /** Days from one weekday to the next such weekday (0 for the same day). */
 const weekdayDelta = (from: number, to: number) => (to - from + 7) % 7;
 
-const WEEKDAY_NUMBER: Record<string, number> = { ...WEEKDAY_DICTIONARY, ...ENGLISH_WEEKDAYS };
+const WEEKDAY_NUMBER: Record<string, number> = { ...WEEKDAY_DICTIONARY, ...ENGLISH_WEEKDAY_NUMBER };
 
 /**
  * With a dated start and no dated end: a recovery followed by a bare weekday is the first such weekday from the

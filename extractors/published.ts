@@ -8,6 +8,7 @@
 import type { Extracted } from '../src/types.ts';
 import type { ExtractContext } from './context.ts';
 import { type DateMention, isoDay, parseDates } from './dates/index.ts';
+import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from './vocab.ts';
 
 /** A line short enough to be a date line, with no sentence around the date. */
 const MAX_DATE_LINE = 90;
@@ -22,30 +23,15 @@ const META_DATE_RE = /^\s*(?:date|published|tanggal)\s*:?\s*(\d{4}-\d{2}-\d{2})\
 const DATELINE_DATE_RE = /^\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2},\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\s*\(/;
 /** A dateline opening the text: place, optional agency, comma, a date, then a dash or bar. */
 const DATELINE_FULL_RE = /^\s*\p{Lu}[\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*([^–—|\n-]{6,40}?)\s*[–—|-]/u;
-/** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
-/** English month names for an English report's date line. */
-const EN_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 /**
  * An English report's date line: "Published: Tuesday, March 3, 2026 - 08:15 WITA", "Posted March 3, 2026". Only a
  * label, a weekday, the date and a time may stand on the line.
  */
 const EN_DATE_LINE_RE = new RegExp(
-  `^(?:(?:published|posted|updated)\\s*:?\\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+)?(${EN_MONTHS.join('|')})\\s+(\\d{1,2}),\\s*(\\d{4})(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?\\s*$`,
+  `^(?:(?:published|posted|updated)\\s*:?\\s*)?(?:(?:${ENGLISH_WEEKDAYS.join('|')}),?\\s+)?(${ENGLISH_MONTHS.join('|')})\\s+(\\d{1,2}),\\s*(\\d{4})(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?\\s*$`,
   'i',
 );
+/** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
 const URL_DATE_RE = /\/(20[0-3]\d)\/(0[1-9]|1[0-2])(?:\/|$)/;
 
 export function urlYear(url: string | null | undefined): number | null {
@@ -64,7 +50,7 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
     if (!line || line.length > MAX_DATE_LINE || !/\d{4}/.test(line)) continue;
     const en = EN_DATE_LINE_RE.exec(line);
     if (en) {
-      const month = EN_MONTHS.indexOf((en[1] ?? '').toLowerCase()) + 1;
+      const month = ENGLISH_MONTHS.indexOf((en[1] ?? '').toLowerCase()) + 1;
       const day = Number(en[2]);
       if (day >= 1 && day <= 31)
         candidates.push({ iso: `${en[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, line });
