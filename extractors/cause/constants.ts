@@ -164,6 +164,23 @@ export const HEDGE_WORDS = [
   'curiga',
   'disinyalir',
   'menyinyalir',
+  // a headline's guess: "LPSE Aceh Utara Down, Penyedia Duga Diretas"
+  'duga',
+  // hearsay: "Saya dengar ada yang bilang di-hack", "isu peretasan", "kabarnya diretas"
+  'dengar',
+  'mendengar',
+  'terdengar',
+  'ada yang bilang',
+  'katanya',
+  'kabarnya',
+  'isu',
+  'isunya',
+  'rumor',
+  'desas-desus',
+  'beredar',
+  'rumoured',
+  'rumored',
+  'allegedly',
 ];
 
 /** Words that make a mention hypothetical ("jika server kami rusak") or deny it ("bukan pada jaringan"). */
@@ -188,6 +205,8 @@ export const NEGATION_WORDS = [
   'rentan',
   'tidak menemukan',
   'tidak ditemukan',
+  'belum menemukan',
+  'belum ditemukan',
   'tanpa',
   'membantah',
   'menepis',
@@ -200,6 +219,26 @@ export const NEGATION_WORDS = [
   'will replace',
   'not',
   'no sign',
+];
+
+/**
+ * Words that deny a cause outright ("membantah dugaan peretasan", "Tidak ada serangan siber", "belum menemukan
+ * tanda-tanda peretasan"): the category denied is then no stated cause anywhere in the article, only a suspicion
+ * of whoever raised it.
+ */
+export const DENIAL_WORDS = [
+  'membantah',
+  'menepis',
+  'tidak ada',
+  'bukan',
+  'bukan karena',
+  'tidak menemukan',
+  'tidak ditemukan',
+  'belum menemukan',
+  'belum ditemukan',
+  'denied',
+  'no sign',
+  'no evidence',
 ];
 
 /** A negation inside the matched phrase after the cause noun: "jaringan tidak bermasalah" (but "tidak stabil" is one). */

@@ -8,7 +8,7 @@
 import type { Cause, Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { alternation, clip } from '../text.ts';
-import { CAUSE_PATTERNS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
+import { CAUSE_PATTERNS, DENIAL_WORDS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
 
 type PatternKey = keyof typeof CAUSE_PATTERNS;
 const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
@@ -18,6 +18,7 @@ const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
 const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
+const DENIAL_RE = new RegExp(`\\b(?:${alternation(DENIAL_WORDS)})\\b`, 'i');
 /** A negation right before the match: "server tidak diretas", "bukan karena peretasan". */
 const NEAR_NEGATION_RE = new RegExp(
   `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?:(?:ada|pernah|sedang|karena|akibat|disebabkan|oleh|terkena|kena|mengalami|due\\s+to|caused\\s+by)\\s+){0,2}$`,
@@ -71,6 +72,7 @@ function clauseBefore(sentence: string, at: number): string {
 export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
   const found = new Map<PatternKey, Cause>();
   const unknownCats = new Set<PatternKey>();
+  const deniedCats = new Set<PatternKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
   const attackSentences: number[] = [];
   sentences.forEach((s, i) => {
@@ -80,11 +82,15 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const clause = clauseBefore(text, m.index);
+        const near = text.slice(Math.max(0, m.index - 40), m.index);
+        // "Tidak ada serangan siber", "membantah dugaan peretasan" (but not "Pemkab lain yang tidak pernah terkena
+        // peretasan": a plain negation may be about someone else)
+        if (DENIAL_RE.test(clause)) deniedCats.add(cat);
         if (
           NEGATION_RE.test(clause) ||
           NEGATION_RE.test(m[0]) ||
           INNER_NEGATION_RE.test(m[0].replace(/^\S+\s*/, '')) ||
-          NEAR_NEGATION_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+          NEAR_NEGATION_RE.test(near) ||
           HYPOTHETICAL_SENTENCE_RE.test(text)
         )
           continue;
@@ -107,7 +113,7 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
       }
     }
   });
-  for (const cat of unknownCats) {
+  for (const cat of [...unknownCats, ...deniedCats]) {
     const c = found.get(cat);
     if (c) c.certainty = 'suspected';
   }

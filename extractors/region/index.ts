@@ -194,8 +194,12 @@ const CONTRAST_RE = /\b(?:sedangkan|sementara|namun|tetapi|tapi|whereas|while|bu
 const UNAFFECTED_AFTER_RE =
   /^[^.;]{0,25}?\b(?:tidak|tak|belum)\s+(?:terdampak|terganggu|mengalami\s+(?:gangguan|masalah|kendala))|^[^.;]{0,25}?\b(?:tetap|masih)\s+(?:normal|lancar|aman|(?:bisa|dapat)\s+diakses)/i;
 
-/** "lpse.baritotimurkab.go.id", "lpse.jatimprov.go.id", "lpse.surabaya.go.id". */
-const LPSE_HOST_RE = /\b(?:lpse|spse|eproc)\.([a-z]+?)(kab|kota|prov)?\.g[a-z]\.id\b/gi;
+/**
+ * An LPSE's own hostname ("lpse.baritotimurkab.go.id", "lpse.jatimprov.go.id", "lpse.surabaya.go.id") or its
+ * address on the national SPSE ("spse.inaproc.id/gresikkab").
+ */
+const LPSE_HOST_RE =
+  /\b(?:(?:lpse|spse|eproc)\.([a-z]+?)(kab|kota|prov)?\.g[a-z]\.id|spse\.inaproc\.id\/([a-z]+?)(kab|kota|prov)?(?![a-z0-9]))/gi;
 
 /** A dateline at the start: "TIMIKA, Seputarpapua.com", "Tamiang Layang (ANTARA)", "Bontang (ANTARA Kaltim) -". */
 const DATELINE_RE = /^\s*([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,|\(|–|-|\|)/;
@@ -206,6 +210,13 @@ for (const r of REGENCIES) {
     .toLowerCase()
     .replace(/[^a-z]/g, '');
   SQUEEZED_SLUG.set(slug, [...(SQUEEZED_SLUG.get(slug) ?? []), r]);
+}
+// Hostnames use the local abbreviations too: lpse.taputkab.go.id, lpse.kukarkab.go.id.
+for (const [alias, reg] of Object.entries(REGENCY_ALIASES)) {
+  const r = REGENCY_BY_NAME.get(reg.toLowerCase());
+  const slug = alias.toLowerCase().replace(/[^a-z]/g, '');
+  if (!r || SEAT_ALIASES.has(alias) || SQUEEZED_SLUG.has(slug)) continue;
+  SQUEEZED_SLUG.set(slug, [r]);
 }
 const PROVINCE_SLUG = new Map<string, GazProvince>();
 for (const p of PROVINCES) PROVINCE_SLUG.set(p.name.toLowerCase().replace(/[^a-z]/g, ''), p);
@@ -267,7 +278,10 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     const name = m.name;
     const at = m.index;
     if (CASE_SENSITIVE.has(name.toUpperCase()) && name !== name.toUpperCase()) continue;
-    const before = text.slice(Math.max(0, at - 120), at);
+    const near = text.slice(Math.max(0, at - 120), at);
+    // a prefix does not reach across a paragraph: a title ending "…LPSE Provinsi" and a "PADANG -" dateline
+    const para = near.lastIndexOf('\n\n');
+    const before = para < 0 ? near : near.slice(para + 2);
     const kind: Kind = PROV_PREFIX_RE.test(before)
       ? 'prov'
       : KOTA_PREFIX_RE.test(before)
@@ -283,7 +297,7 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     // names must be capitalised unless a prefix introduces them ("kabupaten Luwu utara")
     if (!prefixed && !/^\p{Lu}/u.test(name)) continue;
     const entryName = name.replace(/[\s-]+/g, ' ');
-    const titleName = entryName.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const titleName = entryName.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     if (!prefixed && (NEEDS_PREFIX.has(titleName) || NEEDS_PREFIX.has(name))) continue;
     if (SEAT_ALIASES.has(titleName)) continue;
     if (EXCLUDE_BEFORE_RE.test(before.slice(-60))) continue;
@@ -329,8 +343,8 @@ function unaffectedLater(rest: string): boolean {
 export function regionFromHost(host: string): Region | null {
   const m = new RegExp(LPSE_HOST_RE.source, 'i').exec(host);
   if (!m) return null;
-  const slug = (m[1] ?? '').toLowerCase();
-  const suffix = (m[2] ?? '').toLowerCase();
+  const slug = (m[1] ?? m[3] ?? '').toLowerCase();
+  const suffix = (m[2] ?? m[4] ?? '').toLowerCase();
   if (suffix === 'prov') {
     const p = PROVINCE_SLUG.get(slug);
     return p ? provinceRegion(p, m[0]) : null;

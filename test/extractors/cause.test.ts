@@ -107,6 +107,25 @@ describe('extractCauses: overload phrasing, English, guesses and denials', () =>
   });
 
   test.each([
+    ['a headline guess', 'LPSE Kabupaten Gresik Down, Penyedia Duga Diretas'],
+    ['hearsay in a quote', '"Saya dengar ada yang bilang di-hack. Ini harus dijelaskan," ujar anggota dewan.'],
+    ['a rumour', 'Beredar kabar situs LPSE itu diretas, namun belum ada penjelasan resmi.'],
+  ])('%s is suspected, not stated', (_name, text) => {
+    expect(stated(text).map((c) => c.category)).toEqual(['unexplained']);
+  });
+
+  test('a cause denied in one sentence is no stated cause in another', () => {
+    const text =
+      'Anggota dewan menyebut situs itu sudah di-hack. Kepala Bagian PBJ membantah dugaan peretasan. ' +
+      '"Tidak ada serangan siber, kabel fiber optik kami putus," tegasnya.';
+    expect(stated(text).map((c) => c.category)).toEqual(['network']);
+    // a negation about others is not a denial: "Pemkab lain yang tidak pernah terkena peretasan"
+    const others =
+      'Server LPSE Kabupaten Gresik diretas hingga tidak bisa diakses. Pemkab lain yang tidak pernah terkena peretasan diminta waspada.';
+    expect(stated(others).map((c) => c.category)).toEqual(['cyberattack']);
+  });
+
+  test.each([
     ['a cause noun then a negation', 'Menurut teknisi, jaringan internet tidak bermasalah saat itu.'],
     ['no trace found', '"Kami tidak menemukan tanda-tanda peretasan," ujarnya.'],
     ['a remedy planned', 'Pemkab akan mengganti power supply server tahun depan.'],

@@ -101,6 +101,31 @@ describe('extractRegions: the affected LPSE', () => {
     expect(regionFromHost('lpse.surabayakota.go.id')?.regency).toBe('Kota Surabaya');
   });
 
+  test('hostnames with the local abbreviation, and the national SPSE address, name the kabupaten', () => {
+    expect(regionFromHost('lpse.taputkab.go.id')?.regency).toBe('Kabupaten Tapanuli Utara');
+    expect(regionFromHost('lpse.kukarkab.go.id')?.regency).toBe('Kabupaten Kutai Kartanegara');
+    expect(regionFromHost('spse.inaproc.id/gresikkab')?.regency).toBe('Kabupaten Gresik');
+    expect(regionFromHost('spse.inaproc.id/malangkota')?.regency).toBe('Kota Malang');
+    expect(regionFromHost('spse.inaproc.id/jatengprov')?.province).toBe('Jawa Tengah');
+    // a seat of government is not an LPSE's name
+    expect(regionFromHost('lpse.timikakab.go.id')).toBeNull();
+    const r = extractRegions(
+      ctxOf('Layanan lpse.taputkab.go.id tidak dapat diakses pada 18 Agustus 2025 akibat gangguan jaringan.'),
+    );
+    expect(r.value.regions.map((x) => x.regency)).toEqual(['Kabupaten Tapanuli Utara']);
+    const i = extractRegions(ctxOf('Penyedia tidak bisa membuka https://spse.inaproc.id/gresikkab sejak pagi.'));
+    expect(i.value.regions.map((x) => x.regency)).toEqual(['Kabupaten Gresik']);
+  });
+
+  test('a prefix at the end of the title does not reach the dateline of the next paragraph', () => {
+    const r = extractRegions(
+      ctxOf(
+        'Asosiasi Protes Gangguan LPSE Provinsi\n\nPADANG - Penyedia memprotes gangguan LPSE Provinsi Sumatera Barat pekan lalu.',
+      ),
+    );
+    expect(r.value.regions.map((x) => [x.province, x.regency])).toEqual([['Sumatera Barat', null]]);
+  });
+
   test('the dateline is the fallback when no LPSE is named', () => {
     const r = extractRegions(ctxOf('TIMIKA, Seputarpapua.com | Laman pengadaan daerah ini sedang gangguan.'));
     expect(r.value.regions[0]?.regency).toBe('Kabupaten Mimika');
