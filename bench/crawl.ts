@@ -2,7 +2,7 @@
  * Crawl throughput: a generated local news site of 2,000 article pages (served by a child process, so the
  * crawler's process is measured alone), crawled with pacing off by Pantau's crawl() and by a bare Crawlee
  * CheerioCrawler that only follows the same links and stores nothing. Prints pages/s of each, the ratio
- * (target ≥ 0.8) and the peak RSS of each run. Run: npm run bench -- crawl
+ * (target ≥ 0.8, median of five alternating rounds; BENCH_ROUNDS to change) and the peak RSS of each run. Run: npm run bench -- crawl
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -168,7 +168,7 @@ try {
     `site: ${ARTICLES} articles, ${Math.ceil(ARTICLES / PER_PAGE)} listing pages, at ${base}; concurrency ${CONCURRENCY}`,
   );
   console.log('each run: a fresh process, one unmeasured warm-up crawl, then the measured crawl');
-  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
   const rows: Array<{ name: string; pages: number; secs: number; peakMb: number; cpuSecs: number; sysSecs: number }> =
     [];
   for (let round = 1; round <= ROUNDS; round++) {

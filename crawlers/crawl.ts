@@ -17,7 +17,7 @@ import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type Plai
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
-import { cleanArchiveTemp, hasArchived, saveObservation, saveRawPageAsync } from '../src/archive.ts';
+import { cleanArchiveTemp, closeArchive, hasArchived, saveObservation, saveRawPageAsync } from '../src/archive.ts';
 import type { DataDir } from '../src/config.ts';
 import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
 import { allowedHosts } from './links.ts';
@@ -490,6 +490,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   } finally {
     clearInterval(timer);
     frontier.close();
+    closeArchive(opts.dataDir);
     await queues.http.drop().catch(() => {});
     await queues.browser.drop().catch(() => {});
   }
