@@ -19,6 +19,7 @@ import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
 import { cleanArchiveTemp, closeArchive, hasArchived, saveObservation, saveRawPageAsync } from '../src/archive.ts';
 import type { DataDir } from '../src/config.ts';
+import { withLock } from '../src/lock.ts';
 import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
 import { allowedHosts } from './links.ts';
 import { spseError } from './relevance.ts';
@@ -172,8 +173,19 @@ function touchHost(lastAccess: Map<string, number>, url: string): void {
   }
 }
 
-/** Crawls the sources into the archive. Resumable: state lives in <data>/crawl/frontier.jsonl. */
-export async function crawl(opts: CrawlOptions): Promise<CrawlStats> {
+/**
+ * Crawls the sources into the archive. Resumable: state lives in <data>/crawl/frontier.jsonl. One crawl per data
+ * dir at a time (a second one would resume the first one's unfinished requests as its own).
+ */
+export function crawl(opts: CrawlOptions): Promise<CrawlStats> {
+  return withLock(
+    join(opts.dataDir.root, 'locks', 'crawl.lock'),
+    (pid) => `another pantau crawl (pid ${pid}) is crawling into this data dir; wait for it or stop it`,
+    () => crawlUnlocked(opts),
+  );
+}
+
+async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const ua = opts.userAgent ?? USER_AGENT;

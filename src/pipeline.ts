@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { toArticle } from '../extractors/article.ts';
 import { EXTRACTOR_VERSION, buildReport } from '../extractors/report.ts';
 import { listArchived } from './archive.ts';
+import { acquireLock } from './lock.ts';
 import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
 import { appendReports } from './store.ts';
@@ -52,6 +53,18 @@ export function extractArchived(
   dir: DataDir,
   opts: { log?: (line: string) => void; all?: boolean } = {},
 ): ExtractStats {
+  const release = acquireLock(
+    join(dir.root, 'locks', 'extract.lock'),
+    (pid) => `another pantau extract (pid ${pid}) is extracting this data dir; wait for it to finish`,
+  );
+  try {
+    return extractUnlocked(dir, opts);
+  } finally {
+    release();
+  }
+}
+
+function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all?: boolean }): ExtractStats {
   const state = opts.all || !existsSync(stateFile(dir)) ? {} : readState(dir);
   const stats: ExtractStats = { pages: 0, extracted: 0, unchanged: 0, incidents: 0, failed: [] };
   let batch: Report[] = [];

@@ -4,7 +4,9 @@
  * and the index state are saved only once the index has them, so a failed run leaves the previous ones in place.
  */
 import type { Meilisearch } from 'meilisearch';
+import { join } from 'node:path';
 import type { DataDir } from '../config.ts';
+import { withLock } from '../lock.ts';
 import { readReports } from '../store.ts';
 import { DEFAULT_INDEXES, rebuildIndexes, upsertIncidents } from './indexer.ts';
 import { readIncidents, readIndexState, writeIncidents, writeIndexState } from './store.ts';
@@ -32,10 +34,23 @@ async function countOf(client: Meilisearch, uid: string): Promise<number | null>
 }
 
 /** Groups the stored reports and brings the indexes up to date; returns what it did. */
-export async function syncIndexes(
+export function syncIndexes(
   client: Meilisearch,
   dir: DataDir,
   opts: { gapDays?: number; rebuild?: boolean; log?: (line: string) => void } = {},
+): Promise<IndexRunCounts> {
+  // Two runs at once would each keep incident ids the other is replacing.
+  return withLock(
+    join(dir.root, 'locks', 'index.lock'),
+    (pid) => `another pantau index (pid ${pid}) is indexing this data dir; wait for it to finish`,
+    () => syncUnlocked(client, dir, opts),
+  );
+}
+
+async function syncUnlocked(
+  client: Meilisearch,
+  dir: DataDir,
+  opts: { gapDays?: number; rebuild?: boolean; log?: (line: string) => void },
 ): Promise<IndexRunCounts> {
   const stored = readReports(dir);
   const t0 = performance.now();

