@@ -155,11 +155,6 @@ export const NOT_A_REPORT_TERMS = [
   'standard operating procedures',
   'peraturan bupati',
   'menimbang',
-  'studi banding',
-  'management training',
-  'bimbingan teknis',
-  'pelatihan',
-  'sosialisasi',
   'apa solusinya',
   'artikel ini',
   'pendahuluan',
@@ -171,6 +166,18 @@ export const NOT_A_REPORT_TERMS = [
   'named suspects',
   'graft case',
   'corruption case',
+];
+
+/**
+ * Events that are the story when the headline or the lead names them ("…mengikuti pelatihan SPSE…"); further down
+ * an outage report, "pelatihan" or "sosialisasi" is a remedy someone asks for.
+ */
+export const EVENT_GENRE_TERMS = [
+  'studi banding',
+  'management training',
+  'bimbingan teknis',
+  'pelatihan',
+  'sosialisasi',
   'training session',
   'workshop',
 ];
@@ -233,6 +240,7 @@ const SYSTEM_SAFE_RE = new RegExp(
 );
 const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
+const EVENT_GENRE_RE = new RegExp(`\\b(?:${alternation(EVENT_GENRE_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
 const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila)\b/i;
 /** The malfunction is denied: "bukan karena aplikasi yang lelet, bukan karena sistem yang salah". */
@@ -302,7 +310,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   if (systemMentions && PDN_OUTAGE_RE.test(ctx.text)) score += 1;
   const head = `${title}\n${ctx.text.slice(0, 3000)}`;
   let penalty = 0;
-  if (NOT_A_REPORT_RE.test(head)) penalty += 2;
+  if (NOT_A_REPORT_RE.test(head) || EVENT_GENRE_RE.test(`${title}\n${ctx.text.slice(0, 600)}`)) penalty += 2;
   if (QA_RE.test(head)) penalty += 2;
   if (DENIAL_RE.test(ctx.text) || RUMOUR_DENIED_RE.test(ctx.text) || NEVER_DOWN_RE.test(ctx.text)) penalty += 2;
   // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text

@@ -206,3 +206,20 @@ describe('extractIsIncident: Javanese reports', () => {
     expect(r.evidence.map((e) => e.text)).toContain(text);
   });
 });
+
+describe('extractIsIncident: genre words and where they stand', () => {
+  const filler =
+    'Pengadaan digital di kabupaten ini dimulai sejak 2012 dan server yang dipakai dibeli pada 2016. '.repeat(8);
+  test('an outage feature that asks for training at its end is still an incident', () => {
+    const text = `${filler}Tanggal 3 Maret lalu, server LPSE Kabupaten Sumba Timur mati dan layanan lumpuh selama tiga hari. Kepala bagian berharap pelatihan dari LKPP menjangkau daerah kepulauan.`;
+    expect(extractIsIncident(ctxOf(text, { title: 'Jalan Panjang Pengadaan Digital' }), 'ind').value.is_incident).toBe(
+      true,
+    );
+  });
+
+  test('a training story announced in the lead is not, even when it mentions an error', () => {
+    const text =
+      'Puluhan penyedia mengikuti pelatihan SPSE di aula Setda. Narasumber menjelaskan cara menghadapi LPSE yang error saat unggah penawaran.';
+    expect(extractIsIncident(ctxOf(text, { title: 'Penyedia Ikuti Pelatihan' }), 'ind').value.is_incident).toBe(false);
+  });
+});
