@@ -41,6 +41,8 @@ export const OUTAGE_TERMS = [
   'mati',
   'padam',
   'lelet',
+  'lemot',
+  'lemotnya',
   'diretas',
   'dihack',
   'bom data',
@@ -53,6 +55,9 @@ export const OUTAGE_TERMS = [
   'tidak bisa mengupload',
   'tidak bisa upload',
   'tidak bisa mengunggah',
+  'gagal mengunggah',
+  'gagal mengupload',
+  'gagal upload',
   'sulitnya login',
   'sulit login',
   'tidak bisa login',
@@ -94,7 +99,7 @@ export const OUTAGE_TERMS = [
   'unavailable',
 ];
 /** "lambat" is a slow portal, but "paling lambat tanggal 20 / pada … / 20 Juni" is a deadline. */
-const SLOW_PATTERN = 'lambat(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';
+const SLOW_PATTERN = 'lambat(?:nya)?(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';
 const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?!\\p{L})`, 'iu');
 const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|wiwit|mulai)\b/i;
@@ -350,7 +355,13 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   starts.sort((a, b) => a.iso.localeCompare(b.iso));
   const start = starts[0] ?? null;
   const endCands = ends.filter((e) => !start || e.iso >= start.iso).sort((a, b) => b.iso.localeCompare(a.iso));
-  const end = endCands[0] ?? (start ? recoveryWithoutDate(ctx.sentences, start.iso) : null);
+  const end =
+    endCands[0] ??
+    (start
+      ? (recoveryWithoutDate(ctx.sentences, start.iso) ??
+        durationEnd(start) ??
+        sameDayHours(ctx.sentences, start, new Set(starts.map((x) => x.iso)).size))
+      : null);
   const evidence = [...new Set([start?.s.text, end?.s.text].filter((t): t is string => Boolean(t)))].map((text) => ({
     text,
   }));
@@ -405,6 +416,67 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
     if (delta === null) continue;
     const day = new Date(startDay.getTime() + delta * 86_400_000);
     return { iso: day.toISOString().slice(0, 10), s };
+  }
+  return null;
+}
+
+/** "lumpuh selama tiga hari sejak hari itu": a duration in days from the start. */
+const DURATION_RE = new RegExp(
+  `\\bselama\\s+(?:(\\d{1,2}|${Object.keys({ satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7 }).join('|')})\\s+hari|(sehari|seminggu|sepekan))\\b(?!\\s+(?:terakhir|belakangan|ini))`,
+  'i',
+);
+const DURATION_DAYS: Record<string, number> = {
+  satu: 1,
+  sehari: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  seminggu: 7,
+  sepekan: 7,
+};
+/** Words saying the outage goes on: "selama tiga hari dan masih belum pulih", "hingga kini". */
+const ONGOING_RE =
+  /\b(?:masih|belum|hingga\s+(?:kini|saat\s+ini|sekarang|berita)|sampai\s+(?:kini|saat\s+ini|sekarang)|still)\b/i;
+
+/** The start's sentence gives the outage a length: "…mati dan layanan lumpuh selama tiga hari sejak hari itu". */
+function durationEnd(start: { iso: string; s: Sentence }): { iso: string; s: Sentence } | null {
+  const m = DURATION_RE.exec(start.s.text);
+  if (!m || ONGOING_RE.test(start.s.text)) return null;
+  const word = (m[1] ?? m[2] ?? '').toLowerCase();
+  const days = DURATION_DAYS[word] ?? Number(word);
+  if (!(days >= 1 && days <= 31)) return null;
+  // the first day counts: three days from 3 March end on 5 March
+  return { iso: addDays(start.iso, days - 1), s: start.s };
+}
+
+/** Hours within one day, no date: "gagal mengunggah antara pukul 10.00 hingga 15.00 WITA". */
+const HOURS_RANGE_RE =
+  /\b(?:antara|sejak|mulai|dari)\s+(?:sekitar\s+)?(?:pukul|jam)\s+\d{1,2}(?:[.:]\d{2})?[^.\d]{0,12}?\b(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|s\/d|dan)\s+(?:sekitar\s+)?(?:(?:pukul|jam)\s+)?\d{1,2}[.:]\d{2}/i;
+/** Anything in the hours' sentence that could name another day. */
+const OTHER_DAY_RE = new RegExp(
+  `\\b(?:${WEEKDAY_PATTERN}|besok|keesokan|esok|kemarin|malam\\s+hari|tanggal)\\b|\\d{1,2}\\s*/\\s*\\d{1,2}`,
+  'i',
+);
+
+/**
+ * An outage of one dated day whose hours are given in its own or the next paragraph, with no other day in sight:
+ * it ended the day it began.
+ */
+function sameDayHours(
+  sentences: Sentence[],
+  start: { iso: string; s: Sentence },
+  startDays: number,
+): { iso: string; s: Sentence } | null {
+  if (startDays !== 1) return null;
+  const nextPara = sentences.find((s) => s.para > start.s.para)?.para ?? start.s.para;
+  for (const s of sentences) {
+    if (s.para < start.s.para || s.para > nextPara) continue;
+    if (!HOURS_RANGE_RE.test(s.text) || !OUTAGE_RE.test(s.text) || ONGOING_RE.test(s.text)) continue;
+    if (s !== start.s && OTHER_DAY_RE.test(s.text)) continue;
+    return { iso: start.iso, s };
   }
   return null;
 }

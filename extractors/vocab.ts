@@ -16,6 +16,9 @@ export const ENGLISH_OUTAGE_TERMS = [
   'crashed',
   'inaccessible',
   'could not be accessed',
+  'unreachable',
+  'knocked out',
+  'knocked offline',
 ];
 
 /** English month names, January first: the dates of English reports ("July 18, 2023", "Posted March 3, 2026"). */

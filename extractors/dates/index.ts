@@ -1,10 +1,12 @@
 /**
- * Dates in Indonesian news: chrono-node's `chrono.id` extended with a weekday + "(d/m)" parser and refiners for
+ * Dates in Indonesian news: chrono-node's `chrono.id` extended with a weekday + "(d/m)" parser, a hyphenated day-range
+ * parser ("(3-4/2/2025)", "12-14 Agustus 2023") and refiners for
  * range years and year inference (publication date, weekday, past leaning). Returns every date mention with its
  * calendar day in the region's own time zone (WIB/WITA/WIT are read as written, never shifted to UTC).
  */
 import * as chrono from 'chrono-node';
 import { MAX_YEAR, MIN_YEAR, TIMEZONE_OFFSETS } from './constants.ts';
+import { DayRangeParser } from './parsers/day-range.ts';
 import { WeekdaySlashDateParser } from './parsers/weekday-slash-date.ts';
 import { RangeYearRefiner } from './refiners/range-year.ts';
 import { YEAR_HINTS_OPTION, type YearHints, YearInferenceRefiner } from './refiners/year-inference.ts';
@@ -30,7 +32,7 @@ export interface DateMention {
 }
 
 /** The part of a range after its connector. */
-const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|\s[-–]\s?)(.*)$/i;
+const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|[-–])(.*)$/i;
 
 /**
  * With a publication date, relative words ("kemarin", "hingga saat ini") resolve against it; without one they
@@ -38,7 +40,7 @@ const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|\s[-–]\s?)(.*)$/i;
  */
 function buildChrono(casual: boolean): chrono.Chrono {
   const config = casual ? chrono.id.createCasualConfiguration(true) : chrono.id.createConfiguration(false, true);
-  config.parsers.unshift(new WeekdaySlashDateParser());
+  config.parsers.unshift(new DayRangeParser(), new WeekdaySlashDateParser());
   // year work must come after chrono's own merging of ranges and date+time
   config.refiners.push(new RangeYearRefiner(), new YearInferenceRefiner());
   return new chrono.Chrono(config);

@@ -411,3 +411,73 @@ describe('extractOutageWindow: Javanese reports', () => {
     if (start) expect(r.evidence.map((e) => e.text)).toContain(text);
   });
 });
+
+describe('extractOutageWindow: day ranges with a hyphen, lengths, hours, year ends', () => {
+  test.each([
+    [
+      'two weekdays and a hyphenated day range',
+      'Penyedia mengeluhkan lambatnya LPSE Kabupaten Cirebon pada Senin dan Selasa (3-4/2/2025).',
+      '2025-02-05',
+      '2025-02-03',
+      '2025-02-04',
+    ],
+    [
+      'a weekday pair with a hyphen',
+      'Situs LPSE Kabupaten Sleman tidak bisa diakses pada Sabtu-Minggu (18-19/5/2024).',
+      '2024-05-21',
+      '2024-05-18',
+      '2024-05-19',
+    ],
+    [
+      'a day range before a month name',
+      'Layanan LPSE Provinsi Jambi terganggu pada 12-14 Agustus 2023 karena kabel serat optik putus.',
+      '2023-08-20',
+      '2023-08-12',
+      '2023-08-14',
+    ],
+    [
+      'a range across the year end',
+      'LPSE Kabupaten Gresik tidak bisa diakses sejak 28 Desember hingga 2 Januari.',
+      '2025-01-05',
+      '2024-12-28',
+      '2025-01-02',
+    ],
+    [
+      'a length in days from the start, the first day counting',
+      'Tanggal 3 Maret lalu, server LPSE Kabupaten Sumba Timur mati dan layanan lumpuh selama tiga hari sejak hari itu.',
+      '2025-03-16',
+      '2025-03-03',
+      '2025-03-05',
+    ],
+    [
+      'a length that is still running is no end',
+      'Server LPSE mati sejak 3 Februari 2025 dan sudah lumpuh selama tiga hari, hingga kini belum pulih.',
+      '2025-02-06',
+      '2025-02-03',
+      null,
+    ],
+    [
+      'hours within the day in the next paragraph',
+      'Gapensi mengeluhkan gangguan LPSE Kabupaten Bone pada Jumat (25/7/2025).\n\nKetua Gapensi, Andi, mengatakan anggotanya gagal mengunggah dokumen penawaran antara pukul 10.00 hingga 15.00 WITA.',
+      '2025-07-26',
+      '2025-07-25',
+      '2025-07-25',
+    ],
+    [
+      'hours on another day are not the same day',
+      'Gapensi mengeluhkan gangguan LPSE Kabupaten Bone pada Jumat (25/7/2025).\n\nPada Senin, penyedia kembali gagal mengunggah dokumen antara pukul 10.00 hingga 15.00 WITA.',
+      '2025-07-29',
+      '2025-07-25',
+      null,
+    ],
+    [
+      'an English weekday and date without a year',
+      "Bali's procurement portal (LPSE) has been unreachable since Thursday, June 20, one of hundreds of services.",
+      '2024-06-24',
+      '2024-06-20',
+      null,
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    expect(run(text, published).value).toEqual({ start, end });
+  });
+});

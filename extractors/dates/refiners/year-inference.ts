@@ -30,12 +30,21 @@ export function pastLeaningYear(published: string, month: number, day: number): 
   return afterPublication ? py - 1 : py;
 }
 
+/** The year a range's end takes from its start: the next one when the end's day comes earlier in the year. */
+function rangeEndYear(r: ParsingResult): number | null {
+  const y = r.start.get('year');
+  if (!y || !r.end) return y ?? null;
+  const [sm, sd, em, ed] = [r.start.get('month'), r.start.get('day'), r.end.get('month'), r.end.get('day')];
+  // "sejak 28 Desember hingga 2 Januari"
+  return (em ?? 0) < (sm ?? 0) || ((em ?? 0) === (sm ?? 0) && (ed ?? 0) < (sd ?? 0)) ? y + 1 : y;
+}
+
 export class YearInferenceRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     const hints = (context.option as Record<string, unknown>)[YEAR_HINTS_OPTION] as YearHints | undefined;
     const out: ParsingResult[] = [];
     for (const r of results) {
-      if (this.fix(r.start, hints) && (!r.end || this.fix(r.end, hints, r.start.get('year')))) out.push(r);
+      if (this.fix(r.start, hints) && (!r.end || this.fix(r.end, hints, rangeEndYear(r)))) out.push(r);
     }
     return out;
   }

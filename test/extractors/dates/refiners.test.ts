@@ -113,3 +113,24 @@ describe('relative dates', () => {
     expect(parseDates('Server mati kemarin dan hari ini.', { published: null, years: [] })).toEqual([]);
   });
 });
+
+describe('DayRangeParser', () => {
+  test.each([
+    ['Senin dan Selasa (3-4/2/2025)', [2025, 2, 3, 1], [2025, 2, 4, 2]],
+    ['Sabtu-Minggu (18-19/5/2024)', [2024, 5, 18, 6], [2024, 5, 19, 0]],
+    ['12-14 Agustus 2023', [2023, 8, 12, null], [2023, 8, 14, null]],
+    ['tanggal 12-14/8/2023', [2023, 8, 12, null], [2023, 8, 14, null]],
+  ])('%s', (text, [y1, m1, d1, w1], [y2, m2, d2, w2]) => {
+    const [r] = parseDates(text, { published: '2025-02-05', years: [] });
+    expect(r?.start).toEqual({ year: y1, month: m1, day: d1, weekday: w1 });
+    expect(r?.end).toEqual({ year: y2, month: m2, day: d2, weekday: w2 });
+  });
+
+  test('a weekday pair that contradicts the days makes the range unknown', () => {
+    expect(parseDates('Senin dan Selasa (4-5/2/2025)', { published: '2025-02-06', years: [] })).toEqual([]);
+  });
+
+  test('numbers that are no dates are left alone', () => {
+    expect(parseDates('Nomor 027/214/LPSE/VIII/2025, skor 2-1', { published: '2025-02-06', years: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Parses a range of days written with a hyphen, which chrono.id reads as one day or not at all: "(3-4/2/2025)",
+ * "Senin dan Selasa (3-4/2/2025)", "Sabtu-Minggu (18-19/5/2024)", "12-14 Agustus 2023", "tanggal 28-30/12". Each
+ * weekday, when given, is kept on its own day so the year-inference refiner checks both. A chrono Parser; the
+ * ranges chrono already reads ("12 hingga 14 Agustus") are left to it.
+ */
+import type { Parser, ParsingContext } from 'chrono-node';
+import { WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from '../constants.ts';
+
+/** Indonesian month names and their short forms → month numbers. */
+const MONTH_NUMBERS: Record<string, number> = {
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  pebruari: 2,
+  feb: 2,
+  maret: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  des: 12,
+};
+const MONTH_PATTERN = Object.keys(MONTH_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+const DASH = '\\s*[-–]\\s*';
+const WEEKDAYS = `(?:(?<wd1>${WEEKDAY_PATTERN})(?:\\s*(?:[-–]|dan|s\\.?d\\.?|hingga|sampai)\\s*(?<wd2>${WEEKDAY_PATTERN}))?\\s*,?\\s*)?`;
+const PATTERN = new RegExp(
+  `(?<![\\d/.-])${WEEKDAYS}(?:\\(\\s*(?<d1>\\d{1,2})${DASH}(?<d2>\\d{1,2})\\s*/\\s*(?<m>\\d{1,2})(?:\\s*/\\s*(?<y>\\d{4}|\\d{2}))?\\s*\\)|(?<d1b>\\d{1,2})${DASH}(?<d2b>\\d{1,2})\\s*(?:/\\s*(?<mb>\\d{1,2})(?:\\s*/\\s*(?<yb>\\d{4}))?(?![\\d/])|\\s+(?<mn>${MONTH_PATTERN})\\.?(?:\\s+(?<yn>\\d{4}))?(?!\\p{L})))`,
+  'iu',
+);
+
+export class DayRangeParser implements Parser {
+  pattern(): RegExp {
+    return PATTERN;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray) {
+    const g = match.groups ?? {};
+    const d1 = Number(g.d1 ?? g.d1b);
+    const d2 = Number(g.d2 ?? g.d2b);
+    const month = g.mn ? MONTH_NUMBERS[g.mn.toLowerCase()] : Number(g.m ?? g.mb);
+    const yearText = g.y ?? g.yb ?? g.yn;
+    if (!month || month > 12 || !(d1 >= 1 && d2 <= 31 && d1 < d2)) return null;
+    const start = context.createParsingComponents();
+    const end = context.createParsingComponents();
+    start.assign('day', d1);
+    end.assign('day', d2);
+    for (const c of [start, end]) c.assign('month', month);
+    if (yearText) {
+      const y = Number(yearText);
+      for (const c of [start, end]) c.assign('year', y < 100 ? 2000 + y : y);
+    } else {
+      for (const c of [start, end]) c.imply('year', context.reference.instant.getFullYear());
+    }
+    const wd1 = g.wd1 ? WEEKDAY_DICTIONARY[g.wd1.toLowerCase()] : undefined;
+    const wd2 = g.wd2 ? WEEKDAY_DICTIONARY[g.wd2.toLowerCase()] : undefined;
+    if (wd1 !== undefined) start.assign('weekday', wd1);
+    if (wd2 !== undefined) end.assign('weekday', wd2);
+    const result = context.createParsingResult(match.index ?? 0, match[0], start, end);
+    return result;
+  }
+}
