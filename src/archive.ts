@@ -340,7 +340,10 @@ class Archive {
         o = end + 1;
       }
     }
-    if (lines.length) this.appendIndex(lines);
+    // No whole record yet (a writer's first one under way, or torn by a kill): nothing to index, and no
+    // index.jsonl to stat.
+    if (!lines.length) return;
+    this.appendIndex(lines);
     this.indexRead = statSync(this.indexFile).size;
   }
 

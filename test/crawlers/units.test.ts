@@ -260,6 +260,19 @@ describe('archive', () => {
     expect(hasArchived(dir, 'https://k.example/b1')).toBe(true);
   });
 
+  test('segments without a whole record and no index (a kill during the first write): empty, then usable', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    mkdirSync(join(root, 'archive', 'segments'), { recursive: true });
+    writeFileSync(join(root, 'archive', 'segments', '20260101T000000Z-1-aaaaaa.jsonl'), ''); // killed after open
+    writeFileSync(join(root, 'archive', 'segments', '20260101T000000Z-2-bbbbbb.jsonl'), '{"key":"0123","canon');
+    expect(countArchived(dir)).toBe(0);
+    expect(hasArchived(dir, 'https://k.example/berita/a')).toBe(false);
+    saveRawPage(dir, page());
+    closeArchive(dir);
+    expect(countArchived(dir)).toBe(1);
+  });
+
   test('an archive of the first layout (a file per page and per alias) is moved into segments', () => {
     const root = tmp();
     const dir = resolveDataDir(root);
