@@ -355,12 +355,15 @@ class Archive {
     this.refresh(); // a migration cut short by a kill: what it moved is indexed already
     for (const f of walk(pagesDir)) {
       if (!f.endsWith('.json')) continue;
+      let rec: ArchivedPage;
       try {
-        const rec = JSON.parse(readFileSync(f, 'utf8')) as ArchivedPage;
-        if (this.pages.get(rec.key)?.h !== rec.sha256) this.save(rec.page);
+        rec = JSON.parse(readFileSync(f, 'utf8')) as ArchivedPage;
+        if (typeof rec.page.body !== 'string' || typeof rec.page.url !== 'string') continue;
       } catch {
-        // unreadable page of the old layout: a later crawl fetches it again
+        continue; // unreadable page of the old layout: a later crawl fetches it again
       }
+      // Not caught: a page that cannot be written (disk full) must not be deleted with the old layout below.
+      if (this.pages.get(rec.key)?.h !== rec.sha256) this.save(rec.page);
     }
     const aliasLines: IndexLine[] = [];
     for (const f of walk(aliasDir)) {

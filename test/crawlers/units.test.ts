@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -297,6 +298,26 @@ describe('archive', () => {
     expect([...listArchived(dir)].map((a) => a.sha256)).toEqual(
       [rec(page()), rec(other(1))].sort((a, b) => a.key.localeCompare(b.key)).map((r) => r.sha256),
     );
+  });
+
+  test('a migration that cannot write the segments keeps the first layout', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    const p = page();
+    const canonicalUrl = canonicalUrlOf(p);
+    const key = archiveKey(canonicalUrl);
+    const sha256 = createHash('sha256').update(p.body).digest('hex');
+    const file = join(root, 'archive', 'pages', key.slice(0, 2), `${key}.json`);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ key, canonicalUrl, sha256, page: p } satisfies ArchivedPage));
+    // segments/ cannot be created (as with a full disk or a read-only archive): every page fails to move.
+    symlinkSync(join(root, 'nowhere', 'segments'), join(root, 'archive', 'segments'));
+    expect(() => countArchived(dir)).toThrow();
+    expect(existsSync(file)).toBe(true);
+    closeArchive(dir);
+    rmSync(join(root, 'archive', 'segments'));
+    expect(readArchived(dir, 'https://k.example/a')?.sha256).toBe(sha256);
+    expect(existsSync(join(root, 'archive', 'pages'))).toBe(false);
   });
 
   test('a canonical on another host is not trusted (syndicated copy keeps its own URL)', () => {
