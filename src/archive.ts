@@ -207,7 +207,13 @@ class Archive {
   /** The page key an URL leads to (its own or an alias), reading new index lines only on a miss. */
   keyOf(url: string): string | null {
     const key = archiveKey(url);
-    const find = () => (this.pages.has(key) ? key : (this.aliases.get(key) ?? null));
+    // An alias counts only with its page: one to a page never archived (unreadable in the first layout) must
+    // not keep the URL from being fetched again.
+    const find = () => {
+      if (this.pages.has(key)) return key;
+      const to = this.aliases.get(key);
+      return to !== undefined && this.pages.has(to) ? to : null;
+    };
     const hit = find();
     if (hit !== null) return hit;
     this.refresh();

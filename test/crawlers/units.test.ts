@@ -320,6 +320,22 @@ describe('archive', () => {
     expect(existsSync(join(root, 'archive', 'pages'))).toBe(false);
   });
 
+  test('an alias to a page that was never archived does not count: the URL is fetched again', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    const key = archiveKey('https://k.example/berita/a');
+    // First layout: the page file unreadable (a later crawl fetches it again), its alias intact.
+    mkdirSync(join(root, 'archive', 'pages', key.slice(0, 2)), { recursive: true });
+    writeFileSync(join(root, 'archive', 'pages', key.slice(0, 2), `${key}.json`), '{"key":"');
+    const alias = archiveKey('https://k.example/a');
+    mkdirSync(join(root, 'archive', 'aliases', alias.slice(0, 2)), { recursive: true });
+    writeFileSync(join(root, 'archive', 'aliases', alias.slice(0, 2), alias), key);
+    expect(hasArchived(dir, 'https://k.example/a')).toBe(false);
+    expect(readArchived(dir, 'https://k.example/a')).toBeNull();
+    saveRawPage(dir, page());
+    expect(hasArchived(dir, 'https://k.example/a')).toBe(true);
+  });
+
   test('a canonical on another host is not trusted (syndicated copy keeps its own URL)', () => {
     expect(
       canonicalUrlOf(page({ body: '<link rel="canonical" href="https://kalteng.antaranews.com/berita/1/x">' })),
