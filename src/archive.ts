@@ -338,8 +338,14 @@ class Archive {
         if (end < 0) end = buf.length;
         try {
           const rec = JSON.parse(buf.toString('utf8', o, end)) as ArchivedPage;
-          if (end < buf.length && typeof rec.key === 'string')
+          if (end < buf.length && typeof rec.key === 'string') {
             lines.push({ k: rec.key, s: name, o, n: end - o, h: rec.sha256 });
+            // Its aliases too (the record names the URLs it was requested and found at), as save() writes them.
+            for (const u of new Set([rec.page.url, rec.page.finalUrl])) {
+              const a = u && u !== rec.canonicalUrl ? archiveKey(u) : rec.key;
+              if (a !== rec.key) lines.push({ a, k: rec.key });
+            }
+          }
         } catch {
           // a record torn by a kill (or a hole left by one): skipped
         }

@@ -259,6 +259,9 @@ describe('archive', () => {
     expect(countArchived(dir)).toBe(2);
     expect(readArchived(dir, 'https://k.example/berita/a')?.page.body).toContain('diperbarui');
     expect(hasArchived(dir, 'https://k.example/b1')).toBe(true);
+    // The aliases too: the requested and final URLs of a page are not fetched again.
+    expect(readArchived(dir, 'https://k.example/a?utm_source=wa')?.page.body).toContain('diperbarui');
+    expect(hasArchived(dir, 'https://k.example/a')).toBe(true);
   });
 
   test('segments without a whole record and no index (a kill during the first write): empty, then usable', () => {
