@@ -4,6 +4,19 @@
  */
 import type { CauseCategory } from '../../src/types.ts';
 
+/**
+ * Links and devices of the network ("jaringan" but not the power grid's "jaringan listrik/transmisi"): with a break
+ * word after them they are a network cause.
+ */
+const NET_LINK =
+  '(?:jaringan(?!\\s+(?:listrik|transmisi|distribusi|pln|air|jalan|irigasi))(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?|jalur\\s+(?:internet(?:e|nya)?|backbone|koneksi|jaringan|utama|komunikasi)|backbone|radio\\s+link|link\\s+(?:internet|jaringan|radio|utama)|kabel\\s+(?:fiber|optik|serat\\s+optik|fo|utama|jaringan|internet)|serat\\s+optik|fiber\\s+opti[ck]|router|BTS|tower\\s+(?:bts|jaringan|internet|radio|pemancar)|menara\\s+(?:bts|radio|pemancar|telekomunikasi|jaringan|internet))';
+/** Breaks that say a link failed, a few words after it: "kabel optik milik Telkom putus". */
+const NET_BREAK = '(?:terputus|putus|pedhot|tersambar|bermasalah|tidak\\s+stabil|down|mati|roboh|tumbang)';
+/** Milder trouble words that count right after the link only: "router rusak", "jaringan internet mengalami gangguan". */
+const NET_TROUBLE = '(?:rusak|terganggu|mengalami\\s+gangguan|ada\\s+masalah|ana\\s+masalah|error|eror)';
+/** Who brings the internet: "gangguan dari penyedia layanan internet". */
+const NET_PROVIDER = '(?:provider|isp|penyedia\\s+(?:layanan\\s+|jasa\\s+)?(?:internet|jaringan))';
+
 export const CAUSE_PATTERNS: Record<
   Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'lightning',
   readonly string[]
@@ -56,27 +69,35 @@ export const CAUSE_PATTERNS: Record<
     'electricity\\s+(?:went\\s+out|was\\s+cut|failed)',
   ],
   network: [
-    'jaringan(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?(?:\\s+\\S+){0,4}\\s+(?:terputus|putus|tersambar|bermasalah|tidak\\s+stabil|down|mati)',
+    // a link or device of the network, then a break: "kabel serat optik putus", "router rusak", "jalur internete pedhot"
+    `${NET_LINK}(?:\\s+\\S+){0,4}\\s+${NET_BREAK}`,
+    `${NET_LINK}(?:\\s+\\S+)?\\s+${NET_TROUBLE}`,
     'jaringannya\\s+(?:terputus|putus|tersambar)',
-    '(?:terputusnya|putusnya|gangguan)\\s+jaringan',
+    // the break first: "terputusnya koneksi internet", "petir memutus radio link", "gangguan berasal dari jalur backbone"
+    `(?:terputusnya|putusnya|matinya|memutus(?:kan)?)\\s+(?:(?:kabel|jalur)\\s+)?(?:koneksi|jaringan|${NET_LINK})`,
+    `(?:gangguan|masalah|kerusakan|rusaknya)\\s+(?:(?:berasal\\s+)?(?:pada|di|dari)\\s+)?(?:pihak\\s+)?(?:${NET_LINK}|koneksi\\s+internet|${NET_PROVIDER})`,
     'kabel\\s+(?:fiber|optik|fo\\b)',
     'fiber\\s+opti[ck]',
+    'serat\\s+optik',
     'bandwidth',
     'astinet',
     'koneksi\\s+internet\\s+(?:terputus|putus|lambat|tidak\\s+stabil)',
     'internet\\s+(?:terputus|putus|mati|down)',
-    'gangguan\\s+(?:dari\\s+)?(?:provider|isp)',
-    '(?:provider|isp)(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)',
+    `(?:provider|isp|${NET_PROVIDER})(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)`,
     '(?:network|internet|connectivity)\\s+(?:disruption|failure|outage|problem)s?',
   ],
   // lightning alone: the network's cause, unless the article states hardware it destroyed (corpus rule)
-  lightning: ['(?:tersambar|disambar)\\s+petir'],
+  lightning: ['(?:tersambar|disambar)\\s+petir', 'sambaran\\s+petir', 'petir\\s+menyambar'],
   hardware: [
     'perangkat\\s+keras',
     'hardware',
     'hard\\s?disk',
     'hardisk',
     'power\\s+supply',
+    // a board of the server: "papan induk (motherboard) server terbakar"
+    'mother\\s?board',
+    'mainboard',
+    'papan\\s+induk',
     'komponen(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
     '(?:perangkat|alat)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
     '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
@@ -166,11 +187,15 @@ export const HEDGE_WORDS = [
   'menyinyalir',
   // a headline's guess: "LPSE Aceh Utara Down, Penyedia Duga Diretas"
   'duga',
-  // hearsay: "Saya dengar ada yang bilang di-hack", "isu peretasan", "kabarnya diretas"
+  // hearsay: "Saya dengar ada yang bilang di-hack", "isu peretasan", "kabarnya diretas", "Ada pula yang menyebut…"
   'dengar',
   'mendengar',
   'terdengar',
   'ada yang bilang',
+  'ada yang menyebut',
+  'ada yang mengatakan',
+  'ada pula yang',
+  'ada juga yang',
   'katanya',
   'kabarnya',
   'isu',
@@ -195,6 +220,8 @@ export const NEGATION_WORDS = [
   'bukan',
   'tidak ada',
   'bukan karena',
+  // Javanese "bukan": "dudu amarga server rusak"
+  'dudu',
   'andaikan',
   'seandainya',
   'agar tidak',
@@ -241,8 +268,11 @@ export const DENIAL_WORDS = [
   'no evidence',
 ];
 
-/** A negation inside the matched phrase after the cause noun: "jaringan tidak bermasalah" (but "tidak stabil" is one). */
-export const INNER_NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum', 'not'];
+/**
+ * A negation inside the matched phrase after the cause noun: "jaringan tidak bermasalah" (but "tidak stabil" is one);
+ * Javanese "ora": "Server LPSE dhewe ora rusak".
+ */
+export const INNER_NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum', 'not', 'ora'];
 
 /** "Hal ini lebih dikarenakan ada masalah di server LKPP pusat": a category stated after an explicit cause link. */
 export const CAUSE_LINK_WORDS = [

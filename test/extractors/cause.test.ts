@@ -211,3 +211,57 @@ describe('extractCauses: lightning, first-person guesses', () => {
     expect(r.every((c) => text.includes(c.evidence))).toBe(true);
   });
 });
+
+describe('extractCauses: network links, providers and power-grid lines', () => {
+  test.each([
+    // a link, a few words, then a break
+    ['a fibre cable cut', 'Kabel serat optik milik Telkom di Kecamatan Sungai Raya putus tertimpa pohon.'],
+    ['a router failed', 'Menurut teknisi Diskominfo Kabupaten Sintang, router utama rusak sejak pagi.'],
+    ['a BTS down', 'Kepala Diskominfo menyebut BTS yang melayani Kota Ternate mati total.'],
+    ['a radio tower fell', 'Menara radio Diskominfo Kabupaten Nabire roboh diterjang angin kencang.'],
+    ['the backbone route', 'Gangguan berasal dari jalur backbone milik Dinas Kominfo Kabupaten Pesawaran.'],
+    // the break first
+    ['a connection cut', 'Gangguan disebabkan oleh terputusnya koneksi internet ke pusat data Pemkab Kubu Raya.'],
+    [
+      'trouble at the ISP',
+      '"Ada gangguan di jaringan ISP sejak pukul 08.00 WIB," ujar Kepala Diskominfo Kabupaten Sambas.',
+    ],
+    ['the internet provider', 'LPSE Kabupaten Landak Down, Diskominfo Sebut Gangguan dari Penyedia Layanan Internet'],
+    ['a Javanese cut link', '"Servere urip, nanging jalur internete pedhot," ngendikane Kepala Bagian PBJ Klaten.'],
+  ])('%s is network', (_name, text) => {
+    expect(stated(text).map((c) => c.category)).toEqual(['network']);
+  });
+
+  test('a fault on the power grid\'s "jaringan transmisi" is power, not network', () => {
+    const text =
+      'Manajer PLN UP3 Palangka Raya menyebut pemadaman listrik disebabkan gangguan pada jaringan transmisi.';
+    expect(stated(text).map((c) => c.category)).toEqual(['power']);
+  });
+
+  test('a burnt motherboard is hardware beside a network link cut by the same lightning', () => {
+    const text =
+      'Sambaran petir memutus radio link ke jaringan internet. Papan induk (motherboard) server LPSE Kabupaten Kapuas Hulu terbakar.';
+    expect(
+      stated(text)
+        .map((c) => c.category)
+        .sort(),
+    ).toEqual(['hardware', 'network']);
+  });
+});
+
+describe('extractCauses: hearsay and Javanese negation', () => {
+  test('"ada pula yang menyebut" is hearsay, not a stated cause', () => {
+    const text = 'Ada pula yang menyebut server rusak karena ruang servernya kebanjiran.';
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r.map((c) => [c.category, c.certainty])).toEqual([
+      ['unexplained', 'stated'],
+      ['hardware', 'suspected'],
+    ]);
+  });
+
+  test('Javanese "ora rusak" denies the damage', () => {
+    expect(extractCauses(ctxOf('Server LPSE Klaten dhewe ora rusak.')).value.map((c) => c.category)).toEqual([
+      'unexplained',
+    ]);
+  });
+});
