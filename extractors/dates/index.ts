@@ -1,12 +1,14 @@
 /**
  * Dates in Indonesian news: chrono-node's `chrono.id` extended with a weekday + "(d/m)" parser, a hyphenated day-range
- * parser ("(3-4/2/2025)", "12-14 Agustus 2023") and refiners for
+ * parser ("(3-4/2/2025)", "12-14 Agustus 2023"), a relative part-of-day parser ("tadi pagi", "pagi hingga sore
+ * kemarin") and refiners for
  * range years and year inference (publication date, weekday, past leaning). Returns every date mention with its
  * calendar day in the region's own time zone (WIB/WITA/WIT are read as written, never shifted to UTC).
  */
 import * as chrono from 'chrono-node';
 import { MAX_YEAR, MIN_YEAR, TIMEZONE_OFFSETS } from './constants.ts';
 import { DayRangeParser } from './parsers/day-range.ts';
+import { RELATIVE_DAY_PART_TAG, RelativeDayPartParser } from './parsers/relative-day-part.ts';
 import { WeekdaySlashDateParser } from './parsers/weekday-slash-date.ts';
 import { RangeYearRefiner } from './refiners/range-year.ts';
 import { YEAR_HINTS_OPTION, type YearHints, YearInferenceRefiner } from './refiners/year-inference.ts';
@@ -41,6 +43,8 @@ const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|[-–])(.*)$/i;
 function buildChrono(casual: boolean): chrono.Chrono {
   const config = casual ? chrono.id.createCasualConfiguration(true) : chrono.id.createConfiguration(false, true);
   config.parsers.unshift(new DayRangeParser(), new WeekdaySlashDateParser());
+  // "tadi pagi", "pagi hingga sore kemarin": only with a reference day to count from
+  if (casual) config.parsers.unshift(new RelativeDayPartParser());
   // year work must come after chrono's own merging of ranges and date+time
   config.refiners.push(new RangeYearRefiner(), new YearInferenceRefiner());
   return new chrono.Chrono(config);
@@ -84,7 +88,7 @@ export function parseDates(text: string, hints: YearHints): DateMention[] {
     const start = toDay(r.start);
     if (start.year !== null && (start.year < MIN_YEAR || start.year > MAX_YEAR)) continue;
     const tail = r.end ? (RANGE_TAIL_RE.exec(r.text)?.[1] ?? '') : '';
-    const end = r.end && /\d/.test(tail) ? toDay(r.end) : null;
+    const end = r.end && (/\d/.test(tail) || r.tags().has(RELATIVE_DAY_PART_TAG)) ? toDay(r.end) : null;
     out.push({ text: r.text, index: r.index, start, end, relative: !/\d/.test(r.text) });
   }
   return out;

@@ -134,3 +134,36 @@ describe('DayRangeParser', () => {
     expect(parseDates('Nomor 027/214/LPSE/VIII/2025, skor 2-1', { published: '2025-02-06', years: [] })).toEqual([]);
   });
 });
+
+describe('RelativeDayPartParser', () => {
+  test.each([
+    ['"tadi pagi" is the publication day', 'LPSE Kota Ambon mati sejak tadi pagi.', '2024-10-15', '2024-10-15', null],
+    ['"pagi tadi" too', 'LPSE Kota Ambon mati sejak pagi tadi.', '2024-10-15', '2024-10-15', null],
+    ['"sore ini" too', 'LPSE Kota Ambon mati sejak sore ini.', '2024-10-15', '2024-10-15', null],
+    ['"sore kemarin" is the day before', 'LPSE Kota Ambon mati sejak sore kemarin.', '2024-10-15', '2024-10-14', null],
+    [
+      '"pagi hingga sore kemarin" is a range on the day before',
+      'LPSE Kabupaten Ketapang down sejak pagi hingga sore kemarin.',
+      '2023-11-22',
+      '2023-11-21',
+      '2023-11-21',
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    const [d] = parseDates(text, { published, years: [] });
+    expect(d?.relative).toBe(true);
+    expect(isoDay(d!.start)).toBe(start);
+    expect(d?.end ? isoDay(d.end) : null).toBe(end);
+  });
+
+  test('"malam ini" (tonight) and a bare part of the day fix no day of their own', () => {
+    const found = parseDates('Perbaikan dilakukan malam ini, bukan pada pagi hari.', {
+      published: '2024-10-15',
+      years: [],
+    });
+    expect(found.filter((d) => /pagi/i.test(d.text))).toEqual([]);
+  });
+
+  test('without a publication date nothing is read', () => {
+    expect(parseDates('LPSE Kota Ambon mati sejak tadi pagi.', { published: null, years: [] })).toEqual([]);
+  });
+});
