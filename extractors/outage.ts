@@ -45,6 +45,10 @@ export const OUTAGE_TERMS = [
   'lemotnya',
   'diretas',
   'dihack',
+  // a hack told through the hacker: "menjadi sasaran peretas", "disusupi konten judi online"
+  'peretas',
+  'peretasan',
+  'disusupi',
   'bom data',
   'tidak bisa diakses',
   'tidak dapat diakses',
@@ -64,9 +68,14 @@ export const OUTAGE_TERMS = [
   'tidak dapat mengakses',
   'tidak bisa mengakses',
   'tidak berfungsi',
-  // Javanese reports
+  // Javanese reports: "ora bisa dibukak wiwit dina Senen"
   'ora bisa diakses',
   'ora iso diakses',
+  'ora isa diakses',
+  'ora bisa dibukak',
+  'ora bisa dibuka',
+  'ora iso dibukak',
+  'ora isa dibukak',
   'tidak dapat digunakan',
   'tidak bisa digunakan',
   'tak dapat digunakan',
@@ -78,6 +87,13 @@ export const OUTAGE_TERMS = [
   'susah diakses',
   'sulit dibuka',
   'melambat',
+  // the outage told as the users' trouble: "mengeluhkan sulitnya mengakses LPSE"
+  'sulit mengakses',
+  'sulitnya mengakses',
+  'susah mengakses',
+  'kesulitan mengakses',
+  'tidak bisa menggunakan',
+  'tidak dapat menggunakan',
   // the outage told as a complaint: "mengeluhkan tidak bisa masuk ke laman LPSE"
   'tidak bisa masuk',
   'tidak dapat masuk',
@@ -103,17 +119,60 @@ const SLOW_PATTERN = 'lambat(?:nya)?(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))'
 const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?!\\p{L})`, 'iu');
 const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|wiwit|mulai)\b/i;
-/** "sejak kemarin": a start written relative to the publication date, in a sentence without digits. */
-const SINCE_RELATIVE_RE = /\b(?:sejak|semenjak)\s+(?:kemarin|hari\s+ini|tadi\s+(?:pagi|siang|malam))\b/i;
-/** Link words right before a start date; a weekday and comma may sit between ("pada Kamis, 1 Desember 2022"). */
+/** Parts of the day, for starts told relative to the publication date. */
+const DAY_PARTS = ['dini hari', 'pagi', 'siang', 'sore', 'petang', 'malam'];
+/**
+ * "sejak kemarin", "sejak tadi pagi", "sejak pagi hingga sore kemarin": a start written relative to the publication
+ * date, in a sentence without digits.
+ */
+const SINCE_RELATIVE_RE = new RegExp(
+  `\\b(?:sejak|semenjak|mulai|dari)\\s+(?:kemarin|hari\\s+ini|tadi\\s+(?:${alternation(DAY_PARTS)})|(?:${alternation(DAY_PARTS)})\\b[^.]{0,30}?\\b(?:kemarin|tadi|ini))\\b`,
+  'i',
+);
+/** The link word right before a relative day that starts the outage; "dari" only before a range ("dari pagi hingga…"). */
+const SINCE_BEFORE_RE = /\b(?:sejak|semenjak|mulai|since)\s*$/i;
+const FROM_BEFORE_RE = /\b(?:dari|from)\s*$/i;
+/** Number words for a length in days ("selama dua hari"). */
+const DAY_COUNT_WORDS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh'];
+/**
+ * Link words right before a start date: "sejak", "pada", "terjadi pada", "(hampir) sepanjang Senin (8/7)" (the whole
+ * day), "selama dua hari, Kamis-Jumat (26-27/9)" (a length followed by its days).
+ */
+const START_LINK_WORDS = [
+  'sejak',
+  'semenjak',
+  'wiwit',
+  'mulai',
+  'terjadi(?:\\s+pada)?',
+  'pada(?:\\s+hari)?(?:\\s+tanggal)?',
+  'tanggal',
+  'dari(?:\\s+tanggal)?',
+  'berlangsung(?:\\s+pada)?',
+  'sepanjang(?:\\s+hari)?',
+  `selama\\s+(?:\\d{1,2}|${DAY_COUNT_WORDS.join('|')})\\s+hari`,
+];
+/**
+ * What may sit between the link word and the date: "hari", "tanggal", a time, a weekday and comma ("pada Kamis, 1
+ * Desember 2022"), the Javanese "dina" ("wiwit dina Senen (15/7)"), "akhir pekan lalu," before the weekend's days.
+ */
+const START_FILLERS = [
+  'hari',
+  'dina',
+  'tanggal',
+  'dari\\s+tanggal',
+  'pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?',
+  '(?:akhir|awal)\\s+pekan(?:\\s+(?:lalu|kemarin|ini))?\\s*,?',
+  `(?:${WEEKDAY_PATTERN})\\s*,?`,
+];
 const START_LINK_RE = new RegExp(
-  `(?:\\b(?:sejak|semenjak|wiwit|mulai|terjadi(?:\\s+pada)?|pada(?:\\s+hari)?(?:\\s+tanggal)?|tanggal|dari(?:\\s+tanggal)?|berlangsung(?:\\s+pada)?)\\b(?:\\s+(?:hari|tanggal|dari\\s+tanggal|pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?|(?:${WEEKDAY_PATTERN})\\s*,?))*)\\s*,?\\s*$`,
+  `(?:\\b(?:${START_LINK_WORDS.join('|')})\\b(?:\\s+(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
   'i',
 );
 const ENGLISH_CHEAP_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** A range connector right before a date: the date ends a range begun earlier in the sentence. */
-const RANGE_END_LINK_RE = /\b(?:hingga|nganti|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d)\s+(?:hari\s+|tanggal\s+)?$/i;
+const RANGE_END_LINK_RE =
+  /\b(?:hingga|nganti|sampai(?:\s+dengan)?|s\.\s?d\.?|s\/d|until|till|through)\s+(?:hari\s+|tanggal\s+|(?:late|early)\s+(?:on\s+)?)?$/i;
 /** English weekday names → getUTCDay() numbers, and month names → month numbers, for English reports. */
 const ENGLISH_WEEKDAY_NUMBER: Record<string, number> = Object.fromEntries(ENGLISH_WEEKDAYS.map((w, i) => [w, i]));
 const ENGLISH_MONTH_NUMBER: Record<string, number> = Object.fromEntries(ENGLISH_MONTHS.map((m, i) => [m, i + 1]));
@@ -160,12 +219,15 @@ function englishDates(sentences: Sentence[], published: string | null): DateMent
 /** Parts of the day that close a same-day range ("hingga sore"). */
 const SAME_DAY_PARTS = ['siang', 'sore', 'petang', 'malam'];
 
-/** Recovery after a date: the end of the outage. */
+/**
+ * Recovery after a date: the end of the outage. "berangsur normal" is a recovery told as gradual; Javanese reports
+ * write "wis normal maneh", "wis bisa diakses".
+ */
 const RECOVERY_RE =
   // "kembali normal" without a closing word boundary: PDF text glues words ("kembali normaldan web LPSE…")
-  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|(?:bisa|dapat)\s+diakses\s+lagi|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+(?:kembali|lagi)|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
+  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|berangsur(?:-angsur)?\s+normal|normal\s+maneh|wis\s+normal|wis\s+(?:bisa|iso|isa)\s+(?:diakses|dibukak|dibuka)|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|(?:bisa|dapat)\s+diakses\s+lagi|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+(?:kembali|lagi)|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
 const RECOVERY_BEFORE_SOURCE =
-  '(?:memulihkan|dipulihkan|pulih|berhasil\\s+diperbaiki|kembali\\s+normal|normal\\s+kembali|(?:diakses|dibuka|aktif|online)\\s+(?:kembali|lagi)|kembali\\s+(?:dibuka|aktif|online)|restored|back\\s+online)';
+  '(?:memulihkan|dipulihkan|pulih|berhasil\\s+diperbaiki|kembali\\s+normal|normal\\s+kembali|berangsur(?:-angsur)?\\s+normal|(?:sudah|kembali)\\s+(?:bisa|dapat)\\s+diakses|normal\\s+maneh|(?:diakses|dibuka|aktif|online)\\s+(?:kembali|lagi)|kembali\\s+(?:dibuka|aktif|online)|restored|back\\s+online)';
 const RECOVERY_BEFORE_RE = new RegExp(`\\b${RECOVERY_BEFORE_SOURCE}\\b`, 'i');
 /**
  * A recovery right before its date, a weekday, "pada" or "tanggal" at most between: "kembali normal pada Senin,
@@ -214,16 +276,50 @@ const WEEKDAY_BEFORE_RECOVERY_RE = new RegExp(
   `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*,?\\s*(?:[\\p{L}]+\\s+){0,3}$`,
   'iu',
 );
+/**
+ * A recovery only expected, hoped for or planned, a few words before it: "memperkirakan layanan paling cepat pulih
+ * pada Kamis", "diharapkan kembali normal besok". Not an end; "semula dijadwalkan hanya berhenti semalam untuk
+ * pemeliharaan, baru kembali normal pada Senin" is.
+ */
+const EXPECTED_WORDS = [
+  'diperkirakan',
+  'memperkirakan',
+  'perkiraan',
+  'diprediksi',
+  'memprediksi',
+  'ditargetkan',
+  'menargetkan',
+  'targetnya',
+  'paling cepat',
+  'paling lambat',
+  'akan',
+  'bakal',
+  'diharapkan',
+  'berharap',
+  'harapannya',
+  'semoga',
+  'mudah-mudahan',
+  'rencananya',
+  'direncanakan',
+  'dijadwalkan',
+  'expected',
+  'will',
+];
+const EXPECTED_RE = new RegExp(`(?<!\\p{L})(?:${alternation(EXPECTED_WORDS)})(?:\\s+[^\\s.,;]+){0,4}\\s*$`, 'iu');
+/** A weekday still to come: "pulih pada Kamis mendatang", "Senin depan". */
+const FUTURE_WEEKDAY_RE = /^\s*(?:(?:pagi|siang|sore|petang|malam)\s+)?(?:mendatang|depan|nanti|next)\b/i;
 /** "belum pulih", "tidak kembali normal": no recovery. */
 const NEGATED_RE = /\b(?:belum|tidak|tak|not|yet\s+to)\s+(?:(?:juga|sepenuhnya|sudah|fully|been)\s+)?$/i;
 /** Number words for "sejak dua hari lalu". */
 const COUNT_WORDS: Record<string, number> = { satu: 1, sehari: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6 };
 /**
  * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
- * publication day), "sejak dua hari lalu" (two days before it).
+ * publication day), "sejak dua hari lalu" (two days before it). A second bare weekday after "hingga" ends the range:
+ * "sejak Kamis pagi hingga Jumat sore kemarin" (the first such weekday from the start).
  */
+const BARE_WEEKDAY = `(?:hari\\s+)?(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?(?:\\s+(?:lalu|kemarin))?`;
 const SINCE_WEEKDAY_RE = new RegExp(
-  `\\b(?:sejak|semenjak)\\s+(?:hari\\s+)?(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?(?:\\s+(?:lalu|kemarin))?\\b(?!\\s*,?\\s*\\(?\\d|\\s+(?:pekan|minggu)\\b)`,
+  `\\b(?:sejak|semenjak)\\s+${BARE_WEEKDAY}(?:\\s+(?:hingga|sampai(?:\\s+dengan)?|nganti|s\\.?d\\.?|s/d)\\s+${BARE_WEEKDAY})?\\b(?!\\s*,?\\s*\\(?\\d|\\s+(?:pekan|minggu)\\b)`,
   'i',
 );
 const SINCE_DAYS_AGO_RE = new RegExp(
@@ -286,10 +382,13 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       if (
         published &&
         OUTAGE_RE.test(s.text) &&
-        (/\b(?:sejak|semenjak|since)\s*$/i.test(before) || RELATIVE_THEN_HOURS_RE.test(after))
+        (SINCE_BEFORE_RE.test(before) || (d.end && FROM_BEFORE_RE.test(before)) || RELATIVE_THEN_HOURS_RE.test(after))
       ) {
         starts.push({ iso: start, s });
-        if (SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
+        // "sejak pagi hingga sore kemarin": the range names its own day
+        const end = isoDay(d.end);
+        if (end) ends.push({ iso: end, s });
+        else if (SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
       }
       continue;
     }
@@ -317,7 +416,8 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       recovery &&
       !outageFirst &&
       !STATEMENT_VERB_RE.test(after.slice(0, recovery.index)) &&
-      !NEGATED_RE.test(after.slice(0, recovery.index))
+      !NEGATED_RE.test(after.slice(0, recovery.index)) &&
+      !EXPECTED_RE.test(after.slice(0, recovery.index))
     ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
@@ -328,7 +428,8 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     if (
       before2 &&
       /\bpada\s*(?:hari\s+|tanggal\s+)?$/i.test(head) &&
-      !STATEMENT_VERB_RE.test(head.slice(before2.index))
+      !STATEMENT_VERB_RE.test(head.slice(before2.index)) &&
+      !EXPECTED_RE.test(head.slice(0, before2.index))
     ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
@@ -337,7 +438,11 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     const lead = d.text.replace(/[\d(].*$/s, '');
     // "kembali normal pada Senin, 9 Mei 2024": the recovery right before its date
     const adjacent = RECOVERY_ADJACENT_RE.exec(head + lead) ?? RECOVERY_ADJACENT_RE.exec(head);
-    if (adjacent && !NEGATED_RE.test(head.slice(0, adjacent.index))) {
+    if (
+      adjacent &&
+      !NEGATED_RE.test(head.slice(0, adjacent.index)) &&
+      !EXPECTED_RE.test(head.slice(0, adjacent.index))
+    ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
     }
@@ -351,7 +456,11 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       if (end && !STILL_RE.test(after)) ends.push({ iso: end, s });
     }
   }
-  if (published && !starts.length) starts.push(...relativeStarts(ctx.sentences, published));
+  if (published && !starts.length) {
+    const relative = relativeWindow(ctx.sentences, published);
+    starts.push(...relative.starts);
+    ends.push(...relative.ends);
+  }
   starts.sort((a, b) => a.iso.localeCompare(b.iso));
   const start = starts[0] ?? null;
   const endCands = ends.filter((e) => !start || e.iso >= start.iso).sort((a, b) => b.iso.localeCompare(a.iso));
@@ -385,13 +494,14 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
   const startDay = new Date(`${startIso}T12:00:00Z`);
   for (const [i, s] of sentences.entries()) {
     const rec = RECOVERY_RE.exec(s.text);
-    if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index))) continue;
+    if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index)) || EXPECTED_RE.test(s.text.slice(0, rec.index))) continue;
     // "Jaringan sudah dipulihkan Senin sore. Namun server masih menunggu suku cadang": a part recovered, not the
     // service
     const next = sentences[i + 1];
     if (next && next.para === s.para && STILL_DOWN_NEXT_RE.test(next.text)) continue;
     const tail = s.text.slice(rec.index + rec[0].length);
     const wd = RECOVERY_WEEKDAY_RE.exec(tail);
+    if (wd && FUTURE_WEEKDAY_RE.test(tail.slice(wd[0].length))) continue;
     const head = s.text.slice(Math.max(0, rec.index - 40), rec.index);
     const wdBefore = DIGIT_RE.test(head) ? null : WEEKDAY_BEFORE_RECOVERY_RE.exec(head);
     const later = DAYS_LATER_RE.exec(tail);
@@ -484,23 +594,35 @@ function sameDayHours(
 const addDays = (iso: string, n: number) =>
   new Date(new Date(`${iso}T12:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Starts relative to the publication date in outage sentences: "sejak Senin lalu", "sejak dua hari lalu". */
-function relativeStarts(sentences: Sentence[], published: string): { iso: string; s: Sentence }[] {
-  const out: { iso: string; s: Sentence }[] = [];
+type Dated = { iso: string; s: Sentence };
+const weekdayNumber = (name: string | undefined) =>
+  name ? WEEKDAY_DICTIONARY[name.toLowerCase().replace(/’/g, "'")] : undefined;
+
+/**
+ * Starts (and range ends) relative to the publication date in outage sentences: "sejak Senin lalu", "sejak dua hari
+ * lalu", "sejak Kamis pagi hingga Jumat sore kemarin". An end after the publication day is no end.
+ */
+function relativeWindow(sentences: Sentence[], published: string): { starts: Dated[]; ends: Dated[] } {
+  const starts: Dated[] = [];
+  const ends: Dated[] = [];
   const pubDay = new Date(`${published}T12:00:00Z`).getUTCDay();
   for (const s of sentences) {
     if (!SEJAK_RE.test(s.text) || !OUTAGE_RE.test(s.text)) continue;
     const wd = SINCE_WEEKDAY_RE.exec(s.text);
-    const n = wd?.[1] ? WEEKDAY_DICTIONARY[wd[1].toLowerCase().replace(/’/g, "'")] : undefined;
+    const n = weekdayNumber(wd?.[1]);
     if (n !== undefined) {
-      out.push({ iso: addDays(published, -weekdayDelta(n, pubDay)), s });
+      const iso = addDays(published, -weekdayDelta(n, pubDay));
+      starts.push({ iso, s });
+      const n2 = weekdayNumber(wd?.[2]);
+      const end = n2 === undefined ? null : addDays(iso, weekdayDelta(n, n2));
+      if (end && end <= published) ends.push({ iso: end, s });
       continue;
     }
     const ago = SINCE_DAYS_AGO_RE.exec(s.text);
     if (ago) {
       const k = ago[1] ? (COUNT_WORDS[ago[1].toLowerCase()] ?? Number(ago[1])) : 1;
-      if (k >= 1 && k <= 7) out.push({ iso: addDays(published, -k), s });
+      if (k >= 1 && k <= 7) starts.push({ iso: addDays(published, -k), s });
     }
   }
-  return out;
+  return { starts, ends };
 }

@@ -481,3 +481,148 @@ describe('extractOutageWindow: day ranges with a hyphen, lengths, hours, year en
     expect(run(text, published).value).toEqual({ start, end });
   });
 });
+
+describe('extractOutageWindow: relative days, whole days, weekends, lengths, recoveries told in other words', () => {
+  test.each([
+    [
+      '"sejak tadi pagi" is the publication day; "belum pulih" is no end',
+      'Laman LPSE Kota Ambon tidak bisa diakses sejak tadi pagi.\n\nHingga berita ini diturunkan, LPSE Kota Ambon belum pulih.',
+      '2024-10-15',
+      '2024-10-15',
+      null,
+    ],
+    [
+      '"sejak pagi hingga sore kemarin" is one day before the publication',
+      'Laman LPSE Kabupaten Ketapang tidak dapat diakses sejak pagi hingga sore kemarin.',
+      '2023-11-22',
+      '2023-11-21',
+      '2023-11-21',
+    ],
+    [
+      '"dari pagi hingga sore kemarin" too',
+      'Situs LPSE Kabupaten Sambas down dari pagi hingga sore kemarin.',
+      '2023-11-22',
+      '2023-11-21',
+      '2023-11-21',
+    ],
+    [
+      'bare weekdays "sejak Kamis pagi hingga Jumat sore kemarin" from a Saturday',
+      'Penyedia mengeluhkan sulitnya mengakses LPSE Kabupaten Jember sejak Kamis pagi hingga Jumat sore kemarin.',
+      '2023-09-16',
+      '2023-09-14',
+      '2023-09-15',
+    ],
+    [
+      '"hampir sepanjang Senin (8/7)" starts it; "kembali normal pada Senin malam" ends it',
+      'LPSE Kabupaten Kotawaringin Barat tidak dapat diakses hampir sepanjang Senin (8/7/2024). Layanan baru kembali normal pada Senin malam sekitar pukul 22.00 WIB.',
+      '2024-07-09',
+      '2024-07-08',
+      '2024-07-08',
+    ],
+    [
+      '"pada akhir pekan lalu," before the weekend\'s days; a hack told through "peretas"',
+      'Situs LPSE Kabupaten Bantul menjadi sasaran peretas pada akhir pekan lalu, Sabtu-Minggu (18-19/5/2024).',
+      '2024-05-20',
+      '2024-05-18',
+      '2024-05-19',
+    ],
+    [
+      '"disusupi" on a dated day; "kembali dapat diakses" right before the recovery day',
+      'Situs LPSE Kabupaten Musi Banyuasin disusupi konten judi online pada Selasa (2/4/2024). Situs kembali dapat diakses Rabu (3/4/2024) sore.',
+      '2024-04-04',
+      '2024-04-02',
+      '2024-04-03',
+    ],
+    [
+      '"selama dua hari," followed by the range of its days',
+      'LPSE Kabupaten Halmahera Utara tidak dapat diakses selama dua hari, Kamis-Jumat (26-27/9/2024).',
+      '2024-09-28',
+      '2024-09-26',
+      '2024-09-27',
+    ],
+    [
+      '"berangsur normal" at a time is the start day',
+      'LPSE Kabupaten Paser tidak dapat diakses pada Kamis (7/3/2024) sejak pukul 10.00 Wita. Layanan berangsur normal sekitar pukul 20.00 Wita.',
+      '2024-03-08',
+      '2024-03-07',
+      '2024-03-07',
+    ],
+    [
+      '"baru berangsur normal pada" a dated day',
+      'Pemadaman listrik sejak Rabu (15/2/2023) malam melumpuhkan LPSE Kabupaten Majene. LPSE itu baru berangsur normal pada Kamis (16/2/2023) sekitar pukul 11.00 Wita.',
+      '2023-02-16',
+      '2023-02-15',
+      '2023-02-16',
+    ],
+    [
+      'a recovery "semula dijadwalkan" far before it is still a recovery',
+      'LPSE Kabupaten Sintang tidak dapat diakses sejak Sabtu, 7 Februari 2026. Layanan yang semula dijadwalkan hanya berhenti semalam untuk pemeliharaan baru kembali normal pada Senin, 9 Februari 2026.',
+      '2026-02-10',
+      '2026-02-07',
+      '2026-02-09',
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    expect(r.evidence.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [
+      'a recovery only expected on a bare weekday',
+      'LPSE Kabupaten Sanggau tidak dapat diakses sejak Minggu (21/1) sore. Kepala dinas memperkirakan layanan paling cepat pulih pada Kamis.',
+      '2024-01-23',
+      '2024-01-21',
+    ],
+    [
+      'a recovery on a weekday still to come',
+      'LPSE Kabupaten Sanggau tidak dapat diakses sejak Minggu (21/1) sore. Layanan baru bisa pulih Kamis mendatang.',
+      '2024-01-23',
+      '2024-01-21',
+    ],
+    [
+      'a recovery only expected on a dated day',
+      'LPSE Kabupaten Sanggau tidak dapat diakses sejak Minggu (21/1/2024) sore. Layanan diperkirakan kembali normal pada Kamis (25/1/2024).',
+      '2024-01-23',
+      '2024-01-21',
+    ],
+    [
+      'a bare weekday end after the publication day is no end',
+      'Penyedia sulit mengakses LPSE Kabupaten Jember sejak Kamis pagi hingga Sabtu.',
+      '2023-09-15',
+      '2023-09-14',
+    ],
+  ])('%s', (_name, text, published, start) => {
+    expect(run(text, published).value).toEqual({ start, end: null });
+  });
+
+  test('an English range end after "until late"', () => {
+    const r = run(
+      'The portal of Tanjungpinang City was unreachable from Thursday, June 20, until late Monday, June 24, 2024, officials said.',
+      '2024-06-26',
+    );
+    expect(r.value).toEqual({ start: '2024-06-20', end: '2024-06-24' });
+  });
+
+  test('Javanese: "ora bisa dibukak wiwit dina Senen (15/7/2024)", "Selasa sore LPSE wis normal maneh"', () => {
+    const r = run(
+      'Situs LPSE Kabupaten Boyolali ora bisa dibukak wiwit dina Senen (15/7/2024) esuk. "Provider wis ndandani lan Selasa sore LPSE wis normal maneh," kandhane.',
+      '2024-07-17',
+    );
+    expect(r.value).toEqual({ start: '2024-07-15', end: '2024-07-16' });
+  });
+});
+
+describe('extractOutageWindow: the outage told through its users or its hacker', () => {
+  test.each([
+    ['kesulitan mengakses', 'Penyedia kesulitan mengakses LPSE Kabupaten Gowa sejak Senin (3/3/2025).'],
+    ['susah mengakses', 'Penyedia susah mengakses LPSE Kabupaten Gowa sejak Senin (3/3/2025).'],
+    ['tidak bisa menggunakan', 'Pokja tidak bisa menggunakan LPSE Kabupaten Gowa sejak Senin (3/3/2025).'],
+    ['tidak dapat menggunakan', 'Pokja tidak dapat menggunakan LPSE Kabupaten Gowa sejak Senin (3/3/2025).'],
+    ['peretasan', 'Peretasan situs LPSE Kabupaten Gowa terjadi pada Senin (3/3/2025).'],
+    ['ora isa diakses', 'LPSE Kabupaten Sragen ora isa diakses wiwit Senen (3/3/2025).'],
+    ['ora iso dibukak', 'LPSE Kabupaten Sragen ora iso dibukak wiwit Senen (3/3/2025).'],
+  ])('%s', (_word, text) => {
+    expect(run(text, '2025-03-05').value.start).toBe('2025-03-03');
+  });
+});
