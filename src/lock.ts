@@ -2,7 +2,17 @@
  * Process locks on a data dir: a file holding the holder's pid, created exclusively. A lock whose holder is
  * gone (killed, crashed) is taken over, so a `kill -9` never leaves a data dir locked.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from './errors.ts';
 
@@ -28,16 +38,61 @@ function tryLock(file: string): number | null {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    let holder = 0;
+    let seen: LockFile;
     try {
-      holder = Number.parseInt(readFileSync(file, 'utf8') || '0', 10);
+      seen = readLock(file);
     } catch {
       continue; // released meanwhile
     }
-    // An empty file is a holder between its create and its write: wait for it like for a live one.
-    if (holder && !pidAlive(holder)) rmSync(file, { force: true });
+    const holder = Number.parseInt(seen.text, 10) || 0;
+    if (holder && !pidAlive(holder)) removeStale(file, seen);
     else return holder || -1;
   }
+}
+
+interface LockFile {
+  text: string;
+  ino: number;
+  mtimeMs: number;
+}
+
+function readLock(file: string): LockFile {
+  const fd = openSync(file, 'r');
+  try {
+    const { ino, mtimeMs } = fstatSync(fd);
+    return { text: readFileSync(fd, 'utf8'), ino, mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes the lock file of a dead holder, unless it is no longer the file read: another process may have taken
+ * the stale lock over meanwhile, and removing its fresh lock would let two processes hold it. So the file is
+ * moved aside (one process gets it), compared with what was read, and linked back if it is someone's new lock.
+ */
+function removeStale(file: string, seen: LockFile): void {
+  const aside = `${file}.stale-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // removed meanwhile
+  }
+  let same = false;
+  try {
+    const now = readLock(aside);
+    same = now.ino === seen.ino && now.mtimeMs === seen.mtimeMs && now.text === seen.text;
+  } catch {
+    // unreadable: put back below
+  }
+  if (!same) {
+    try {
+      linkSync(aside, file);
+    } catch {
+      // a third process took the lock in between: it holds it
+    }
+  }
+  rmSync(aside, { force: true });
 }
 
 /** Takes the lock at once or throws busy(holder) as a UserError; returns the release. For synchronous work. */

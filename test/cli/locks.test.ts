@@ -3,14 +3,14 @@
  * holder; a lock left by a killed process is taken over.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
 import { acquireLock, withLock } from '../../src/lock.ts';
-import { runPantau, tempDir } from '../helpers.ts';
+import { ROOT, runPantau, tempDir } from '../helpers.ts';
 
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -62,6 +62,47 @@ test('a lock held by a live process is refused with its pid; a dead holder is ta
   ).toBe(42);
   expect(existsSync(file)).toBe(false);
 });
+
+test('two processes taking over the same dead lock: the one that looks last does not remove the new lock', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'locks', 'x.lock');
+  const marker = join(dir, 'checking');
+  lockAs(file, await deadPid());
+  // The other process reads the dead pid, then is slow to check it (pidAlive); this one takes the lock meanwhile.
+  const script = `const { writeFileSync } = await import('node:fs');
+    const { acquireLock } = await import('./src/lock.ts');
+    const kill = process.kill.bind(process);
+    let slow = true;
+    process.kill = (pid, sig) => {
+      if (sig === 0 && slow) {
+        slow = false;
+        writeFileSync(${JSON.stringify(marker)}, '');
+        const until = Date.now() + 1500;
+        while (Date.now() < until);
+      }
+      return kill(pid, sig);
+    };
+    try {
+      acquireLock(${JSON.stringify(file)}, (pid) => 'busy ' + pid);
+      console.log('took it');
+    } catch (err) {
+      console.log(err.message);
+    }`;
+  const other = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
+  children.push(other);
+  let out = '';
+  other.stdout!.on('data', (d) => {
+    out += d;
+  });
+  const exited = new Promise((r) => other.on('exit', r));
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  const release = acquireLock(file, (pid) => `busy ${pid}`);
+  await exited;
+  expect(out.trim()).toBe(`busy ${process.pid}`);
+  expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+  release();
+}, 30_000);
 
 test('a second crawl on the same data dir is refused; the first one is untouched', async () => {
   const root = tempDir();
