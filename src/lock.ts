@@ -26,6 +26,9 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** An empty lock file older than this is not a holder about to write its pid. */
+const EMPTY_STALE_MS = 5000;
+
 /** Takes the lock, or returns the pid of the live process that holds it. */
 function tryLock(file: string): number | null {
   mkdirSync(dirname(file), { recursive: true });
@@ -45,7 +48,10 @@ function tryLock(file: string): number | null {
       continue; // released meanwhile
     }
     const holder = Number.parseInt(seen.text, 10) || 0;
-    if (holder && !pidAlive(holder)) removeStale(file, seen);
+    // An empty file is a holder between its create and its write: wait for it like for a live one, unless it has
+    // been empty too long for that (killed in between, or its write failed): then nothing would ever remove it.
+    const stale = holder ? !pidAlive(holder) : Date.now() - seen.mtimeMs > EMPTY_STALE_MS;
+    if (stale) removeStale(file, seen);
     else return holder || -1;
   }
 }

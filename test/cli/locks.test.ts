@@ -3,7 +3,7 @@
  * holder; a lock left by a killed process is taken over.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
@@ -103,6 +103,19 @@ test('two processes taking over the same dead lock: the one that looks last does
   expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
   release();
 }, 30_000);
+
+test('an empty lock file is a holder about to write its pid, until it is too old to be one', () => {
+  const file = join(tempDir(), 'locks', 'x.lock');
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, '');
+  expect(() => acquireLock(file, (pid) => `busy ${pid}`)).toThrow('busy -1');
+  // Killed between creating the file and writing its pid: it stays empty and must not lock the data dir forever.
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(file, old, old);
+  const release = acquireLock(file, (pid) => `busy ${pid}`);
+  expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+  release();
+});
 
 test('a second crawl on the same data dir is refused; the first one is untouched', async () => {
   const root = tempDir();
