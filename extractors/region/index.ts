@@ -86,6 +86,24 @@ for (const key of NAMES.keys()) {
   NAME_INDEX.set(first, list);
 }
 for (const list of NAME_INDEX.values()) list.sort((a, b) => b.length - a.length);
+/**
+ * One-word names written as two words ("Palangka Raya" for Palangkaraya, "Gunung Kidul", "Labuhan Batu Selatan"),
+ * indexed by the first part: the first two words joined must give the name's first word. Parts are 3+ letters, and
+ * "Kota" never starts one ("Kota Baru" is also a common place name, not only Kotabaru).
+ */
+const SPLIT_INDEX = new Map<string, string[][]>();
+for (const toks of [...NAME_INDEX.values()].flat()) {
+  const first = toks[0]!;
+  if (!/^[a-z]{6,}$/.test(first)) continue;
+  for (let cut = 3; cut <= first.length - 3; cut++) {
+    const head = first.slice(0, cut);
+    if (head === 'kota') continue;
+    const list = SPLIT_INDEX.get(head) ?? [];
+    list.push([head, first.slice(cut), ...toks.slice(1)]);
+    SPLIT_INDEX.set(head, list);
+  }
+}
+for (const list of SPLIT_INDEX.values()) list.sort((a, b) => b.length - a.length);
 /** Words of Latin script (no Unicode property classes: this runs over every word of every article). */
 const WORD_RE = /[A-Za-z\u00c0-\u024f\d]+/g;
 const GAP_RE = /^[\s-]+$/;
@@ -109,31 +127,39 @@ export function findNames(text: string): NameMatch[] {
     ends.push(m.index + m[0].length);
   }
   const out: NameMatch[] = [];
+  /** The words from `j` on are `toks`, one space or hyphen apart, not running into an address or a compound. */
+  const wordsAt = (j: number, toks: readonly string[]): boolean => {
+    for (let k = 0; k < toks.length; k++) {
+      if (ws[j + k] !== toks[k]) return false;
+      if (k > 0 && !GAP_RE.test(text.slice(ends[j + k - 1]!, starts[j + k]!))) return false;
+    }
+    const end = ends[j + toks.length - 1]!;
+    return !(/[@-]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? ''));
+  };
   for (let i = 0; i < ws.length; i++) {
     const cands = NAME_INDEX.get(ws[i]!);
-    if (!cands) continue;
+    const splits = SPLIT_INDEX.get(ws[i]!);
+    if (!cands && !splits) continue;
     const start = starts[i]!;
     const prev = text.charCodeAt(start - 1);
     // inside a hostname, an e-mail address or a hyphenated word: "lpse.gresikkab", "x@bogor", "Kabaratta.com-ayanan"
     if ((prev === 46 || prev === 64 || prev === 47 || prev === 45) && !/\s/.test(text[start - 2] ?? ' ')) continue;
-    for (const toks of cands) {
-      let ok = true;
-      for (let k = 1; k < toks.length; k++) {
-        if (ws[i + k] !== toks[k] || !GAP_RE.test(text.slice(ends[i + k - 1]!, starts[i + k]!))) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      const end = ends[i + toks.length - 1]!;
-      if (/[@-]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? '')) continue;
-      out.push({ index: start, end, name: text.slice(start, end) });
-      i += toks.length - 1;
-      break;
-    }
+    // a name split in two ("Palangka Raya", "Banjar Baru"): both parts capitalised; it wins over a shorter name
+    // ("Banjar") that starts at the same word
+    let words = 0;
+    if (splits && i + 1 < ws.length && isUpper(text.charCodeAt(start)) && isUpper(text.charCodeAt(starts[i + 1]!)))
+      words = splits.find((sp) => wordsAt(i, sp))?.length ?? 0;
+    const toks = cands?.find((t) => t.length >= words && wordsAt(i, t));
+    if (toks) words = toks.length;
+    if (!words) continue;
+    const end = ends[i + words - 1]!;
+    out.push({ index: start, end, name: text.slice(start, end) });
+    i += words - 1;
   }
   return out;
 }
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /** Words before a name that say which kind of region it is. */
 const KAB_PREFIX_RE =
@@ -274,6 +300,7 @@ const LPSE_WORDS_RE = /\b(?:LPSE|SPSE|e-?proc|SIKaP|situs\s+lelang|server)\b/i;
 function collectMentions(ctx: ExtractContext): Mention[] {
   const out: Mention[] = [];
   const text = ctx.text;
+  let lastLpse: { end: number; region: Region } | null = null;
   for (const m of findNames(text)) {
     const name = m.name;
     const at = m.index;
@@ -309,7 +336,11 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     const after = sentence ? text.slice(m.end, Math.min(sentence.end, m.end + 60)) : '';
     if (UNAFFECTED_AFTER_RE.test(after)) continue;
     if (sentence && unaffectedLater(text.slice(m.end, sentence.end))) continue;
-    const form: Form = lpse && !(inProvince && !region.regency) ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
+    let form: Form = lpse && !(inProvince && !region.regency) ? 'lpse' : gov || kind === 'prov' ? 'gov' : 'name';
+    // "LPSE Kab. Tanah Bumbu dan Kotabaru", "LPSE Kota A, Kabupaten B": the LPSE reaches the places listed with it
+    if (form !== 'lpse' && lastLpse && coordinated(text.slice(lastLpse.end, at), lastLpse.region, region))
+      form = 'lpse';
+    if (form === 'lpse') lastLpse = { end: m.end, region };
     out.push({ key: keyOf(region), region, form, kind, at, sentence });
   }
   LPSE_HOST_RE.lastIndex = 0;
@@ -326,6 +357,22 @@ function collectMentions(ctx: ExtractContext): Mention[] {
       });
   }
   return out;
+}
+
+/** Only a conjunction, a comma or a kind prefix between two places: "dan Kab.", ", Kota", "serta". */
+const COORDINATION_RE =
+  /^\s*(,)?\s*(dan|serta|maupun|&)?\s*(?:LPSE\s+)?((?:pemerintah\s+)?(?:kabupaten|kab\.|kota|provinsi|prov\.|pemkab|pemkot|pemprov))?\s*$/i;
+
+/**
+ * A place listed right after an LPSE is another LPSE: joined by a conjunction, or by a comma before a kind prefix
+ * (a comma alone is an address: "LPSE Kabupaten Gresik, Jawa Timur"). A province after one of its own regencies is
+ * where that regency lies unless the gap says "Provinsi".
+ */
+function coordinated(gap: string, prev: Region, region: Region): boolean {
+  const m = COORDINATION_RE.exec(gap);
+  if (!m || !(m[2] || (m[1] && m[3]))) return false;
+  if (!region.regency && prev.province_code === region.province_code && !/prov|pemprov/i.test(m[3] ?? '')) return false;
+  return true;
 }
 
 /** The rest of the sentence after a place says the place was fine (see UNAFFECTED_PHRASES). */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { REGENCY_ALIASES } from '../../extractors/region/aliases.ts';
 import { PROVINCES, REGENCIES } from '../../extractors/region/gazetteer-data.ts';
 import { extractRegions, regionFromHost } from '../../extractors/region/index.ts';
 import { ctxOf } from './helpers.ts';
@@ -264,5 +265,44 @@ describe('extractRegions: a recovery is not an unaffected LPSE', () => {
       .regions;
     expect(r.map((x) => x.regency)).toEqual(['Kabupaten Kendal']);
     expect(r[0]?.evidence).toBe('Setelah dua hari, LPSE Kabupaten Kendal kini sudah berjalan normal kembali.');
+  });
+});
+
+describe('extractRegions: spelling variants and LPSEs listed together', () => {
+  test('every regency alias names a kabupaten/kota of the gazetteer', () => {
+    const names = new Set(REGENCIES.map((r) => r.name));
+    expect(Object.entries(REGENCY_ALIASES).filter(([, r]) => !names.has(r))).toEqual([]);
+  });
+
+  test.each([
+    ['Server LPSE Kota Palangka Raya mati sejak pagi.', 'Kota Palangkaraya'],
+    ['Laman LPSE Kabupaten Gunung Kidul tidak bisa diakses.', 'Kabupaten Gunungkidul'],
+    ['LPSE Kabupaten Batang Hari down menjelang batas akhir penawaran.', 'Kabupaten Batanghari'],
+    // the longer split name wins over "Kota Banjar"
+    ['LPSE Kota Banjar Baru error sejak Senin.', 'Kota Banjarbaru'],
+    ['LPSE Kabupaten Labuhan Batu Selatan tidak dapat diakses.', 'Kabupaten Labuhanbatu Selatan'],
+  ])('a one-word name written as two words: %s', (text, regency) => {
+    expect(extractRegions(ctxOf(text)).value.regions.map((x) => x.regency)).toEqual([regency]);
+  });
+
+  test('two capitalised words are needed: "pekan baru" is a week', () => {
+    expect(
+      extractRegions(ctxOf('Server LPSE Kabupaten Kampar mati sejak pekan baru lalu.')).value.regions.map(
+        (x) => x.regency,
+      ),
+    ).toEqual(['Kabupaten Kampar']);
+  });
+
+  test.each([
+    ['LPSE Kab. Tanah Bumbu dan Kotabaru Offline Sejak Minggu', ['Kabupaten Tanah Bumbu', 'Kabupaten Kotabaru']],
+    [
+      'Laman LPSE Kota Bitung, Kabupaten Minahasa Utara serta Kota Tomohon tidak bisa diakses.',
+      ['Kota Bitung', 'Kabupaten Minahasa Utara', 'Kota Tomohon'],
+    ],
+    // a comma alone is the address, and a province after its own regency is where it lies
+    ['Laman LPSE Kabupaten Gresik, Jawa Timur, tidak bisa diakses.', ['Kabupaten Gresik']],
+    ['Laman LPSE Kabupaten Gresik dan Jawa Timur tidak bisa diakses.', ['Kabupaten Gresik']],
+  ])('places listed after "LPSE": %s', (text, regencies) => {
+    expect(extractRegions(ctxOf(text)).value.regions.map((x) => x.regency ?? x.province)).toEqual(regencies);
   });
 });
