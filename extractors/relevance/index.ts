@@ -106,9 +106,25 @@ export const MALFUNCTION_TERMS = [
   'terhenti',
   'tumbang',
   'kolaps',
+  'mati',
+  'downtime',
+  'timbul tenggelam',
+  'putus nyambung',
+  'putus-nyambung',
+  'kewalahan',
+  'sulitnya mengakses',
+  'sulit mengakses',
+  'susah mengakses',
+  'kesulitan mengakses',
+  'tidak mampu melayani',
   // Javanese reports
   'ora bisa diakses',
   'ora iso diakses',
+  'ora bisa dibukak',
+  'ora iso dibukak',
+  'ora bisa mlebu',
+  'normal maneh',
+  'pedhot',
   // English reports of an Indonesian portal
   ...ENGLISH_OUTAGE_TERMS,
   'hacked',
@@ -126,7 +142,20 @@ export const INDONESIAN_SYSTEM_TERMS = [
   'Sistem Pengadaan Secara Elektronik',
 ];
 /** Words that deny what follows: "tidak diretas", "bukan gangguan". */
-export const NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum pernah', 'tidak pernah', 'not', 'never'];
+export const NEGATION_WORDS = [
+  'tidak',
+  'tak',
+  'bukan',
+  'belum pernah',
+  'tidak pernah',
+  'tanpa',
+  'not',
+  'never',
+  // Javanese
+  'ora',
+];
+/** Words between a negation and the malfunction it denies: "tidak ada laporan gangguan", "tanpa terjadi down". */
+export const NEGATION_FILLERS = ['pernah', 'sedang', 'ada', 'mengalami', 'sampai', 'terjadi', 'laporan', 'been'];
 /** A how-to guide: "5 Cara Mengatasi Error…", "Berikut beberapa langkah…", "Semoga bermanfaat". */
 export const HOWTO_TERMS = [
   'cara mengatasi',
@@ -166,6 +195,49 @@ export const NOT_A_REPORT_TERMS = [
   'named suspects',
   'graft case',
   'corruption case',
+  // a Q&A page: "Tanya Jawab Seputar SPSE"
+  'tanya jawab',
+  // a trial: the outage is a defendant's claim weighed in court
+  'terdakwa',
+  'majelis hakim',
+  'dakwaan',
+  'jaksa penuntut umum',
+  // a job vacancy: handling server faults is a duty
+  'rekrutmen',
+  'lowongan',
+  'uraian tugas',
+  'berkas lamaran',
+  // a yearly performance report: past outages only as counts
+  'laporan kinerja',
+  'laporan tahunan',
+  'capaian kinerja',
+  'uptime',
+];
+/** An opinion piece: the headline's rubric ("Opini: …") or the author's note at its end ("Penulis adalah dosen…"). */
+export const OPINION_HEADS = ['opini', 'kolom', 'tajuk rencana', 'editorial', 'perspektif'];
+export const OPINION_TERMS = ['penulis adalah', 'penulis merupakan', 'tulisan ini merupakan pendapat pribadi'];
+/**
+ * Field labels of a tender page or tender document ("Kode Tender: …", "Nilai HPS Paket: …"): its "apabila terjadi
+ * gangguan" clauses are the document's rules, not an event.
+ */
+export const TENDER_FIELD_LABELS = [
+  'kode tender',
+  'kode paket',
+  'kode lelang',
+  'nama tender',
+  'nama paket',
+  'nama lelang',
+  'paket pekerjaan',
+  'satuan kerja',
+  'nilai pagu',
+  'nilai pagu paket',
+  'nilai hps',
+  'nilai hps paket',
+  'metode pengadaan',
+  'metode pemilihan',
+  'jenis pengadaan',
+  'kualifikasi usaha',
+  'lokasi pekerjaan',
 ];
 
 /**
@@ -180,7 +252,111 @@ export const EVENT_GENRE_TERMS = [
   'sosialisasi',
   'training session',
   'workshop',
+  'seminar',
+  'webinar',
+  'lokakarya',
+  'diskusi publik',
+  'focus group discussion',
+  'talkshow',
+  'gelar wicara',
+  'simulasi',
 ];
+
+/**
+ * Words that make a malfunction only possible, feared or still to come: "LPSE rawan diretas", "bisa down",
+ * "akan offline Sabtu malam", "kalau sampai diretas", "dapat membuat LPSE tidak bisa diakses" (a negated one, "tidak
+ * akan down", is no event either).
+ */
+export const POSSIBILITY_WORDS = [
+  'rawan',
+  'rentan',
+  'berpotensi',
+  'berisiko',
+  'terancam',
+  'khawatir',
+  'dikhawatirkan',
+  'bisa',
+  'bisa saja',
+  'dapat',
+  'akan',
+  'bakal',
+  'mungkin',
+  'kemungkinan',
+  'kalau sampai',
+  'jika sampai',
+  'bila sampai',
+  'jangan sampai',
+  'sampai ada',
+  'could',
+  'might',
+];
+/** Causative verbs between a possibility and its malfunction: "dapat membuat LPSE tidak bisa diakses". */
+export const CAUSATIVE_WORDS = ['membuat', 'menyebabkan', 'mengakibatkan', 'memicu', 'make', 'cause'];
+/** Purposes that avert a malfunction: "untuk menghindari gangguan akibat padatnya akses", "mencegah peretasan". */
+export const AVERT_WORDS = [
+  'menghindari',
+  'menghindarkan',
+  'mencegah',
+  'pencegahan',
+  'mengantisipasi',
+  'antisipasi',
+  'meminimalkan',
+  'meminimalisasi',
+  'meminimalisir',
+  'menangkal',
+  'avoid',
+  'prevent',
+];
+/** Recovery words presuppose an outage even after "akan" or "bisa": "layanan akan kembali normal". */
+export const RECOVERY_TERMS = ['kembali normal', 'sudah normal', 'normal kembali', 'diakses kembali', 'normal maneh'];
+/** Conditions: a clause they open states no event ("bila server utama bermasalah", "Dalam hal SPSE mengalami…"). */
+export const CONDITION_WORDS = [
+  'jika',
+  'jikalau',
+  'apabila',
+  'bila',
+  'bilamana',
+  'kalau',
+  'seandainya',
+  'andaikan',
+  'andaikata',
+  'manakala',
+  'dalam hal',
+  'if',
+];
+/**
+ * After a verb of saying or knowing, "bila" and "kalau" mean "that": "membenarkan bila servernya mengalami gangguan",
+ * "muncul informasi bila laman LPSE sempat dihack". Me-…-kan verbs (mengatakan, membenarkan…) are matched as a form.
+ */
+export const THAT_CLAUSE_HEADS = [
+  'mengakui',
+  'mengaku',
+  'menyebut',
+  'membantah',
+  'menduga',
+  'mengira',
+  'tahu',
+  'sadar',
+  'informasi',
+  'kabar',
+  'isu',
+  'diakui',
+  'dibenarkan',
+  'diketahui',
+  'terbukti',
+  'ternyata',
+];
+/** Anyone who meets a malfunction, offered help: "pendampingan bagi penyedia yang mengalami kendala teknis". */
+export const USER_NOUNS = ['penyedia', 'peserta', 'rekanan', 'pengguna', 'vendor', 'pelaku usaha', 'kontraktor'];
+export const MEET_VERBS = ['mengalami', 'menemui', 'menghadapi', 'menemukan', 'kesulitan'];
+/**
+ * Other places, or places in general: "pengalaman sejumlah daerah yang LPSE-nya sempat mati", "seperti yang menimpa
+ * situs daerah lain", "keluhan … muncul di berbagai daerah". A sentence about them reports no outage of its own.
+ */
+export const PLACE_NOUNS = ['daerah', 'pemda', 'pemerintah daerah', 'kabupaten', 'kota', 'provinsi', 'LPSE'];
+export const MANY_WORDS = ['sejumlah', 'berbagai', 'beberapa', 'banyak', 'sebagian', 'sebagian besar'];
+/** A claim called an excuse: "terdakwa berdalih server LPSE mengalami gangguan", "alasan server down itu hanya dalih". */
+export const EXCUSE_TERMS = ['berdalih', 'dalih', 'dalihnya', 'berkilah', 'kilah'];
 
 /** A notice of maintenance still to come: the portal is not down yet. */
 export const PLANNED_TERMS = [
@@ -195,6 +371,11 @@ export const PLANNED_TERMS = [
 /** The system said to be safe in a headline about another failure: "Jaringan Pemkot Down, LPSE Aman". */
 export const SAFE_TERMS = [
   'aman',
+  'lancar',
+  'berjalan lancar',
+  'berjalan normal',
+  'mulus',
+  'berjalan mulus',
   'tetap berjalan normal',
   'tetap berjalan',
   'tetap normal',
@@ -211,10 +392,12 @@ const MALFUNCTION_RE = new RegExp(`\\b(?:${alternation(MALFUNCTION_TERMS)})(?:ny
 /** The national data centre outage of June 2024 took SPSE down with it. */
 const PDN_OUTAGE_RE =
   /\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b[^.]{0,120}\b(?:gangguan|down|terganggu|diretas|ransomware|serangan)|\b(?:gangguan|down|terganggu|diretas|peretasan|serangan)\b[^.]{0,120}\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b/i;
+/** The national data centre, whose outage reached LPSEs in many regions at once. */
+const PDN_RE = /\b(?:Pusat\s+Data\s+Nasional|PDNS?)\b/;
 const INDONESIAN_SYSTEM_RE = new RegExp(`\\b(?:${alternation(INDONESIAN_SYSTEM_TERMS)})\\b`, 'i');
 /** A denied malfunction, cut out before the malfunction test: "LPSE tidak diretas dan tetap berjalan normal". */
 const NEGATED_MALFUNCTION_RE = new RegExp(
-  `\\b(?:${alternation(NEGATION_WORDS)})\\s+(?:(?:pernah|sedang|ada|mengalami|sampai|been)\\s+)?(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?\\b`,
+  `\\b(?:${alternation(NEGATION_WORDS)})\\s+(?:(?:${alternation(NEGATION_FILLERS)})\\s+){0,2}(?:${alternation(MALFUNCTION_TERMS)})(?:nya)?\\b`,
   'gi',
 );
 /** A rumour of an attack or outage denied: "kabar LPSE kami dibobol itu tidak benar", "tidak diretas". */
@@ -233,16 +416,59 @@ const SITE_UNOPENED_RE = new RegExp(
   'i',
 );
 const PLANNED_RE = new RegExp(`\\b(?:${alternation(PLANNED_TERMS)})\\b`, 'i');
+/** The headline or lead announces a stop to come: "LPSE Badung Akan Offline Sabtu Malam", "akan menghentikan layanan". */
+const FUTURE_STOP_RE =
+  /\b(?:akan|bakal|dijadwalkan|rencananya)\s+(?:[a-z-]+\s+){0,2}?(?:offline|down|nonaktif|dihentikan\s+sementara|menghentikan\s+(?:sementara\s+)?layanan)\b/i;
+const MALFUNCTION_EVENT_ALT = alternation(MALFUNCTION_TERMS.filter((t) => !RECOVERY_TERMS.includes(t)));
+/** A possible, feared or future malfunction: "rawan diretas", "dapat membuat LPSE tidak bisa diakses". */
+const POSSIBLE_MALFUNCTION_RE = new RegExp(
+  `\\b(?:${alternation(POSSIBILITY_WORDS)})\\s+(?:(?:${alternation(CAUSATIVE_WORDS)})\\s+(?:[a-z-]+\\s+){0,2}?|(?:[a-z-]+\\s+)??)(?:${MALFUNCTION_EVENT_ALT})(?:nya)?\\b`,
+  'gi',
+);
+/** A malfunction averted: "untuk menghindari gangguan", "mencegah server down". */
+const AVERTED_MALFUNCTION_RE = new RegExp(
+  `\\b(?:${alternation(AVERT_WORDS)})\\s+(?:[a-z-]+\\s+){0,2}?(?:${MALFUNCTION_EVENT_ALT})(?:nya)?\\b`,
+  'gi',
+);
+/** A condition's clause, to the next punctuation: "bila server utama bermasalah". */
+const CONDITION_CLAUSE_RE = new RegExp(`\\b(?:${alternation(CONDITION_WORDS)})\\b[^,.;:!?"“”]*`, 'gi');
+/** "bila" after a verb of saying or knowing means "that": the clause is kept. */
+const THAT_HEAD_BEFORE_RE = new RegExp(`\\b(?:me[a-z]+kan|${alternation(THAT_CLAUSE_HEADS)})\\s+$`, 'i');
+/** Help for whoever meets a malfunction: "bagi penyedia yang mengalami kendala teknis". */
+const ANY_USER_CLAUSE_RE = new RegExp(
+  `\\b(?:bagi|untuk|kepada|membantu|melayani)\\s+(?:para\\s+)?(?:${alternation(USER_NOUNS)})\\s+yang\\s+(?:${alternation(MEET_VERBS)})\\b[^,.;:!?"“”]*`,
+  'gi',
+);
+const PLACES_ALT = alternation(PLACE_NOUNS);
+const OTHER_PLACES_RE = new RegExp(
+  `\\b(?:${alternation(MANY_WORDS)})\\s+(?:${PLACES_ALT})\\b|\\b(?:${PLACES_ALT})\\s+lain(?:nya)?\\b`,
+  'i',
+);
+const EXCUSE_RE = new RegExp(`\\b(?:${alternation(EXCUSE_TERMS)})\\b`, 'i');
+/** A definition: "Keadaan kahar adalah suatu keadaan yang …, termasuk gangguan pada … sistem SPSE". */
+const DEFINITION_RE =
+  /\b(?:adalah|ialah|merupakan|yaitu)\s+(?:suatu\s+|sebuah\s+)?(?:keadaan|kondisi|peristiwa|kejadian)\s+(?:yang|di\s+mana|dimana)\b/i;
+/** The system said never to have failed, safe word first: "LPSE berjalan normal dan belum pernah diretas". */
+const NEVER_DOWN_AFTER_RE = new RegExp(
+  `\\b(?:berjalan|tetap|masih)\\s+(?:normal|aman|lancar|stabil)\\b[^.]{0,60}?\\b(?:belum|tidak|tak)\\s+pernah\\s+(?:${MALFUNCTION_EVENT_ALT})`,
+  'i',
+);
+const OPINION_HEAD_RE = new RegExp(`^\\W*(?:${alternation(OPINION_HEADS)})\\b`, 'i');
+const OPINION_RE = new RegExp(`\\b(?:${alternation(OPINION_TERMS)})\\b`, 'i');
+/** Two or more "Label: value" lines of a tender page. */
+const TENDER_FIELD_RE = new RegExp(`^[ \\t]*(?:${alternation(TENDER_FIELD_LABELS)})[ \\t]*:`, 'gim');
+/** A Q&A page's numbered questions: "1. Laman LPSE tidak dapat dibuka, apa yang harus saya lakukan?" */
+const NUMBERED_QUESTION_RE = /^[ \t]*\d+[.)][ \t]+[^\n]{5,200}\?[ \t]*$/gm;
 /** "LPSE Aman", "LPSE Kota Contoh tetap berjalan normal": the system, its name, then a safe word. */
 const SYSTEM_SAFE_RE = new RegExp(
-  `\\b(?:LPSE|SPSE|Layanan\\s+Pengadaan\\s+Secara\\s+Elektronik(?:\\s+\\(LPSE\\))?)(?:\\s+(?:Kota|Kabupaten|Provinsi|\\p{Lu}[\\p{L}-]*)){0,4}\\s+(?:${alternation(SAFE_TERMS)})\\b`,
+  `\\b(?:LPSE|SPSE|Layanan\\s+Pengadaan\\s+Secara\\s+Elektronik(?:\\s+\\(LPSE\\))?)(?:\\s+(?!(?:kembali|sudah|mulai|kini|sekarang|belum|sempat|tidak|tak)\\b)(?:Kota|Kabupaten|Provinsi|\\p{Lu}[\\p{L}-]*)){0,4}\\s+(?:${alternation(SAFE_TERMS)})\\b(?!\\s+(?:kembali|lagi)\\b)`,
   'iu',
 );
 const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 const EVENT_GENRE_RE = new RegExp(`\\b(?:${alternation(EVENT_GENRE_TERMS)})\\b`, 'i');
 /** A Q&A layout: "Q :", "Bagaimana cara…?", "S1." */
-const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila)\b/i;
+const QA_RE = /(?:^|\n)\s*(?:Q\s*:|\d+\.\s*Q\s*:|S\d+\.\s)|\bBagaimana\s+(?:cara|bila|jika|kalau|apabila)\b/i;
 /** The malfunction is denied: "bukan karena aplikasi yang lelet, bukan karena sistem yang salah". */
 const DENIAL_RE =
   /\bbukan\s+karena\s+(?:aplikasi|sistem|server)|murni\s+bukan\b|human\s+e?rror|tidak\s+ada\s+masalah\s+dari\s+sisi\s+sist/i;
@@ -267,6 +493,53 @@ function affirmedPart(s: string): string {
       return !NEGATED_MALFUNCTION_RE.test(c) && SYSTEM_RE.test(c);
     })
     .join(' ');
+}
+
+/**
+ * The sentence without the malfunctions it only supposes: conditions ("bila server utama bermasalah"), possibilities
+ * ("rawan diretas", "akan offline"), averted ones ("untuk menghindari gangguan") and help for anyone who meets one.
+ */
+function statedPart(s: string): string {
+  if (!MALFUNCTION_RE.test(s)) return s;
+  return s
+    .replace(CONDITION_CLAUSE_RE, (m, at: number, all: string) =>
+      THAT_HEAD_BEFORE_RE.test(all.slice(Math.max(0, at - 40), at)) ? m : ' ',
+    )
+    .replace(ANY_USER_CLAUSE_RE, ' ')
+    .replace(POSSIBLE_MALFUNCTION_RE, ' ')
+    .replace(AVERTED_MALFUNCTION_RE, ' ');
+}
+
+/** A sentence that supposes or excuses rather than states: its malfunctions are none. */
+function supposes(s: string): boolean {
+  return HYPOTHETICAL_RE.test(s) || EXCUSE_RE.test(s) || DEFINITION_RE.test(s);
+}
+
+/** A sentence about other places' systems or places in general ("LPSE di daerah lain sempat diretas"). */
+function elsewhere(s: string): boolean {
+  return OTHER_PLACES_RE.test(s) && !PDN_RE.test(s);
+}
+
+/** Does a sentence beside the system's state a malfunction (not denied, not supposed)? */
+function statesMalfunction(s: string | undefined): boolean {
+  if (!s || !MALFUNCTION_RE.test(s) || supposes(s)) return false;
+  NEGATED_MALFUNCTION_RE.lastIndex = 0;
+  return MALFUNCTION_RE.test(statedPart(s.replace(NEGATED_MALFUNCTION_RE, ' ')));
+}
+
+/** A headline that names the system and only denies its malfunction: "Ahli: Server LPSE Tak Pernah Down". */
+function deniedInHeadline(title: string): boolean {
+  if (!title || !SYSTEM_RE.test(title)) return false;
+  NEGATED_MALFUNCTION_RE.lastIndex = 0;
+  if (!NEGATED_MALFUNCTION_RE.test(title)) return false;
+  return !statesMalfunction(title);
+}
+
+function countMatches(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
 }
 
 export interface RelevanceValue {
@@ -296,12 +569,12 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     const sys = SYSTEM_RE.test(s);
     if (sys) systemMentions++;
     // "Jaringan Pemkot Down, LPSE Aman": the malfunction in a line that calls the system safe is another's
-    if (!sys || DENIAL_RE.test(s) || HYPOTHETICAL_RE.test(s) || SYSTEM_SAFE_RE.test(s)) continue;
-    const affirmed = affirmedPart(s);
+    if (!sys || DENIAL_RE.test(s) || supposes(s) || SYSTEM_SAFE_RE.test(s) || elsewhere(s)) continue;
+    const affirmed = statedPart(affirmedPart(s));
     if (MALFUNCTION_RE.test(affirmed) || SITE_UNOPENED_RE.test(affirmed)) {
       score += i === 0 ? 2 : 1;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
-    } else if (i > 0 && (MALFUNCTION_RE.test(lines[i - 1] ?? '') || MALFUNCTION_RE.test(lines[i + 1] ?? ''))) {
+    } else if (i > 0 && (statesMalfunction(lines[i - 1]) || statesMalfunction(lines[i + 1]))) {
       // the system in one sentence, its malfunction in the next: "…hilang dari akun LPSE. … mengalami kesalahan teknis."
       score += 0.5;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
@@ -310,13 +583,23 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   if (systemMentions && PDN_OUTAGE_RE.test(ctx.text)) score += 1;
   const head = `${title}\n${ctx.text.slice(0, 3000)}`;
   let penalty = 0;
-  if (NOT_A_REPORT_RE.test(head) || EVENT_GENRE_RE.test(`${title}\n${ctx.text.slice(0, 600)}`)) penalty += 2;
-  if (QA_RE.test(head)) penalty += 2;
-  if (DENIAL_RE.test(ctx.text) || RUMOUR_DENIED_RE.test(ctx.text) || NEVER_DOWN_RE.test(ctx.text)) penalty += 2;
+  const lead = `${title}\n${ctx.text.slice(0, 600)}`;
+  if (NOT_A_REPORT_RE.test(head) || EVENT_GENRE_RE.test(lead)) penalty += 2;
+  if (OPINION_HEAD_RE.test(title) || OPINION_RE.test(ctx.text)) penalty += 2;
+  if (countMatches(TENDER_FIELD_RE, head) >= 2) penalty += 2;
+  if (QA_RE.test(head) || countMatches(NUMBERED_QUESTION_RE, head) >= 2) penalty += 2;
+  if (
+    DENIAL_RE.test(ctx.text) ||
+    RUMOUR_DENIED_RE.test(ctx.text) ||
+    NEVER_DOWN_RE.test(ctx.text) ||
+    NEVER_DOWN_AFTER_RE.test(ctx.text)
+  )
+    penalty += 2;
+  if (deniedInHeadline(title)) penalty += 2;
   // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
   if (HOWTO_RE.test(head)) penalty += HOWTO_RE.test(title) ? 4 : 2;
   if (OTHER_SERVICE_RE.test(head) && systemMentions <= 1) penalty += 3;
-  if (PLANNED_RE.test(head)) penalty += 3;
+  if (PLANNED_RE.test(head) || FUTURE_STOP_RE.test(lead)) penalty += 3;
   // only a headline names the safe system as the story: in the body it is a neighbour ("LPSE Kabupaten X tidak
   // terdampak") beside a real outage
   if (SYSTEM_SAFE_RE.test(title)) penalty += 2;

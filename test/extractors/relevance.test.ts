@@ -223,3 +223,143 @@ describe('extractIsIncident: genre words and where they stand', () => {
     expect(extractIsIncident(ctxOf(text, { title: 'Penyedia Ikuti Pelatihan' }), 'ind').value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: malfunctions only supposed, averted or denied', () => {
+  test.each([
+    [
+      'a warning that the LPSE could be hacked',
+      'Anggota DPRD menilai LPSE Kabupaten Indramayu rawan diretas menjelang akhir tahun.',
+    ],
+    [
+      'a scenario that could make it unreachable',
+      'Narasumber mencontohkan serangan DDoS yang dapat membuat LPSE tidak bisa diakses pada batas akhir penawaran.',
+    ],
+    ['a stop still to come', 'Kepala bagian menyebut LPSE Kabupaten Badung akan offline pada Sabtu malam.'],
+    [
+      'a purpose that averts a malfunction',
+      'Peserta disarankan mengunggah lebih awal untuk menghindari gangguan akibat padatnya akses ke server LPSE Kabupaten Sragen.',
+    ],
+    [
+      'a condition in mid-sentence',
+      'Gapensi meminta server cadangan LPSE Kabupaten Gresik yang siap mengambil alih bila server utama bermasalah.',
+    ],
+    [
+      'help for anyone who meets a problem',
+      'LPSE Kota Balikpapan membuka layanan pendampingan bagi penyedia yang mengalami kendala teknis.',
+    ],
+    [
+      'a claim called an excuse',
+      'Direktur perusahaan itu berdalih server LPSE Kabupaten Gowa mengalami gangguan hari itu.',
+    ],
+    [
+      'a definition',
+      'Keadaan kahar adalah suatu keadaan yang terjadi di luar kehendak para pihak, termasuk gangguan pada sistem SPSE.',
+    ],
+    [
+      'other places',
+      'Pengalaman sejumlah daerah yang LPSE-nya sempat lumpuh saat pembaruan menjadi pelajaran bagi Pemkab Banyuwangi.',
+    ],
+    ['"tanpa" denies', 'Penawaran masuk melalui LPSE Kabupaten Banyumas tanpa gangguan sama sekali.'],
+    ['"tidak ada laporan" denies', 'Tidak ada laporan gangguan di LPSE Kota Malang selama batas akhir penawaran.'],
+    ['"tidak terjadi" denies', 'Selama migrasi tidak terjadi gangguan pada LPSE Kabupaten Sleman.'],
+  ])('%s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('a Javanese denial ("ora rusak") is no outage', () => {
+    const text = 'Server LPSE Kabupaten Klaten ora rusak lan tetep iso dibukak saben dina.';
+    expect(extractIsIncident(ctxOf(text), 'jav').value.is_incident).toBe(false);
+  });
+
+  test.each([
+    ['a recovery after "akan"', 'Kepala bagian memastikan LPSE Kota Bitung akan kembali normal besok pagi.'],
+    ['"bila" meaning "that"', 'Kepala LPSE Kabupaten Lampung Utara membenarkan bila servernya mengalami gangguan.'],
+    [
+      'many regions at once through the national data centre',
+      'Gangguan Pusat Data Nasional membuat LPSE di berbagai daerah tidak bisa diakses sejak Kamis.',
+    ],
+    ['a portal that died', 'Server LPSE Kabupaten Kotawaringin Timur mati seharian pada Senin.'],
+    ['a swamped portal', 'Diserbu ratusan penyedia, LPSE Kabupaten Banyuwangi kewalahan sejak Kamis pagi.'],
+    ['access hard', 'Penyedia mengeluhkan sulitnya mengakses LPSE Kabupaten Banyuwangi sejak Kamis.'],
+    ['on and off', 'Sepekan terakhir LPSE Kabupaten Nabire timbul tenggelam.'],
+    ['downtime', 'LPSE Kota Ambon mengalami downtime enam jam pada Selasa.'],
+  ])('%s is an incident', (_name, text) => {
+    const r = extractIsIncident(ctxOf(text), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+
+  test('a Javanese report that the site would not open', () => {
+    const text = 'Situs LPSE Kabupaten Klaten ora bisa dibukak wiwit Senen esuk.';
+    expect(extractIsIncident(ctxOf(text), 'jav').value.is_incident).toBe(true);
+  });
+});
+
+describe('extractIsIncident: headlines that deny or call the LPSE smooth', () => {
+  const complaint = 'Seorang penyedia mengeluh LPSE Kabupaten Gowa error saat pembukaan penawaran.';
+  test.each([
+    ['a headline denial', 'Ahli: Server LPSE Kabupaten Gowa Tak Pernah Down'],
+    ['a smooth migration', 'Migrasi SPSE di LPSE Kabupaten Gowa Berjalan Mulus'],
+    ['a smooth deadline', 'Batas Akhir 28 Paket, LPSE Kabupaten Gowa Lancar'],
+  ])('%s outweighs one complaint', (_name, title) => {
+    expect(extractIsIncident(ctxOf(`${title}\n\n${complaint}`, { title }), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('"normal and never hacked" outweighs one complaint', () => {
+    const text = `${complaint} Kepala Diskominfo memastikan LPSE Kabupaten Gowa berjalan normal dan belum pernah diretas.`;
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('a recovery headline ("Kembali Lancar") is no safe headline', () => {
+    const title = 'LPSE Kabupaten Sleman Kembali Lancar';
+    const text = `${title}\n\nLPSE Kabupaten Sleman sempat tidak bisa diakses pada Senin.`;
+    expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(true);
+  });
+});
+
+describe('extractIsIncident: genres that mention LPSE errors without reporting one', () => {
+  const error = 'Pada sesi itu dibahas LPSE Kabupaten Deli Serdang yang error saat batas akhir penawaran.';
+  test.each([
+    ['a Q&A page', 'Tanya Jawab Seputar Akses SPSE', error],
+    ['a trial', 'Sidang Pengaturan Tender', `Terdakwa hadir di ruang sidang. ${error}`],
+    [
+      'a job vacancy',
+      'Pengumuman Rekrutmen Tenaga Pendukung LPSE',
+      `Uraian tugas meliputi administrasi server. ${error}`,
+    ],
+    ['a performance report', 'Kinerja LPSE 2023', `Biro merilis laporan kinerja tahunan. ${error}`],
+    ['an op-ed by its rubric', 'Opini: Menakar Ketahanan Pengadaan Elektronik', error],
+    ['an op-ed by its author note', '', `${error}\n\nPenulis adalah dosen administrasi publik.`],
+    ['a seminar', 'Diskominfo Gelar Seminar Keamanan Siber untuk Pengelola LPSE', error],
+    ['a webinar', 'Webinar Ketahanan SPSE', error],
+  ])('%s', (_name, title, body) => {
+    const text = title ? `${title}\n\n${body}` : body;
+    expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('a tender page with field labels', () => {
+    const text = [
+      'Kode Tender: 1234567',
+      'Nama Tender: Pembangunan Jembatan Desa',
+      'Satuan Kerja: Dinas PUPR Kabupaten Sragen',
+      'Peserta yang gagal upload karena LPSE Kabupaten Sragen error dapat melapor ke helpdesk.',
+    ].join('\n');
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('numbered questions of a help page', () => {
+    const text = [
+      '1. Laman LPSE Kota Semarang error, apa yang harus saya lakukan?',
+      'Bersihkan cache peramban.',
+      '2. Akun saya terkunci, bagaimana membukanya?',
+      'Tunggu 30 menit.',
+    ].join('\n');
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('a lead that announces a stop to come', () => {
+    const title = 'Pemeliharaan Server';
+    const text = `${title}\n\nLPSE Kabupaten Badung akan menghentikan layanan sementara pada Sabtu malam. Kepala bagian menyebut LPSE Kabupaten Badung sempat error pekan lalu.`;
+    expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
+  });
+});
