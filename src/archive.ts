@@ -220,10 +220,6 @@ class Archive {
     return find();
   }
 
-  entry(key: string): IndexEntry | undefined {
-    return this.pages.get(key);
-  }
-
   read(key: string, fds?: Map<string, number>): ArchivedPage | null {
     const e = this.pages.get(key);
     if (!e) return null;
@@ -308,11 +304,10 @@ class Archive {
     }
     if (!this.seg) {
       mkdirSync(this.segDir, { recursive: true });
-      const stamp = new Date()
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z');
-      const name = `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.jsonl`;
+      // Names sort in creation order (a rebuilt index lets the later record of a key win): milliseconds, then a
+      // counter for segments this process opens within one millisecond.
+      const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+      const name = `${stamp}-${String(segmentSeq++).padStart(6, '0')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.jsonl`;
       this.seg = { name, fd: openSync(join(this.segDir, name), 'wx'), size: 0 };
     }
     return this.seg;
@@ -405,6 +400,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 const archives = new Map<string, Archive>();
+let segmentSeq = 0;
 
 function archiveOf(dir: DataDir): Archive {
   let a = archives.get(dir.archive);
@@ -418,6 +414,8 @@ function archiveOf(dir: DataDir): Archive {
 /** The archived page an URL leads to (its own key or an alias), or null. */
 export function readArchived(dir: DataDir, url: string): ArchivedPage | null {
   const a = archiveOf(dir);
+  // a page known already may have a newer version from a crawl running beside this reader (`pantau serve`)
+  a.refresh();
   const key = a.keyOf(url);
   return key === null ? null : a.read(key);
 }
@@ -464,11 +462,6 @@ export function* listArchived(dir: DataDir): Generator<ArchivedPage> {
   } finally {
     for (const fd of fds.values()) closeSync(fd);
   }
-}
-
-/** The SHA-256 of an archived page's body, without reading the page. */
-export function archivedSha256(dir: DataDir, key: string): string | null {
-  return archiveOf(dir).entry(key)?.h ?? null;
 }
 
 /** Number of archived pages (not counting aliases and observations). */

@@ -218,14 +218,30 @@ describe('archive', () => {
     saveRawPage(dir, page());
     expect(countArchived(dir)).toBe(1);
     // A second process (a crawl while `pantau serve` reads) appends to its own segment and to the index.
+    const changed = page({ body: `${page().body} diperbarui` });
     const script = `const { saveRawPage } = await import('./src/archive.ts');
       const { resolveDataDir } = await import('./src/config.ts');
-      saveRawPage(resolveDataDir(${JSON.stringify(root)}), ${JSON.stringify(other(1))});`;
+      saveRawPage(resolveDataDir(${JSON.stringify(root)}), ${JSON.stringify(other(1))});
+      saveRawPage(resolveDataDir(${JSON.stringify(root)}), ${JSON.stringify(changed)});`;
     execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(import.meta.dirname, '../..') });
     expect(hasArchived(dir, 'https://k.example/b1')).toBe(true);
     expect(countArchived(dir)).toBe(2);
     expect(readArchived(dir, 'https://k.example/b1')?.page.body).toBe('<p>LPSE 1</p>');
+    // a page this reader knew already is read in the version the other process wrote
+    expect(readArchived(dir, 'https://k.example/a')?.page.body).toBe(changed.body);
     expect(readdirSync(join(root, 'archive', 'segments'))).toHaveLength(2);
+  });
+
+  test('segments opened within one second still rebuild to the newest version', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    for (const n of [1, 2, 3]) {
+      saveRawPage(dir, page({ body: `${page().body} versi ${n}` }));
+      closeArchive(dir); // the next write opens a new segment
+    }
+    expect(readdirSync(join(root, 'archive', 'segments'))).toHaveLength(3);
+    rmSync(join(root, 'archive', 'index.jsonl'));
+    expect(readArchived(dir, 'https://k.example/berita/a')?.page.body).toContain('versi 3');
   });
 
   test('after a kill mid-write: a torn index line and a half record are ignored, and the next run loses nothing', () => {
