@@ -35,6 +35,12 @@ export const SPEECH_VERBS_BARE = [
   'said',
   'says',
   'added',
+  // Javanese reports, the "-e/-ne" form with or without the name after it: "…," ngendikane Sri Hartini
+  'ngendikane',
+  'kandhane',
+  'ujare',
+  'tembunge',
+  'critane',
 ];
 /** Passive and prepositional forms that introduce the speaker: "Dikatakan Aris,", "Menurut Sapta,". */
 export const SPEECH_INTRO = [
@@ -56,6 +62,8 @@ export const SPEECH_INTRO = [
   'dilontarkan',
   'diamini',
   'according to',
+  // Javanese "menurut": "Miturut Sri, …"
+  'miturut',
   // a reaction attributed in the passive: "Kondisi ini disesalkan anggota DPRD X, Y."
   'disesalkan',
   'disayangkan',
@@ -116,6 +124,17 @@ export const SPEECH_VERBS_ACTIVE = [
   'menyarankan',
   'said',
   'says',
+  // Javanese reports: "Kepala Bagian …, Sri Hartini, ngandharake yen…", "Suparno, ngaku…"
+  'ngandharake',
+  'nerangake',
+  'njlentrehake',
+  'negesake',
+  'mratelakake',
+  'nyritakake',
+  'ngaku',
+  'ngakoni',
+  'ngendika',
+  'ngandika',
 ];
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
@@ -240,6 +259,12 @@ export const ORG_WORDS = [
   'kabupaten',
   'kota',
   'provinsi',
+  // administrative units below the kabupaten: "penyedia saka Kecamatan Delanggu, Suparno"
+  'kecamatan',
+  'kelurahan',
+  'desa',
+  'dusun',
+  'kampung',
   'administrasi',
   'pembangunan',
   'sumber',

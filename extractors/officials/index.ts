@@ -83,6 +83,8 @@ const PRONOUN_SET = new Set(PRONOUNS);
 /** Lower-case words allowed inside a role phrase ("Kepala Bagian Pengadaan Barang dan Jasa kabupaten Bondowoso"). */
 const ROLE_LOWER = new Set([
   'dan',
+  // Javanese "dan": "Kepala Bagian Pengadaan Barang lan Jasa"
+  'lan',
   'sekaligus',
   'selaku',
   'salah',
@@ -312,6 +314,13 @@ const TRAILING_FILLER_RE =
 const EN_APPOSITIVE_RE =
   /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4}),\s+(?:a|an|the|who|one\s+of)\s+[^,"“”]{1,120},\s*$/u;
 
+/**
+ * An Indonesian appositive in lower case between the name and the verb: a relative clause ("Nama, yang turut hadir
+ * dalam rapat, menyatakan") or a role that is no title ("Nama, penyedia jasa konstruksi asal X, mengaku").
+ */
+const ID_APPOSITIVE_RE =
+  /,\s*(?:yang|selaku|salah\s+satu|seorang|pemilik|penyedia|kontraktor|rekanan|pengusaha|warga|pelaku|peserta|pengurus|anggota|aktivis|pegiat|pemerhati|tokoh|perwakilan)\s[^,"“”]{1,100},\s*$/i;
+
 /** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
 function phraseBefore(s: string): string {
   // a speaker phrase is never longer than this; the filler regex is anchored at the end but scans from every start
@@ -394,6 +403,20 @@ function quotesIn(text: string): string[] {
   return out;
 }
 
+/** Where a person is introduced without a speech verb: the sentence start, or after "datang dari", "adalah", "yakni". */
+const INTRO_POINT_RE = /(?:^|\b(?:dari|adalah|yakni|yaitu|ialah)\s+)(?=\p{Lu})/gu;
+
+/** The last person introduced with an appositive ("Nama, Ketua X" or "Ketua X, Nama") in a sentence, or null. */
+function introducedIn(text: string, who: (phrase: string) => Who | null): Who | null {
+  let found: Who | null = null;
+  for (const m of text.matchAll(INTRO_POINT_RE)) {
+    const phrase = phraseAfter(text.slice(m.index + m[0].length));
+    if (!phrase.includes(',')) continue;
+    found = who(phrase) ?? found;
+  }
+  return found;
+}
+
 /**
  * @example extractOfficials(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim Abdul Gafur'))
  *   → { value: [{ name: "Abdul Gafur", role: "Kepala LPSE Bartim", stance: "official", quotes: ["Ada komponen…"] }] }
@@ -435,6 +458,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     }
     for (const q of quotes) if (!p.quotes.includes(q)) p.quotes.push(q);
     last = p;
+    lastAt = current;
   };
   const toLast = (quotes: string[]) => {
     if (!last) return;
@@ -447,8 +471,28 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       .map((o) => o.text)
       .join(' ');
 
-  for (const s of ctx.sentences) {
+  /** Sentence index of the last named speaker: a person introduced after it may be whom a pronoun means. */
+  let lastAt = -1;
+  let current = -1;
+  /**
+   * The person a pronoun attribution ("katanya", "Menurutnya") at `at` in sentence `idx` points to when it is not the
+   * last speaker: someone introduced with an appositive later in the same paragraph ("Keluhan datang dari Nama,
+   * Ketua Asosiasi X.", "Anggota DPRD X, Nama, mendorong…").
+   */
+  const introducedBefore = (idx: number, at: number): Who | null => {
+    const para = ctx.sentences[idx]?.para;
+    for (let j = idx; j > lastAt && j >= 0; j--) {
+      const o = ctx.sentences[j]!;
+      if (o.para !== para) break;
+      const w = introducedIn(j === idx ? o.text.slice(0, at) : o.text, who);
+      if (w) return w;
+    }
+    return null;
+  };
+
+  for (const [idx, s] of ctx.sentences.entries()) {
     const text = s.text;
+    current = idx;
     if (!ANY_ATTRIBUTION_RE.test(text)) continue;
     const found: { at: number; whos: Who[] | 'pronoun' }[] = [];
     const handlePhrase = (phrase: string, at: number) => {
@@ -507,12 +551,16 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         before.lastIndexOf('”'),
         before.lastIndexOf(':'),
       );
-      const phrase = phraseBefore(before.slice(cut + 1));
-      if (!phrase) continue;
-      const whos = phrase
-        .split(/\s+melalui\s+/i)
-        .map(who)
-        .filter((w): w is Who => w !== null);
+      const head = before.slice(cut + 1);
+      const whosOf = (phrase: string) =>
+        phrase
+          .split(/\s+melalui\s+/i)
+          .map(who)
+          .filter((w): w is Who => w !== null);
+      let whos = whosOf(phraseBefore(head));
+      // "Nama, penyedia jasa konstruksi asal X, mengaku", "Sekda X, Nama, yang turut hadir dalam rapat, menyatakan"
+      const appositive = whos.length ? null : ID_APPOSITIVE_RE.exec(head);
+      if (appositive) whos = whosOf(phraseBefore(head.slice(0, appositive.index)));
       if (whos.length) found.push({ at: m.index, whos });
     }
     if (!found.length) continue;
@@ -520,8 +568,13 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     const quotes = own.length ? own : quotesIn(paraOf(s.para));
     found.sort((a, b) => a.at - b.at);
     for (const f of found) {
-      if (f.whos === 'pronoun') toLast(quotes);
-      else for (const w of f.whos) add(w, quotes, text);
+      if (f.whos === 'pronoun') {
+        const intro = introducedBefore(idx, f.at);
+        // `last` is set inside add(): TypeScript cannot see that here
+        const prev = last as Official | null;
+        if (intro && !(prev && samePerson(prev.name, intro.name))) add(intro, quotes, text);
+        else toLast(quotes);
+      } else for (const w of f.whos) add(w, quotes, text);
     }
   }
   // a speaker named bare where quoted ("tukas Abu Bakar") often has an appositive elsewhere: "Asisten II Setda

@@ -298,3 +298,81 @@ describe('extractOfficials: English appositives and groups', () => {
     expect(people(text)).toEqual([]);
   });
 });
+
+describe('extractOfficials: second and third speakers introduced without a speech verb', () => {
+  const speakers = (text: string) => people(text).map((p) => [p.name, p.quotes.length]);
+
+  test('"Keluhan datang dari Nama, Ketua …" then "Menurutnya"/"katanya" is that person, not the last speaker', () => {
+    const text =
+      '"Server kami kewalahan," ujar Kepala Bagian PBJ Setda Jember, Rina Astuti.\n\n' +
+      'Keluhan datang dari Hadi Purnomo, Ketua Gapensi Jember. Menurutnya, anggotanya begadang. "Kami bergantian jaga sampai pagi," katanya.';
+    expect(speakers(text)).toEqual([
+      ['Rina Astuti', 1],
+      ['Hadi Purnomo', 1],
+    ]);
+  });
+
+  test('"Anggota DPRD X, Nama, mendorong…" then "tegasnya"', () => {
+    const text =
+      'Kepala Diskominfo Kabupaten Sragen, Budi Santoso, mengatakan server sudah pulih.\n\n' +
+      'Anggota Komisi I DPRD Sragen, Suwarno, mendorong Pemkab menambah server. "Jangan sampai terulang," tegasnya.';
+    expect(speakers(text)).toEqual([
+      ['Budi Santoso', 0],
+      ['Suwarno', 1],
+    ]);
+  });
+
+  test('"Salah satu yang terdampak adalah Nama, pemilik CV…" then "tuturnya"', () => {
+    const text =
+      '"Dua hard disk rusak," kata Kepala Bagian PBJ Setda Sumba Barat, Yohanis Dapa.\n\n' +
+      'Salah satu yang terdampak adalah Maria Ina, pemilik CV kecil di Waikabubak. "Kami hanya bisa menunggu," tuturnya.';
+    expect(speakers(text)).toEqual([
+      ['Yohanis Dapa', 1],
+      ['Maria Ina', 1],
+    ]);
+  });
+
+  test('a person introduced in an earlier paragraph does not take a pronoun of the next one', () => {
+    const text =
+      'Kepala Bagian PBJ Setda Blora, Agus Salim, mengatakan server pulih.\n\n' +
+      'Hadir pula Ketua Kadin Blora, Joko Susilo.\n\n' +
+      '"Jadwal sudah kami perpanjang," katanya.';
+    expect(speakers(text)).toEqual([['Agus Salim', 1]]);
+  });
+
+  test.each([
+    [
+      'a lower-case role',
+      'Teuku Rizal, penyedia jasa konstruksi asal Kuala Simpang, mengaku tidak terlalu terganggu.',
+      'Teuku Rizal',
+    ],
+    [
+      'a relative clause',
+      'Sekretaris Daerah Kabupaten Bengkulu Utara, Fitriansyah, yang turut hadir dalam rapat, menyatakan Pemkab akan membeli server baru.',
+      'Fitriansyah',
+    ],
+  ])('an appositive between the name and the verb: %s', (_name, text, name) => {
+    expect(people(text).map((p) => p.name)).toEqual([name]);
+  });
+});
+
+describe('extractOfficials: Javanese reports', () => {
+  test('ngandharake, ngendikane Nama, ngaku, kandhane', () => {
+    const text =
+      'Kepala Bagian Pengadaan Barang lan Jasa Setda Klaten, Sri Wahyuni, ngandharake yen jaringan provider lagi ana masalah. ' +
+      '"Provider wis ndandani," ngendikane Sri Wahyuni.\n\n' +
+      'Salah sijine kontraktor saka Kecamatan Delanggu, Suparno, ngaku wis nyoba wiwit esuk. "Untunge jadwale diundur," kandhane.';
+    const r = people(text);
+    expect(r.map((p) => [p.name, p.quotes.length])).toEqual([
+      ['Sri Wahyuni', 1],
+      ['Suparno', 1],
+    ]);
+    expect(r[0]?.role).toBe('Kepala Bagian Pengadaan Barang lan Jasa Setda Klaten');
+  });
+
+  test('a sub-district ("Kecamatan Delanggu") before the name is not the name', () => {
+    expect(people('Salah sijine kontraktor saka Kecamatan Delanggu, Suparno, ngaku rugi.').map((p) => p.name)).toEqual([
+      'Suparno',
+    ]);
+  });
+});
