@@ -6,6 +6,7 @@
  */
 import type { Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
+import { MONTHS } from '../html/dates.ts';
 import { alternation, clip } from '../text.ts';
 import { ENGLISH_OUTAGE_TERMS } from '../vocab.ts';
 
@@ -148,6 +149,7 @@ export const NEGATION_WORDS = [
   'bukan',
   'belum pernah',
   'tidak pernah',
+  'belum ada',
   'tanpa',
   'not',
   'never',
@@ -202,6 +204,9 @@ export const NOT_A_REPORT_TERMS = [
   'majelis hakim',
   'dakwaan',
   'jaksa penuntut umum',
+  'persidangan',
+  'pengadilan tipikor',
+  'saksi ahli',
   // a job vacancy: handling server faults is a duty
   'rekrutmen',
   'lowongan',
@@ -273,6 +278,11 @@ export const POSSIBILITY_WORDS = [
   'berpotensi',
   'berisiko',
   'terancam',
+  'mudah',
+  'gampang',
+  'ancaman',
+  'potensi',
+  'risiko',
   'khawatir',
   'dikhawatirkan',
   'bisa',
@@ -355,8 +365,47 @@ export const MEET_VERBS = ['mengalami', 'menemui', 'menghadapi', 'menemukan', 'k
  */
 export const PLACE_NOUNS = ['daerah', 'pemda', 'pemerintah daerah', 'kabupaten', 'kota', 'provinsi', 'LPSE'];
 export const MANY_WORDS = ['sejumlah', 'berbagai', 'beberapa', 'banyak', 'sebagian', 'sebagian besar'];
+/**
+ * A user's own line or device: "koneksi internet di kantornya terputus", "jaringan milik peserta". Not "milik
+ * penyedia": a penyedia layanan is also the ISP whose line took a portal down.
+ */
+export const USER_LINE_NOUNS = [
+  'internet',
+  'jaringan',
+  'koneksi',
+  'sinyal',
+  'perangkat',
+  'komputer',
+  'laptop',
+  'modem',
+];
+export const USER_OWN_TERMS = [
+  'kantornya',
+  'rumahnya',
+  'milik peserta',
+  'milik rekanan',
+  'penyedia sendiri',
+  'peserta sendiri',
+  'rekanan sendiri',
+  'pengguna sendiri',
+  'mereka sendiri',
+];
 /** A claim called an excuse: "terdakwa berdalih server LPSE mengalami gangguan", "alasan server down itu hanya dalih". */
 export const EXCUSE_TERMS = ['berdalih', 'dalih', 'dalihnya', 'berkilah', 'kilah'];
+
+/** Words of a service window: a notice names them with the days it will happen on. */
+export const WINDOW_TERMS = [
+  'pemeliharaan',
+  'maintenance',
+  'perawatan',
+  'menghentikan layanan',
+  'penghentian layanan',
+  'dihentikan sementara',
+  'offline',
+  'nonaktif',
+  'tidak dapat diakses',
+  'tidak bisa diakses',
+];
 
 /** A notice of maintenance still to come: the portal is not down yet. */
 export const PLANNED_TERMS = [
@@ -419,6 +468,12 @@ const PLANNED_RE = new RegExp(`\\b(?:${alternation(PLANNED_TERMS)})\\b`, 'i');
 /** The headline or lead announces a stop to come: "LPSE Badung Akan Offline Sabtu Malam", "akan menghentikan layanan". */
 const FUTURE_STOP_RE =
   /\b(?:akan|bakal|dijadwalkan|rencananya)\s+(?:[a-z-]+\s+){0,2}?(?:offline|down|nonaktif|dihentikan\s+sementara|menghentikan\s+(?:sementara\s+)?layanan)\b/i;
+const WINDOW_RE = new RegExp(`\\b(?:${alternation(WINDOW_TERMS)})\\b`, 'i');
+/** A day with its year ("14 Desember 2024", "14/12/2024") or a bare "(14/12)" in brackets. */
+const WINDOW_DATE_RE = new RegExp(
+  `\\b(\\d{1,2})\\s+(${alternation(Object.keys(MONTHS))})\\.?\\s+((?:19|20)\\d{2})\\b|\\b(\\d{1,2})[/-](\\d{1,2})[/-]((?:19|20)\\d{2})\\b|\\((\\d{1,2})/(\\d{1,2})\\)`,
+  'gi',
+);
 const MALFUNCTION_EVENT_ALT = alternation(MALFUNCTION_TERMS.filter((t) => !RECOVERY_TERMS.includes(t)));
 /** A possible, feared or future malfunction: "rawan diretas", "dapat membuat LPSE tidak bisa diakses". */
 const POSSIBLE_MALFUNCTION_RE = new RegExp(
@@ -442,6 +497,17 @@ const ANY_USER_CLAUSE_RE = new RegExp(
 const PLACES_ALT = alternation(PLACE_NOUNS);
 const OTHER_PLACES_RE = new RegExp(
   `\\b(?:${alternation(MANY_WORDS)})\\s+(?:${PLACES_ALT})\\b|\\b(?:${PLACES_ALT})\\s+lain(?:nya)?\\b`,
+  'i',
+);
+const USER_LINE_RE = new RegExp(
+  `\\b(?:${alternation(USER_LINE_NOUNS)})\\b[^.]{0,30}?(?:\\b(?:${alternation(USER_OWN_TERMS)})|\\Bnya\\s+sendiri)\\b`,
+  'i',
+);
+const COUNT_WORDS = '\\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|nol';
+const IN_YEAR = '\\b(?:pada|sepanjang|selama|tahun|di)\\s+(?:tahun\\s+)?(?:19|20)\\d\\d\\b';
+/** A tally of outages in given years: "tujuh kejadian pada 2021", "sepanjang 2023 tercatat tiga kali gangguan". */
+const TALLY_RE = new RegExp(
+  `\\b(?:${COUNT_WORDS})\\s+(?:kali|kejadian|insiden)\\b[^.]{0,80}?${IN_YEAR}|${IN_YEAR}[^.]{0,80}?\\b(?:${COUNT_WORDS})\\s+(?:kali|kejadian|insiden)\\b`,
   'i',
 );
 const EXCUSE_RE = new RegExp(`\\b(?:${alternation(EXCUSE_TERMS)})\\b`, 'i');
@@ -515,9 +581,12 @@ function supposes(s: string): boolean {
   return HYPOTHETICAL_RE.test(s) || EXCUSE_RE.test(s) || DEFINITION_RE.test(s);
 }
 
-/** A sentence about other places' systems or places in general ("LPSE di daerah lain sempat diretas"). */
+/**
+ * A sentence about another's trouble: other places' systems or places in general ("LPSE di daerah lain sempat
+ * diretas"), one user's own line ("koneksi internet di kantornya terputus"), or past years' tallies.
+ */
 function elsewhere(s: string): boolean {
-  return OTHER_PLACES_RE.test(s) && !PDN_RE.test(s);
+  return (OTHER_PLACES_RE.test(s) && !PDN_RE.test(s)) || USER_LINE_RE.test(s) || TALLY_RE.test(s);
 }
 
 /** Does a sentence beside the system's state a malfunction (not denied, not supposed)? */
@@ -533,6 +602,34 @@ function deniedInHeadline(title: string): boolean {
   NEGATED_MALFUNCTION_RE.lastIndex = 0;
   if (!NEGATED_MALFUNCTION_RE.test(title)) return false;
   return !statesMalfunction(title);
+}
+
+/**
+ * A notice of a window to come: the lead's sentences that name a service window give days, all after the publication
+ * date ("LPSE … tidak dapat diakses pada Minggu, 15 Desember 2024" in a page dated 10 December). A report dates its
+ * outage on or before its publication.
+ */
+function windowAhead(ctx: ExtractContext): boolean {
+  const published = ctx.published;
+  if (!published || !WINDOW_RE.test(ctx.text.slice(0, 1200))) return false;
+  const year = Number(published.slice(0, 4));
+  let ahead = 0;
+  for (const { text: s } of ctx.sentences.slice(0, 8)) {
+    if (!WINDOW_RE.test(s)) continue;
+    WINDOW_DATE_RE.lastIndex = 0;
+    for (let m = WINDOW_DATE_RE.exec(s); m; m = WINDOW_DATE_RE.exec(s)) {
+      const [d, mo, y] = m[1]
+        ? [Number(m[1]), MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, Number(m[3])]
+        : m[4]
+          ? [Number(m[4]), Number(m[5]), Number(m[6])]
+          : [Number(m[7]), Number(m[8]), year];
+      if (!mo || mo > 12 || !d || d > 31) continue;
+      const day = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      if (day <= published) return false;
+      ahead++;
+    }
+  }
+  return ahead > 0;
 }
 
 function countMatches(re: RegExp, s: string): number {
@@ -599,7 +696,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
   if (HOWTO_RE.test(head)) penalty += HOWTO_RE.test(title) ? 4 : 2;
   if (OTHER_SERVICE_RE.test(head) && systemMentions <= 1) penalty += 3;
-  if (PLANNED_RE.test(head) || FUTURE_STOP_RE.test(lead)) penalty += 3;
+  if (PLANNED_RE.test(head) || FUTURE_STOP_RE.test(lead) || windowAhead(ctx)) penalty += 3;
   // only a headline names the safe system as the story: in the body it is a neighbour ("LPSE Kabupaten X tidak
   // terdampak") beside a real outage
   if (SYSTEM_SAFE_RE.test(title)) penalty += 2;

@@ -363,3 +363,42 @@ describe('extractIsIncident: genres that mention LPSE errors without reporting o
     expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: vulnerabilities, tallies, a user own line, a window to come', () => {
+  test.each([
+    ['an LPSE easily hacked', 'Anggota DPRD meminta LPSE Kota Padang diperkuat karena mudah diretas.'],
+    ['a threat', 'Ia menyebut ancaman peretasan terhadap LPSE Kota Padang meningkat tahun ini.'],
+    ['"belum ada" denies', 'Hingga kini belum ada gangguan pada LPSE Kabupaten Kendal.'],
+    [
+      'a tally of past years',
+      'Sepanjang 2023 tercatat tiga kali gangguan pada LPSE Kota Bogor, turun dari tujuh kali pada 2022.',
+    ],
+    [
+      "one user's own line",
+      'Seorang kontraktor gagal mengunggah penawaran di LPSE Kabupaten Kepulauan Sangihe karena koneksi internet di kantornya terputus.',
+    ],
+    ['a trial', 'Dalam persidangan, saksi menyebut server LPSE Kabupaten Gowa sempat down saat pembukaan penawaran.'],
+  ])('%s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+
+  test('the ISP ("jaringan milik penyedia layanan") is no user own line', () => {
+    const text =
+      'LPSE Kabupaten Ketapang tidak dapat diakses karena gangguan jaringan internet milik penyedia layanan.';
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(true);
+  });
+
+  const notice =
+    'Sehubungan dengan pemeliharaan server, layanan LPSE Kota Medan tidak dapat diakses pada Minggu, 15 Desember 2024 pukul 08.00 sampai 12.00 WIB.';
+  test('a window dated after the publication is a notice', () => {
+    expect(extractIsIncident(ctxOf(notice, { published: '2024-12-10' }), 'ind').value.is_incident).toBe(false);
+  });
+  test('the same window dated before the publication is a report', () => {
+    expect(extractIsIncident(ctxOf(notice, { published: '2024-12-16' }), 'ind').value.is_incident).toBe(true);
+  });
+  test('a bracketed day takes the year of the publication', () => {
+    const text = 'LPSE Kabupaten Badung akan offline pada Sabtu (14/12) untuk pemeliharaan server.';
+    const r = extractIsIncident(ctxOf(text.replace('akan offline', 'offline'), { published: '2024-12-10' }), 'ind');
+    expect(r.value.is_incident).toBe(false);
+  });
+});
