@@ -664,14 +664,19 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   for (const [i, s] of lines.entries()) {
     if (!s) continue;
     const sys = SYSTEM_RE.test(s);
-    if (sys) systemMentions++;
+    if (!sys) continue;
+    systemMentions++;
+    // most lines naming the system name no malfunction, nor does a line beside them: nothing to read further
+    const own = MALFUNCTION_RE.test(s) || SITE_UNOPENED_RE.test(s);
+    const beside = !own && i > 0 && (statesMalfunction(lines[i - 1]) || statesMalfunction(lines[i + 1]));
+    if (!own && !beside) continue;
     // "Jaringan Pemkot Down, LPSE Aman": the malfunction in a line that calls the system safe is another's
-    if (!sys || DENIAL_RE.test(s) || supposes(s) || SYSTEM_SAFE_RE.test(s) || elsewhere(s)) continue;
-    const affirmed = statedPart(affirmedPart(s));
-    if (MALFUNCTION_RE.test(affirmed) || SITE_UNOPENED_RE.test(affirmed)) {
+    if (DENIAL_RE.test(s) || supposes(s) || SYSTEM_SAFE_RE.test(s) || elsewhere(s)) continue;
+    const affirmed = own ? statedPart(affirmedPart(s)) : '';
+    if (own && (MALFUNCTION_RE.test(affirmed) || SITE_UNOPENED_RE.test(affirmed))) {
       score += i === 0 ? 2 : 1;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
-    } else if (i > 0 && (statesMalfunction(lines[i - 1]) || statesMalfunction(lines[i + 1]))) {
+    } else if (beside || (i > 0 && (statesMalfunction(lines[i - 1]) || statesMalfunction(lines[i + 1])))) {
       // the system in one sentence, its malfunction in the next: "…hilang dari akun LPSE. … mengalami kesalahan teknis."
       score += 0.5;
       if (evidence.length < 3) evidence.push({ text: clip(s) });
@@ -689,7 +694,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     DENIAL_RE.test(ctx.text) ||
     RUMOUR_DENIED_RE.test(ctx.text) ||
     NEVER_DOWN_RE.test(ctx.text) ||
-    NEVER_DOWN_AFTER_RE.test(ctx.text)
+    (ctx.text.includes('pernah') && NEVER_DOWN_AFTER_RE.test(ctx.text))
   )
     penalty += 2;
   if (deniedInHeadline(title)) penalty += 2;
