@@ -404,13 +404,19 @@ function quotesIn(text: string): string[] {
 }
 
 /** Where a person is introduced without a speech verb: the sentence start, or after "datang dari", "adalah", "yakni". */
-const INTRO_POINT_RE = /(?:^|\b(?:dari|adalah|yakni|yaitu|ialah)\s+)(?=\p{Lu})/gu;
+const INTRO_POINT_RE = /(?:^|\b(?:dari|adalah|yakni|yaitu|ialah)\s+)(?=[A-Z])/g;
 
 /** The last person introduced with an appositive ("Nama, Ketua X" or "Ketua X, Nama") in a sentence, or null. */
 function introducedIn(text: string, who: (phrase: string) => Who | null): Who | null {
+  // an appositive needs a comma: most sentences have none where a speaker phrase could be
+  if (!text.includes(',')) return null;
   let found: Who | null = null;
   for (const m of text.matchAll(INTRO_POINT_RE)) {
-    const phrase = phraseAfter(text.slice(m.index + m[0].length));
+    const from = m.index + m[0].length;
+    const comma = text.indexOf(',', from);
+    if (comma < 0 || comma - from > 160) continue;
+    // a speaker phrase is never longer than this
+    const phrase = phraseAfter(text.slice(from, from + 240));
     if (!phrase.includes(',')) continue;
     found = who(phrase) ?? found;
   }
@@ -479,12 +485,17 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
    * last speaker: someone introduced with an appositive later in the same paragraph ("Keluhan datang dari Nama,
    * Ketua Asosiasi X.", "Anggota DPRD X, Nama, mendorong…").
    */
+  const introducedMemo = new Map<number, Who | null>();
   const introducedBefore = (idx: number, at: number): Who | null => {
     const para = ctx.sentences[idx]?.para;
     for (let j = idx; j > lastAt && j >= 0; j--) {
       const o = ctx.sentences[j]!;
       if (o.para !== para) break;
-      const w = introducedIn(j === idx ? o.text.slice(0, at) : o.text, who);
+      let w = j === idx ? introducedIn(o.text.slice(0, at), who) : introducedMemo.get(j);
+      if (w === undefined) {
+        w = introducedIn(o.text, who);
+        introducedMemo.set(j, w);
+      }
       if (w) return w;
     }
     return null;
@@ -559,7 +570,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
           .filter((w): w is Who => w !== null);
       let whos = whosOf(phraseBefore(head));
       // "Nama, penyedia jasa konstruksi asal X, mengaku", "Sekda X, Nama, yang turut hadir dalam rapat, menyatakan"
-      const appositive = whos.length ? null : ID_APPOSITIVE_RE.exec(head);
+      const appositive = whos.length || !/,\s*$/.test(head.slice(-4)) ? null : ID_APPOSITIVE_RE.exec(head);
       if (appositive) whos = whosOf(phraseBefore(head.slice(0, appositive.index)));
       if (whos.length) found.push({ at: m.index, whos });
     }

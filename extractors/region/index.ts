@@ -104,8 +104,13 @@ for (const toks of [...NAME_INDEX.values()].flat()) {
   }
 }
 for (const list of SPLIT_INDEX.values()) list.sort((a, b) => b.length - a.length);
-/** Words of Latin script (no Unicode property classes: this runs over every word of every article). */
-const WORD_RE = /[A-Za-z\u00c0-\u024f\d]+/g;
+/** Both indexes under one key: one lookup per word of the text. */
+const FIRST_WORDS = new Map<string, { cands?: string[][]; splits?: string[][] }>();
+for (const [w, cands] of NAME_INDEX) FIRST_WORDS.set(w, { cands });
+for (const [w, splits] of SPLIT_INDEX) FIRST_WORDS.set(w, { ...FIRST_WORDS.get(w), splits });
+/** Letters of Latin script and digits (no Unicode property classes: this runs over every word of every article). */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
 const GAP_RE = /^[\s-]+$/;
 
 interface NameMatch {
@@ -120,11 +125,19 @@ export function findNames(text: string): NameMatch[] {
   const ws: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    ws.push(m[0].toLowerCase());
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+  // Latin words and numbers, scanned by character code (no match object per word), lower-cased once when that keeps
+  // every offset ("İ" lower-cases to two characters)
+  const lower = text.toLowerCase();
+  const same = lower.length === text.length;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isWordChar(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    ws.push(same ? lower.slice(i, j) : text.slice(i, j).toLowerCase());
+    starts.push(i);
+    ends.push(j);
+    i = j;
   }
   const out: NameMatch[] = [];
   /** The words from `j` on are `toks`, one space or hyphen apart, not running into an address or a compound. */
@@ -137,9 +150,9 @@ export function findNames(text: string): NameMatch[] {
     return !(/[@-]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? ''));
   };
   for (let i = 0; i < ws.length; i++) {
-    const cands = NAME_INDEX.get(ws[i]!);
-    const splits = SPLIT_INDEX.get(ws[i]!);
-    if (!cands && !splits) continue;
+    const first = FIRST_WORDS.get(ws[i]!);
+    if (!first) continue;
+    const { cands, splits } = first;
     const start = starts[i]!;
     const prev = text.charCodeAt(start - 1);
     // inside a hostname, an e-mail address or a hyphenated word: "lpse.gresikkab", "x@bogor", "Kabaratta.com-ayanan"
