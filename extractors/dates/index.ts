@@ -31,10 +31,12 @@ export interface DateMention {
   end: DayValue | null;
   /** A date written in words relative to the reference ("kemarin", "hari ini"), not in digits. */
   relative: boolean;
+  /** A range's end written without a date, from its connector on ("hingga Selasa sore", "hingga sekarang"). */
+  openEnd?: string;
 }
 
 /** The part of a range after its connector. */
-const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|[-–])(.*)$/i;
+const RANGE_TAIL_RE = /(?:hingga|sampai|s\.d\.?|s\/d|[-–]|\bdan\b)(.*)$/i;
 
 /**
  * With a publication date, relative words ("kemarin", "hingga saat ini") resolve against it; without one they
@@ -84,12 +86,25 @@ export function parseDates(text: string, hints: YearHints): DateMention[] {
   const results = (hints.published ? ID_NEWS_CHRONO : ID_NEWS_CHRONO_NO_REF).parse(text, ref, option);
   const out: DateMention[] = [];
   for (const r of results) {
-    if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    const tailMatch = r.end ? RANGE_TAIL_RE.exec(r.text) : null;
+    const tail = tailMatch?.[1] ?? '';
+    if (!r.start.isCertain('day') || !r.start.isCertain('month')) {
+      // "Senin hingga Rabu (10/7)": a bare weekday starts the range; its dated end is a date of its own
+      if (tailMatch && /\d/.test(tail) && r.end?.isCertain('day') && r.end.isCertain('month')) {
+        const lead = tail.length - tail.trimStart().length;
+        const at = tailMatch.index + tailMatch[0].length - tail.length + lead;
+        const end = toDay(r.end);
+        if (end.year === null || (end.year >= MIN_YEAR && end.year <= MAX_YEAR))
+          out.push({ text: r.text.slice(at), index: r.index + at, start: end, end: null, relative: false });
+      }
+      continue;
+    }
     const start = toDay(r.start);
     if (start.year !== null && (start.year < MIN_YEAR || start.year > MAX_YEAR)) continue;
-    const tail = r.end ? (RANGE_TAIL_RE.exec(r.text)?.[1] ?? '') : '';
     const end = r.end && (/\d/.test(tail) || r.tags().has(RELATIVE_DAY_PART_TAG)) ? toDay(r.end) : null;
-    out.push({ text: r.text, index: r.index, start, end, relative: !/\d/.test(r.text) });
+    const mention: DateMention = { text: r.text, index: r.index, start, end, relative: !/\d/.test(r.text) };
+    if (r.end && !end && tailMatch) mention.openEnd = r.text.slice(tailMatch.index);
+    out.push(mention);
   }
   return out;
 }

@@ -16,10 +16,10 @@ const DAY_WORDS: Record<string, number> = { kemarin: -1, tadi: 0, ini: 0 };
 
 const PART = alternation(Object.keys(PART_HOURS));
 /** Word range connectors only: "pagi - sore" is too loose to read as a range. */
-const CONNECTOR = alternation(RANGE_CONNECTORS.filter((c) => /\p{L}/u.test(c)));
+const CONNECTOR = alternation(RANGE_CONNECTORS.filter((c) => /[a-z]/i.test(c)));
 const PATTERN = new RegExp(
-  `(?<!\\p{L})(?:(?:(?<from>${PART})\\s+(?:${CONNECTOR})\\s+)?(?<part>${PART})\\s+(?<day>kemarin|tadi|ini)|tadi\\s+(?<tadi>${PART}))(?!\\p{L})`,
-  'iu',
+  `\\b(?:(?:(?<from>${PART})\\s+(?:${CONNECTOR})\\s+)?(?<part>${PART})\\s+(?<day>kemarin|tadi|ini)|tadi\\s+(?<tadi>${PART}))\\b`,
+  'i',
 );
 
 /** Marks a result of this parser: its range end names its day ("pagi hingga sore kemarin"), unlike "hingga kini". */

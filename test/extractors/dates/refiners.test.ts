@@ -167,3 +167,34 @@ describe('RelativeDayPartParser', () => {
     expect(parseDates('LPSE Kota Ambon mati sejak tadi pagi.', { published: null, years: [] })).toEqual([]);
   });
 });
+
+describe('ranges written with "dan" or begun by a bare weekday', () => {
+  test('"8 dan 9 Juli 2024": two days in a row', () => {
+    expect(first('LPSE Kabupaten Gowa mati pada 8 dan 9 Juli 2024.')).toEqual({
+      text: '8 dan 9 Juli 2024',
+      start: '2024-07-08',
+      end: '2024-07-09',
+    });
+  });
+
+  test('"8 dan 10 Juli 2024" are two days, not a range', () => {
+    expect(first('LPSE Kabupaten Gowa mati pada 8 dan 10 Juli 2024.')?.end).toBeNull();
+  });
+
+  test('"sejak Senin hingga Rabu (10/7)": the dated end is read on its own', () => {
+    expect(first('LPSE Kabupaten Gowa mati sejak Senin hingga Rabu (10/7).', '2024-07-12')).toEqual({
+      text: 'Rabu (10/7)',
+      start: '2024-07-10',
+      end: null,
+    });
+  });
+
+  test('a range end without a date is kept as written', () => {
+    const [d] = parseDates('LPSE Kabupaten Gowa mati sejak Senin (8/7/2024) pagi hingga Selasa sore.', {
+      published: '2024-07-12',
+      years: [],
+    });
+    expect(d?.end).toBeNull();
+    expect(d?.openEnd).toBe('hingga Selasa sore');
+  });
+});
