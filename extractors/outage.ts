@@ -132,11 +132,13 @@ const SINCE_RELATIVE_RE = new RegExp(
 /** The link word right before a relative day that starts the outage; "dari" only before a range ("dari pagi hingga…"). */
 const SINCE_BEFORE_RE = /\b(?:sejak|semenjak|mulai|since)\s*$/i;
 const FROM_BEFORE_RE = /\b(?:dari|from)\s*$/i;
+/** A cheap test for a day word relative to the publication date: "sejak kemarin", "tadi pagi", "sore ini". */
+const RELATIVE_DAY_WORD_RE = /\b(?:kemarin|tadi|(?:hari|pagi|siang|sore|petang)\s+ini)\b/i;
 /** Number words for a length in days ("selama dua hari"). */
 const DAY_COUNT_WORDS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh'];
 /**
  * Link words right before a start date: "sejak", "pada", "terjadi pada", "(hampir) sepanjang Senin (8/7)" (the whole
- * day), "selama dua hari, Kamis-Jumat (26-27/9)" (a length followed by its days).
+ * day), "selama dua hari, Kamis-Jumat (26-27/9)", "dua hari, yakni …" (a length followed by its days).
  */
 const START_LINK_WORDS = [
   'sejak',
@@ -149,7 +151,7 @@ const START_LINK_WORDS = [
   'dari(?:\\s+tanggal)?',
   'berlangsung(?:\\s+pada)?',
   'sepanjang(?:\\s+hari)?',
-  `selama\\s+(?:\\d{1,2}|${DAY_COUNT_WORDS.join('|')})\\s+hari`,
+  `(?:selama\\s+)?(?:\\d{1,2}|${DAY_COUNT_WORDS.join('|')})\\s+hari(?:\\s+berturut-turut)?`,
 ];
 /**
  * What may sit between the link word and the date: "hari", "tanggal", a time, a weekday and comma ("pada Kamis, 1
@@ -162,10 +164,12 @@ const START_FILLERS = [
   'dari\\s+tanggal',
   'pukul\\s+\\d{1,2}[.:]\\d{2}\\s*(?:WIB|WITA|WIT)?(?:\\s+tanggal)?',
   '(?:akhir|awal)\\s+pekan(?:\\s+(?:lalu|kemarin|ini))?\\s*,?',
+  // "mati dua hari, yakni Senin dan Selasa (8-9/7)"
+  '(?:yakni|yaitu|tepatnya)',
   `(?:${WEEKDAY_PATTERN})\\s*,?`,
 ];
 const START_LINK_RE = new RegExp(
-  `(?:\\b(?:${START_LINK_WORDS.join('|')})\\b(?:\\s+(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
+  `(?:\\b(?:${START_LINK_WORDS.join('|')})\\b(?:\\s*,?\\s+(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
   'i',
 );
 const ENGLISH_CHEAP_RE =
@@ -220,14 +224,46 @@ function englishDates(sentences: Sentence[], published: string | null): DateMent
 const SAME_DAY_PARTS = ['siang', 'sore', 'petang', 'malam'];
 
 /**
- * Recovery after a date: the end of the outage. "berangsur normal" is a recovery told as gradual; Javanese reports
- * write "wis normal maneh", "wis bisa diakses".
+ * Recovery phrases, as regex sources: the end of the outage. "berangsur normal" is a recovery told as gradual;
+ * "gangguan berhasil diatasi / teratasi", "kembali berfungsi / beroperasi"; Javanese reports write "wis normal
+ * maneh", "wis bisa diakses"; English ones "restored", "back online", "back to normal".
  */
-const RECOVERY_RE =
+const RECOVERY_PHRASES = [
+  'normal\\s+(?:kembali|lagi|maneh)',
+  'sudah\\s+normal',
+  'berangsur(?:-angsur)?\\s+normal',
+  '(?:sudah|kembali)\\s+berjalan\\s+normal',
+  'berjalan\\s+normal\\s+kembali',
+  'wis\\s+normal',
+  'wis\\s+(?:bisa|iso|isa)\\s+(?:diakses|dibukak|dibuka)',
+  '(?:sudah|kembali)\\s+(?:bisa|dapat)\\s+(?:diakses|dibuka)',
+  '(?:bisa|dapat)\\s+(?:diakses|dibuka)\\s+(?:lagi|kembali)',
+  'diakses\\s+kembali',
+  'pulih',
+  'memulihkan',
+  'dipulihkan',
+  'berhasil\\s+diperbaiki',
+  'teratasi',
+  '(?:berhasil|sudah|dapat|bisa)\\s+diatasi',
+  'berfungsi\\s+(?:normal|kembali|lagi)',
+  'kembali\\s+berfungsi',
+  'beroperasi\\s+(?:normal|kembali|lagi)',
+  'kembali\\s+beroperasi',
+  'lancar\\s+kembali',
+  'kembali\\s+lancar',
+  'sudah\\s+(?:bisa|dapat)\\s+digunakan',
+  '(?:dibuka|aktif|online)\\s+(?:kembali|lagi)',
+  'kembali\\s+(?:dibuka|aktif|online)',
+  'restored',
+  'back\\s+(?:online|up|to\\s+normal)',
+];
+const RECOVERY_RE = new RegExp(
   // "kembali normal" without a closing word boundary: PDF text glues words ("kembali normaldan web LPSE…")
-  /\b(?:(?:sudah\s+)?kembali\s+normal|(?:normal\s+kembali|sudah\s+normal|berangsur(?:-angsur)?\s+normal|normal\s+maneh|wis\s+normal|wis\s+(?:bisa|iso|isa)\s+(?:diakses|dibukak|dibuka)|(?:sudah|kembali)\s+(?:bisa|dapat)\s+diakses|(?:bisa|dapat)\s+diakses\s+lagi|diakses\s+kembali|pulih|memulihkan|dipulihkan|berhasil\s+diperbaiki|berfungsi\s+(?:normal|kembali)|lancar\s+kembali|kembali\s+lancar|sudah\s+(?:bisa|dapat)\s+digunakan|(?:dibuka|aktif|online)\s+(?:kembali|lagi)|kembali\s+(?:dibuka|aktif|online)|restored|back\s+online)\b)/i;
-const RECOVERY_BEFORE_SOURCE =
-  '(?:memulihkan|dipulihkan|pulih|berhasil\\s+diperbaiki|kembali\\s+normal|normal\\s+kembali|berangsur(?:-angsur)?\\s+normal|(?:sudah|kembali)\\s+(?:bisa|dapat)\\s+diakses|normal\\s+maneh|(?:diakses|dibuka|aktif|online)\\s+(?:kembali|lagi)|kembali\\s+(?:dibuka|aktif|online)|restored|back\\s+online)';
+  `\\b(?:(?:sudah\\s+)?kembali\\s+normal|(?:${RECOVERY_PHRASES.join('|')})\\b)`,
+  'i',
+);
+/** Recovery phrases that may stand right before their day ("kembali normal pada Senin, 9 Mei 2024"). */
+const RECOVERY_BEFORE_SOURCE = `(?:kembali\\s+normal|${RECOVERY_PHRASES.filter((p) => !p.startsWith('sudah\\s+')).join('|')})`;
 const RECOVERY_BEFORE_RE = new RegExp(`\\b${RECOVERY_BEFORE_SOURCE}\\b`, 'i');
 /**
  * A recovery right before its date, a weekday, "pada" or "tanggal" at most between: "kembali normal pada Senin,
@@ -268,7 +304,7 @@ const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+
 const LATER_EVENT_RE = /\b(?:dan|lalu|kemudian|namun|tetapi|tapi|sebelum|and|before)\b/i;
 /** "baru pulih tiga hari kemudian", "sepekan kemudian": days after the start. */
 const DAYS_LATER_RE = new RegExp(
-  `^\\s*(?:\\S+\\s+){0,2}?(?:(\\d|${'satu|dua|tiga|empat|lima|enam'})\\s+hari|(sepekan|seminggu))\\s+(?:kemudian|setelahnya)\\b`,
+  `^\\s*(?:\\S+\\s+){0,2}?(?:(\\d|${'satu|dua|tiga|empat|lima|enam'})\\s+hari|(sehari|sepekan|seminggu))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
   'i',
 );
 /** A weekday right before the recovery: "Sabtu pagi sudah bisa diakses lagi". */
@@ -277,7 +313,7 @@ const WEEKDAY_BEFORE_RECOVERY_RE = new RegExp(
   'iu',
 );
 /**
- * A recovery only expected, hoped for or planned, a few words before it: "memperkirakan layanan paling cepat pulih
+ * A recovery only expected, hoped for, planned or under way, a few words before it: "memperkirakan layanan paling cepat pulih
  * pada Kamis", "diharapkan kembali normal besok". Not an end; "semula dijadwalkan hanya berhenti semalam untuk
  * pemeliharaan, baru kembali normal pada Senin" is.
  */
@@ -302,10 +338,21 @@ const EXPECTED_WORDS = [
   'rencananya',
   'direncanakan',
   'dijadwalkan',
+  // a recovery under way or sought: "masih berupaya memulihkan", "sedang dipulihkan", "agar segera pulih"
+  'berupaya',
+  'upaya',
+  'diupayakan',
+  'sedang',
+  'masih',
+  'agar',
+  'supaya',
   'expected',
   'will',
+  'trying',
 ];
 const EXPECTED_RE = new RegExp(`(?<!\\p{L})(?:${alternation(EXPECTED_WORDS)})(?:\\s+[^\\s.,;]+){0,4}\\s*$`, 'iu');
+/** The expectation words of EXPECTED_RE in the few words before `at` (only the last 80 characters are read). */
+const expectedBefore = (text: string, at: number) => EXPECTED_RE.test(text.slice(Math.max(0, at - 80), at));
 /** A weekday still to come: "pulih pada Kamis mendatang", "Senin depan". */
 const FUTURE_WEEKDAY_RE = /^\s*(?:(?:pagi|siang|sore|petang|malam)\s+)?(?:mendatang|depan|nanti|next)\b/i;
 /** "belum pulih", "tidak kembali normal": no recovery. */
@@ -315,13 +362,51 @@ const COUNT_WORDS: Record<string, number> = { satu: 1, sehari: 1, dua: 2, tiga: 
 /**
  * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
  * publication day), "sejak dua hari lalu" (two days before it). A second bare weekday after "hingga" ends the range:
- * "sejak Kamis pagi hingga Jumat sore kemarin" (the first such weekday from the start).
+ * "sejak Kamis pagi hingga Jumat sore kemarin" (the first such weekday from the start). English reports write the
+ * same: "since Sunday morning", "on Sunday … until Monday evening".
  */
-const BARE_WEEKDAY = `(?:hari\\s+)?(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?(?:\\s+(?:lalu|kemarin))?`;
+const ANY_WEEKDAY = `${WEEKDAY_PATTERN}|${EN_WEEKDAY}`;
+const BARE_WEEKDAY = `(?:hari\\s+)?(${ANY_WEEKDAY})(?:\\s+(?:${DAY_PART_PATTERN}|morning|afternoon|evening|night))?(?:\\s+(?:lalu|kemarin))?`;
+/** No date follows the weekday ("Senin (8/7)", "Sunday, January 11" are read as dates), nor "pekan" ("Senin pekan lalu"). */
+const NOT_DATED = `\\b(?!\\s*,?\\s*\\(?\\d|\\s+(?:pekan|minggu)\\b|,?\\s+(?:${EN_MONTH})\\b)`;
+const WEEKDAY_RANGE_END = `(?:\\s+(?:hingga|sampai(?:\\s+dengan)?|nganti|s\\.?d\\.?|s/d|until|till|through)\\s+(?:(?:late|early)\\s+)?${BARE_WEEKDAY})?`;
 const SINCE_WEEKDAY_RE = new RegExp(
-  `\\b(?:sejak|semenjak)\\s+${BARE_WEEKDAY}(?:\\s+(?:hingga|sampai(?:\\s+dengan)?|nganti|s\\.?d\\.?|s/d)\\s+${BARE_WEEKDAY})?\\b(?!\\s*,?\\s*\\(?\\d|\\s+(?:pekan|minggu)\\b)`,
+  `\\b(?:sejak|semenjak|since)\\s+${BARE_WEEKDAY}${WEEKDAY_RANGE_END}${NOT_DATED}`,
   'i',
 );
+/**
+ * A bare weekday as the outage's day: "tidak bisa diakses pada Senin", "went offline on Sunday morning", "for most of
+ * Tuesday", "mati Senin kemarin": the last such weekday up to the publication day, as with "sejak". Without "sejak",
+ * "Selasa lalu" may be any past Tuesday (not fixed), and "Senin kemarin" is fixed only when it is the day before.
+ */
+const ON_WEEKDAY_RE = new RegExp(
+  `\\b(?:pada|on|sepanjang|(?:for\\s+)?(?:most|all|much)\\s+of)\\s+${BARE_WEEKDAY}${WEEKDAY_RANGE_END}${NOT_DATED}`,
+  'i',
+);
+const YESTERDAY_WEEKDAY_RE = new RegExp(
+  `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s+kemarin${WEEKDAY_RANGE_END}${NOT_DATED}`,
+  'i',
+);
+/** A statement's day, not the outage's: "said … in a statement on Wednesday", "ujarnya pada Rabu". */
+const SAID_RE =
+  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|mengatakan|menyatakan|menjelaskan|menyampaikan|said|says|told|statement)\b/i;
+/** A cheap test for any weekday name before the weekday patterns run. */
+const ANY_WEEKDAY_RE = new RegExp(`\\b(?:${ANY_WEEKDAY})\\b`, 'i');
+const RANGE_CONNECTOR = '(?:hingga|sampai(?:\\s+dengan)?|nganti|s\\.?d\\.?|s/d|until|till|through)';
+/** "sejak Senin hingga Rabu (10/7)": a bare weekday starts the range its dated end closes. */
+const BARE_START_BEFORE_RE = new RegExp(
+  `\\b(?:sejak|semenjak|mulai|wiwit|dari|since|from)\\s+${BARE_WEEKDAY}\\s*,?\\s*${RANGE_CONNECTOR}\\s+(?:hari\\s+|tanggal\\s+|(?:late|early)\\s+)?$`,
+  'i',
+);
+/** "sejak Senin (8/7) pagi hingga Selasa sore": a dated start, then a bare weekday closing the range. */
+const BARE_END_AFTER_RE = new RegExp(
+  `^(?:[^.,;]|\\d[.:]\\d){0,40}?\\b${RANGE_CONNECTOR}\\s+(?:(?:late|early)\\s+(?:on\\s+)?)?${BARE_WEEKDAY}${NOT_DATED}`,
+  'i',
+);
+/** "pada Senin (8/7) dan Selasa (9/7)": a second day joined by "dan" to a start. */
+const AND_NEXT_DAY_RE = /^\s*,?\s*(?:dan|serta|and)\s+(?:hari\s+|tanggal\s+)?$/i;
+/** A date opening its sentence before a comma: "Senin (8/7/2024), server LPSE down seharian." */
+const OPENING_DATE_AFTER_RE = /^\s*(?:(?:lalu|kemarin|pagi|siang|sore|petang|malam|dini\s+hari)\s*)?,/i;
 const SINCE_DAYS_AGO_RE = new RegExp(
   `\\b(?:sejak|semenjak)\\s+(?:(\\d|${Object.keys(COUNT_WORDS).join('|')})\\s+)?hari\\s+(?:yang\\s+)?lalu\\b`,
   'i',
@@ -330,7 +415,8 @@ const SINCE_DAYS_AGO_RE = new RegExp(
 const SAME_DAY_RE =
   /\b(?:(?:pagi|siang|sore|petang|malam)\s+harinya|(?:pada\s+)?hari\s+yang\s+sama|the\s+same\s+day|later\s+that\s+day)\b/i;
 /** "keesokan harinya": the day after. */
-const NEXT_DAY_RE = /\b(?:keesokan(?:\s+hari(?:nya)?)?|esok\s+hari(?:nya)?|the\s+next\s+day)\b/i;
+const NEXT_DAY_RE =
+  /\b(?:keesokan(?:nya|\s+hari(?:nya)?)?|esok(?:nya|\s+hari(?:nya)?)|besoknya|hari\s+berikutnya|the\s+next\s+day|the\s+following\s+day)\b/i;
 /** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */
 const STATEMENT_VERB_RE =
   /\b(?:mengonfirmasi|mengkonfirmasi|mengatakan|menyatakan|menjelaskan|menyampaikan|kata|ujar)\b/i;
@@ -343,10 +429,21 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   if (uy) years.push(uy);
   // only sentences with a digit that are about the outage, its recovery, or a "sejak" can hold its days; chrono
   // reads just those, joined into one text so its per-call work is paid once
+  // (without digits: a day word relative to the publication date, after "sejak" or before a recovery); a sentence is
+  // tested for outage words once
+  const outageCache = new Map<Sentence, boolean>();
+  const isOutage = (s: Sentence) => {
+    let v = outageCache.get(s);
+    if (v === undefined) outageCache.set(s, (v = OUTAGE_RE.test(s.text)));
+    return v;
+  };
   const chosen = ctx.sentences.filter(
     (s) =>
-      (DIGIT_RE.test(s.text) || (published !== null && SINCE_RELATIVE_RE.test(s.text))) &&
-      (OUTAGE_RE.test(s.text) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
+      (DIGIT_RE.test(s.text) ||
+        (published !== null &&
+          RELATIVE_DAY_WORD_RE.test(s.text) &&
+          (SINCE_RELATIVE_RE.test(s.text) || RECOVERY_RE.test(s.text)))) &&
+      (isOutage(s) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
   );
   let joined = '';
   const offsets: { at: number; s: Sentence }[] = [];
@@ -369,6 +466,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   }
   const starts: { iso: string; s: Sentence }[] = [];
   const ends: { iso: string; s: Sentence }[] = [];
+  let lastStart = null as { iso: string; s: Sentence; at: number } | null;
   for (const d of dates) {
     const s = sentenceAt(ctx.sentences, d.index);
     if (!s) continue;
@@ -381,7 +479,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     if (d.relative) {
       if (
         published &&
-        OUTAGE_RE.test(s.text) &&
+        isOutage(s) &&
         (SINCE_BEFORE_RE.test(before) || (d.end && FROM_BEFORE_RE.test(before)) || RELATIVE_THEN_HOURS_RE.test(after))
       ) {
         starts.push({ iso: start, s });
@@ -389,7 +487,13 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
         const end = isoDay(d.end);
         if (end) ends.push({ iso: end, s });
         else if (SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
+        continue;
       }
+      // "layanan baru kembali normal kemarin sore": a recovery right before a relative day
+      const head = ctx.text.slice(s.start, d.index);
+      const adjacent = published ? RECOVERY_ADJACENT_RE.exec(head) : null;
+      if (adjacent && !NEGATED_RE.test(head.slice(0, adjacent.index)) && !expectedBefore(head, adjacent.index))
+        ends.push({ iso: start, s });
       continue;
     }
     // "sejak Selasa (14/2/2023) pukul 10.00 WIT hingga Kamis (16/2/2023) sore": a time inside the range splits it
@@ -399,11 +503,27 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       ends.push({ iso: end, s });
       continue;
     }
-    const para = ctx.sentences
-      .filter((o) => o.para === s.para)
-      .map((o) => o.text)
-      .join(' ');
-    const aboutOutage = OUTAGE_RE.test(s.text) || (/\bsejak\b/i.test(before) && OUTAGE_RE.test(para));
+    // "sejak Senin hingga Rabu (10/7)": the start is the last such weekday up to the dated end
+    const bareStart = RANGE_END_LINK_RE.test(before) ? BARE_START_BEFORE_RE.exec(before) : null;
+    const bareN = weekdayNumber(bareStart?.[1]);
+    if (bareN !== undefined && isOutage(s) && !STILL_RE.test(after) && isWeekdayName(bareStart?.[1])) {
+      const endDay = new Date(`${start}T12:00:00Z`).getUTCDay();
+      starts.push({ iso: addDays(start, -weekdayDelta(bareN, endDay)), s });
+      ends.push({ iso: isoDay(d.end) ?? start, s });
+      continue;
+    }
+    // "pada Senin (8/7) dan Selasa (9/7)": the next day joined to a start
+    if (
+      lastStart?.s === s &&
+      start === addDays(lastStart.iso, 1) &&
+      AND_NEXT_DAY_RE.test(ctx.text.slice(lastStart.at, d.index))
+    ) {
+      ends.push({ iso: isoDay(d.end) ?? start, s });
+      continue;
+    }
+    // a "sejak" date in a paragraph about the outage
+    const aboutOutage =
+      isOutage(s) || (/\bsejak\b/i.test(before) && ctx.sentences.some((o) => o.para === s.para && isOutage(o)));
     const recovery = RECOVERY_RE.exec(after);
     // "LPSE diretas pada 3 Maret 2023 dan baru pulih sepekan kemudian": the date is the outage's, the recovery a
     // later event joined by a conjunction
@@ -417,7 +537,7 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       !outageFirst &&
       !STATEMENT_VERB_RE.test(after.slice(0, recovery.index)) &&
       !NEGATED_RE.test(after.slice(0, recovery.index)) &&
-      !EXPECTED_RE.test(after.slice(0, recovery.index))
+      !expectedBefore(after, recovery.index)
     ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
@@ -429,7 +549,8 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       before2 &&
       /\bpada\s*(?:hari\s+|tanggal\s+)?$/i.test(head) &&
       !STATEMENT_VERB_RE.test(head.slice(before2.index)) &&
-      !EXPECTED_RE.test(head.slice(0, before2.index))
+      !NEGATED_RE.test(head.slice(0, before2.index)) &&
+      !expectedBefore(head, before2.index)
     ) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
@@ -438,36 +559,53 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     const lead = d.text.replace(/[\d(].*$/s, '');
     // "kembali normal pada Senin, 9 Mei 2024": the recovery right before its date
     const adjacent = RECOVERY_ADJACENT_RE.exec(head + lead) ?? RECOVERY_ADJACENT_RE.exec(head);
-    if (
-      adjacent &&
-      !NEGATED_RE.test(head.slice(0, adjacent.index)) &&
-      !EXPECTED_RE.test(head.slice(0, adjacent.index))
-    ) {
+    if (adjacent && !NEGATED_RE.test(head.slice(0, adjacent.index)) && !expectedBefore(head, adjacent.index)) {
       ends.push({ iso: isoDay(d.end) ?? start, s });
       continue;
     }
     const linked =
-      START_LINK_RE.test(before) || (lead && START_LINK_RE.test(before + lead)) || EN_START_LINK_RE.test(before);
+      START_LINK_RE.test(before) ||
+      (lead && START_LINK_RE.test(before + lead)) ||
+      EN_START_LINK_RE.test(before) ||
+      // "Senin (8/7/2024), server LPSE down seharian": the date opens the sentence, no one speaking
+      (/^\s*["“]?\s*$/.test(head) && OPENING_DATE_AFTER_RE.test(after) && !SAID_RE.test(s.text));
     if (!aboutOutage || !linked) continue;
     starts.push({ iso: start, s });
+    lastStart = { iso: start, s, at: d.index + d.text.length };
     if (!d.end && SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
+    else if (!d.end) {
+      // "sejak Senin (8/7) pagi hingga Selasa sore": the first such weekday from the start (chrono may have read the
+      // range, its end without a date)
+      const tail = (d.openEnd ?? '') + after;
+      const bareEnd = BARE_END_AFTER_RE.exec(tail);
+      const n = weekdayNumber(bareEnd?.[1]);
+      const rest = bareEnd ? tail.slice(bareEnd[0].length) : '';
+      if (bareEnd && n !== undefined && isWeekdayName(bareEnd[1]) && !STILL_RE.test(rest)) {
+        const end = addDays(start, weekdayDelta(new Date(`${start}T12:00:00Z`).getUTCDay(), n));
+        if (end > start && (!published || end <= published) && !FUTURE_WEEKDAY_RE.test(rest))
+          ends.push({ iso: end, s });
+      }
+    }
     if (d.end) {
       const end = isoDay(d.end);
       if (end && !STILL_RE.test(after)) ends.push({ iso: end, s });
     }
   }
   if (published && !starts.length) {
-    const relative = relativeWindow(ctx.sentences, published);
+    const relative = relativeWindow(ctx.sentences, published, isOutage);
     starts.push(...relative.starts);
     ends.push(...relative.ends);
   }
   starts.sort((a, b) => a.iso.localeCompare(b.iso));
   const start = starts[0] ?? null;
   const endCands = ends.filter((e) => !start || e.iso >= start.iso).sort((a, b) => b.iso.localeCompare(a.iso));
+  // a recovery day counted from a bare weekday cannot come after the publication day ("restored late Tuesday" is
+  // not next week's Tuesday); a written date may (a document dated before the events it records)
+  const inferred = start ? recoveryWithoutDate(ctx.sentences, start.iso) : null;
   const end =
     endCands[0] ??
     (start
-      ? (recoveryWithoutDate(ctx.sentences, start.iso) ??
+      ? ((inferred && (!published || inferred.iso <= published) ? inferred : null) ??
         durationEnd(start) ??
         sameDayHours(ctx.sentences, start, new Set(starts.map((x) => x.iso)).size))
       : null);
@@ -494,7 +632,7 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
   const startDay = new Date(`${startIso}T12:00:00Z`);
   for (const [i, s] of sentences.entries()) {
     const rec = RECOVERY_RE.exec(s.text);
-    if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index)) || EXPECTED_RE.test(s.text.slice(0, rec.index))) continue;
+    if (!rec || NEGATED_RE.test(s.text.slice(0, rec.index)) || expectedBefore(s.text, rec.index)) continue;
     // "Jaringan sudah dipulihkan Senin sore. Namun server masih menunggu suku cadang": a part recovered, not the
     // service
     const next = sentences[i + 1];
@@ -508,7 +646,8 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
     const wdLater = RECOVERY_WEEKDAY_LATER_RE.exec(tail);
     let delta: number | null = null;
     if (later) {
-      delta = later[2] ? 7 : (COUNT_WORDS[(later[1] ?? '').toLowerCase()] ?? Number(later[1]));
+      const word = (later[1] ?? later[2] ?? '').toLowerCase();
+      delta = word === 'sepekan' || word === 'seminggu' ? 7 : (COUNT_WORDS[word] ?? Number(word));
     } else if (wd?.[1] || wdBefore?.[1]) {
       const name = (wd?.[1] ?? wdBefore?.[1] ?? '').toLowerCase().replace(/[’']/g, "'");
       const n = WEEKDAY_NUMBER[name];
@@ -595,20 +734,53 @@ const addDays = (iso: string, n: number) =>
   new Date(new Date(`${iso}T12:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
 type Dated = { iso: string; s: Sentence };
+/** A weekday, not a week: "Minggu" the weekday is written with a capital, "minggu" is a week ("sejak minggu lalu"). */
+const isWeekdayName = (name: string | undefined) => name?.toLowerCase() !== 'minggu' || name?.[0] === 'M';
 const weekdayNumber = (name: string | undefined) =>
-  name ? WEEKDAY_DICTIONARY[name.toLowerCase().replace(/’/g, "'")] : undefined;
+  name ? WEEKDAY_NUMBER[name.toLowerCase().replace(/’/g, "'")] : undefined;
+
+/**
+ * A bare weekday told as past, not as a plan ("akan ditutup pada Sabtu", "Senin depan") nor as a week ("minggu lalu"
+ * is last week: the weekday Minggu is written with a capital). Without "sejak" (`strict`): no "lalu", "kemarin"
+ * only on the day before the publication, and no statement verb between the outage and the weekday.
+ */
+function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean): RegExpExecArray | null {
+  const m = re.exec(text);
+  if (!m?.[1] || !isWeekdayName(m[1])) return null;
+  const at = m.index + m[0].length;
+  if (expectedBefore(text, m.index) || FUTURE_WEEKDAY_RE.test(text.slice(at))) return null;
+  if (!strict) return m;
+  if (/\blalu\b/i.test(m[0])) return null;
+  const last = weekdayNumber(m[2] ?? m[1]);
+  if (/\bkemarin\b/i.test(m[0]) && (last === undefined || weekdayDelta(last, pubDay) !== 1)) return null;
+  const head = text.slice(0, m.index);
+  const said = SAID_RE.exec(head);
+  if (said && !OUTAGE_RE.test(head.slice(said.index))) return null;
+  return m;
+}
 
 /**
  * Starts (and range ends) relative to the publication date in outage sentences: "sejak Senin lalu", "sejak dua hari
  * lalu", "sejak Kamis pagi hingga Jumat sore kemarin". An end after the publication day is no end.
  */
-function relativeWindow(sentences: Sentence[], published: string): { starts: Dated[]; ends: Dated[] } {
+function relativeWindow(
+  sentences: Sentence[],
+  published: string,
+  isOutage: (s: Sentence) => boolean,
+): { starts: Dated[]; ends: Dated[] } {
   const starts: Dated[] = [];
   const ends: Dated[] = [];
   const pubDay = new Date(`${published}T12:00:00Z`).getUTCDay();
   for (const s of sentences) {
-    if (!SEJAK_RE.test(s.text) || !OUTAGE_RE.test(s.text)) continue;
-    const wd = SINCE_WEEKDAY_RE.exec(s.text);
+    // cheap tests first: a "sejak" or a weekday name, then the outage words
+    const since = SEJAK_RE.test(s.text) || /\bsince\b/i.test(s.text);
+    const weekday = ANY_WEEKDAY_RE.test(s.text);
+    if ((!since && !weekday) || !isOutage(s)) continue;
+    const wd = !weekday
+      ? null
+      : ((since ? pastWeekday(SINCE_WEEKDAY_RE, s.text, pubDay, false) : null) ??
+        pastWeekday(ON_WEEKDAY_RE, s.text, pubDay, true) ??
+        pastWeekday(YESTERDAY_WEEKDAY_RE, s.text, pubDay, true));
     const n = weekdayNumber(wd?.[1]);
     if (n !== undefined) {
       const iso = addDays(published, -weekdayDelta(n, pubDay));
@@ -618,7 +790,7 @@ function relativeWindow(sentences: Sentence[], published: string): { starts: Dat
       if (end && end <= published) ends.push({ iso: end, s });
       continue;
     }
-    const ago = SINCE_DAYS_AGO_RE.exec(s.text);
+    const ago = since ? SINCE_DAYS_AGO_RE.exec(s.text) : null;
     if (ago) {
       const k = ago[1] ? (COUNT_WORDS[ago[1].toLowerCase()] ?? Number(ago[1])) : 1;
       if (k >= 1 && k <= 7) starts.push({ iso: addDays(published, -k), s });

@@ -626,3 +626,176 @@ describe('extractOutageWindow: the outage told through its users or its hacker',
     expect(run(text, '2025-03-05').value.start).toBe('2025-03-03');
   });
 });
+
+describe('extractOutageWindow: bare weekdays resolved from the publication date', () => {
+  test.each([
+    [
+      '"pada Senin" in a Wednesday article',
+      'LPSE Kabupaten Gowa tidak bisa diakses pada Senin.',
+      '2024-07-10',
+      '2024-07-08',
+      null,
+    ],
+    [
+      '"Senin kemarin" the day before',
+      'LPSE Kabupaten Gowa tidak bisa diakses Senin kemarin.',
+      '2024-07-09',
+      '2024-07-08',
+      null,
+    ],
+    [
+      'English "on Sunday morning", "restored on Monday evening"',
+      'The LPSE portal of Makassar went offline on Sunday morning and was restored on Monday evening.',
+      '2024-07-10',
+      '2024-07-07',
+      '2024-07-08',
+    ],
+    [
+      'English "for most of Tuesday", "restored late Tuesday evening"',
+      'The LPSE portal of Makassar was inaccessible for most of Tuesday. Service was restored late Tuesday evening.',
+      '2024-07-11',
+      '2024-07-09',
+      '2024-07-09',
+    ],
+    [
+      '"sejak Senin hingga Rabu (10/7)": the start counted back from the dated end',
+      'LPSE Kabupaten Gowa tidak bisa diakses sejak Senin hingga Rabu (10/7).',
+      '2024-07-20',
+      '2024-07-08',
+      '2024-07-10',
+    ],
+    [
+      '"sejak Senin (8/7) pagi hingga Selasa sore": a bare weekday closing a dated range',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024) pagi hingga Selasa sore.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    expect(run(text, published).value).toEqual({ start, end });
+  });
+
+  test.each([
+    [
+      '"pada Selasa lalu" may be any past Tuesday',
+      'LPSE Kabupaten Gowa tidak dapat diakses pada Selasa lalu.',
+      '2024-07-11',
+    ],
+    ['"Senin kemarin" not the day before', 'LPSE Kabupaten Gowa tidak bisa diakses Senin kemarin.', '2024-07-11'],
+    ['"minggu lalu" is last week', 'LPSE Kabupaten Gowa tidak bisa diakses sejak minggu lalu.', '2024-07-11'],
+    ['a shutdown planned for Saturday', 'LPSE Kabupaten Gowa akan ditutup sementara pada Sabtu.', '2024-07-11'],
+    [
+      'a statement on Wednesday',
+      'The portal suffered an outage, said Andi Baso, a spokesperson, in a statement on Wednesday.',
+      '2024-07-11',
+    ],
+  ])('%s is no start', (_name, text, published) => {
+    expect(run(text, published).value.start).toBeNull();
+  });
+
+  test('a bare weekday recovery cannot fall after the publication day', () => {
+    const r = run(
+      'The LPSE portal of Makassar went offline on Wednesday. Service was restored late Tuesday evening.',
+      '2024-07-11',
+    );
+    expect(r.value).toEqual({ start: '2024-07-10', end: null });
+  });
+});
+
+describe('extractOutageWindow: days joined by "dan", next days, recoveries in other words', () => {
+  test.each([
+    [
+      '"pada Senin (8/7) dan Selasa (9/7)"',
+      'LPSE Kabupaten Gowa tidak bisa diakses pada Senin (8/7) dan Selasa (9/7).',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+    [
+      '"pada 8 dan 9 Juli 2024"',
+      'LPSE Kabupaten Gowa tidak bisa diakses pada 8 dan 9 Juli 2024.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+    [
+      '"dua hari, yakni Senin dan Selasa (8-9/7/2024)"',
+      'LPSE Kabupaten Gowa mati dua hari, yakni Senin dan Selasa (8-9/7/2024).',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+    [
+      '"pulih sehari kemudian"',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). Layanan pulih sehari kemudian.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+    [
+      '"Esoknya … sudah normal"',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). Esoknya layanan sudah normal.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+    [
+      '"kembali normal kemarin sore"',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). Layanan baru kembali normal kemarin sore.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-11',
+    ],
+    [
+      '"berhasil diatasi pada" a dated day',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). Gangguan berhasil diatasi pada Rabu (10/7/2024).',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-10',
+    ],
+    [
+      '"teratasi Rabu sore"',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). Gangguan teratasi Rabu sore.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-10',
+    ],
+    [
+      'a dated day, then "kembali berfungsi"',
+      'LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). Rabu (10/7/2024) layanan kembali berfungsi.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-10',
+    ],
+    [
+      'English "back to normal on Tuesday"',
+      'The LPSE portal of Makassar went offline on Monday, July 8, 2024. It was back to normal on Tuesday.',
+      '2024-07-12',
+      '2024-07-08',
+      '2024-07-09',
+    ],
+    [
+      'a date opening the sentence before a comma',
+      'Senin (8/7/2024), server LPSE Kabupaten Gowa down seharian.',
+      '2024-07-12',
+      '2024-07-08',
+      null,
+    ],
+  ])('%s', (_name, text, published, start, end) => {
+    expect(run(text, published).value).toEqual({ start, end });
+  });
+
+  test.each([
+    ['"masih berupaya memulihkan"', 'Petugas masih berupaya memulihkan layanan pada Rabu (10/7/2024).'],
+    ['"sedang dipulihkan"', 'Layanan sedang dipulihkan pada Rabu (10/7/2024).'],
+    ['"belum dapat diatasi"', 'Gangguan belum dapat diatasi pada Rabu (10/7/2024).'],
+  ])('%s is no end', (_name, second) => {
+    const r = run(`LPSE Kabupaten Gowa mati sejak Senin (8/7/2024). ${second}`, '2024-07-12');
+    expect(r.value).toEqual({ start: '2024-07-08', end: null });
+  });
+
+  test('a date opening a statement is no start', () => {
+    const r = run('Senin (8/7/2024), Kepala LPSE mengatakan server sempat down.', '2024-07-12');
+    expect(r.value.start).toBeNull();
+  });
+});
