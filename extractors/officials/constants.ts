@@ -124,6 +124,11 @@ export const SPEECH_VERBS_ACTIVE = [
   'menyarankan',
   'said',
   'says',
+  // a denial is speech too: "Kuasa hukum terdakwa, Nama, S.H., membantah kliennya…"
+  'membantah',
+  'menampik',
+  'menepis',
+  'menyanggah',
   // Javanese reports: "Kepala Bagian …, Sri Hartini, ngandharake yen…", "Suparno, ngaku…"
   'ngandharake',
   'nerangake',
@@ -217,6 +222,19 @@ export const ROLE_HEADS = [
   'humas',
   'kuasa',
   'penanggung',
+  // who a speaker is, before or after the name: "Peserta asal X, Nama", "Nama, pemilik CV kecil"
+  'peserta',
+  'penyedia',
+  'pemilik',
+  'pedagang',
+  'penasihat',
+  'pengacara',
+  'advokat',
+  // Malaysian Malay titles: "Presiden Persatuan Kontraktor…, Nama", "Timbalan Setiausaha Bahagian…"
+  'presiden',
+  'setiausaha',
+  'timbalan',
+  'pengarah',
 ];
 
 /** Capitalised words that belong to institution names, never to a person's name. */
@@ -416,6 +434,31 @@ export const ORG_WORDS = [
   'redaksi',
   'media',
   'berita',
+  'paguyuban',
+  'pasar',
+  // English institution words: "the Procurement Service of the Department of Budget and Management said"
+  'department',
+  'ministry',
+  'agency',
+  'office',
+  'bureau',
+  'service',
+  'services',
+  'procurement',
+  'management',
+  'budget',
+  'government',
+  'authority',
+  'council',
+  'association',
+  // Malaysian Malay institution words: "Persatuan Kontraktor Bumiputera Johor", "Bahagian Perolehan Kerajaan"
+  'persatuan',
+  'bahagian',
+  'perolehan',
+  'kerajaan',
+  'jabatan',
+  'cawangan',
+  'bumiputera',
 ];
 
 /** Capitalised words that start sentences or name things but are not people. */

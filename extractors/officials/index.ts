@@ -61,6 +61,9 @@ const ORG_UNIT_HEADS = new Set([
   'direktorat',
   'kementerian',
   'asosiasi',
+  'persatuan',
+  'paguyuban',
+  'pasar',
   'lsm',
   'yayasan',
   'forum',
@@ -137,6 +140,8 @@ const ROLE_LOWER = new Set([
   'sekretaris',
   'bendahara',
   'komisi',
+  // Malaysian Malay "cabang": "Persatuan Kontraktor Melayu cawangan Selangor, Nama"
+  'cawangan',
 ]);
 /** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */
 const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn|Moh|Moch|Mochd|Muh|Muhd|Mhd|Abd|Dt)\.?$/;
@@ -320,6 +325,9 @@ const EN_APPOSITIVE_RE =
  */
 const ID_APPOSITIVE_RE =
   /,\s*(?:yang|selaku|salah\s+satu|seorang|pemilik|penyedia|kontraktor|rekanan|pengusaha|warga|pelaku|peserta|pengurus|anggota|aktivis|pegiat|pemerhati|tokoh|perwakilan)\s[^,"“”]{1,100},\s*$/i;
+
+/** A relative clause without commas between the name and the verb: "Nama yang dihubungi terpisah mengatakan". */
+const ID_RELATIVE_RE = /\s+yang\s+[^,.;"“”]{1,80}$/;
 
 /** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
 function phraseBefore(s: string): string {
@@ -572,6 +580,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       // "Nama, penyedia jasa konstruksi asal X, mengaku", "Sekda X, Nama, yang turut hadir dalam rapat, menyatakan"
       const appositive = whos.length || !/,\s*$/.test(head.slice(-4)) ? null : ID_APPOSITIVE_RE.exec(head);
       if (appositive) whos = whosOf(phraseBefore(head.slice(0, appositive.index)));
+      // "Sementara itu Reza yang ingin membayar pajak mengatakan", "… Nama yang dikonfirmasi terpisah mengatakan"
+      const relative = whos.length || !head.includes(' yang ') ? null : ID_RELATIVE_RE.exec(head);
+      if (relative) whos = whosOf(phraseBefore(head.slice(0, relative.index)));
       if (whos.length) found.push({ at: m.index, whos });
     }
     if (!found.length) continue;

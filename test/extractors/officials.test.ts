@@ -376,3 +376,47 @@ describe('extractOfficials: Javanese reports', () => {
     ]);
   });
 });
+
+describe('extractOfficials: denials, relative clauses, role nouns and institution words', () => {
+  test.each([
+    [
+      'a denial verb',
+      'Kuasa hukum terdakwa, Marulam Sitorus, S.H., membantah kliennya mengatur tender.',
+      ['Marulam Sitorus'],
+    ],
+    [
+      'a relative clause without commas',
+      'Sementara itu Reza yang ingin membayar pajak kendaraan mengatakan layanan ikut terdampak.',
+      ['Reza'],
+    ],
+    [
+      '"yang dikonfirmasi" after a role and name',
+      'Kepala LPSE Kabupaten Sleman Budi Santoso yang dikonfirmasi terpisah mengatakan server sudah pulih.',
+      ['Budi Santoso'],
+    ],
+    [
+      'a role noun before a place the gazetteer lacks',
+      'Peserta asal Tanjung Selor, Nurul Hidayah, mengaku terbantu dengan pelatihan itu.',
+      ['Nurul Hidayah'],
+    ],
+    ['a market is no person', 'Pedagang Pasar Beringharjo menyambut baik kepastian itu.', []],
+    [
+      'English institution words',
+      'The Procurement Service of the Department of Budget and Management said the portal was restored.',
+      [],
+    ],
+    [
+      'a Malaysian association head',
+      'Presiden Persatuan Kontraktor Melayu cawangan Selangor, Datuk Kamarulzaman Ismail, berkata ramai ahli menunggu.',
+      ['Datuk Kamarulzaman Ismail'],
+    ],
+  ])('%s', (_name, text, names) => {
+    expect(people(text).map((p) => p.name)).toEqual(names);
+  });
+
+  test('a role noun after the name is the role: "Nama, pemilik CV kecil"', () => {
+    expect(people('Maria Ina, pemilik CV kecil di Waikabubak, mengaku rugi.').map((p) => p.role)).toEqual([
+      'pemilik CV',
+    ]);
+  });
+});
