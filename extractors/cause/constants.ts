@@ -9,7 +9,7 @@ import type { CauseCategory } from '../../src/types.ts';
  * word after them they are a network cause.
  */
 const NET_LINK =
-  '(?:jaringan(?!\\s+(?:listrik|transmisi|distribusi|pln|air|jalan|irigasi))(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?|jalur\\s+(?:internet(?:e|nya)?|backbone|koneksi|jaringan|utama|komunikasi)|backbone|radio\\s+link|link\\s+(?:internet|jaringan|radio|utama)|kabel\\s+(?:fiber|optik|serat\\s+optik|fo|utama|jaringan|internet)|serat\\s+optik|fiber\\s+opti[ck]|router|BTS|tower\\s+(?:bts|jaringan|internet|radio|pemancar)|menara\\s+(?:bts|radio|pemancar|telekomunikasi|jaringan|internet))';
+  '(?:jaringan(?!\\s+(?:listrik|transmisi|distribusi|pln|air|jalan|irigasi))(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?|(?:akses\\s+|koneksi\\s+)?internet(?:e|nya)?|jalur\\s+(?:internet(?:e|nya)?|backbone|koneksi|jaringan|utama|komunikasi)|backbone|radio\\s+link|link\\s+(?:internet|jaringan|radio|utama)|kabel\\s+(?:fiber|optik|serat\\s+optik|fo|utama|jaringan|internet)|serat\\s+optik|fiber\\s+opti[ck]|router|BTS|tower\\s+(?:bts|jaringan|internet|radio|pemancar)|menara\\s+(?:bts|radio|pemancar|telekomunikasi|jaringan|internet))';
 /** Breaks that say a link failed, a few words after it: "kabel optik milik Telkom putus". */
 const NET_BREAK = '(?:terputus|putus|pedhot|tersambar|bermasalah|tidak\\s+stabil|down|mati|roboh|tumbang)';
 /** Milder trouble words that count right after the link only: "router rusak", "jaringan internet mengalami gangguan". */

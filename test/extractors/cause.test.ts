@@ -227,6 +227,8 @@ describe('extractCauses: network links, providers and power-grid lines', () => {
       '"Ada gangguan di jaringan ISP sejak pukul 08.00 WIB," ujar Kepala Diskominfo Kabupaten Sambas.',
     ],
     ['the internet provider', 'LPSE Kabupaten Landak Down, Diskominfo Sebut Gangguan dari Penyedia Layanan Internet'],
+    ['the internet of the server room', 'Menurut Kepala Diskominfo Sleman, internet di ruang server mati sejak pagi.'],
+    ['trouble on the internet', 'Gangguan internet membuat LPSE Kabupaten Bantul tidak bisa diakses.'],
     ['a Javanese cut link', '"Servere urip, nanging jalur internete pedhot," ngendikane Kepala Bagian PBJ Klaten.'],
   ])('%s is network', (_name, text) => {
     expect(stated(text).map((c) => c.category)).toEqual(['network']);
