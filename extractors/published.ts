@@ -24,12 +24,14 @@ const DATELINE_DATE_RE = /^\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2},\s*(\d{1,2
 /** A dateline opening the text: place, optional agency, comma, a date, then a dash or bar. */
 const DATELINE_FULL_RE = /^\s*\p{Lu}[\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*([^–—|\n-]{6,40}?)\s*[–—|-]/u;
 /**
- * An English report's date line: "Published: Tuesday, March 3, 2026 - 08:15 WITA", "Posted March 3, 2026". Only a
- * label, a weekday, the date and a time may stand on the line.
+ * An English report's date line: "Published: Tuesday, March 3, 2026 - 08:15 WITA", "Posted on March 3, 2026 by
+ * admin", "Tuesday, 3 March 2026 08:15 WIB". Only a label, a weekday, the date, a time and a short byline may stand
+ * on the line.
  */
+const EN_MONTH = ENGLISH_MONTHS.join('|');
 const EN_DATE_LINE_RE = new RegExp(
-  `^(?:(?:published|posted|updated)\\s*:?\\s*)?(?:(?:${ENGLISH_WEEKDAYS.join('|')}),?\\s+)?(${ENGLISH_MONTHS.join('|')})\\s+(\\d{1,2}),\\s*(\\d{4})(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?\\s*$`,
-  'i',
+  `^(?:(?:published|posted|updated)(?:\\s+on)?\\s*:?\\s*)?(?:(?:${ENGLISH_WEEKDAYS.join('|')}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2}),\\s*(\\d{4})|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?(?:\\s*[|,]?\\s*by\\s+[\\p{L}.' ]{1,40})?\\s*$`,
+  'iu',
 );
 /** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
 const URL_DATE_RE = /\/(20[0-3]\d)\/(0[1-9]|1[0-2])(?:\/|$)/;
@@ -50,10 +52,13 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
     if (!line || line.length > MAX_DATE_LINE || !/\d{4}/.test(line)) continue;
     const en = EN_DATE_LINE_RE.exec(line);
     if (en) {
-      const month = ENGLISH_MONTHS.indexOf((en[1] ?? '').toLowerCase()) + 1;
-      const day = Number(en[2]);
+      const month = ENGLISH_MONTHS.indexOf((en[1] ?? en[5] ?? '').toLowerCase()) + 1;
+      const day = Number(en[2] ?? en[4]);
       if (day >= 1 && day <= 31)
-        candidates.push({ iso: `${en[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, line });
+        candidates.push({
+          iso: `${en[3] ?? en[6]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+          line,
+        });
       continue;
     }
     const found: DateMention[] = parseDates(line, { published: null, years: [] });

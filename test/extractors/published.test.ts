@@ -74,6 +74,20 @@ describe('extractPublished', () => {
       '2026-03-06',
       'March 6, 2026',
     ],
+    [
+      'an English date line with the day before the month',
+      'Portal down in Makassar\n\nFriday, 6 March 2026 09:40 WITA\n\nThe LPSE portal went down.',
+      null,
+      '2026-03-06',
+      'Friday, 6 March 2026 09:40 WITA',
+    ],
+    [
+      'an English date line "Posted on … by …"',
+      'Portal down in Makassar\n\nPosted on March 6, 2026 by admin\n\nThe LPSE portal went down.',
+      null,
+      '2026-03-06',
+      'Posted on March 6, 2026 by admin',
+    ],
   ])('%s', (_name, text, url, expected, evidence) => {
     const r = extractPublished(ctxOf(text, { url }));
     expect(r.value).toBe(expected);
@@ -89,6 +103,7 @@ describe('extractPublished', () => {
     ['a copyright year', 'Isi berita.\nCOPYRIGHT © ANTARA News 2015'],
     ['a month without a day', ' date 2020-02 Situs web resmi Pemkab eror.'],
     ['an English date inside a sentence', 'The portal went down on March 6, 2026, officials said.'],
+    ['an English day-month date inside a sentence', 'The portal went down on 6 March 2026 and stayed down.'],
   ])('no publication date: %s', (_name, text) => {
     expect(extractPublished(ctxOf(text)).value).toBeNull();
   });
