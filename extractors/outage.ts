@@ -434,7 +434,10 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
   const outageCache = new Map<Sentence, boolean>();
   const isOutage = (s: Sentence) => {
     let v = outageCache.get(s);
-    if (v === undefined) outageCache.set(s, (v = OUTAGE_RE.test(s.text)));
+    if (v === undefined) {
+      v = OUTAGE_RE.test(s.text);
+      outageCache.set(s, v);
+    }
     return v;
   };
   const chosen = ctx.sentences.filter(
