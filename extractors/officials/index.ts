@@ -182,13 +182,20 @@ interface Tok {
   t: string;
   start: number;
 }
+const TOKEN_RE = /\([^)]*\)|[^\s,()]+|,/g;
 function tokens(s: string): Tok[] {
   const out: Tok[] = [];
-  for (const m of s.matchAll(/\([^)]*\)|[^\s,()]+|,/g))
-    out.push({
-      t: m[0].replace(/[.:;]+$/, (p) => (HONORIFIC_RE.test(m[0]) || DEGREE_RE.test(m[0]) ? p : '')),
-      start: m.index ?? 0,
-    });
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(s); m; m = TOKEN_RE.exec(s)) {
+    const raw = m[0];
+    const c = raw.charCodeAt(raw.length - 1);
+    // trailing "." ":" ";" go, except after an honorific or a degree ("Dr.", "S.Kom.")
+    const t =
+      (c === 46 || c === 58 || c === 59) && !(HONORIFIC_RE.test(raw) || DEGREE_RE.test(raw))
+        ? raw.replace(/[.:;]+$/, '')
+        : raw;
+    out.push({ t, start: m.index });
+  }
   return out;
 }
 
@@ -295,7 +302,8 @@ const WEEKDAY_TOKEN = /^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|aha
 
 /** The speaker phrase right after a bare verb or intro: up to the first word that cannot be in it. */
 function phraseAfter(s: string): string {
-  const toks = tokens(s);
+  // a speaker phrase is never longer than this: the rest of a long sentence need not be tokenised
+  const toks = tokens(s.length > 300 ? s.slice(0, 300) : s);
   const out: string[] = [];
   for (const k of toks) {
     if (WEEKDAY_TOKEN.test(k.t) || !allowed(k.t)) break;
@@ -329,16 +337,24 @@ const ID_APPOSITIVE_RE =
 /** A relative clause without commas between the name and the verb: "Nama yang dihubungi terpisah mengatakan". */
 const ID_RELATIVE_RE = /\s+yang\s+[^,.;"“”]{1,80}$/;
 
+const EN_APPOSITIVE_GATE_RE = /,\s+(?:a|an|the|who|one\s+of)\s/;
+/** Longest filler TRAILING_FILLER_RE removes in one step, with room to spare. */
+const FILLER_WINDOW = 160;
+
 /** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
 function phraseBefore(s: string): string {
   // a speaker phrase is never longer than this; the filler regex is anchored at the end but scans from every start
   let head = s.length > 200 ? s.slice(s.length - 200) : s;
-  const appositive = EN_APPOSITIVE_RE.exec(head);
+  // the English appositive scans back from every start: only where its ", a/an/the/who" is there at all
+  const appositive = EN_APPOSITIVE_GATE_RE.test(head) ? EN_APPOSITIVE_RE.exec(head) : null;
   if (appositive?.[1]) return appositive[1];
+  // a filler is a few words: the end-anchored regex runs over the last FILLER_WINDOW characters, not all 200
   for (let i = 0; i < 6; i++) {
-    const cut = head.replace(TRAILING_FILLER_RE, '');
-    if (cut === head) break;
-    head = cut;
+    const keep = Math.max(0, head.length - FILLER_WINDOW);
+    const tail = head.slice(keep);
+    const cut = tail.replace(TRAILING_FILLER_RE, '');
+    if (cut === tail) break;
+    head = head.slice(0, keep) + cut;
   }
   const toks = tokens(head);
   const out: string[] = [];
@@ -400,6 +416,18 @@ function organizationOf(role: string | null): string | null {
       role.split(',')[0] ?? role,
     );
   return m?.[1]?.trim() || null;
+}
+
+/** "kata kata Nama": the verb written twice. One regex per verb, compiled once. */
+const DUP_VERB_RES = new Map<string, RegExp>();
+function dupVerbRe(verb: string): RegExp {
+  const key = verb.toLowerCase();
+  let re = DUP_VERB_RES.get(key);
+  if (!re) {
+    re = new RegExp(`^\\s+${key}\\b`, 'i');
+    DUP_VERB_RES.set(key, re);
+  }
+  return re;
 }
 
 function quotesIn(text: string): string[] {
@@ -479,11 +507,18 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     for (const q of quotes) if (!last.quotes.includes(q)) last.quotes.push(q);
   };
 
-  const paraOf = (para: number) =>
-    ctx.sentences
-      .filter((o) => o.para === para)
-      .map((o) => o.text)
-      .join(' ');
+  const paraTexts = new Map<number, string>();
+  const paraOf = (para: number) => {
+    let t = paraTexts.get(para);
+    if (t === undefined) {
+      t = ctx.sentences
+        .filter((o) => o.para === para)
+        .map((o) => o.text)
+        .join(' ');
+      paraTexts.set(para, t);
+    }
+    return t;
+  };
 
   /** Sentence index of the last named speaker: a person introduced after it may be whom a pronoun means. */
   let lastAt = -1;
@@ -534,8 +569,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         continue;
       }
       let rest = text.slice(at);
-      const dup = new RegExp(`^\\s+${m.groups?.verb ?? ''}\\b`, 'i');
-      rest = rest.replace(dup, '');
+      rest = rest.replace(dupVerbRe(m.groups?.verb ?? ''), '');
       if (/^\s*(?:dia|ia|beliau|mereka)\b/i.test(rest)) {
         found.push({ at, whos: 'pronoun' });
         continue;

@@ -641,7 +641,10 @@ function countMatches(re: RegExp, s: string): number {
 
 export interface RelevanceValue {
   is_incident: boolean;
-  /** How many sentences tie a procurement system to a malfunction. */
+  /**
+   * How many sentences tie a procurement system to a malfunction, less the genre penalties (a guide, a trial, a
+   * notice of work to come…); the penalties are weighed only when the sentences alone would make an incident.
+   */
   score: number;
 }
 
@@ -683,6 +686,9 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     }
   }
   if (systemMentions && PDN_OUTAGE_RE.test(ctx.text)) score += 1;
+  // penalties only lower the score: without enough evidence of an outage there is nothing for them to decide
+  if (score < 1 || !systemMentions)
+    return { value: { is_incident: false, score }, evidence, confidence: Math.min(0.95, 0.5 + Math.abs(score) * 0.1) };
   const head = `${title}\n${ctx.text.slice(0, 3000)}`;
   let penalty = 0;
   const lead = `${title}\n${ctx.text.slice(0, 600)}`;
