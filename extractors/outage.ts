@@ -12,7 +12,7 @@ import { type DateMention, isoDay, parseDates, yearsIn } from './dates/index.ts'
 import { urlYear } from './published.ts';
 import { pastLeaningYear } from './dates/refiners/year-inference.ts';
 import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
-import { alternation, type Sentence, sentenceAt } from './text.ts';
+import { LATIN_LETTER, alternation, type Sentence, sentenceAt } from './text.ts';
 import { ENGLISH_MONTHS, ENGLISH_OUTAGE_TERMS, ENGLISH_WEEKDAYS } from './vocab.ts';
 
 export interface OutageWindow {
@@ -116,7 +116,10 @@ export const OUTAGE_TERMS = [
 ];
 /** "lambat" is a slow portal, but "paling lambat tanggal 20 / pada … / 20 Juni" is a deadline. */
 const SLOW_PATTERN = 'lambat(?:nya)?(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';
-const OUTAGE_RE = new RegExp(`(?<!\\p{L})(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?!\\p{L})`, 'iu');
+const OUTAGE_RE = new RegExp(
+  `(?<![${LATIN_LETTER}])(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?![${LATIN_LETTER}])`,
+  'i',
+);
 const DIGIT_RE = /\d/;
 const SEJAK_RE = /\b(?:sejak|semenjak|wiwit|mulai)\b/i;
 /** Parts of the day, for starts told relative to the publication date. */
@@ -309,8 +312,8 @@ const DAYS_LATER_RE = new RegExp(
 );
 /** A weekday right before the recovery: "Sabtu pagi sudah bisa diakses lagi". */
 const WEEKDAY_BEFORE_RECOVERY_RE = new RegExp(
-  `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*,?\\s*(?:[\\p{L}]+\\s+){0,3}$`,
-  'iu',
+  `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*,?\\s*(?:[${LATIN_LETTER}]+\\s+){0,3}$`,
+  'i',
 );
 /**
  * A recovery only expected, hoped for, planned or under way, a few words before it: "memperkirakan layanan paling cepat pulih
@@ -350,7 +353,10 @@ const EXPECTED_WORDS = [
   'will',
   'trying',
 ];
-const EXPECTED_RE = new RegExp(`(?<!\\p{L})(?:${alternation(EXPECTED_WORDS)})(?:\\s+[^\\s.,;]+){0,4}\\s*$`, 'iu');
+const EXPECTED_RE = new RegExp(
+  `(?<![${LATIN_LETTER}])(?:${alternation(EXPECTED_WORDS)})(?:\\s+[^\\s.,;]+){0,4}\\s*$`,
+  'i',
+);
 /** The expectation words of EXPECTED_RE in the few words before `at` (only the last 80 characters are read). */
 const expectedBefore = (text: string, at: number) => EXPECTED_RE.test(text.slice(Math.max(0, at - 80), at));
 /** A weekday still to come: "pulih pada Kamis mendatang", "Senin depan". */

@@ -322,16 +322,18 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     // a prefix does not reach across a paragraph: a title ending "…LPSE Provinsi" and a "PADANG -" dateline
     const para = near.lastIndexOf('\n\n');
     const before = para < 0 ? near : near.slice(para + 2);
-    const kind: Kind = PROV_PREFIX_RE.test(before)
+    // the kind prefixes are a word or two right before the name: no need to try them from 120 characters back
+    const close = before.length > 40 ? before.slice(-40) : before;
+    const kind: Kind = PROV_PREFIX_RE.test(close)
       ? 'prov'
-      : KOTA_PREFIX_RE.test(before)
+      : KOTA_PREFIX_RE.test(close)
         ? 'kota'
-        : KAB_PREFIX_RE.test(before)
+        : KAB_PREFIX_RE.test(close)
           ? 'kab'
           : null;
     const lpse = LPSE_CHEAP_RE.test(before) && LPSE_BEFORE_RE.test(before);
     // "Dua LPSE di Jawa Tengah": "di" + a province is where LPSEs are, not the province's own LPSE
-    const inProvince = /\bdi\s*$/i.test(before);
+    const inProvince = /\bdi\s*$/i.test(close);
     const gov = GOV_CHEAP_RE.test(before) && GOV_PREFIX_RE.test(before);
     const prefixed = kind !== null || lpse || gov;
     // names must be capitalised unless a prefix introduces them ("kabupaten Luwu utara")

@@ -7,7 +7,7 @@
 import type { Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { MONTHS } from '../html/dates.ts';
-import { alternation, clip } from '../text.ts';
+import { LATIN_LETTER, alternation, clip } from '../text.ts';
 import { ENGLISH_OUTAGE_TERMS } from '../vocab.ts';
 
 /** The procurement systems Pantau watches. */
@@ -527,8 +527,8 @@ const TENDER_FIELD_RE = new RegExp(`^[ \\t]*(?:${alternation(TENDER_FIELD_LABELS
 const NUMBERED_QUESTION_RE = /^[ \t]*\d+[.)][ \t]+[^\n]{5,200}\?[ \t]*$/gm;
 /** "LPSE Aman", "LPSE Kota Contoh tetap berjalan normal": the system, its name, then a safe word. */
 const SYSTEM_SAFE_RE = new RegExp(
-  `\\b(?:LPSE|SPSE|Layanan\\s+Pengadaan\\s+Secara\\s+Elektronik(?:\\s+\\(LPSE\\))?)(?:\\s+(?!(?:kembali|sudah|mulai|kini|sekarang|belum|sempat|tidak|tak)\\b)(?:Kota|Kabupaten|Provinsi|\\p{Lu}[\\p{L}-]*)){0,4}\\s+(?:${alternation(SAFE_TERMS)})\\b(?!\\s+(?:kembali|lagi)\\b)`,
-  'iu',
+  `\\b(?:LPSE|SPSE|Layanan\\s+Pengadaan\\s+Secara\\s+Elektronik(?:\\s+\\(LPSE\\))?)(?:\\s+(?!(?:kembali|sudah|mulai|kini|sekarang|belum|sempat|tidak|tak)\\b)(?:Kota|Kabupaten|Provinsi|[${LATIN_LETTER}][${LATIN_LETTER}-]*)){0,4}\\s+(?:${alternation(SAFE_TERMS)})\\b(?!\\s+(?:kembali|lagi)\\b)`,
+  'i',
 );
 const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
 const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
