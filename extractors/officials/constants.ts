@@ -277,6 +277,12 @@ export const ORG_WORDS = [
   'kabupaten',
   'kota',
   'provinsi',
+  // campuses: "Pengamat Universitas Andalas, Dr. Nama"
+  'universitas',
+  'institut',
+  'politeknik',
+  'akademi',
+  'fakultas',
   // administrative units below the kabupaten: "penyedia saka Kecamatan Delanggu, Suparno"
   'kecamatan',
   'kelurahan',
@@ -536,6 +542,11 @@ export const NOT_NAMES = [
   'sedangkan',
   'kemudian',
   'lalu',
+  // a second speaker agreeing: "Senada, Ketua Asosiasi X, Nama, menilai…"
+  'senada',
+  'serupa',
+  'sependapat',
+  'sejalan',
   'menurut',
   'hal',
   'saat',

@@ -22,7 +22,24 @@ import {
 
 const ORG_SET = new Set(ORG_WORDS);
 /** Words after which every following capitalised word is the organisation's name: "CV Maju Jaya", "LSM Garuda". */
-const ORG_NAME_HEADS = new Set(['cv', 'pt', 'ud', 'lsm', 'yayasan', 'koperasi', 'partai', 'ormas', 'komunitas']);
+const ORG_NAME_HEADS = new Set([
+  'cv',
+  'pt',
+  'ud',
+  'lsm',
+  'yayasan',
+  'koperasi',
+  'partai',
+  'ormas',
+  'komunitas',
+  // "Universitas Andalas", "Politeknik Negeri Padang": a campus, not a person
+  'universitas',
+  'institut',
+  'politeknik',
+  'akademi',
+  'sekolah',
+  'fakultas',
+]);
 /** Words after which a capitalised run is a place, not a person: "kontraktor asal Umbulharjo", "warga Desa X". */
 const PLACE_HEADS = new Set([
   'asal',
@@ -144,7 +161,8 @@ const ROLE_LOWER = new Set([
   'cawangan',
 ]);
 /** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */
-const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn|Moh|Moch|Mochd|Muh|Muhd|Mhd|Abd|Dt)\.?$/;
+// Lalu and Baiq: the Sasak noble titles of Lombok ("Lalu Ahmad Zainuri", "Baiq Nurhayati"), part of the name as written
+const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn|Moh|Moch|Mochd|Muh|Muhd|Mhd|Abd|Dt|Lalu|Baiq)\.?$/;
 /** Degrees after a name: "S.Pd.", "SE MM", "ST M.Tech", "S.Sos, M.Si", "FH SIkom". */
 const DEGREE_RE =
   /^(?:S\.?\s?(?:Pd|Sos|sos|Kom|H|E|T|IP|Ag|Hut|Psi|Ked|Farm|Kep|Si|IKom|Ikom|STP|AP|Kes|Ak)|M\.?\s?(?:Si|M|H|Pd|Kom|T|Tech|AP|Kes|Ak|Sc|BA|Eng)|SE|SH|ST|SP|MM|MH|MT|MSi|SIP|SIkom|SKom|Ph\.?D|MBA|FH|Amd|A\.Md|Ak|CA|SSos|SPd|SSi|MPd)\.?$/;

@@ -420,3 +420,25 @@ describe('extractOfficials: denials, relative clauses, role nouns and institutio
     ]);
   });
 });
+
+describe('extractOfficials: agreeing second speakers, campuses, Sasak titles', () => {
+  test.each([
+    [
+      '"Senada" opens a second speaker',
+      'Senada, Ketua Asosiasi Kontraktor Listrik NTB, I Gusti Ngurah Mahardika, menilai lonjakan akses sudah bisa diprediksi.',
+      'I Gusti Ngurah Mahardika',
+    ],
+    [
+      'a campus is no person',
+      'Pengamat keamanan siber Universitas Andalas, Dr. Rika Oktaviani, M.Kom., menilai serangan itu kerap terjadi.',
+      'Dr. Rika Oktaviani',
+    ],
+    [
+      'the Sasak title stays in the name',
+      '"Server kami kewalahan," kata Kepala Bagian PBJ Setda Lombok Timur, Lalu Ahmad Zainuri.',
+      'Lalu Ahmad Zainuri',
+    ],
+  ])('%s', (_name, text, name) => {
+    expect(people(text).map((p) => p.name)).toEqual([name]);
+  });
+});
