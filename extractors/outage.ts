@@ -20,6 +20,9 @@ export interface OutageWindow {
   end: string | null;
 }
 
+/** A sentence that begins by pointing back at the one before: "Sambaran itu …", "Akibatnya …", "Kejadian tersebut …". */
+const BACK_REFERENCE_RE = /^\W*(?:akibatnya|imbasnya|dampaknya|karenanya|[a-z]+(?:nya)?\s+(?:itu|tersebut))\b/i;
+
 /** Words that make a sentence about the outage itself. */
 export const OUTAGE_TERMS = [
   'gangguan',
@@ -254,7 +257,7 @@ const RECOVERY_PHRASES = [
   'kembali\\s+beroperasi',
   'lancar\\s+kembali',
   'kembali\\s+lancar',
-  'sudah\\s+(?:bisa|dapat)\\s+digunakan',
+  '(?:sudah|kembali)\\s+(?:bisa|dapat)\\s+(?:digunakan|dipakai)',
   '(?:dibuka|aktif|online)\\s+(?:kembali|lagi)',
   'kembali\\s+(?:dibuka|aktif|online)',
   'restored',
@@ -446,13 +449,20 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     }
     return v;
   };
+  // "Petir menyambar … pada Selasa, 26 November 2024 sore. Sambaran itu merusak … sehingga LPSE tidak bisa diakses":
+  // the event's date, and the outage in the next sentence of the paragraph, which refers back to it
+  const causedNext = new Set<Sentence>();
+  for (const [i, s] of ctx.sentences.entries()) {
+    const next = ctx.sentences[i + 1];
+    if (next && next.para === s.para && BACK_REFERENCE_RE.test(next.text) && isOutage(next)) causedNext.add(s);
+  }
   const chosen = ctx.sentences.filter(
     (s) =>
       (DIGIT_RE.test(s.text) ||
         (published !== null &&
           RELATIVE_DAY_WORD_RE.test(s.text) &&
           (SINCE_RELATIVE_RE.test(s.text) || RECOVERY_RE.test(s.text)))) &&
-      (isOutage(s) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
+      (isOutage(s) || causedNext.has(s) || RECOVERY_RE.test(s.text) || SEJAK_RE.test(s.text)),
   );
   let joined = '';
   const offsets: { at: number; s: Sentence }[] = [];
@@ -532,7 +542,9 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
     }
     // a "sejak" date in a paragraph about the outage
     const aboutOutage =
-      isOutage(s) || (/\bsejak\b/i.test(before) && ctx.sentences.some((o) => o.para === s.para && isOutage(o)));
+      isOutage(s) ||
+      causedNext.has(s) ||
+      (/\bsejak\b/i.test(before) && ctx.sentences.some((o) => o.para === s.para && isOutage(o)));
     const recovery = RECOVERY_RE.exec(after);
     // "LPSE diretas pada 3 Maret 2023 dan baru pulih sepekan kemudian": the date is the outage's, the recovery a
     // later event joined by a conjunction

@@ -51,7 +51,7 @@ export const CAUSE_PATTERNS: Record<
     'pembaruan\\s+(?:sistem|aplikasi|versi|spse)',
     'peningkatan\\s+versi',
     'migrasi\\s+(?:ke\\s+)?(?:versi|spse|sistem|aplikasi)',
-    'versi\\s+\\d+(?:\\.\\d+)*\\s+(?:ke|menjadi)\\s+(?:versi\\s+)?\\d',
+    'versi\\s+\\d+(?:\\.\\d+)*\\s+(?:ke|menjadi|menyang)\\s+(?:versi\\s+)?\\d',
   ],
   power: [
     'pemadaman\\s+listrik',

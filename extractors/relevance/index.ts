@@ -177,6 +177,10 @@ export const HOWTO_TERMS = [
   'cara supaya',
   'begini cara',
   'panduan mengatasi',
+  // a headline offering tips: "Gagal Unggah Dokumen? Ini Tips dari Helpdesk LPSE"
+  'ini tips',
+  'tips dari',
+  'simak tips',
 ];
 /** Genres that talk about LPSE errors without reporting one. */
 export const NOT_A_REPORT_TERMS = [
@@ -392,6 +396,8 @@ export const USER_OWN_TERMS = [
 ];
 /** A claim called an excuse: "terdakwa berdalih server LPSE mengalami gangguan", "alasan server down itu hanya dalih". */
 export const EXCUSE_TERMS = ['berdalih', 'dalih', 'dalihnya', 'berkilah', 'kilah'];
+/** A belief the text goes on to correct: "Saya kira LPSE down, ternyata hanya akun saya", "penyedia mengira LPSE down". */
+export const MISTAKEN_TERMS = ['mengira', 'dikira', 'kira', 'kirain', 'menyangka', 'disangka', 'sangka'];
 
 /** Words of a service window: a notice names them with the days it will happen on. */
 export const WINDOW_TERMS = [
@@ -511,6 +517,7 @@ const TALLY_RE = new RegExp(
   'i',
 );
 const EXCUSE_RE = new RegExp(`\\b(?:${alternation(EXCUSE_TERMS)})\\b`, 'i');
+const MISTAKEN_RE = new RegExp(`\\b(?:${alternation(MISTAKEN_TERMS)})\\b`, 'i');
 /** A definition: "Keadaan kahar adalah suatu keadaan yang …, termasuk gangguan pada … sistem SPSE". */
 const DEFINITION_RE =
   /\b(?:adalah|ialah|merupakan|yaitu)\s+(?:suatu\s+|sebuah\s+)?(?:keadaan|kondisi|peristiwa|kejadian)\s+(?:yang|di\s+mana|dimana)\b/i;
@@ -578,7 +585,7 @@ function statedPart(s: string): string {
 
 /** A sentence that supposes or excuses rather than states: its malfunctions are none. */
 function supposes(s: string): boolean {
-  return HYPOTHETICAL_RE.test(s) || EXCUSE_RE.test(s) || DEFINITION_RE.test(s);
+  return HYPOTHETICAL_RE.test(s) || EXCUSE_RE.test(s) || DEFINITION_RE.test(s) || MISTAKEN_RE.test(s);
 }
 
 /**

@@ -265,3 +265,10 @@ describe('extractCauses: hearsay and Javanese negation', () => {
     expect(extractCauses(ctxOf('Server LPSE dhewe ora rusak.')).value.map((c) => c.category)).toEqual(['unexplained']);
   });
 });
+
+describe('extractCauses: Javanese upgrade', () => {
+  test('"saka versi 4.4 menyang versi 4.5" is an upgrade', () => {
+    const text = 'Kahanan iki jalaran anggone nganyari aplikasi SPSE saka versi 4.4 menyang versi 4.5 durung rampung.';
+    expect(stated(text).map((c) => c.category)).toEqual(['upgrade']);
+  });
+});

@@ -799,3 +799,17 @@ describe('extractOutageWindow: days joined by "dan", next days, recoveries in ot
     expect(r.value.start).toBeNull();
   });
 });
+
+describe('extractOutageWindow: an event dated, the outage told next', () => {
+  test('the next sentence points back at the dated event', () => {
+    const text =
+      'Petir menyambar menara radio link di Balai Kota Palangka Raya pada Selasa, 26 November 2024 sore. Sambaran itu merusak perangkat jaringan sehingga LPSE Kota Palangka Raya tidak bisa diakses. LPSE kembali bisa digunakan Rabu (27/11/2024) pagi.';
+    expect(run(text, '2024-11-27').value).toEqual({ start: '2024-11-26', end: '2024-11-27' });
+  });
+
+  test('a dated sentence followed by an unrelated outage sentence is not the start', () => {
+    const text =
+      'Bupati meresmikan gedung baru pada Selasa, 26 November 2024. Warga lain mengeluhkan LPSE Kota Palangka Raya tidak bisa diakses.';
+    expect(run(text, '2024-11-27').value.start).toBeNull();
+  });
+});

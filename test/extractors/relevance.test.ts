@@ -402,3 +402,20 @@ describe('extractIsIncident: vulnerabilities, tallies, a user own line, a window
     expect(r.value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: beliefs corrected and tips', () => {
+  test('"Saya kira LPSE down, ternyata hanya akun saya" is no outage', () => {
+    const text =
+      'Seorang kontraktor mengaku tak bisa masuk ke SPSE Kabupaten Musi Banyuasin. "Saya kira LPSE Muba down, ternyata hanya akun saya yang diblokir," ujarnya.';
+    expect(extractIsIncident(ctxOf(text, { title: 'Akun SPSE Kontraktor Diblokir' }), 'ind').value.is_incident).toBe(
+      false,
+    );
+  });
+
+  test('a headline offering tips names a guide', () => {
+    const text =
+      'Banyak penyedia mengira LPSE sedang down ketika dokumen gagal diunggah. Petugas helpdesk LPSE Kota Bandung membagikan sejumlah tips.';
+    const title = 'Gagal Unggah Dokumen di SPSE? Ini Tips dari Helpdesk LPSE Bandung';
+    expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
+  });
+});
