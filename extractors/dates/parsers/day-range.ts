@@ -6,39 +6,11 @@
  * ranges chrono already reads ("12 hingga 14 Agustus") are left to it.
  */
 import type { Parser, ParsingContext } from 'chrono-node';
+import { MONTHS } from '../../html/dates.ts';
 import { WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from '../constants.ts';
 
-/** Indonesian month names and their short forms → month numbers. */
-const MONTH_NUMBERS: Record<string, number> = {
-  januari: 1,
-  jan: 1,
-  februari: 2,
-  pebruari: 2,
-  feb: 2,
-  maret: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  mei: 5,
-  juni: 6,
-  jun: 6,
-  juli: 7,
-  jul: 7,
-  agustus: 8,
-  agu: 8,
-  agt: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  oktober: 10,
-  okt: 10,
-  november: 11,
-  nov: 11,
-  nop: 11,
-  desember: 12,
-  des: 12,
-};
-const MONTH_PATTERN = Object.keys(MONTH_NUMBERS)
+// month names as date lines write them (Indonesian, and English for wire pages)
+const MONTH_PATTERN = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
@@ -59,7 +31,7 @@ export class DayRangeParser implements Parser {
     const d1 = Number(g.d1 ?? g.d1b ?? g.d1c);
     const d2 = Number(g.d2 ?? g.d2b ?? g.d2c);
     const monthName = g.mn ?? g.mc;
-    const month = monthName ? MONTH_NUMBERS[monthName.toLowerCase()] : Number(g.m ?? g.mb);
+    const month = monthName ? MONTHS[monthName.toLowerCase()] : Number(g.m ?? g.mb);
     const yearText = g.y ?? g.yb ?? g.yn ?? g.yc;
     if (!month || month > 12 || !(d1 >= 1 && d2 <= 31 && d1 < d2)) return null;
     // "8 dan 9 Juli": two days joined by "dan" are a range only when they follow each other ("3 dan 5 Juli" are two)
