@@ -2,7 +2,7 @@
  * Article → Report: runs every field extractor over one article and assembles the report SCHEMA.md fixes. Pure:
  * the reference date is the publication date passed in (or found in the text), never the clock.
  */
-import { createHash } from 'node:crypto';
+import { sha256hex } from '../src/hash.ts';
 import type { Article, Cause, Report } from '../src/types.ts';
 import { extractAllegation } from './allegation.ts';
 import { extractCauses } from './cause/index.ts';
@@ -39,7 +39,7 @@ export function canonicalUrl(url: string): string {
 /** A stable id: the hash of the canonical URL, or of the text when there is no URL. */
 export function reportId(url: string | null, text: string): string {
   const basis = url ? `url:${canonicalUrl(url)}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
-  return createHash('sha256').update(basis).digest('hex').slice(0, 16);
+  return sha256hex(basis).slice(0, 16);
 }
 
 export interface BuildReportOptions {

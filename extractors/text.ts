@@ -51,12 +51,9 @@ export function toAnalysisText(text: string): string {
   const kept: string[] = [];
   for (const line of lines) {
     if (BOILERPLATE_LINE_RE.test(line)) continue;
-    kept.push(
-      line
-        .replace(PHOTO_CREDIT_RE, '')
-        .replace(/[ \t]+/g, ' ')
-        .trimEnd(),
-    );
+    // a single space needs no replacing: only runs and tabs (most lines have neither, nor a parenthesis)
+    const credited = line.includes('(') ? line.replace(PHOTO_CREDIT_RE, '') : line;
+    kept.push(credited.replace(/[ \t]{2,}|\t/g, ' ').trimEnd());
   }
   return kept.join('\n');
 }

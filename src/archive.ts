@@ -18,7 +18,6 @@
  * archives. A lost index.jsonl is rebuilt from the segments. Data dirs of the first layout (one file per page
  * under archive/pages/ and archive/aliases/) are moved into segments the first time they are opened.
  */
-import * as crypto from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -36,13 +35,8 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
+import { sha256hex } from './hash.ts';
 import type { RawPage } from './types.ts';
-
-/** SHA-256 hex; crypto.hash (Node ≥ 20.12) skips the Hash object, which the crawl's hot path notices. */
-const sha256hex: (data: string) => string =
-  typeof crypto.hash === 'function'
-    ? (data) => crypto.hash('sha256', data)
-    : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Query parameters that never change what a page says. */
 const TRACKING_PARAM_RE = /^(?:utm_\w+|fbclid|gclid|amp|ref|source|from|_ga)$/i;
