@@ -180,7 +180,7 @@ function touchHost(lastAccess: Map<string, number>, url: string): void {
 export function crawl(opts: CrawlOptions): Promise<CrawlStats> {
   return withLock(
     join(opts.dataDir.root, 'locks', 'crawl.lock'),
-    (pid) => `another pantau crawl (pid ${pid}) is crawling into this data dir; wait for it or stop it`,
+    (holder) => `another pantau crawl (${holder}) is crawling into this data dir; wait for it or stop it`,
     () => crawlUnlocked(opts),
   );
 }

@@ -7,17 +7,9 @@
  * Why not Crawlee's persisted RequestQueue: its file storage writes in the background (an enqueue can be lost
  * on kill -9) and it persists request locks, so requests in flight at the kill stay locked after a restart.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { openJournal } from '../src/journal.ts';
 
 export type Label = 'LIST' | 'ARTICLE' | 'FEED' | 'SITEMAP' | 'LPSE_LIST' | 'LPSE_PAGE';
 
@@ -64,7 +56,6 @@ export class Frontier {
     const adds = new Map<string, QueuedRequest>();
     const failed = new Map<string, QueuedRequest>();
     const text = readFileSync(this.file, 'utf8');
-    this.tornTail = text.length > 0 && !text.endsWith('\n');
     const lines = text.split('\n');
     for (const line of lines) {
       if (!line) continue;
@@ -111,15 +102,11 @@ export class Frontier {
     const tmp = `${this.file}.tmp-${process.pid}`;
     writeFileSync(tmp, out.length ? `${out.join('\n')}\n` : '');
     renameSync(tmp, this.file);
-    this.tornTail = false;
   }
 
   private fd: number | null = null;
 
   private buffer: string[] = [];
-
-  /** The journal ends in a line torn by a kill (no newline after it). */
-  private tornTail = false;
 
   /**
    * Lines are buffered while a page is handled and written with its "done" line in one write(2) (or by
@@ -133,11 +120,9 @@ export class Frontier {
   /** Writes the buffered lines to the journal. */
   flush(): void {
     if (!this.buffer.length) return;
-    this.fd ??= openSync(this.file, 'a');
-    // A line torn by a kill must not swallow the first line of this run.
-    const lead = this.tornTail ? '\n' : '';
-    this.tornTail = false;
-    writeSync(this.fd, `${lead}${this.buffer.join('\n')}\n`);
+    // a line torn by a kill must not swallow the first line of this run
+    this.fd ??= openJournal(this.file);
+    writeSync(this.fd, `${this.buffer.join('\n')}\n`);
     this.buffer = [];
   }
 

@@ -34,7 +34,7 @@ export interface CrawlEnv {
   wasDiscarded(url: string): boolean;
   /** Was this URL known before this run? (decides whether a listing's next page is worth visiting) */
   knewBefore(url: string): boolean;
-  /** Resolves once the page is on disk (temp file renamed into place). */
+  /** Resolves once the page's record and its index line are on disk. */
   archive(ctx: PageContext, kind: 'news' | 'lpse-announcement'): Promise<void>;
   sitemapsOf(url: string): Promise<string[]>;
 }

@@ -4,7 +4,7 @@
  *
  * Layout. Pages are appended to a few large files, not written one file each: creating a file costs about
  * 1.2 ms of kernel time on an ext4 disk, appending a record about 0.05 ms, and a crawl archives thousands.
- *   archive/segments/<started>-<pid>-<rand>.jsonl   one line per page version:
+ *   archive/segments/<started>-<seq>-<pid>-<rand>.jsonl   one line per page version:
  *                                                  { key, canonicalUrl, sha256, page: RawPage }
  *   archive/index.jsonl   where each page's current version is, one line per write:
  *                         { k: key, s: segment, o: offset, n: length, h: sha256 }, and aliases
@@ -21,7 +21,6 @@
 import {
   closeSync,
   existsSync,
-  fstatSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -35,7 +34,9 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
+import { UserError, messageOf } from './errors.ts';
 import { sha256hex } from './hash.ts';
+import { openJournal } from './journal.ts';
 import type { RawPage } from './types.ts';
 
 /** Query parameters that never change what a page says. */
@@ -143,6 +144,7 @@ class Archive {
   private indexFd: number | null = null;
   private seg: { name: string; fd: number; size: number } | null = null;
   private migrated = false;
+  private migrating = false;
 
   constructor(root: string) {
     this.root = root;
@@ -152,9 +154,18 @@ class Archive {
 
   /** Reads index lines appended since the last look (by this process or another one). */
   refresh(): void {
-    if (!this.migrated) {
-      this.migrated = true;
-      this.migrateLegacy();
+    if (!this.migrated && !this.migrating) {
+      // the migration reads the index itself (refresh), hence the guard; done only once it has succeeded, so a
+      // failure (disk full) is met again by the next call instead of leaving an archive that looks empty
+      this.migrating = true;
+      try {
+        this.migrateLegacy();
+        this.migrated = true;
+      } catch (err) {
+        throw new UserError(`could not move the archive in ${this.root} to its segment layout: ${messageOf(err)}`);
+      } finally {
+        this.migrating = false;
+      }
     }
     let size: number;
     try {
@@ -272,17 +283,8 @@ class Archive {
   }
 
   private appendIndex(lines: IndexLine[]): void {
-    if (this.indexFd === null) {
-      mkdirSync(this.root, { recursive: true });
-      this.indexFd = openSync(this.indexFile, 'a+');
-      // A line torn by a kill must not swallow the first line of this run.
-      const size = fstatSync(this.indexFd).size;
-      if (size > 0) {
-        const last = Buffer.alloc(1);
-        readSync(this.indexFd, last, 0, 1, size - 1);
-        if (last[0] !== 10) writeSync(this.indexFd, '\n');
-      }
-    }
+    // a line torn by a kill must not swallow the first line of this run
+    this.indexFd ??= openJournal(this.indexFile);
     // One write(2) in append mode: lines of concurrent writers never interleave.
     writeSync(this.indexFd, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
     for (const l of lines) {
@@ -370,7 +372,12 @@ class Archive {
     for (const f of walk(aliasDir)) {
       const a = f.slice(f.lastIndexOf('/') + 1);
       if (a.includes('.tmp-')) continue;
-      const k = readFileSync(f, 'utf8').trim();
+      let k: string;
+      try {
+        k = readFileSync(f, 'utf8').trim();
+      } catch {
+        continue; // removed meanwhile by another process migrating the same archive
+      }
       if (this.aliases.get(a) !== k) aliasLines.push({ a, k });
     }
     if (aliasLines.length) this.appendIndex(aliasLines);

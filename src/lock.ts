@@ -29,7 +29,10 @@ export function pidAlive(pid: number): boolean {
 /** An empty lock file older than this is not a holder about to write its pid. */
 const EMPTY_STALE_MS = 5000;
 
-/** Takes the lock, or returns the pid of the live process that holds it. */
+/** Lock files this process holds. */
+const held = new Set<string>();
+
+/** Takes the lock, or returns the pid of the live process that holds it (-1: one still writing its pid). */
 function tryLock(file: string): number | null {
   mkdirSync(dirname(file), { recursive: true });
   for (;;) {
@@ -37,6 +40,7 @@ function tryLock(file: string): number | null {
       const fd = openSync(file, 'wx');
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(file);
       return null;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -50,7 +54,13 @@ function tryLock(file: string): number | null {
     const holder = Number.parseInt(seen.text, 10) || 0;
     // An empty file is a holder between its create and its write: wait for it like for a live one, unless it has
     // been empty too long for that (killed in between, or its write failed): then nothing would ever remove it.
-    const stale = holder ? !pidAlive(holder) : Date.now() - seen.mtimeMs > EMPTY_STALE_MS;
+    // Our own pid in a lock this process does not hold was left by an earlier process that had the same pid (a
+    // container restarted after a kill -9 often gives the same one).
+    const stale = holder
+      ? holder === process.pid
+        ? !held.has(file)
+        : !pidAlive(holder)
+      : Date.now() - seen.mtimeMs > EMPTY_STALE_MS;
     if (stale) removeStale(file, seen);
     else return holder || -1;
   }
@@ -101,20 +111,31 @@ function removeStale(file: string, seen: LockFile): void {
   rmSync(aside, { force: true });
 }
 
-/** Takes the lock at once or throws busy(holder) as a UserError; returns the release. For synchronous work. */
-export function acquireLock(file: string, busy: (pid: number) => string): () => void {
+/** "pid 123", or what is known of a holder that has not written its pid yet. */
+const holderText = (pid: number) => (pid > 0 ? `pid ${pid}` : 'just starting');
+
+function release(file: string): void {
+  held.delete(file);
+  rmSync(file, { force: true });
+}
+
+/**
+ * Takes the lock at once or throws busy(holder) as a UserError, the holder as "pid 123"; returns the release. For
+ * synchronous work.
+ */
+export function acquireLock(file: string, busy: (holder: string) => string): () => void {
   const holder = tryLock(file);
-  if (holder !== null) throw new UserError(busy(holder));
-  return () => rmSync(file, { force: true });
+  if (holder !== null) throw new UserError(busy(holderText(holder)));
+  return () => release(file);
 }
 
 /**
  * Runs fn holding the lock. Without `waitMs`, a lock held by a live process is an error at once: `busy`
- * receives the holder's pid and says what is going on ("another crawl (pid 123) is writing this data dir").
+ * receives the holder ("pid 123") and says what is going on ("another crawl (pid 123) is writing this data dir").
  */
 export async function withLock<T>(
   file: string,
-  busy: (pid: number) => string,
+  busy: (holder: string) => string,
   fn: () => Promise<T>,
   opts: { waitMs?: number } = {},
 ): Promise<T> {
@@ -122,12 +143,12 @@ export async function withLock<T>(
   for (;;) {
     const holder = tryLock(file);
     if (holder === null) break;
-    if (Date.now() >= deadline) throw new UserError(busy(holder));
+    if (Date.now() >= deadline) throw new UserError(busy(holderText(holder)));
     await new Promise((r) => setTimeout(r, 200));
   }
   try {
     return await fn();
   } finally {
-    rmSync(file, { force: true });
+    release(file);
   }
 }

@@ -55,7 +55,7 @@ export function extractArchived(
 ): ExtractStats {
   const release = acquireLock(
     join(dir.root, 'locks', 'extract.lock'),
-    (pid) => `another pantau extract (pid ${pid}) is extracting this data dir; wait for it to finish`,
+    (holder) => `another pantau extract (${holder}) is extracting this data dir; wait for it to finish`,
   );
   try {
     return extractUnlocked(dir, opts);

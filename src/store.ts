@@ -2,9 +2,10 @@
  * The report store: every report Pantau extracted, one JSON object a line in <data>/reports/reports.jsonl.
  * Appending is crash-safe (a torn last line is skipped on read); the newest line for an id wins.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
+import { openJournal } from './journal.ts';
 import type { Report } from './types.ts';
 
 export const reportsFile = (dir: DataDir) => join(dir.reports, 'reports.jsonl');
@@ -29,9 +30,14 @@ export function readReports(dir: DataDir): Report[] {
 /** Appends reports (new or changed versions). */
 export function appendReports(dir: DataDir, reports: Report[]): void {
   if (!reports.length) return;
-  const file = reportsFile(dir);
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, reports.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  // a report line torn by a kill must not swallow the first report appended after it (its page would count as
+  // extracted, and the report be lost until `extract --all`)
+  const fd = openJournal(reportsFile(dir));
+  try {
+    writeSync(fd, reports.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Rewrites the store with exactly these reports (atomic rename), dropping superseded lines. */

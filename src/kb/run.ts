@@ -42,7 +42,7 @@ export function syncIndexes(
   // Two runs at once would each keep incident ids the other is replacing.
   return withLock(
     join(dir.root, 'locks', 'index.lock'),
-    (pid) => `another pantau index (pid ${pid}) is indexing this data dir; wait for it to finish`,
+    (holder) => `another pantau index (${holder}) is indexing this data dir; wait for it to finish`,
     () => syncUnlocked(client, dir, opts),
   );
 }

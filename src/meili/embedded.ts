@@ -238,7 +238,7 @@ export function freePort(port = 0): Promise<number> {
 
 /** Takes the start lock of a data dir, so two processes starting at once do not both launch a server. */
 function withStartLock<T>(dir: DataDir, fn: () => Promise<T>): Promise<T> {
-  return withLock(lockFile(dir), (pid) => `another Pantau process (pid ${pid}) is starting Meilisearch`, fn, {
+  return withLock(lockFile(dir), (holder) => `another Pantau process (${holder}) is starting Meilisearch`, fn, {
     waitMs: HEALTH_TIMEOUT_MS + 5000,
   });
 }

@@ -40,16 +40,16 @@ test('a lock held by a live process is refused with its pid; a dead holder is ta
   const file = join(tempDir(), 'locks', 'x.lock');
   const live = holder();
   lockAs(file, live);
-  expect(() => acquireLock(file, (pid) => `busy ${pid}`)).toThrow(new UserError(`busy ${live}`));
+  expect(() => acquireLock(file, (holder) => `busy ${holder}`)).toThrow(new UserError(`busy pid ${live}`));
   await expect(
     withLock(
       file,
-      (pid) => `busy ${pid}`,
+      (holder) => `busy ${holder}`,
       async () => 1,
     ),
-  ).rejects.toThrow(`busy ${live}`);
+  ).rejects.toThrow(`busy pid ${live}`);
   lockAs(file, await deadPid());
-  const release = acquireLock(file, (pid) => `busy ${pid}`);
+  const release = acquireLock(file, (holder) => `busy ${holder}`);
   expect(existsSync(file)).toBe(true);
   release();
   expect(existsSync(file)).toBe(false);
@@ -83,7 +83,7 @@ test('two processes taking over the same dead lock: the one that looks last does
       return kill(pid, sig);
     };
     try {
-      acquireLock(${JSON.stringify(file)}, (pid) => 'busy ' + pid);
+      acquireLock(${JSON.stringify(file)}, (holder) => 'busy ' + holder);
       console.log('took it');
     } catch (err) {
       console.log(err.message);
@@ -97,9 +97,9 @@ test('two processes taking over the same dead lock: the one that looks last does
   const exited = new Promise((r) => other.on('exit', r));
   const deadline = Date.now() + 20_000;
   while (!existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  const release = acquireLock(file, (pid) => `busy ${pid}`);
+  const release = acquireLock(file, (holder) => `busy ${holder}`);
   await exited;
-  expect(out.trim()).toBe(`busy ${process.pid}`);
+  expect(out.trim()).toBe(`busy pid ${process.pid}`);
   expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
   release();
 }, 30_000);
@@ -108,11 +108,11 @@ test('an empty lock file is a holder about to write its pid, until it is too old
   const file = join(tempDir(), 'locks', 'x.lock');
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, '');
-  expect(() => acquireLock(file, (pid) => `busy ${pid}`)).toThrow('busy -1');
+  expect(() => acquireLock(file, (holder) => `busy ${holder}`)).toThrow('busy just starting');
   // Killed between creating the file and writing its pid: it stays empty and must not lock the data dir forever.
   const old = new Date(Date.now() - 60_000);
   utimesSync(file, old, old);
-  const release = acquireLock(file, (pid) => `busy ${pid}`);
+  const release = acquireLock(file, (holder) => `busy ${holder}`);
   expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
   release();
 });
@@ -149,4 +149,14 @@ test('a second index run on the same data dir is refused before it touches Meili
   await expect(syncIndexes(client, resolveDataDir(root))).rejects.toThrow(
     `another pantau index (pid ${live}) is indexing this data dir`,
   );
+});
+
+test('a lock naming our own pid that this process does not hold was left by an earlier process with that pid', () => {
+  const file = join(tempDir(), 'locks', 'x.lock');
+  lockAs(file, process.pid); // a container restarted after a kill -9 often hands out the same pid
+  const release = acquireLock(file, (holder) => `busy ${holder}`);
+  // while this process holds it, a second take in the same process is refused
+  expect(() => acquireLock(file, (holder) => `busy ${holder}`)).toThrow(`busy pid ${process.pid}`);
+  release();
+  expect(existsSync(file)).toBe(false);
 });

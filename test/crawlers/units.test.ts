@@ -36,8 +36,9 @@ import {
   saveRawPage,
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
+import { appendReports, readReports, reportsFile } from '../../src/store.ts';
 import { UserError } from '../../src/errors.ts';
-import type { RawPage } from '../../src/types.ts';
+import type { RawPage, Report } from '../../src/types.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -232,6 +233,16 @@ describe('archive', () => {
     expect(readdirSync(join(root, 'archive', 'segments'))).toHaveLength(2);
   });
 
+  test('a report line torn by a kill does not swallow the next report appended', () => {
+    const root = tmp();
+    const dir = resolveDataDir(root);
+    const report = (id: string) => ({ id, title: id }) as unknown as Report;
+    appendReports(dir, [report('a')]);
+    appendFileSync(reportsFile(dir), '{"id":"torn","ti'); // kill -9 mid-write
+    appendReports(dir, [report('b'), report('c')]);
+    expect(readReports(dir).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+
   test('segments opened within one second still rebuild to the newest version', () => {
     const root = tmp();
     const dir = resolveDataDir(root);
@@ -331,9 +342,10 @@ describe('archive', () => {
     writeFileSync(file, JSON.stringify({ key, canonicalUrl, sha256, page: p } satisfies ArchivedPage));
     // segments/ cannot be created (as with a full disk or a read-only archive): every page fails to move.
     symlinkSync(join(root, 'nowhere', 'segments'), join(root, 'archive', 'segments'));
-    expect(() => countArchived(dir)).toThrow();
+    expect(() => countArchived(dir)).toThrow(/^could not move the archive in .* to its segment layout: /);
+    // the same process asking again meets the failure again, not an archive that looks empty
+    expect(() => countArchived(dir)).toThrow(/could not move the archive/);
     expect(existsSync(file)).toBe(true);
-    closeArchive(dir);
     rmSync(join(root, 'archive', 'segments'));
     expect(readArchived(dir, 'https://k.example/a')?.sha256).toBe(sha256);
     expect(existsSync(join(root, 'archive', 'pages'))).toBe(false);
