@@ -18,7 +18,9 @@ const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
 const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
-const DENIAL_RE = new RegExp(`\\b(?:${alternation(DENIAL_WORDS)})\\b`, 'i');
+/** A denial a few words before the cause: "membantah dugaan peretasan", "Tidak ada serangan siber" (not "Ini bukan kali
+ * pertama situs itu diretas", where "bukan" denies something else). */
+const DENIAL_BEFORE_RE = new RegExp(`\\b(?:${alternation(DENIAL_WORDS)})\\s+(?:\\S+\\s+){0,2}$`, 'i');
 /** A negation right before the match: "server tidak diretas", "bukan karena peretasan". */
 const NEAR_NEGATION_RE = new RegExp(
   `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?:(?:ada|pernah|sedang|karena|akibat|disebabkan|oleh|terkena|kena|mengalami|due\\s+to|caused\\s+by)\\s+){0,2}$`,
@@ -85,7 +87,7 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
         const near = text.slice(Math.max(0, m.index - 40), m.index);
         // "Tidak ada serangan siber", "membantah dugaan peretasan" (but not "Pemkab lain yang tidak pernah terkena
         // peretasan": a plain negation may be about someone else)
-        if (DENIAL_RE.test(clause)) deniedCats.add(cat);
+        if (DENIAL_BEFORE_RE.test(clause)) deniedCats.add(cat);
         if (
           NEGATION_RE.test(clause) ||
           NEGATION_RE.test(m[0]) ||

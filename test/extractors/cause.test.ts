@@ -123,6 +123,10 @@ describe('extractCauses: overload phrasing, English, guesses and denials', () =>
     const others =
       'Server LPSE Kabupaten Gresik diretas hingga tidak bisa diakses. Pemkab lain yang tidak pernah terkena peretasan diminta waspada.';
     expect(stated(others).map((c) => c.category)).toEqual(['cyberattack']);
+    // "bukan" that denies something else: "Ini bukan kali pertama situs itu diretas"
+    const notFirst =
+      'Server LPSE Kabupaten Gresik diretas hingga tidak bisa diakses. Ini bukan kali pertama situs itu diretas.';
+    expect(stated(notFirst).map((c) => c.category)).toEqual(['cyberattack']);
   });
 
   test.each([
