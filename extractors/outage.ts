@@ -140,8 +140,22 @@ const SINCE_BEFORE_RE = /\b(?:sejak|semenjak|mulai|since)\s*$/i;
 const FROM_BEFORE_RE = /\b(?:dari|from)\s*$/i;
 /** A cheap test for a day word relative to the publication date: "sejak kemarin", "tadi pagi", "sore ini". */
 const RELATIVE_DAY_WORD_RE = /\b(?:kemarin|tadi|(?:hari|pagi|siang|sore|petang)\s+ini)\b/i;
-/** Number words for a length in days ("selama dua hari"). */
-const DAY_COUNT_WORDS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh'];
+/** Day counts in words: "dua hari", "sehari", "sepekan" (the one table every count of days below reads). */
+const DAY_COUNTS: Record<string, number> = {
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  sehari: 1,
+  seminggu: 7,
+  sepekan: 7,
+};
+/** The number words of DAY_COUNTS ("tiga" in "tiga hari"), and its words that are a count of days on their own. */
+const DAY_COUNT_WORDS = Object.keys(DAY_COUNTS).filter((w) => !w.startsWith('se'));
+const DAY_SPAN_WORDS = Object.keys(DAY_COUNTS).filter((w) => w.startsWith('se'));
 /**
  * Link words right before a start date: "sejak", "pada", "terjadi pada", "(hampir) sepanjang Senin (8/7)" (the whole
  * day), "selama dua hari, Kamis-Jumat (26-27/9)", "dua hari, yakni …" (a length followed by its days).
@@ -310,7 +324,7 @@ const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+
 const LATER_EVENT_RE = /\b(?:dan|lalu|kemudian|namun|tetapi|tapi|sebelum|and|before)\b/i;
 /** "baru pulih tiga hari kemudian", "sepekan kemudian": days after the start. */
 const DAYS_LATER_RE = new RegExp(
-  `^\\s*(?:\\S+\\s+){0,2}?(?:(\\d|${'satu|dua|tiga|empat|lima|enam'})\\s+hari|(sehari|sepekan|seminggu))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
+  `^\\s*(?:\\S+\\s+){0,2}?(?:(\\d|${DAY_COUNT_WORDS.join('|')})\\s+hari|(${DAY_SPAN_WORDS.join('|')}))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
   'i',
 );
 /** A weekday right before the recovery: "Sabtu pagi sudah bisa diakses lagi". */
@@ -366,8 +380,6 @@ const expectedBefore = (text: string, at: number) => EXPECTED_RE.test(text.slice
 const FUTURE_WEEKDAY_RE = /^\s*(?:(?:pagi|siang|sore|petang|malam)\s+)?(?:mendatang|depan|nanti|next)\b/i;
 /** "belum pulih", "tidak kembali normal": no recovery. */
 const NEGATED_RE = /\b(?:belum|tidak|tak|not|yet\s+to)\s+(?:(?:juga|sepenuhnya|sudah|fully|been)\s+)?$/i;
-/** Number words for "sejak dua hari lalu". */
-const COUNT_WORDS: Record<string, number> = { satu: 1, sehari: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6 };
 /**
  * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
  * publication day), "sejak dua hari lalu" (two days before it). A second bare weekday after "hingga" ends the range:
@@ -417,7 +429,7 @@ const AND_NEXT_DAY_RE = /^\s*,?\s*(?:dan|serta|and)\s+(?:hari\s+|tanggal\s+)?$/i
 /** A date opening its sentence before a comma: "Senin (8/7/2024), server LPSE down seharian." */
 const OPENING_DATE_AFTER_RE = /^\s*(?:(?:lalu|kemarin|pagi|siang|sore|petang|malam|dini\s+hari)\s*)?,/i;
 const SINCE_DAYS_AGO_RE = new RegExp(
-  `\\b(?:sejak|semenjak)\\s+(?:(\\d|${Object.keys(COUNT_WORDS).join('|')})\\s+)?hari\\s+(?:yang\\s+)?lalu\\b`,
+  `\\b(?:sejak|semenjak)\\s+(?:(\\d|${DAY_COUNT_WORDS.join('|')})\\s+)?hari\\s+(?:yang\\s+)?lalu\\b`,
   'i',
 );
 /** "Sore harinya layanan kembali normal", "pulih pada hari yang sama": the start day. */
@@ -510,7 +522,9 @@ export function extractOutageWindow(ctx: ExtractContext, published: string | nul
       }
       // "layanan baru kembali normal kemarin sore": a recovery right before a relative day
       const head = ctx.text.slice(s.start, d.index);
-      const adjacent = published ? RECOVERY_ADJACENT_RE.exec(head) : null;
+      // only a day counted from the publication ("kemarin", "tadi pagi"): "tiga hari kemudian" counts from the start,
+      // which recoveryWithoutDate reads
+      const adjacent = published && RELATIVE_DAY_WORD_RE.test(d.text) ? RECOVERY_ADJACENT_RE.exec(head) : null;
       if (adjacent && !NEGATED_RE.test(head.slice(0, adjacent.index)) && !expectedBefore(head, adjacent.index))
         ends.push({ iso: start, s });
       continue;
@@ -668,7 +682,7 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
     let delta: number | null = null;
     if (later) {
       const word = (later[1] ?? later[2] ?? '').toLowerCase();
-      delta = word === 'sepekan' || word === 'seminggu' ? 7 : (COUNT_WORDS[word] ?? Number(word));
+      delta = DAY_COUNTS[word] ?? Number(word);
     } else if (wd?.[1] || wdBefore?.[1]) {
       const name = (wd?.[1] ?? wdBefore?.[1] ?? '').toLowerCase().replace(/[’']/g, "'");
       const n = WEEKDAY_NUMBER[name];
@@ -692,21 +706,9 @@ function recoveryWithoutDate(sentences: Sentence[], startIso: string): { iso: st
 
 /** "lumpuh selama tiga hari sejak hari itu": a duration in days from the start. */
 const DURATION_RE = new RegExp(
-  `\\bselama\\s+(?:(\\d{1,2}|${Object.keys({ satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7 }).join('|')})\\s+hari|(sehari|seminggu|sepekan))\\b(?!\\s+(?:terakhir|belakangan|ini))`,
+  `\\bselama\\s+(?:(\\d{1,2}|${DAY_COUNT_WORDS.join('|')})\\s+hari|(${DAY_SPAN_WORDS.join('|')}))\\b(?!\\s+(?:terakhir|belakangan|ini))`,
   'i',
 );
-const DURATION_DAYS: Record<string, number> = {
-  satu: 1,
-  sehari: 1,
-  dua: 2,
-  tiga: 3,
-  empat: 4,
-  lima: 5,
-  enam: 6,
-  tujuh: 7,
-  seminggu: 7,
-  sepekan: 7,
-};
 /** Words saying the outage goes on: "selama tiga hari dan masih belum pulih", "hingga kini". */
 const ONGOING_RE =
   /\b(?:masih|belum|hingga\s+(?:kini|saat\s+ini|sekarang|berita)|sampai\s+(?:kini|saat\s+ini|sekarang)|still)\b/i;
@@ -716,7 +718,7 @@ function durationEnd(start: { iso: string; s: Sentence }): { iso: string; s: Sen
   const m = DURATION_RE.exec(start.s.text);
   if (!m || ONGOING_RE.test(start.s.text)) return null;
   const word = (m[1] ?? m[2] ?? '').toLowerCase();
-  const days = DURATION_DAYS[word] ?? Number(word);
+  const days = DAY_COUNTS[word] ?? Number(word);
   if (!(days >= 1 && days <= 31)) return null;
   // the first day counts: three days from 3 March end on 5 March
   return { iso: addDays(start.iso, days - 1), s: start.s };
@@ -813,7 +815,7 @@ function relativeWindow(
     }
     const ago = since ? SINCE_DAYS_AGO_RE.exec(s.text) : null;
     if (ago) {
-      const k = ago[1] ? (COUNT_WORDS[ago[1].toLowerCase()] ?? Number(ago[1])) : 1;
+      const k = ago[1] ? (DAY_COUNTS[ago[1].toLowerCase()] ?? Number(ago[1])) : 1;
       if (k >= 1 && k <= 7) starts.push({ iso: addDays(published, -k), s });
     }
   }

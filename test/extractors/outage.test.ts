@@ -813,3 +813,13 @@ describe('extractOutageWindow: an event dated, the outage told next', () => {
     expect(run(text, '2024-11-27').value.start).toBeNull();
   });
 });
+
+describe('extractOutageWindow: counts of days read from one table', () => {
+  test.each([
+    ['tiga', '2023-03-06'],
+    ['tujuh', '2023-03-10'],
+  ])('"%s hari kemudian" counts from the start, not from the publication date', (n, end) => {
+    const text = `Server LPSE Kabupaten Gresik diretas pada 3 Maret 2023 dan baru pulih ${n} hari kemudian.`;
+    expect(run(text, '2023-03-20').value).toEqual({ start: '2023-03-03', end });
+  });
+});
