@@ -217,10 +217,17 @@ function tokens(s: string): Tok[] {
   return out;
 }
 
+/**
+ * Whether `start` falls in one of the spans. Module-level functions, not closures in the functions that use them:
+ * tsx compiles with keepNames, so every closure created costs a call naming it.
+ */
+function inSpans(spans: readonly [number, number][], start: number): boolean {
+  return spans.some(([a, b]) => start >= a && start < b);
+}
+
 /** Splits "Kepala LPSE Bartim Abdul Gafur" or "Aris Gunawan, Ketua LSM FPSR" into name and role. */
 export function parseWho(phrase: string): Who | null {
   const spans = regionNameSpans(phrase);
-  const masked = (start: number) => spans.some(([a, b]) => start >= a && start < b);
   const segments: { text: string; toks: Tok[]; offset: number }[] = [];
   let offset = 0;
   for (const seg of phrase.split(',')) {
@@ -230,7 +237,7 @@ export function parseWho(phrase: string): Who | null {
   for (const [i, seg] of segments.entries()) {
     const toks = seg.toks.filter((k) => !DEGREE_RE.test(k.t));
     if (!toks.length) continue;
-    const flags = toks.map((k) => isNameToken(k.t, masked(k.start)));
+    const flags = toks.map((k) => isNameToken(k.t, inSpans(spans, k.start)));
     // role–name order: a run of name tokens at the end of the segment
     let end = toks.length;
     let start = end;
@@ -246,7 +253,7 @@ export function parseWho(phrase: string): Who | null {
       start >= 1 &&
       ROLE_HEAD_SET.has((toks[0]?.t ?? '').toLowerCase()) &&
       next.length &&
-      next.every((k) => isNameToken(k.t, masked(k.start))) &&
+      next.every((k) => isNameToken(k.t, inSpans(spans, k.start))) &&
       validName(next)
     )
       continue;
@@ -477,6 +484,31 @@ function introducedIn(text: string, who: (phrase: string) => Who | null): Who | 
   return found;
 }
 
+/** A speaker found in a sentence: the people a phrase names, or a pronoun, with where the attribution ends. */
+interface Found {
+  at: number;
+  whos: Who[] | 'pronoun';
+}
+
+/** The people a speaker phrase names ("Kepala X melalui Kabag Y" names two). */
+function whosOf(who: (phrase: string) => Who | null, phrase: string): Who[] {
+  return phrase
+    .split(/\s+melalui\s+/i)
+    .map(who)
+    .filter((w): w is Who => w !== null);
+}
+
+/** Records the speaker phrase after an attribution at `at`: a pronoun, or the people it names. */
+function handlePhrase(found: Found[], who: (phrase: string) => Who | null, phrase: string, at: number): void {
+  const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
+  if (!phrase || PRONOUN_SET.has(first)) {
+    found.push({ at, whos: 'pronoun' });
+    return;
+  }
+  const whos = whosOf(who, phrase);
+  if (whos.length) found.push({ at, whos });
+}
+
 /**
  * @example extractOfficials(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim Abdul Gafur'))
  *   → { value: [{ name: "Abdul Gafur", role: "Kepala LPSE Bartim", stance: "official", quotes: ["Ada komponen…"] }] }
@@ -566,19 +598,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     const text = s.text;
     current = idx;
     if (!ANY_ATTRIBUTION_RE.test(text)) continue;
-    const found: { at: number; whos: Who[] | 'pronoun' }[] = [];
-    const handlePhrase = (phrase: string, at: number) => {
-      const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
-      if (!phrase || PRONOUN_SET.has(first)) {
-        found.push({ at, whos: 'pronoun' });
-        return;
-      }
-      const whos = phrase
-        .split(/\s+melalui\s+/i)
-        .map(who)
-        .filter((w): w is Who => w !== null);
-      if (whos.length) found.push({ at, whos });
-    };
+    const found: Found[] = [];
     BARE_RE.lastIndex = 0;
     for (let m = BARE_RE.exec(text); m; m = BARE_RE.exec(text)) {
       const at = m.index + m[0].length;
@@ -593,7 +613,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         continue;
       }
       // "demikian" alone is not a speech verb unless a name follows
-      handlePhrase(phraseAfter(rest.trimStart()), at);
+      handlePhrase(found, who, phraseAfter(rest.trimStart()), at);
     }
     INTRO_RE.lastIndex = 0;
     for (let m = INTRO_RE.exec(text); m; m = INTRO_RE.exec(text)) {
@@ -604,6 +624,8 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       }
       // "Hal senada disampaikan oleh Ketua …"
       handlePhrase(
+        found,
+        who,
         phraseAfter(
           text
             .slice(at)
@@ -623,18 +645,13 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         before.lastIndexOf(':'),
       );
       const head = before.slice(cut + 1);
-      const whosOf = (phrase: string) =>
-        phrase
-          .split(/\s+melalui\s+/i)
-          .map(who)
-          .filter((w): w is Who => w !== null);
-      let whos = whosOf(phraseBefore(head));
+      let whos = whosOf(who, phraseBefore(head));
       // "Nama, penyedia jasa konstruksi asal X, mengaku", "Sekda X, Nama, yang turut hadir dalam rapat, menyatakan"
       const appositive = whos.length || !/,\s*$/.test(head.slice(-4)) ? null : ID_APPOSITIVE_RE.exec(head);
-      if (appositive) whos = whosOf(phraseBefore(head.slice(0, appositive.index)));
+      if (appositive) whos = whosOf(who, phraseBefore(head.slice(0, appositive.index)));
       // "Sementara itu Reza yang ingin membayar pajak mengatakan", "… Nama yang dikonfirmasi terpisah mengatakan"
       const relative = whos.length || !head.includes(' yang ') ? null : ID_RELATIVE_RE.exec(head);
-      if (relative) whos = whosOf(phraseBefore(head.slice(0, relative.index)));
+      if (relative) whos = whosOf(who, phraseBefore(head.slice(0, relative.index)));
       if (whos.length) found.push({ at: m.index, whos });
     }
     if (!found.length) continue;
