@@ -108,6 +108,23 @@ for (const list of SPLIT_INDEX.values()) list.sort((a, b) => b.length - a.length
 const FIRST_WORDS = new Map<string, { cands?: string[][]; splits?: string[][] }>();
 for (const [w, cands] of NAME_INDEX) FIRST_WORDS.set(w, { cands });
 for (const [w, splits] of SPLIT_INDEX) FIRST_WORDS.set(w, { ...FIRST_WORDS.get(w), splits });
+/**
+ * A filter in front of FIRST_WORDS: one bit per (first, second and last character, length) of its keys, for words
+ * whose three characters are ASCII (lower-cased by `| 32`, folded to 5 bits). Seven words in ten of a text fail it
+ * and are then neither cut out of the text nor looked up.
+ */
+const FIRST_WORD_BITS = new Uint32Array(1 << 15);
+const wordBit = (first: number, second: number, last: number, length: number) =>
+  ((first & 31) << 15) | ((second & 31) << 10) | ((last & 31) << 5) | (length > 31 ? 31 : length);
+for (const w of FIRST_WORDS.keys()) {
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(w.length > 1 ? 1 : 0);
+  const z = w.charCodeAt(w.length - 1);
+  if (a < 128 && b < 128 && z < 128) {
+    const bit = wordBit(a, b, z, w.length);
+    FIRST_WORD_BITS[bit >>> 5]! |= 1 << (bit & 31);
+  }
+}
 /** Letters of Latin script and digits (no Unicode property classes: this runs over every word of every article). */
 const isWordChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
@@ -117,6 +134,31 @@ interface NameMatch {
   index: number;
   end: number;
   name: string;
+}
+
+/** The words of a text: each lower-cased ('' until needed, see findNames), where it starts and ends. */
+interface Words {
+  text: string;
+  lower: string;
+  ws: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * The words from `j` on are `toks`, one space or hyphen apart, not running into an address or a compound. A
+ * module-level function, not a closure in findNames: tsx compiles with keepNames, so each closure costs a call.
+ */
+function wordsAt(wd: Words, j: number, toks: readonly string[]): boolean {
+  const { text, ws, starts, ends } = wd;
+  for (let k = 0; k < toks.length; k++) {
+    let w = ws[j + k];
+    if (w === '') w = ws[j + k] = wd.lower.slice(starts[j + k]!, ends[j + k]!);
+    if (w !== toks[k]) return false;
+    if (k > 0 && !GAP_RE.test(text.slice(ends[j + k - 1]!, starts[j + k]!))) return false;
+  }
+  const end = ends[j + toks.length - 1]!;
+  return !(/[@-]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? ''));
 }
 
 /** Every gazetteer or alias name in the text, longest first, not inside a hostname or an e-mail address. */
@@ -130,27 +172,31 @@ export function findNames(text: string): NameMatch[] {
   const lower = text.toLowerCase();
   const same = lower.length === text.length;
   const n = text.length;
+  // a word that cannot start a name is left '' and cut out only when a longer name reaches it
   for (let i = 0; i < n; i++) {
-    if (!isWordChar(text.charCodeAt(i))) continue;
+    const a = text.charCodeAt(i);
+    if (!isWordChar(a)) continue;
     let j = i + 1;
     while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    ws.push(same ? lower.slice(i, j) : text.slice(i, j).toLowerCase());
+    const b = j - i > 1 ? text.charCodeAt(i + 1) : a;
+    const z = text.charCodeAt(j - 1);
+    const bit = a < 128 && b < 128 && z < 128 ? wordBit(a | 32, b | 32, z | 32, j - i) : -1;
+    ws.push(
+      !same
+        ? text.slice(i, j).toLowerCase()
+        : bit >= 0 && !(FIRST_WORD_BITS[bit >>> 5]! & (1 << (bit & 31)))
+          ? ''
+          : lower.slice(i, j),
+    );
     starts.push(i);
     ends.push(j);
     i = j;
   }
   const out: NameMatch[] = [];
-  /** The words from `j` on are `toks`, one space or hyphen apart, not running into an address or a compound. */
-  const wordsAt = (j: number, toks: readonly string[]): boolean => {
-    for (let k = 0; k < toks.length; k++) {
-      if (ws[j + k] !== toks[k]) return false;
-      if (k > 0 && !GAP_RE.test(text.slice(ends[j + k - 1]!, starts[j + k]!))) return false;
-    }
-    const end = ends[j + toks.length - 1]!;
-    return !(/[@-]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? ''));
-  };
+  const wd: Words = { text, lower, ws, starts, ends };
   for (let i = 0; i < ws.length; i++) {
-    const first = FIRST_WORDS.get(ws[i]!);
+    const w = ws[i]!;
+    const first = w === '' ? undefined : FIRST_WORDS.get(w);
     if (!first) continue;
     const { cands, splits } = first;
     const start = starts[i]!;
@@ -161,8 +207,8 @@ export function findNames(text: string): NameMatch[] {
     // ("Banjar") that starts at the same word
     let words = 0;
     if (splits && i + 1 < ws.length && isUpper(text.charCodeAt(start)) && isUpper(text.charCodeAt(starts[i + 1]!)))
-      words = splits.find((sp) => wordsAt(i, sp))?.length ?? 0;
-    const toks = cands?.find((t) => t.length >= words && wordsAt(i, t));
+      words = splits.find((sp) => wordsAt(wd, i, sp))?.length ?? 0;
+    const toks = cands?.find((t) => t.length >= words && wordsAt(wd, i, t));
     if (toks) words = toks.length;
     if (!words) continue;
     const end = ends[i + words - 1]!;
