@@ -202,11 +202,17 @@ class Archive {
     } catch {
       return; // torn by a kill, then followed by a newline from the next writer
     }
-    if ('a' in e) {
-      if (typeof e.a === 'string' && typeof e.k === 'string') this.aliases.set(e.a, e.k);
-    } else if (typeof e.k === 'string' && typeof e.s === 'string') {
-      this.pages.set(e.k, { s: e.s, o: e.o, n: e.n, h: e.h });
-    }
+    // a line read back is checked; one this process writes is put as it is
+    if (
+      'a' in e ? typeof e.a === 'string' && typeof e.k === 'string' : typeof e.k === 'string' && typeof e.s === 'string'
+    )
+      this.put(e);
+  }
+
+  /** Takes one index line into the in-memory index. */
+  private put(e: IndexLine): void {
+    if ('a' in e) this.aliases.set(e.a, e.k);
+    else this.pages.set(e.k, { s: e.s, o: e.o, n: e.n, h: e.h });
   }
 
   /** The page key an URL leads to (its own or an alias), reading new index lines only on a miss. */
@@ -287,10 +293,7 @@ class Archive {
     this.indexFd ??= openJournal(this.indexFile);
     // One write(2) in append mode: lines of concurrent writers never interleave.
     writeSync(this.indexFd, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
-    for (const l of lines) {
-      if ('a' in l) this.aliases.set(l.a, l.k);
-      else this.pages.set(l.k, { s: l.s, o: l.o, n: l.n, h: l.h });
-    }
+    for (const l of lines) this.put(l);
   }
 
   private segment(bytes: number): { name: string; fd: number; size: number } {
