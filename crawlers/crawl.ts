@@ -17,7 +17,7 @@ import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type Plai
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
-import { cleanArchiveTemp, closeArchive, hasArchived, saveObservation, saveRawPageAsync } from '../src/archive.ts';
+import { cleanArchiveTemp, closeArchive, hasArchived, saveObservation, saveRawPage } from '../src/archive.ts';
 import type { DataDir } from '../src/config.ts';
 import { withLock } from '../src/lock.ts';
 import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
@@ -347,7 +347,8 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     wasDiscarded: (url) => frontier.wasIrrelevantPage(url),
     knewBefore: (url) => frontier.knewBefore(url),
     async archive(ctx, kind) {
-      const { changed } = await saveRawPageAsync(opts.dataDir, {
+      // a short append to files already open: written synchronously, on disk when this returns
+      const { changed } = saveRawPage(opts.dataDir, {
         url: ctx.req.url,
         finalUrl: ctx.finalUrl,
         status: ctx.status,

@@ -438,14 +438,6 @@ export function saveRawPage(dir: DataDir, page: RawPage): { key: string; changed
 }
 
 /**
- * saveRawPage for the crawler. Appending a record is a short write to a file already open, so it is done
- * synchronously; the page and its index line are written when the promise resolves.
- */
-export async function saveRawPageAsync(dir: DataDir, page: RawPage): Promise<{ key: string; changed: boolean }> {
-  return archiveOf(dir).save(page);
-}
-
-/**
  * Closes the files this process writes the archive with and forgets its index (the crawl calls it when it
  * ends); the next call reads the archive from disk again.
  */
