@@ -3,48 +3,43 @@
  * ("Rabu, 9 Juni 2021 14:20 WIB", "09/06/2021"). Pure: never reads the clock.
  */
 
+import { ENGLISH_MONTHS } from '../vocab.ts';
+
 /** Indonesian (and English, for wire pages) month names and abbreviations → month number. */
 export const MONTHS: Readonly<Record<string, number>> = {
+  // English full names (one list, vocab.ts); april, september and november are Indonesian too
+  ...Object.fromEntries(ENGLISH_MONTHS.map((m, i) => [m, i + 1])),
   januari: 1,
   jan: 1,
-  january: 1,
   februari: 2,
   pebruari: 2,
   feb: 2,
-  february: 2,
   maret: 3,
   mar: 3,
-  march: 3,
   april: 4,
   apr: 4,
   mei: 5,
-  may: 5,
   juni: 6,
   jun: 6,
-  june: 6,
   juli: 7,
   jul: 7,
-  july: 7,
   agustus: 8,
   agu: 8,
   agt: 8,
   ags: 8,
   aug: 8,
-  august: 8,
   september: 9,
   sep: 9,
   sept: 9,
   oktober: 10,
   okt: 10,
   oct: 10,
-  october: 10,
   november: 11,
   nov: 11,
   nopember: 11,
   desember: 12,
   des: 12,
   dec: 12,
-  december: 12,
 };
 
 const MONTH_ALT = Object.keys(MONTHS)
