@@ -98,6 +98,8 @@ export interface JsonlStats {
 function lineProblem(obj: unknown): string | null {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return 'not a JSON object';
   const o = obj as Record<string, unknown>;
+  // the output is joined on "id" (score.mjs, the report store): a line without one could never be matched back
+  if (typeof o.id !== 'string' || !o.id.trim()) return o.id == null ? 'no "id"' : '"id" is not a non-empty string';
   if (typeof o.text !== 'string' && typeof o.html !== 'string') return 'no "text" or "html" string';
   if (o.url != null && typeof o.url !== 'string') return '"url" is not a string';
   if (o.published != null && typeof o.published !== 'string') return '"published" is not a string';

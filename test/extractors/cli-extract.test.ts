@@ -68,6 +68,9 @@ describe('pantau extract --jsonl', () => {
       url: 'https://contoh.id/5',
       html: '<p>Server LPSE Pemkab Gresik error sejak Jumat (26/5/2023).</p>',
     }),
+    JSON.stringify({ url: 'https://contoh.id/6', text: 'Server LPSE down sejak Senin.' }),
+    JSON.stringify({ id: 7, url: 'https://contoh.id/7', text: 'Server LPSE down sejak Senin.' }),
+    JSON.stringify({ id: '  ', url: 'https://contoh.id/8', text: 'Server LPSE down sejak Senin.' }),
   ].join('\n');
 
   test('one report per good line with the same id; bad lines named on stderr; exit non-zero', () => {
@@ -86,7 +89,11 @@ describe('pantau extract --jsonl', () => {
     expect(out[2].outage.start).toBe('2023-05-26');
     expect(r.stderr).toMatch(/line 2: not JSON/);
     expect(r.stderr).toMatch(/line 4: no "text" or "html" string/);
-    expect(r.stderr).toMatch(/3 reports from 5 lines, 2 failed/);
+    // the output is joined on id: a line without a string id is an error naming its line, not a report
+    expect(r.stderr).toMatch(/line 6: no "id"/);
+    expect(r.stderr).toMatch(/line 7: "id" is not a non-empty string/);
+    expect(r.stderr).toMatch(/line 8: "id" is not a non-empty string/);
+    expect(r.stderr).toMatch(/3 reports from 8 lines, 5 failed/);
   });
 
   test('reads standard input with -, exit 0 when every line is good', () => {
