@@ -20,7 +20,10 @@ export function register(program: Command, cli: Cli): void {
     .description(
       'extract incident reports: from one HTML/text file, from JSON Lines (--jsonl), or from every archived page',
     )
-    .option('--jsonl <input>', 'read {"id","url","text"|"html","published"?} lines (id: a non-empty string) from a file or - (stdin)')
+    .option(
+      '--jsonl <input>',
+      'read {"id","url","text"|"html","published"?} lines (id: a non-empty string) from a file or - (stdin)',
+    )
     .option('--url <url>', 'the page URL of FILE (for its id, host and region hints)')
     .option('--published <date>', 'publication date of FILE, YYYY-MM-DD')
     .option('--all', 'with no file: re-extract every archived page, not only new or changed ones')
