@@ -159,6 +159,7 @@ function draftIncidents(dated: Dated[], opts: Required<GroupOptions>): Draft[] {
     } else stillLocal.push(d);
   }
   const byKey = new Map<string, Dated[]>();
+  const perKey: Draft[] = [];
   for (const d of stillLocal) {
     // A report naming no LPSE at all stays an incident of its own rather than joining unrelated ones.
     const keys = d.keys.length ? d.keys : [`x:${d.report.id}`];
@@ -174,9 +175,45 @@ function draftIncidents(dated: Dated[], opts: Required<GroupOptions>): Draft[] {
     // An undated report joins the LPSE's only outage; with several it cannot be placed, so it stands alone.
     if (clusters.length === 1) clusters[0]!.push(...undated);
     else for (const d of undated) clusters.push([d]);
-    for (const members of clusters) drafts.push({ kind: 'local', key, members, children: [] });
+    for (const members of clusters) perKey.push({ kind: 'local', key, members, children: [] });
   }
+  drafts.push(...joinSharedReports(perKey));
   return drafts;
+}
+
+/**
+ * A report naming several LPSEs ("LPSE Gresik dan LPSE Lamongan tidak bisa diakses") sits in the cluster of each:
+ * those clusters are one outage told together, so they become one incident (listing every region), and every
+ * report belongs to exactly one incident. The joined draft is keyed on its largest part (ties: the smaller key),
+ * so the result does not depend on the order of the input.
+ */
+function joinSharedReports(drafts: Draft[]): Draft[] {
+  const root = drafts.map((_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i] = root[root[i]!]!;
+    return i;
+  };
+  const seen = new Map<string, number>();
+  drafts.forEach((d, i) => {
+    for (const m of d.members) {
+      const j = seen.get(m.report.id);
+      if (j === undefined) seen.set(m.report.id, i);
+      else root[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Draft[]>();
+  drafts.forEach((d, i) => {
+    const list = groups.get(find(i));
+    if (list) list.push(d);
+    else groups.set(find(i), [d]);
+  });
+  return [...groups.values()].map((parts) => {
+    if (parts.length === 1) return parts[0]!;
+    const main = [...parts].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : 1))[0]!;
+    const members = new Map<string, Dated>();
+    for (const p of parts) for (const m of p.members) members.set(m.report.id, m);
+    return { kind: 'local', key: main.key, members: [...members.values()], children: [] };
+  });
 }
 
 /** Adds a value with its report id to a keyed list of sourced values, keeping first-seen order. */
@@ -334,22 +371,29 @@ function assignIds(drafts: Draft[], previous: readonly Incident[]): Map<Draft, s
     }
   }
   const all = drafts.flatMap((d) => [d, ...d.children]);
+  const previousById = new Map(previous.map((p) => [p.id, p]));
   const taken = new Set<string>();
   // The biggest drafts choose first, so a split leaves the id with the larger part.
   const order = [...all].sort((a, b) => b.members.length - a.members.length || (baseId(a) < baseId(b) ? -1 : 1));
-  const overlapOf = new Map<Draft, Map<string, number>>();
+  // every previous incident a draft shares a report with; the id is chosen among those of the same class
+  const overlapOf = new Map<Draft, Set<string>>();
   for (const d of order) {
     const counts = new Map<string, number>();
+    const overlap = new Set<string>();
     for (const m of d.members) {
       for (const inc of byReport.get(m.report.id) ?? []) {
+        overlap.add(inc.id);
         const sameClass = (inc.scope === 'national' && inc.parent_id === null) === (d.kind === 'parent');
         if (sameClass) counts.set(inc.id, (counts.get(inc.id) ?? 0) + 1);
       }
     }
-    overlapOf.set(d, counts);
+    overlapOf.set(d, overlap);
+    // Most shared reports first; on a tie, the previous incident of the same LPSE (two children of one national
+    // outage can hold the very same reports, and must not swap ids between runs).
+    const sameKey = (id: string) => (previousById.get(id)?.key === d.key ? 1 : 0);
     const best = [...counts.entries()]
       .filter(([id]) => !taken.has(id))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      .sort((a, b) => b[1] - a[1] || sameKey(b[0]) - sameKey(a[0]) || (a[0] < b[0] ? -1 : 1))[0];
     if (best) {
       d.id = best[0];
       taken.add(best[0]);
@@ -362,11 +406,13 @@ function assignIds(drafts: Draft[], previous: readonly Incident[]): Map<Draft, s
     d.id = id;
     taken.add(id);
   }
-  // Previous incidents absorbed into another one: their ids stay findable as aliases of the absorbing incident.
+  // Previous incidents absorbed into another one (a local outage that became part of a national one, say): their
+  // ids stay findable as aliases of the biggest incident that took their reports, once each.
   const assigned = new Set(all.map((d) => d.id!));
-  const previousById = new Map(previous.map((p) => [p.id, p]));
+  const aliased = new Set<string>();
   for (const d of order) {
-    const absorbed = [...(overlapOf.get(d)?.keys() ?? [])].filter((id) => !assigned.has(id));
+    const absorbed = [...(overlapOf.get(d) ?? [])].filter((id) => !assigned.has(id) && !aliased.has(id));
+    for (const id of absorbed) aliased.add(id);
     const list = [...(previousById.get(d.id!)?.aliases ?? []), ...absorbed];
     for (const id of absorbed) list.push(...(previousById.get(id)?.aliases ?? []));
     const merged = [...new Set(list)].filter((a) => a !== d.id && !assigned.has(a)).sort();
