@@ -130,7 +130,8 @@ function spansIn(v: unknown, out: Span[] = []): Span[] {
     if (Array.isArray(x)) stack.push(...x);
     else if (x && typeof x === 'object') {
       const o = x as Record<string, unknown>;
-      if (typeof o.text === 'string' && typeof o.start === 'number' && typeof o.end === 'number') out.push(o as Span);
+      if (typeof o.text === 'string' && typeof o.start === 'number' && typeof o.end === 'number')
+        out.push(o as unknown as Span);
       for (const k of Object.keys(o)) if (k !== 'text') stack.push(o[k]);
     }
   }
