@@ -130,6 +130,21 @@ export interface Report {
   extractor_version?: string;
 }
 
+/** What an incident's title says: built into words at the edge, in the reader's language. */
+export interface TitleParts {
+  /** A national outage (with `affected` LPSEs), or the outage of one LPSE (`name`). */
+  national: boolean;
+  /** For a national outage: the PDN disruption, rather than SPSE itself. */
+  pdn?: boolean;
+  affected?: number;
+  /** "LPSE Kabupaten Barito Timur", or null when the LPSE is unknown. */
+  name?: string | null;
+  /** The outage's first day, or the first publication when `reported`; null when neither is known. */
+  date: string | null;
+  /** `date` is when the outage was first reported, not when it happened. */
+  reported: boolean;
+}
+
 /** A merged value of an incident with the reports it came from. */
 export interface Sourced<T> {
   value: T;
@@ -159,8 +174,14 @@ export interface Incident {
   first_published: string | null;
   /** added: what the reports were grouped on: `r:<regency or province code>`, `h:<lpse host>`, or `national`. */
   key?: string;
-  /** added: the outage window over all reports (earliest start, else publication; latest end), YYYY-MM-DD. */
-  window?: { start: string | null; end: string | null };
+  /**
+   * added: the window the reports were grouped on (earliest start, else publication; latest end), YYYY-MM-DD, and
+   * what it rests on: `outage` when a report gives an outage date, `published` when only publication dates are
+   * known (then it must be shown as "dilaporkan …", never as the outage's date).
+   */
+  window?: { start: string | null; end: string | null; basis?: 'outage' | 'published' | null };
+  /** added: what the title says, as data, so each reader's language builds its own (brief/i18n incidentTitle). */
+  title_parts?: TitleParts;
   /** added: the categories the incident counts: stated causes, else `unexplained` (SCHEMA.md). */
   cause_categories?: CauseCategory[];
   /** added: ids of earlier incidents this one absorbed, so links to them still resolve. */

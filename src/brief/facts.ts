@@ -2,7 +2,7 @@
  * What a reader needs from one incident, derived without I/O: the outage window the sources agree on most, where
  * they disagree, the stated causes with who stated them, and the statements. Used by the brief and the web app.
  */
-import type { Cause, CauseCategory, Incident, Sourced } from '../types.ts';
+import type { Cause, CauseCategory, Incident, Sourced, TitleParts } from '../types.ts';
 import { daysBetween } from './i18n.ts';
 
 /** A merged value that sources gave differently: each variant with the reports behind it. */
@@ -23,10 +23,13 @@ export interface Statement {
 export interface IncidentFacts {
   id: string;
   title: string;
+  title_parts: TitleParts | null;
   lpse: string | null;
   regions: string[];
   provinces: string[];
   start: string | null;
+  /** When the incident was first reported: shown where no outage date is known, and said to be so. */
+  reported: string | null;
   end: string | null;
   days: number | null;
   /** Stated causes, one per category and evidence sentence, with who stated them. */
@@ -118,13 +121,16 @@ export function toIncidentFacts(
   return {
     id: incident.id,
     title: incident.title,
+    title_parts: incident.title_parts ?? null,
     lpse: incident.lpse[0]?.value.name ?? null,
     regions: [...new Set(incident.regions.map((r) => regionLabel(r.value)))],
     provinces: [...new Set(incident.regions.map((r) => r.value.province))],
     start,
     end,
+    reported: incident.first_published,
     days: daysBetween(start, end),
-    causes: stated,
+    // an `unexplained` with nothing quoted is said as "no cause given", never as an empty quotation
+    causes: stated.filter((c) => c.value.category !== 'unexplained' || c.value.evidence.trim() !== ''),
     suspected,
     categories: real.length ? real : ['unexplained'],
     unexplained: real.length === 0,

@@ -3,7 +3,7 @@
  * clock, so the client bundle can import it too.
  */
 import { MONTHS } from '../months.ts';
-import type { CauseCategory } from '../types.ts';
+import type { CauseCategory, TitleParts } from '../types.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -42,8 +42,17 @@ export function daysBetween(start: string | null | undefined, end: string | null
   return d >= 0 ? d + 1 : null;
 }
 
-/** "7–9 Juni 2021", "7 Juni 2021 – ?" */
-export function formatWindow(start: string | null, end: string | null, lang: Lang): string {
+/**
+ * "7–9 Juni 2021", "7 Juni 2021 – ?"; with no outage date but a first report, "dilaporkan 3 Maret 2020": the
+ * publication date is never shown as if it were the outage's.
+ */
+export function formatWindow(
+  start: string | null,
+  end: string | null,
+  lang: Lang,
+  reported: string | null | undefined = null,
+): string {
+  if (!start && !end && reported) return `${lang === 'id' ? 'dilaporkan' : 'reported'} ${formatDate(reported, lang)}`;
   if (!start && !end) return lang === 'id' ? 'tanggal tidak diketahui' : 'dates unknown';
   if (!end) return `${formatDate(start, lang)} – ${lang === 'id' ? 'belum diketahui' : 'not known'}`;
   if (!start) return `? – ${formatDate(end, lang)}`;
@@ -94,26 +103,34 @@ export function todayWib(now: number): string {
   return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const ID_DATE_RE = new RegExp(`(\\d{1,2}) (${MONTHS.id.join('|')}) (\\d{4})`, 'g');
-const LOCAL_TITLE_RE = /^Gangguan (?<name>LPSE .+), (?<when>.+)$/;
-const NATIONAL_TITLE_RE =
-  /^Gangguan (?<what>Pusat Data Nasional \(PDN\)|nasional SPSE): (?<n>\d+) LPSE terdampak, (?<when>.+)$/;
+/**
+ * An incident's title in the reader's language, built from what it says (`Incident.title_parts`). A date that is
+ * only when the outage was first reported says so, so it is never read as the outage's date.
+ * @example incidentTitle({ national: false, name: 'LPSE Kabupaten Barito Timur', date: '2021-06-07', reported: false }, 'id') // "Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021"
+ * @example incidentTitle({ national: false, name: 'LPSE Kota Tarakan', date: '2020-03-03', reported: true }, 'id') // "Gangguan LPSE Kota Tarakan, dilaporkan 3 Maret 2020"
+ */
+export function incidentTitle(p: TitleParts, lang: Lang): string {
+  const when = !p.date
+    ? lang === 'id'
+      ? 'tanggal tidak diketahui'
+      : 'date unknown'
+    : p.reported
+      ? `${lang === 'id' ? 'dilaporkan' : 'reported'} ${formatDate(p.date, lang)}`
+      : formatDate(p.date, lang);
+  if (p.national) {
+    const n = p.affected ?? 0;
+    if (lang === 'id')
+      return `${p.pdn ? 'Gangguan Pusat Data Nasional (PDN)' : 'Gangguan nasional SPSE'}: ${n} LPSE terdampak, ${when}`;
+    return `${p.pdn ? 'National Data Centre (PDN) outage' : 'National SPSE outage'}: ${n} ${n === 1 ? 'LPSE' : 'LPSEs'} affected, ${when}`;
+  }
+  const name = p.name ?? (lang === 'id' ? 'LPSE tidak diketahui' : 'unknown LPSE');
+  return lang === 'id' ? `Gangguan ${name}, ${when}` : `${name} outage, ${when}`;
+}
 
 /**
- * An incident title as the knowledge base writes it (in Indonesian), in the reader's language; a title of another
- * shape is left as it is.
- * @example displayTitle('Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021', 'en') // "LPSE Kabupaten Barito Timur outage, 7 June 2021"
+ * The title of an incident (or a search hit) in the reader's language: built from its title parts when it carries
+ * them; an older record without them keeps the title it was stored with.
  */
-export function displayTitle(title: string, lang: Lang): string {
-  if (lang === 'id') return title;
-  const dates = (s: string) =>
-    s.replace(ID_DATE_RE, (_, d: string, m: string, y: string) => `${d} ${MONTHS.en[MONTHS.id.indexOf(m)]} ${y}`);
-  const local = LOCAL_TITLE_RE.exec(title)?.groups;
-  if (local) return `${local.name} outage, ${dates(local.when ?? '')}`;
-  const national = NATIONAL_TITLE_RE.exec(title)?.groups;
-  if (national) {
-    const what = national.what?.startsWith('Pusat') ? 'National Data Centre (PDN) outage' : 'National SPSE outage';
-    return `${what}: ${national.n} LPSEs affected, ${dates(national.when ?? '')}`;
-  }
-  return title;
+export function displayTitle(item: { title: string; title_parts?: TitleParts | null | undefined }, lang: Lang): string {
+  return item.title_parts ? incidentTitle(item.title_parts, lang) : item.title;
 }

@@ -213,9 +213,9 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
     }
     L.push('', `## ${t.detail}`, '');
     b.incidents.forEach((f, i) => {
-      L.push(`### ${i + 1}. ${mdEscape(displayTitle(f.title, lang))}${refs(f.cites)}`, '');
+      L.push(`### ${i + 1}. ${mdEscape(displayTitle(f, lang))}${refs(f.cites)}`, '');
       L.push(`- ${t.lpse}: ${mdEscape(f.lpse ?? '–')} · ${t.region}: ${mdEscape(f.regions.join(', '))}`);
-      L.push(`- ${t.window}: ${formatWindow(f.start, f.end, lang)} (${formatDays(f.days, lang)})`);
+      L.push(`- ${t.window}: ${formatWindow(f.start, f.end, lang, f.reported)} (${formatDays(f.days, lang)})`);
       if (b.appUrl) L.push(`- ${t.open}: ${b.appUrl}/incident/${encodeURIComponent(f.id)}`);
       L.push('', `**${t.statedCauses}**`, '');
       if (f.unexplained && !f.causes.some((c) => c.value.category === 'unexplained')) L.push(`- ${t.noCause}`);
@@ -394,10 +394,10 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
     H.push(`<h2>${t.detail}</h2>`);
     b.incidents.forEach((f, i) => {
       H.push(
-        `<section class="incident" id="incident-${esc(f.id)}"><h3>${i + 1}. ${esc(displayTitle(f.title, lang))}${sup(f.cites)}</h3>`,
+        `<section class="incident" id="incident-${esc(f.id)}"><h3>${i + 1}. ${esc(displayTitle(f, lang))}${sup(f.cites)}</h3>`,
       );
       H.push(
-        `<p class="muted">${t.lpse}: ${esc(f.lpse ?? '–')} · ${t.region}: ${esc(f.regions.join(', '))}<br>${t.window}: ${esc(formatWindow(f.start, f.end, lang))} (${esc(formatDays(f.days, lang))})</p>`,
+        `<p class="muted">${t.lpse}: ${esc(f.lpse ?? '–')} · ${t.region}: ${esc(f.regions.join(', '))}<br>${t.window}: ${esc(formatWindow(f.start, f.end, lang, f.reported))} (${esc(formatDays(f.days, lang))})</p>`,
       );
       H.push(`<p><b>${t.statedCauses}:</b></p><ul>`);
       if (f.unexplained && !f.causes.some((c) => c.value.category === 'unexplained')) H.push(`<li>${t.noCause}</li>`);

@@ -6,7 +6,7 @@
  * exactly what grouping produced, provenance included.
  */
 import { createHash } from 'node:crypto';
-import type { CauseCategory, Incident, Report } from '../types.ts';
+import type { CauseCategory, Incident, Report, TitleParts } from '../types.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';
 
@@ -14,6 +14,8 @@ import { causeCategories } from './group.ts';
 export interface IndexDocument {
   id: string;
   title: string;
+  /** What the title says, as data: each reader's language builds its own title from it. */
+  title_parts: TitleParts | null;
   scope: 'local' | 'national';
   parent_id: string | null;
   is_child: boolean;
@@ -41,6 +43,8 @@ export interface IndexDocument {
   source_name: string[];
   start: string | null;
   end: string | null;
+  /** What start/end rest on: `outage` dates, or only the `published` date (shown as "dilaporkan …"). */
+  window_basis: 'outage' | 'published' | null;
   first_published: string | null;
   start_ts: number | null;
   end_ts: number | null;
@@ -158,6 +162,7 @@ export function toDocument(incident: Incident, reports?: ReadonlyMap<string, Rep
   return {
     id: toDocumentId(incident.id),
     title: incident.title,
+    title_parts: incident.title_parts ?? null,
     scope: incident.scope,
     parent_id: incident.parent_id,
     is_child: incident.parent_id !== null,
@@ -186,6 +191,7 @@ export function toDocument(incident: Incident, reports?: ReadonlyMap<string, Rep
     source_name: uniq(members.map((r) => r.source.name).filter((x): x is string => Boolean(x))),
     start,
     end,
+    window_basis: incident.window?.basis ?? null,
     first_published: incident.first_published,
     start_ts: startTs,
     end_ts: toTimestamp(end),

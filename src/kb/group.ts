@@ -3,8 +3,9 @@
  * keeping the ids of the reports it came from. Pure: no I/O, no clock.
  */
 import { createHash } from 'node:crypto';
+import { incidentTitle } from '../brief/i18n.ts';
 import { MONTHS } from '../months.ts';
-import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced } from '../types.ts';
+import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced, TitleParts } from '../types.ts';
 
 export interface GroupOptions {
   /** Reports of one LPSE whose windows lie at most this many days apart are one outage (default 7). */
@@ -37,6 +38,8 @@ export function formatDateId(date: string | null): string {
 
 interface Dated {
   report: Report;
+  /** The window comes from the report's outage dates (else from its publication date, or nothing). */
+  fromOutage: boolean;
   /** Outage start, else publication date (day numbers); null when neither is known. */
   start: number | null;
   end: number | null;
@@ -47,6 +50,7 @@ interface Dated {
 function toDated(report: Report): Dated {
   let start = dayNumber(report.outage.start);
   let end = dayNumber(report.outage.end);
+  const fromOutage = start !== null || end !== null;
   // Without any outage date the publication date stands in; a known end alone ("kembali normal Jumat") is a
   // one-day window on that end, not a window from the later publication date.
   if (start === null && end === null) start = end = dayNumber(report.published);
@@ -59,7 +63,7 @@ function toDated(report: Report): Dated {
     if (!keys.includes(k)) keys.push(k);
   }
   if (!keys.length && report.lpse?.host) keys.push(`h:${report.lpse.host.toLowerCase()}`);
-  return { report, start, end, keys };
+  return { report, fromOutage, start, end, keys };
 }
 
 /** Chronological order of reports inside an incident: window start, then publication, then id. */
@@ -288,17 +292,24 @@ function buildIncident(draft: Draft, id: string): Incident {
   }
   const startDays = members.map((d) => d.start).filter((s): s is number => s !== null);
   const endDays = members.map((d) => d.end).filter((s): s is number => s !== null);
+  const basis = members.some((d) => d.fromOutage) ? 'outage' : startDays.length ? 'published' : null;
   const window = {
     start: startDays.length ? dayString(Math.min(...startDays)) : null,
     end: endDays.length ? dayString(Math.max(...endDays)) : null,
-  };
+    basis,
+  } as const;
+  // the title's date: the outage's own first day when a report gives one, else when it was first reported
+  const outageStarts = members.filter((d) => d.fromOutage && d.start !== null).map((d) => d.start!);
+  const titleDate = outageStarts.length ? dayString(Math.min(...outageStarts)) : firstPublished;
   const sourcedCauses = [...causes.values()];
   const categories = causeCategories(sourcedCauses);
   const regionList = [...regions.values()];
   const lpseList = [...lpse.values()];
+  const parts = titleParts(draft, regionList, lpseList, categories, titleDate, !outageStarts.length);
   return {
     id,
-    title: titleOf(draft, regionList, lpseList, categories, window.start),
+    title: incidentTitle(parts, 'id'),
+    title_parts: parts,
     scope: draft.kind === 'parent' ? 'national' : 'local',
     parent_id: null,
     children_ids: [],
@@ -323,23 +334,20 @@ function buildIncident(draft: Draft, id: string): Incident {
   };
 }
 
-function titleOf(
+function titleParts(
   draft: Draft,
   regions: Sourced<Region>[],
   lpse: Sourced<{ name: string; host: string | null }>[],
   categories: CauseCategory[],
-  start: string | null,
-): string {
-  const when = formatDateId(start);
+  date: string | null,
+  reported: boolean,
+): TitleParts {
   if (draft.kind === 'parent') {
-    const n = draft.children.length;
-    const what = categories.includes('pdn') ? 'gangguan Pusat Data Nasional (PDN)' : 'gangguan nasional SPSE';
-    return `${what[0]!.toUpperCase()}${what.slice(1)}: ${n} LPSE terdampak, ${when}`;
+    return { national: true, pdn: categories.includes('pdn'), affected: draft.children.length, date, reported };
   }
   const g = regions[0]?.value;
   const place = g ? (g.regency ?? `Provinsi ${g.province}`) : null;
-  const name = place ? `LPSE ${place}` : (lpse[0]?.value.name ?? 'LPSE tidak diketahui');
-  return `Gangguan ${name}, ${when}`;
+  return { national: false, name: place ? `LPSE ${place}` : (lpse[0]?.value.name ?? null), date, reported };
 }
 
 const baseIds = new WeakMap<Draft, string>();

@@ -29,6 +29,8 @@ export const SUMMARY_FIELDS = [
   'sources',
   'officials',
   'first_published',
+  'title_parts',
+  'window_basis',
 ] as const satisfies ReadonlyArray<keyof IndexDocument>;
 
 type SummaryDoc = Pick<IndexDocument, (typeof SUMMARY_FIELDS)[number]>;
@@ -47,6 +49,8 @@ function toSummary(d: SummaryDoc): IncidentSummary {
     sources: d.sources ?? 0,
     officials: d.officials ?? [],
     first_published: d.first_published ?? null,
+    title_parts: d.title_parts ?? null,
+    window_basis: d.window_basis ?? null,
   };
 }
 

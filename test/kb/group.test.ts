@@ -27,7 +27,7 @@ describe('groupIncidents', () => {
       { value: '2021-06-07', report_ids: ['r-bartim-antara'] },
       { value: '2021-06-08', report_ids: ['r-bartim-borneonews'] },
     ]);
-    expect(bartim!.window).toEqual({ start: '2021-06-07', end: '2021-06-11' });
+    expect(bartim!.window).toEqual({ start: '2021-06-07', end: '2021-06-11', basis: 'outage' });
     // A stated cause and a suspected one, side by side; only the stated one counts.
     expect(bartim!.causes.map((c) => [c.value.category, c.value.certainty, c.report_ids])).toEqual([
       ['hardware', 'stated', ['r-bartim-antara']],
@@ -41,6 +41,22 @@ describe('groupIncidents', () => {
     expect(gafur.value.quotes).toHaveLength(3);
     expect(bartim!.allegation.present).toBe(true);
     expect(bartim!.allegation.evidence[0]!.report_ids).toEqual(['r-bartim-borneonews']);
+  });
+
+  test('an outage known only from its publication is titled "dilaporkan", its window said to rest on that', () => {
+    const base = fx['bartim-2021-antara']!;
+    const undated = { ...at(base, 'u1', null), published: '2021-06-09' };
+    const [inc] = groupIncidents([undated]);
+    expect(inc!.title).toBe('Gangguan LPSE Kabupaten Barito Timur, dilaporkan 9 Juni 2021');
+    expect(inc!.title_parts).toMatchObject({ national: false, date: '2021-06-09', reported: true });
+    expect(inc!.window).toEqual({ start: '2021-06-09', end: '2021-06-09', basis: 'published' });
+    // a second report with the outage's own day: the title takes that day
+    const [both] = groupIncidents([undated, at(base, 'u2', '2021-06-07')]);
+    expect(both!.title).toBe('Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021');
+    expect(both!.window?.basis).toBe('outage');
+    const [none] = groupIncidents([{ ...at(base, 'u3', null), published: null }]);
+    expect(none!.title).toBe('Gangguan LPSE Kabupaten Barito Timur, tanggal tidak diketahui');
+    expect(none!.window?.basis).toBeNull();
   });
 
   test('the same LPSE months later is another incident; a wide gap joins them', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { type BriefInput, DEADLINE_RE, buildBrief } from '../../src/brief/build.ts';
 import { pickAgreed, toIncidentFacts } from '../../src/brief/facts.ts';
-import { daysBetween, displayTitle, formatDate, formatWindow } from '../../src/brief/i18n.ts';
+import { daysBetween, displayTitle, formatDate, formatWindow, incidentTitle } from '../../src/brief/i18n.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../../src/brief/render.ts';
 import type { IncidentSummary } from '../../src/kb/api.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
@@ -61,15 +61,39 @@ describe('dates and durations', () => {
     expect(formatDate(iso, lang)).toBe(want);
   });
   test.each([
-    ['Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021', 'LPSE Kabupaten Barito Timur outage, 7 June 2021'],
     [
+      { national: false, name: 'LPSE Kabupaten Barito Timur', date: '2021-06-07', reported: false },
+      'Gangguan LPSE Kabupaten Barito Timur, 7 Juni 2021',
+      'LPSE Kabupaten Barito Timur outage, 7 June 2021',
+    ],
+    // only the publication date is known: said so, never shown as the outage's date
+    [
+      { national: false, name: 'LPSE Kota Tarakan', date: '2020-03-03', reported: true },
+      'Gangguan LPSE Kota Tarakan, dilaporkan 3 Maret 2020',
+      'LPSE Kota Tarakan outage, reported 3 March 2020',
+    ],
+    [
+      { national: false, name: null, date: null, reported: true },
+      'Gangguan LPSE tidak diketahui, tanggal tidak diketahui',
+      'unknown LPSE outage, date unknown',
+    ],
+    [
+      { national: true, pdn: true, affected: 4, date: '2024-06-20', reported: false },
       'Gangguan Pusat Data Nasional (PDN): 4 LPSE terdampak, 20 Juni 2024',
       'National Data Centre (PDN) outage: 4 LPSEs affected, 20 June 2024',
     ],
-    ['Judul lain', 'Judul lain'],
-  ])('displayTitle(%s, en)', (title, want) => {
-    expect(displayTitle(title, 'en')).toBe(want);
-    expect(displayTitle(title, 'id')).toBe(title);
+    [
+      { national: true, pdn: false, affected: 1, date: '2024-06-20', reported: true },
+      'Gangguan nasional SPSE: 1 LPSE terdampak, dilaporkan 20 Juni 2024',
+      'National SPSE outage: 1 LPSE affected, reported 20 June 2024',
+    ],
+  ] as const)('incidentTitle(%j)', (parts, id, en) => {
+    expect(incidentTitle(parts, 'id')).toBe(id);
+    expect(incidentTitle(parts, 'en')).toBe(en);
+    expect(displayTitle({ title: 'stored', title_parts: parts }, 'en')).toBe(en);
+  });
+  test('a record stored without title parts keeps its title', () => {
+    expect(displayTitle({ title: 'Judul lain' }, 'en')).toBe('Judul lain');
   });
   test('window and days, both ends included', () => {
     expect(daysBetween('2021-06-06', '2021-06-10')).toBe(5);
@@ -111,6 +135,29 @@ describe('buildBrief', () => {
     const f = toIncidentFacts(inc);
     expect(f.categories).toEqual(['hardware']);
     expect(f.causes.every((c) => c.value.category === 'hardware')).toBe(true);
+  });
+
+  test('an unexplained cause with nothing quoted is "no cause given", never an empty quotation', () => {
+    const inc = structuredClone(kb.incidents.find((i) => i.causes.some((c) => c.value.category === 'hardware'))!);
+    inc.causes = [{ value: { category: 'unexplained', evidence: '', certainty: 'stated' }, report_ids: ['x'] }];
+    const f = toIncidentFacts(inc);
+    expect(f.unexplained).toBe(true);
+    expect(f.categories).toEqual(['unexplained']);
+    expect(f.causes).toEqual([]);
+    // with a sentence that says the cause is unknown, that sentence is shown
+    inc.causes[0]!.value.evidence = 'Penyebab gangguan belum diketahui.';
+    expect(toIncidentFacts(inc).causes.map((c) => c.value.evidence)).toEqual(['Penyebab gangguan belum diketahui.']);
+  });
+
+  test('an incident known only from its publication says "dilaporkan", not an outage date', () => {
+    const inc = structuredClone(kb.incidents[0]!);
+    inc.starts = [];
+    inc.ends = [];
+    inc.first_published = '2020-03-03';
+    const f = toIncidentFacts(inc);
+    expect(formatWindow(f.start, f.end, 'id', f.reported)).toBe('dilaporkan 3 Maret 2020');
+    expect(formatWindow(f.start, f.end, 'en', f.reported)).toBe('reported 3 March 2020');
+    expect(formatWindow('2020-03-01', null, 'id', f.reported)).toBe('1 Maret 2020 – belum diketahui');
   });
 
   test('a bid step that ends or is extended is a deadline', () => {
@@ -186,6 +233,8 @@ describe('rendering', () => {
     const first = evil.incidents[0];
     if (!first) throw new Error('no incident');
     first.title = '<script>alert(1)</script>';
+    // the title shown is built from its parts: an LPSE name from a page must be escaped too
+    first.title_parts = { national: false, name: '<script>alert(2)</script>', date: null, reported: false };
     first.statements = [{ ...first.statements[0]!, quote: '<img src=x onerror=alert(1)>' }];
     const html = renderBriefHtml(evil, 'id');
     expect(html).not.toMatch(/<script/i);

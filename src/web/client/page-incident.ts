@@ -51,7 +51,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
     const names = srcNames(ids);
     return names ? h('span', { class: 'who' }, ` (${names})`) : null;
   };
-  const title = displayTitle(incident.title, lang);
+  const title = displayTitle(incident, lang);
   document.title = `${title} · Pantau`;
 
   const regions = incident.regions.map((r) => r.value);
@@ -231,7 +231,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
   const accessed = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const pageUrl = `${location.origin}/incident/${encodeURIComponent(incident.id)}`;
   const sourcesLine = [...new Set(sorted.map((r) => r.source.name ?? r.source.host).filter(Boolean))].join('; ');
-  const citation = `“${title}”. Pantau, ${formatWindow(f.start, f.end, lang)}. ${pageUrl} (${t.accessed} ${formatDate(accessed, lang)}).${sourcesLine ? ` ${lang === 'id' ? 'Sumber' : 'Sources'}: ${sourcesLine}.` : ''}`;
+  const citation = `“${title}”. Pantau, ${formatWindow(f.start, f.end, lang, f.reported)}. ${pageUrl} (${t.accessed} ${formatDate(accessed, lang)}).${sourcesLine ? ` ${lang === 'id' ? 'Sumber' : 'Sources'}: ${sourcesLine}.` : ''}`;
   const out = h('output', { id: 'citation', 'aria-label': t.citation }, citation);
   const copyBtn = h('button', { type: 'button', class: 'btn secondary' }, t.copy);
   copyBtn.addEventListener('click', async () => {
@@ -268,7 +268,7 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
         [...new Set(regions.map((r) => (r.regency ? `${r.regency}, ${r.province}` : r.province)))].join('; ') || '–',
       ),
       h('dt', null, t.window),
-      h('dd', { id: 'window' }, formatWindow(f.start, f.end, lang)),
+      h('dd', { id: 'window' }, formatWindow(f.start, f.end, lang, f.reported)),
       h('dt', null, t.duration),
       h('dd', null, formatDays(f.days, lang)),
       h('dt', null, t.causes),
@@ -327,9 +327,9 @@ function family(ctx: PageContext, incident: Incident): HTMLElement | null {
           h(
             'a',
             { href: withLang(`/incident/${encodeURIComponent(id)}`, new URLSearchParams(), lang) },
-            inc ? displayTitle(inc.title, lang) : id,
+            inc ? displayTitle(inc, lang) : id,
           ),
-          f ? h('span', { class: 'who' }, ` · ${formatWindow(f.start, f.end, lang)}`) : null,
+          f ? h('span', { class: 'who' }, ` · ${formatWindow(f.start, f.end, lang, f.reported)}`) : null,
         ),
       );
     }

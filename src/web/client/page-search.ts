@@ -209,13 +209,19 @@ function hitItem(ctx: PageContext, hit: IncidentSummary): HTMLElement {
       h(
         'a',
         { href: withLang(`/incident/${encodeURIComponent(hit.id)}`, new URLSearchParams(), lang) },
-        displayTitle(hit.title, lang),
+        displayTitle(hit, lang),
       ),
     ),
     h(
       'div',
       { class: 'meta' },
-      h('span', null, formatWindow(hit.start, hit.end, lang)),
+      h(
+        'span',
+        null,
+        hit.window_basis === 'published'
+          ? formatWindow(null, null, lang, hit.start)
+          : formatWindow(hit.start, hit.end, lang),
+      ),
       place ? h('span', null, place) : null,
       hit.province.length && hit.regency.length ? h('span', null, hit.province.join(', ')) : null,
       h('span', null, t.sources(hit.sources)),
