@@ -98,11 +98,32 @@ export interface Scanned {
   expected: number;
 }
 
+/** Listings tried before giving up on an index that keeps changing under them (a rebuild swaps in once). */
+const ATTEMPTS = 3;
+
 /**
  * Every document matching `filter` and, when `q` is not empty, the query; each with `_rankingScore` for a query.
- * Throws a UserError when the count differs from the index's (the index changed during the listing).
+ * A listing whose count differs from the index's (the index changed meanwhile: `pantau index` swapped or upserted)
+ * is read again; after ATTEMPTS, a UserError says so rather than return a partial list.
  */
 export async function scanAll(
+  index: Index<Doc>,
+  q: string,
+  filter: readonly string[],
+  fields: readonly string[],
+): Promise<Scanned> {
+  for (let attempt = 1; ; attempt++) {
+    const s = await scanOnce(index, q, filter, fields);
+    if (s.docs.length === s.expected) return s;
+    if (attempt >= ATTEMPTS) {
+      throw new UserError(
+        `the index changed while it was read (${s.docs.length} documents listed, ${s.expected} counted): run the command again`,
+      );
+    }
+  }
+}
+
+async function scanOnce(
   index: Index<Doc>,
   q: string,
   filter: readonly string[],
@@ -112,7 +133,7 @@ export async function scanAll(
     const expected = await countDocs(index, filter);
     const docs: Doc[] = [];
     for await (const page of scanById(index, filter, fields)) docs.push(...page);
-    return checked({ docs, expected });
+    return { docs, expected };
   }
   // Ranges of at most half the cap, searched with a limit of the cap: a range that fills its limit would be cut.
   const cap = await maxTotalHits(index);
@@ -144,16 +165,7 @@ export async function scanAll(
       docs.push(h);
     }
   }
-  return checked({ docs, expected });
-}
-
-function checked(s: Scanned): Scanned {
-  if (s.docs.length !== s.expected) {
-    throw new UserError(
-      `the index changed while it was read (${s.docs.length} documents listed, ${s.expected} counted): run the command again`,
-    );
-  }
-  return s;
+  return { docs, expected };
 }
 
 /**

@@ -58,6 +58,8 @@ beforeAll(async () => {
     const res = await conn.client.index(names.incidents).search(q, { filter: ['is_child = false'], limit: 0 });
     truth.set(q, res.estimatedTotalHits ?? -1);
   }
+  const res = await conn.client.index(names.reports).search('server', { filter: ['is_incident = true'], limit: 0 });
+  truth.set('reports:server', res.estimatedTotalHits ?? -1);
   for (const uid of [names.incidents, names.reports]) {
     await waitOk(conn.client.index(uid).updateSettings({ pagination: { maxTotalHits: CAP } }));
   }
@@ -74,7 +76,7 @@ describe('the test data', () => {
     expect(tops.filter((d) => d.start === '2021-06-07').length).toBeGreaterThan(CAP);
     expect(tops.some((d) => d.province.length === 0)).toBe(true);
     expect(tops.some((d) => d.cause.length === 1 && d.cause[0] === 'unexplained')).toBe(true);
-    for (const q of QUERIES) expect(truth.get(q), q).toBeGreaterThan(CAP);
+    for (const q of [...QUERIES, 'reports:server']) expect(truth.get(q), q).toBeGreaterThan(CAP);
   });
 });
 
@@ -200,6 +202,9 @@ describe('exports', () => {
       const rep = await exportRecords(conn.client, {}, { format, reports: true }, names);
       expect(rep.count).toBe(incidentReports.length);
       expect(exportedIds(format, rep.text, 'reports').length).toBe(rep.count);
+      const repQ = await exportRecords(conn.client, { q: 'server' }, { format, reports: true }, names);
+      expect(repQ.count).toBe(truth.get('reports:server'));
+      expect(exportedIds(format, repQ.text, 'reports').length).toBe(repQ.count);
       const q = await exportRecords(conn.client, { q: 'server' }, { format }, names);
       expect(q.count).toBe(truth.get('server'));
       expect(exportedIds(format, q.text, 'incidents').length).toBe(q.count);
