@@ -157,7 +157,9 @@ async function scanOnce(
         showRankingScore: true,
       })
       .catch(explainScan);
-    if (res.hits.length >= limit) throw new Error(`a range of ${chunk} ids gave ${res.hits.length} hits`);
+    // A range of `chunk` ids cannot fill a larger limit: if it does, hits were cut, and the listing says so.
+    if (res.hits.length >= limit && limit > chunk)
+      throw new Error(`a range of ${chunk} ids gave ${res.hits.length} hits`);
     for (const h of res.hits) {
       const id = String(h.id);
       if (seen.has(id)) continue;
