@@ -13,6 +13,8 @@ const MAX_FULL_COMPARISON = 400;
 /** The read side of the knowledge base that the web app and the brief use. */
 export interface KbReader {
   search(params: SearchParams): Promise<SearchResult>;
+  /** Every incident matching `params` (limit and offset ignored), when the reader can list them all. */
+  all?(params: SearchParams): Promise<IncidentSummary[]>;
   incident(id: string): Promise<Incident | null>;
   /** The reports of an incident, oldest first. */
   reportsOf(incidentId: string): Promise<ReportRef[]>;
@@ -27,6 +29,7 @@ export interface BriefSelection {
 
 /** Every incident matching `params`, page by page, at most `max`. */
 export async function searchAll(kb: KbReader, params: SearchParams, max = 1000): Promise<IncidentSummary[]> {
+  if (kb.all) return (await kb.all(params)).slice(0, max);
   const page = 100;
   const hits: IncidentSummary[] = [];
   for (let offset = 0; offset < max; offset += page) {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import type { SearchParams } from '../kb/api.ts';
 import { renderSearch } from '../kb/format.ts';
+import { LIMITS } from '../kb/params.ts';
 import { searchIncidents } from '../kb/search.ts';
 
 export interface FilterOptions {
@@ -82,8 +83,8 @@ export function register(program: Command, cli: Cli): void {
       .description('search incidents: prints region, outage window, causes, number of sources, and facet counts')
       .argument('[query...]', 'words to search for (Indonesian; synonyms such as down/gangguan/lumpuh apply)'),
   )
-    .option('--limit <n>', 'incidents to show (1-100, default 20)', toInt)
-    .option('--offset <n>', 'skip this many incidents', toInt)
+    .option('--limit <n>', `incidents to show (1-${LIMITS.limit}, default 20)`, toInt)
+    .option('--offset <n>', `skip this many incidents (offset + limit up to ${LIMITS.window}; export lists all)`, toInt)
     .option('--json', 'print the result as JSON')
     .action(async (query: string[], opts: FilterOptions & { limit?: number; offset?: number; json?: boolean }) => {
       const params = { ...paramsFrom(query, opts), limit: opts.limit, offset: opts.offset };

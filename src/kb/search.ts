@@ -8,10 +8,11 @@ import type { CauseCategory, Incident } from '../types.ts';
 import type { FacetName, IncidentSummary, SearchParams, SearchResult } from './api.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { type IndexDocument, toDocumentId } from './document.ts';
-import { MAX_OFFSET, buildFilter, buildSort, checkParams, quoteFilterValue } from './filter.ts';
+import { buildFilter, buildSort, checkParams, quoteFilterValue } from './filter.ts';
 import { DEFAULT_INDEXES, type IndexNames } from './indexer.ts';
+import { facetTotal, orderDocs, scanAll, scanById } from './scan.ts';
 
-export { SearchParamError, checkParams, buildFilter, quoteFilterValue } from './filter.ts';
+export { buildFilter, checkParams, quoteFilterValue, SearchParamError } from './filter.ts';
 
 export const FACETS: FacetName[] = ['cause', 'province', 'regency', 'year', 'allegation', 'source_kind', 'scope'];
 
@@ -92,7 +93,8 @@ export async function searchIncidents(
     });
     return {
       hits: res.hits.map(toSummary),
-      total: res.estimatedTotalHits ?? res.hits.length,
+      // estimatedTotalHits stops at pagination.maxTotalHits; the facet counts do not.
+      total: facetTotal(res.facetDistribution?.scope, res.estimatedTotalHits ?? res.hits.length),
       facets: (res.facetDistribution ?? {}) as SearchResult['facets'],
       processingTimeMs: res.processingTimeMs,
     };
@@ -136,30 +138,68 @@ export async function getIncidentReports(
   names: IndexNames = DEFAULT_INDEXES,
 ): Promise<DedupedReport[]> {
   const out: DedupedReport[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await client
-      .index<{ report_json: string; text: string }>(names.reports)
-      .getDocuments({
-        filter: `incident_ids = ${quoteFilterValue(incidentId)}`,
-        fields: ['report_json', 'text'],
-        limit: 1000,
-        offset,
-      })
-      .catch(explain);
-    for (const d of page.results) out.push(fromReportDocument(d));
-    if (page.results.length < 1000) break;
+  const index = client.index<Record<string, unknown>>(names.reports);
+  for await (const page of scanById(
+    index,
+    [`incident_ids = ${quoteFilterValue(incidentId)}`],
+    ['report_json', 'text'],
+  )) {
+    for (const d of page) out.push(fromReportDocument(d));
   }
   return out.sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id));
 }
 
+/** Incidents in a listing: everything the order needs besides what the caller asked for. */
+const ORDER_FIELDS = ['date_ts', 'published_ts'];
+
+/**
+ * Every document of `target` matching the filters and query, in the order asked for (relevance with a query, else
+ * outage start, newest first), documents lacking the sort field last. See src/kb/scan.ts for why this is complete.
+ */
+async function listDocs(
+  client: Meilisearch,
+  uid: string,
+  target: 'incidents' | 'reports',
+  fields: string[],
+  params: SearchParams,
+): Promise<Array<Record<string, unknown>>> {
+  const p = checkParams({ ...params, limit: undefined, offset: undefined });
+  const { docs } = await scanAll(client.index(uid), p.q, buildFilter(p, target), [...fields, ...ORDER_FIELDS]);
+  const sort = p.sort === 'relevance' && !p.q ? 'start:desc' : p.sort;
+  if (sort === 'relevance') return orderDocs(docs, 'score');
+  return orderDocs(docs, {
+    field: sort === 'published:desc' ? 'published_ts' : 'date_ts',
+    desc: sort !== 'start:asc',
+  });
+}
+
+/**
+ * Every incident matching the filters (not only the first page of a search), in full, provenance included.
+ *
+ * @example for await (const i of listIncidents(client, { cause: ['pdn'] })) console.log(i.title)
+ */
 export async function* listIncidents(
   client: Meilisearch,
   params: SearchParams,
   names: IndexNames = DEFAULT_INDEXES,
 ): AsyncGenerator<Incident> {
-  for await (const d of listDocs(client, names.incidents, 'incidents', ['incident_json'], params)) {
+  for (const d of await listDocs(client, names.incidents, 'incidents', ['incident_json'], params)) {
     yield JSON.parse(String(d.incident_json)) as Incident;
   }
+}
+
+/**
+ * The summaries of every incident matching the filters, in the listing's order (what the overview counts).
+ *
+ * @example (await listSummaries(client, { province: ['Kalimantan Tengah'] })).length
+ */
+export async function listSummaries(
+  client: Meilisearch,
+  params: SearchParams,
+  names: IndexNames = DEFAULT_INDEXES,
+): Promise<IncidentSummary[]> {
+  const docs = await listDocs(client, names.incidents, 'incidents', [...SUMMARY_FIELDS], params);
+  return docs.map((d) => toSummary(d as unknown as SummaryDoc));
 }
 
 /** A report as exported: its fields, every URL, and the incidents it belongs to. */
@@ -171,50 +211,7 @@ export async function* listReports(
   params: SearchParams,
   names: IndexNames = DEFAULT_INDEXES,
 ): AsyncGenerator<ExportedReport> {
-  for await (const d of listDocs(client, names.reports, 'reports', ['report_json', 'text', 'incident_ids'], params)) {
+  for (const d of await listDocs(client, names.reports, 'reports', ['report_json', 'text', 'incident_ids'], params)) {
     yield { ...fromReportDocument(d), incident_ids: (d.incident_ids as string[]) ?? [] };
-  }
-}
-
-async function* listDocs(
-  client: Meilisearch,
-  uid: string,
-  target: 'incidents' | 'reports',
-  fields: string[],
-  params: SearchParams,
-): AsyncGenerator<Record<string, unknown>> {
-  const p = checkParams({ ...params, limit: undefined, offset: undefined });
-  const filter = buildFilter(p, target);
-  const sort = buildSort(p.sort === 'relevance' && !p.q ? 'start:desc' : p.sort);
-  const index = client.index<Record<string, unknown>>(uid);
-  const PAGE = 1000;
-  try {
-    for (let offset = 0; ; offset += PAGE) {
-      if (p.q) {
-        // Meilisearch stops search results at pagination.maxTotalHits; a query export is bounded by it.
-        if (offset >= MAX_OFFSET) break;
-        const res = await index.search(p.q, {
-          filter,
-          limit: PAGE,
-          offset,
-          attributesToRetrieve: fields,
-          ...(sort && p.sort !== 'relevance' ? { sort } : {}),
-        });
-        yield* res.hits;
-        if (res.hits.length < PAGE) break;
-      } else {
-        const page = await index.getDocuments({
-          filter: filter.join(' AND ') || undefined,
-          fields,
-          limit: PAGE,
-          offset,
-          ...(sort ? { sort } : {}),
-        });
-        yield* page.results;
-        if (page.results.length < PAGE) break;
-      }
-    }
-  } catch (err) {
-    explain(err);
   }
 }

@@ -8,7 +8,7 @@ import type { DataDir } from '../config.ts';
 import type { ReportRef } from '../brief/build.ts';
 import type { KbReader } from '../brief/load.ts';
 import { DEFAULT_INDEXES, type IndexNames } from '../kb/indexer.ts';
-import { getIncident, getIncidentReports, searchIncidents } from '../kb/search.ts';
+import { getIncident, getIncidentReports, listSummaries, searchIncidents } from '../kb/search.ts';
 import type { Report } from '../types.ts';
 
 export interface KbReaderOptions {
@@ -33,6 +33,7 @@ export function meiliKbReader(client: Meilisearch, opts: KbReaderOptions = {}): 
   const names = opts.names ?? DEFAULT_INDEXES;
   return {
     search: (params) => searchIncidents(client, params, names),
+    all: (params) => listSummaries(client, params, names),
     incident: (id) => getIncident(client, id, names),
     reportsOf: async (id) => (await getIncidentReports(client, id, names)).map((r) => toReportRef(r, opts.archiveUrl)),
   };

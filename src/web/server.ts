@@ -170,8 +170,9 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
   app.get('/api/overview', async (c) => {
     const q = query(c);
     const params = parseSearchQuery(q);
+    // Every matching incident, not a first page: the overview's total is the search's total.
     const overview = await cached(`overview:${JSON.stringify({ ...params, limit: 0, offset: 0 })}`, async () =>
-      buildOverview(await searchAll(kb, { ...params, sort: 'start:asc' }, 1000)),
+      buildOverview(await searchAll(kb, { ...params, sort: 'start:asc' }, Number.POSITIVE_INFINITY)),
     );
     return send(c, overview);
   });

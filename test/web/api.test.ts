@@ -49,7 +49,6 @@ describe('API validation', () => {
     ['sort=title:asc', 'sort'],
     ['scope=galactic', 'scope'],
     ['source_kind=News!', 'source_kind'],
-    ['province=Kalimantan" OR province = "Jawa Barat', 'province'],
     ['regency=' + 'x'.repeat(300), 'regency'],
     [`q=${'server '.repeat(40)}`, 'q'],
     ['q=a%00b', 'q'],
@@ -66,8 +65,13 @@ describe('API validation', () => {
     expect(body.error.message.length).toBeGreaterThan(5);
   });
 
-  test('an unknown province is matched literally: no error, no hits', async () => {
-    const res = await get(`/api/search?province=${encodeURIComponent("Atlantis (Kepulauan) 'Barat'")}`);
+  test.each([
+    "Atlantis (Kepulauan) 'Barat'",
+    // Filter syntax in a value is text (the KB quotes it), as in `pantau search`: one schema for both.
+    'Kalimantan Tengah" OR province = "Jawa Barat',
+    'Kalimantan Tengah OR Riau',
+  ])('a province %s is matched literally: no error, no hits', async (value) => {
+    const res = await get(`/api/search?province=${encodeURIComponent(value)}`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { total: number }).total).toBe(0);
   });
