@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { EXPORT_FORMATS, exportRecords, isExportFormat } from '../kb/export.ts';
+import { checkParams } from '../kb/search.ts';
 import { addFilterOptions, type FilterOptions, paramsFrom } from './search.ts';
 
 const FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
@@ -28,6 +29,7 @@ export function register(program: Command, cli: Cli): void {
       if (!isExportFormat(format))
         throw new UserError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not ${format}`);
       const params = paramsFrom(query, opts);
+      checkParams(params); // a bad option is refused before Meilisearch is started
       const out = await cli.withMeili((conn) => exportRecords(conn.client, params, { format, reports: opts.reports }));
       if (opts.out) {
         const tmp = `${opts.out}.tmp-${process.pid}`;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { renderIncident } from '../kb/format.ts';
+import { INCIDENT_ID_RE } from '../kb/params.ts';
 import { getIncident, getIncidentReports } from '../kb/search.ts';
 import type { Incident } from '../types.ts';
 
@@ -13,6 +14,7 @@ export function register(program: Command, cli: Cli): void {
     .argument('<id>', 'incident id, as printed by `pantau search`')
     .option('--json', 'print the incident and its reports as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
+      if (!INCIDENT_ID_RE.test(id)) throw new UserError(`not an incident id: ${id.slice(0, 80)} (ids look like inc-…)`);
       await cli.withMeili(async (conn) => {
         const client = conn.client;
         const incident = await getIncident(client, id);

@@ -7,7 +7,7 @@ import type { Cli } from '../cli-kit.ts';
 import type { SearchParams } from '../kb/api.ts';
 import { renderSearch } from '../kb/format.ts';
 import { LIMITS } from '../kb/params.ts';
-import { searchIncidents } from '../kb/search.ts';
+import { checkParams, searchIncidents } from '../kb/search.ts';
 
 export interface FilterOptions {
   cause?: string[];
@@ -88,6 +88,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--json', 'print the result as JSON')
     .action(async (query: string[], opts: FilterOptions & { limit?: number; offset?: number; json?: boolean }) => {
       const params = { ...paramsFrom(query, opts), limit: opts.limit, offset: opts.offset };
+      checkParams(params); // a bad option is refused before Meilisearch is started
       await cli.withMeili(async (conn) => {
         const client = conn.client;
         const res = await searchIncidents(client, params);

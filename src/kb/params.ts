@@ -25,6 +25,9 @@ export const LIMITS = {
   maxYear: 2100,
 } as const;
 
+/** An incident id as the KB makes them (inc-…, with -N for a split): short and URL-safe. */
+export const INCIDENT_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
+
 export const SORTS = ['relevance', 'start:desc', 'start:asc', 'published:desc'] as const;
 export const SCOPES = ['local', 'national'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -5,7 +5,7 @@
  * Unknown parameter names are refused so a typo never silently widens a search; free text is matched literally.
  */
 import type { SearchParams } from '../kb/api.ts';
-import { isCalendarDate, LIMITS, parseParams } from '../kb/params.ts';
+import { INCIDENT_ID_RE, isCalendarDate, LIMITS, parseParams } from '../kb/params.ts';
 
 export { LIMITS };
 
@@ -120,6 +120,6 @@ export function checkDate(v: string, name: string): string {
 
 /** An incident id as the KB makes them: short, URL-safe. */
 export function checkIncidentId(id: string): string {
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new BadRequest('not an incident id', 'id');
+  if (!INCIDENT_ID_RE.test(id)) throw new BadRequest('not an incident id', 'id');
   return id;
 }
