@@ -19,7 +19,7 @@ import { resolveDataDir } from '../src/config.ts';
 import type { SearchParams } from '../src/kb/api.ts';
 import { dedupeReports } from '../src/kb/dedupe.ts';
 import { groupIncidents } from '../src/kb/group.ts';
-import { type IndexNames, buildDocuments, ensureIndex, rebuildIndexes, waitLongTask } from '../src/kb/indexer.ts';
+import { buildDocuments, ensureIndex, type IndexNames, rebuildIndexes, waitLongTask } from '../src/kb/indexer.ts';
 import { FACETS, SUMMARY_FIELDS, searchIncidents } from '../src/kb/search.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
 import { waitOk } from '../src/meili/tasks.ts';
@@ -426,7 +426,11 @@ async function main(): Promise<void> {
         if (which === 'direct') {
           const [res, t] = await timed(() => direct(x));
           tDirect.push(t);
-          a = res.estimatedTotalHits ?? -1;
+          // Pantau's total counts past pagination.maxTotalHits (the scope facet's sum); so does this one.
+          a = Math.max(
+            res.estimatedTotalHits ?? -1,
+            Object.values(res.facetDistribution?.scope ?? {}).reduce((x, y) => x + y, 0),
+          );
         } else {
           const [res, t] = await timed(() => searchIncidents(conn.client, x.params, live));
           tPantau.push(t);
