@@ -34,10 +34,10 @@ const held = new Set<string>();
 
 /** Takes the lock, or returns the pid of the live process that holds it (-1: one still writing its pid). */
 function tryLock(file: string): number | null {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   for (;;) {
     try {
-      const fd = openSync(file, 'wx');
+      const fd = openSync(file, 'wx', 0o600);
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
       held.add(file);
