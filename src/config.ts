@@ -45,8 +45,8 @@ export function ensureWritable(dir: string): string {
 /**
  * Makes a data dir owner-only: directories 0700, files 0600 (0700 if executable, like the copied Meilisearch
  * binary). A data dir made before Pantau created everything private (or by a hand with another umask) is
- * tightened the first time it is opened; one whose root is private already is left as it is, so opening stays
- * cheap. Returns the number of entries changed.
+ * tightened the first time it is opened; one whose root and top-level entries are private already is not walked,
+ * so opening stays cheap. Returns the number of entries changed.
  */
 export function tightenDataDir(root: string): number {
   let mode: number;
@@ -55,7 +55,7 @@ export function tightenDataDir(root: string): number {
   } catch {
     return 0;
   }
-  if ((mode & 0o077) === 0) return 0;
+  if ((mode & 0o077) === 0 && !looseInside(root)) return 0;
   let changed = 0;
   const fix = (path: string, isDir: boolean, m: number) => {
     const want = isDir ? 0o700 : m & 0o100 ? 0o700 : 0o600;
@@ -89,6 +89,24 @@ export function tightenDataDir(root: string): number {
   walk(root);
   fix(root, true, mode);
   return changed;
+}
+
+/** Does a top-level entry (or the Meilisearch database) let others in? A look at a handful of entries. */
+function looseInside(root: string): boolean {
+  const paths = [join(root, 'meili', 'data.ms')];
+  try {
+    for (const name of readdirSync(root)) paths.push(join(root, name));
+  } catch {
+    return false;
+  }
+  return paths.some((p) => {
+    try {
+      const st = lstatSync(p);
+      return !st.isSymbolicLink() && (st.mode & 0o077) !== 0;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The file system a path lives on: its mount point, type and device, from /proc/self/mountinfo. */

@@ -139,20 +139,28 @@ export function isDeadBuild(uid: string, name: string, now = Date.now()): boolea
 
 /**
  * Deletes build indexes a rebuild left behind when it was killed before its clean-up (kill -9 of Pantau, or its
- * Meilisearch dying): those of a process that is gone at once, any older than six hours.
+ * Meilisearch dying): those of a process that is gone at once, any older than six hours. Tasks such a run left
+ * queued are cancelled first: a Meilisearch restarted after a kill goes on with its queue, and would otherwise
+ * create the build again after it is deleted, or swap a half-built one in.
  */
 export async function dropStaleBuilds(
   client: Meilisearch,
   names: IndexNames,
   log?: (line: string) => void,
 ): Promise<void> {
+  const dead = (uid: string | null | undefined) =>
+    typeof uid === 'string' && (isDeadBuild(uid, names.incidents) || isDeadBuild(uid, names.reports));
+  const pending = await client.tasks.getTasks({ statuses: ['enqueued', 'processing'], limit: 1000 });
+  const orphans = pending.results.filter((t) => {
+    const swaps = (t.details as { swaps?: Array<{ indexes: string[] }> } | undefined)?.swaps ?? [];
+    return dead(t.indexUid) || swaps.some((sw) => sw.indexes.some(dead));
+  });
+  if (orphans.length) await waitOk(client.tasks.cancelTasks({ uids: orphans.map((t) => t.uid) }));
   const { results } = await client.getRawIndexes({ limit: 1000 });
   for (const { uid } of results) {
-    for (const name of [names.incidents, names.reports]) {
-      if (!isDeadBuild(uid, name)) continue;
-      log?.(`deleting ${uid}, left by an index run that did not finish`);
-      await waitOk(client.deleteIndex(uid));
-    }
+    if (!dead(uid)) continue;
+    log?.(`deleting ${uid}, left by an index run that did not finish`);
+    await waitOk(client.deleteIndex(uid));
   }
 }
 
