@@ -88,7 +88,10 @@ export function makeCli(program: Command): Cli {
         return await fn(conn);
       } catch (err) {
         if (err instanceof UserError) throw err;
-        if (isDiskFull(err)) throw diskFullError(dir.root, command);
+        if (isDiskFull(err)) {
+          if (process.env.PANTAU_DEBUG) console.error(err);
+          throw diskFullError(dir.root, command);
+        }
         const lost = connectionLost(err);
         if (lost) throw backendLostError(conn, dir, command, lost);
         throw err;

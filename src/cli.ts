@@ -75,6 +75,7 @@ try {
     !(caught instanceof CommanderError) && isDiskFull(caught)
       ? diskFullError(resolveDataDir(program.opts().dataDir as string | undefined).root, cli.command())
       : caught;
+  if (err !== caught && process.env.PANTAU_DEBUG) console.error(caught);
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
   } else if (err instanceof UserError) {

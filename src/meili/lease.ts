@@ -1,11 +1,11 @@
 /**
  * Leases on the embedded Meilisearch of a data dir: every Pantau process that uses the server holds one, a file
- * `<data>/meili/leases/<pid>-<rand>.json`, and the server stops when the last lease is given back. A lease counts
+ * `<data>/meili/leases/<pid>_<start>_<command>_<rand>`, and the server stops when the last lease is given back. A lease counts
  * only while its process lives: one left by a process killed with kill -9 (or by an earlier process that had the
  * same pid, which a restarted container often hands out again) is dead and removed by whoever looks next.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pidAlive } from '../lock.ts';
 
@@ -46,14 +46,19 @@ export function processRunning(pid: number): boolean {
 
 const leaseDir = (meiliDir: string) => join(meiliDir, 'leases');
 
-/** Takes a lease for this process; returns it (give it back with `dropLease`). */
+/**
+ * Takes a lease for this process; returns it (give it back with `dropLease`). The lease is an empty file whose
+ * name says everything (`<pid>_<start>_<command>_<rand>`): creating it needs no data block, so it can still be
+ * taken and given back on a disk that filled up.
+ */
 export function takeLease(meiliDir: string, command: string): Lease {
   const dir = leaseDir(meiliDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.json`);
-  const lease: Lease = { pid: process.pid, start: processStart(process.pid), command, file };
-  writeFileSync(file, JSON.stringify({ pid: lease.pid, start: lease.start, command }), { mode: 0o600 });
-  return lease;
+  const start = processStart(process.pid);
+  const cmd = command.replace(/[^a-z0-9-]/gi, '-').slice(0, 40) || 'x';
+  const file = join(dir, `${process.pid}_${start ?? 'x'}_${cmd}_${randomBytes(4).toString('hex')}`);
+  closeSync(openSync(file, 'wx', 0o600));
+  return { pid: process.pid, start, command: cmd, file };
 }
 
 export function dropLease(lease: Lease): void {
@@ -71,17 +76,10 @@ export function liveLeases(meiliDir: string): Lease[] {
   }
   const live: Lease[] = [];
   for (const name of names) {
-    if (!name.endsWith('.json')) continue;
+    const m = /^(\d+)_(\d+|x)_([A-Za-z0-9-]+)_[0-9a-f]+$/.exec(name);
+    if (!m) continue;
     const file = join(dir, name);
-    let lease: Lease;
-    try {
-      const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<Lease>;
-      lease = { pid: Number(raw.pid), start: raw.start ?? null, command: String(raw.command ?? '?'), file };
-    } catch {
-      // Torn by a kill between create and write (a lease is written in one call, so this is rare): the name
-      // still says whose it is.
-      lease = { pid: Number.parseInt(name, 10), start: null, command: '?', file };
-    }
+    const lease: Lease = { pid: Number(m[1]), start: m[2] === 'x' ? null : (m[2] ?? null), command: m[3] ?? '?', file };
     const alive = processRunning(lease.pid) && (lease.start === null || processStart(lease.pid) === lease.start);
     if (alive) live.push(lease);
     else rmSync(file, { force: true });
