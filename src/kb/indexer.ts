@@ -116,7 +116,7 @@ const HOST_TAG = sha256hex(hostname()).slice(0, 6);
  *
  * @example buildName('incidents') // "incidents__build_mf3k2a1x9q2b_48213_8812345_a1b2c3"
  */
-function buildName(name: string, stamp: string): string {
+export function buildName(name: string, stamp: string): string {
   return `${name}__build_${stamp}_${process.pid}_${processStart(process.pid) ?? 'x'}_${HOST_TAG}`;
 }
 
