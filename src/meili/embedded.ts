@@ -100,19 +100,19 @@ export async function connectMeili(dir: DataDir, opts: ConnectOptions = {}): Pro
 }
 
 /** A connection holding a lease on the running server: closing it gives the lease back. */
-function attach(
+async function attach(
   dir: DataDir,
   info: ServerInfo,
   mode: 'embedded-started' | 'embedded-reused',
   command = 'library',
-): MeiliConnection {
+): Promise<MeiliConnection> {
   const apiKey = readMasterKey(dir);
   let lease: Lease;
   try {
     lease = takeLease(dir.meili, command);
   } catch (err) {
     // Nobody would ever give back a lease that was never taken: a server started for it must not be left behind.
-    if (liveLeases(dir.meili).length === 0) void stopServer(dir);
+    if (liveLeases(dir.meili).length === 0) await stopServer(dir);
     throw err;
   }
   let closing: Promise<void> | null = null;
