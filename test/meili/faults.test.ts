@@ -10,6 +10,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { resolveDataDir } from '../../src/config.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { connectMeili, type MeiliConnection, meiliClient } from '../../src/meili/embedded.ts';
+import { processRunning } from '../../src/meili/lease.ts';
 import { alive, PANTAU, ROOT, runPantau, tempDir } from '../helpers.ts';
 import { fixtureList } from '../kb/helpers.ts';
 
@@ -110,4 +111,34 @@ describe('Meilisearch killed with kill -9 in the middle of pantau index', () => 
     expect(got.incidents).toEqual(byId(want.incidents));
     expect(got.reports).toEqual(byId(want.reports));
   }, 180_000);
+});
+
+describe('every user of the server killed with kill -9', () => {
+  test('the watchdog stops the server once no live process holds a lease', async () => {
+    const root = tempDir('pantau-orphan-');
+    const script = `const { connectMeili } = await import('./src/meili/embedded.ts');
+      const { resolveDataDir } = await import('./src/config.ts');
+      const c = await connectMeili(resolveDataDir(${JSON.stringify(root)}), { env: {} });
+      console.log('ready ' + c.pid);
+      setInterval(() => {}, 1e6);`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const pid = await new Promise<number>((resolvePid, reject) => {
+      let out = '';
+      holder.stdout?.on('data', (d) => {
+        out += d;
+        const m = /ready (\d+)/.exec(out);
+        if (m) resolvePid(Number(m[1]));
+      });
+      holder.on('exit', (code) => reject(new Error(`holder exited (${code}): ${out}`)));
+    });
+    expect(processRunning(pid)).toBe(true);
+    holder.kill('SIGKILL'); // its lease is never given back
+    const deadline = Date.now() + 30_000;
+    while (processRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(processRunning(pid)).toBe(false);
+    expect(existsSync(join(root, 'meili', 'server.json'))).toBe(false);
+  }, 60_000);
 });
