@@ -11,14 +11,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../src/chromium.ts';
-import { Configuration, log as crawleeLog, type Request, RequestQueue, type Session } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type PlainResponse } from '@crawlee/cheerio';
+import {
+  Configuration,
+  CriticalError,
+  log as crawleeLog,
+  type Request,
+  RequestQueue,
+  type Session,
+} from '@crawlee/core';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
 import { cleanArchiveTemp, closeArchive, hasArchived, saveObservation, saveRawPage } from '../src/archive.ts';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../src/chromium.ts';
 import type { DataDir } from '../src/config.ts';
+import { isDiskFull, messageOf } from '../src/errors.ts';
 import { withLock } from '../src/lock.ts';
 import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
 import { allowedHosts } from './links.ts';
@@ -348,16 +356,18 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     knewBefore: (url) => frontier.knewBefore(url),
     async archive(ctx, kind) {
       // a short append to files already open: written synchronously, on disk when this returns
-      const { changed } = saveRawPage(opts.dataDir, {
-        url: ctx.req.url,
-        finalUrl: ctx.finalUrl,
-        status: ctx.status,
-        headers: ctx.headers,
-        fetchedAt: ctx.fetchedAt,
-        body: ctx.body,
-        sourceId: ctx.source.id,
-        kind,
-      });
+      const { changed } = stopOnFullDisk(() =>
+        saveRawPage(opts.dataDir, {
+          url: ctx.req.url,
+          finalUrl: ctx.finalUrl,
+          status: ctx.status,
+          headers: ctx.headers,
+          fetchedAt: ctx.fetchedAt,
+          body: ctx.body,
+          sourceId: ctx.source.id,
+          kind,
+        }),
+      );
       if (changed) stats.archived++;
       else stats.unchanged++;
     },
@@ -409,17 +419,19 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   const observe = (req: QueuedRequest, source: SourceDef, status: number, body: string, fetchedAt: string) => {
     const err = spseError(body);
     if (!err) return false;
-    saveObservation(opts.dataDir, {
-      lpse: source.id,
-      base: source.lpse?.base ?? null,
-      region_code: source.lpse?.region_code || null,
-      url: req.url,
-      observedAt: fetchedAt,
-      status,
-      kind: 'spse-error',
-      errorCode: err.code,
-      message: err.message,
-    });
+    stopOnFullDisk(() =>
+      saveObservation(opts.dataDir, {
+        lpse: source.id,
+        base: source.lpse?.base ?? null,
+        region_code: source.lpse?.region_code || null,
+        url: req.url,
+        observedAt: fetchedAt,
+        status,
+        kind: 'spse-error',
+        errorCode: err.code,
+        message: err.message,
+      }),
+    );
     stats.observations++;
     log(
       `crawl: SPSE error page at ${req.url} (Kode Error ${err.code ?? '?'}), recorded as an observation of ${source.id}`,
@@ -637,6 +649,19 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       config,
     );
     await crawler.run();
+  }
+}
+
+/**
+ * Runs a write to the data dir; a full disk stops the whole crawl (Crawlee's CriticalError) instead of failing one
+ * page after another with retries: every later page would fail the same way, and be recorded as failed.
+ */
+function stopOnFullDisk<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isDiskFull(err)) throw new CriticalError(messageOf(err));
+    throw err;
   }
 }
 

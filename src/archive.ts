@@ -23,9 +23,9 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
-  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -34,7 +34,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
-import { UserError, messageOf } from './errors.ts';
+import { messageOf, UserError } from './errors.ts';
 import { sha256hex } from './hash.ts';
 import { openJournal } from './journal.ts';
 import type { RawPage } from './types.ts';
@@ -105,12 +105,18 @@ const madeDirs = new Set<string>();
 export function writeFileAtomic(file: string, data: string): void {
   const dir = dirname(file);
   if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     madeDirs.add(dir);
   }
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch (err) {
+    // a disk that filled up: the old file stays whole, and no half-written temp file is left taking space
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /** Where a page's current version lives. */
@@ -273,7 +279,14 @@ class Archive {
     if (changed) {
       const rec = Buffer.from(JSON.stringify({ key, canonicalUrl, sha256, page } satisfies ArchivedPage));
       const seg = this.segment(rec.length + 1);
-      writeAll(seg.fd, Buffer.concat([rec, NEWLINE]), seg.size);
+      try {
+        writeAll(seg.fd, Buffer.concat([rec, NEWLINE]), seg.size);
+      } catch (err) {
+        // (disk full) what was written of the record is a torn tail nothing points to; the next record goes into a
+        // fresh segment rather than after it
+        this.closeSegment();
+        throw err;
+      }
       const e: IndexEntry = { s: seg.name, o: seg.size, n: rec.length, h: sha256 };
       seg.size += rec.length + 1;
       lines.push({ k: key, ...e });
@@ -292,7 +305,20 @@ class Archive {
     // a line torn by a kill must not swallow the first line of this run
     this.indexFd ??= openJournal(this.indexFile);
     // One write(2) in append mode: lines of concurrent writers never interleave.
-    writeSync(this.indexFd, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const text = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
+    let written: number;
+    try {
+      written = writeSync(this.indexFd, text);
+    } catch (err) {
+      this.closeIndex();
+      throw err;
+    }
+    if (written < Buffer.byteLength(text)) {
+      // A short write (the disk filled up in the middle): the torn line is ended by the next opening
+      // (openJournal), so it cannot swallow the next line; the pages of this call are not indexed.
+      this.closeIndex();
+      throw Object.assign(new Error(`short write to ${this.indexFile}: no space left on device`), { code: 'ENOSPC' });
+    }
     for (const l of lines) this.put(l);
   }
 
@@ -302,14 +328,24 @@ class Archive {
       this.seg = null;
     }
     if (!this.seg) {
-      mkdirSync(this.segDir, { recursive: true });
+      mkdirSync(this.segDir, { recursive: true, mode: 0o700 });
       // Names sort in creation order (a rebuilt index lets the later record of a key win): milliseconds, then a
       // counter for segments this process opens within one millisecond.
       const stamp = new Date().toISOString().replace(/[-:.]/g, '');
       const name = `${stamp}-${String(segmentSeq++).padStart(6, '0')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.jsonl`;
-      this.seg = { name, fd: openSync(join(this.segDir, name), 'wx'), size: 0 };
+      this.seg = { name, fd: openSync(join(this.segDir, name), 'wx', 0o600), size: 0 };
     }
     return this.seg;
+  }
+
+  private closeSegment(): void {
+    if (this.seg) closeSync(this.seg.fd);
+    this.seg = null;
+  }
+
+  private closeIndex(): void {
+    if (this.indexFd !== null) closeSync(this.indexFd);
+    this.indexFd = null;
   }
 
   /** Closes this process's files (the end of a crawl). The next write opens a new segment. */

@@ -3,20 +3,21 @@
  * this file only wires them up and turns errors into one line and an exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { closeAll, makeCli, type RegisterCommand } from './cli-kit.ts';
-import { UserError, messageOf } from './errors.ts';
-import { MeiliTaskError } from './meili/tasks.ts';
-import { register as registerUp } from './commands/up.ts';
-import { register as registerStatus } from './commands/status.ts';
-import { register as registerServe } from './commands/serve.ts';
+import { closeAll, diskFullError, makeCli, type RegisterCommand } from './cli-kit.ts';
 import { register as registerBrief } from './commands/brief.ts';
-import { register as registerIndex } from './commands/index.ts';
-import { register as registerSearch } from './commands/search.ts';
-import { register as registerIncident } from './commands/incident.ts';
-import { register as registerExport } from './commands/export.ts';
-import { register as registerExtract } from './commands/extract.ts';
 import { register as registerCrawl } from './commands/crawl.ts';
 import { register as registerDemo } from './commands/demo.ts';
+import { register as registerExport } from './commands/export.ts';
+import { register as registerExtract } from './commands/extract.ts';
+import { register as registerIncident } from './commands/incident.ts';
+import { register as registerIndex } from './commands/index.ts';
+import { register as registerSearch } from './commands/search.ts';
+import { register as registerServe } from './commands/serve.ts';
+import { register as registerStatus } from './commands/status.ts';
+import { register as registerUp } from './commands/up.ts';
+import { resolveDataDir } from './config.ts';
+import { isDiskFull, messageOf, UserError } from './errors.ts';
+import { MeiliTaskError } from './meili/tasks.ts';
 
 // In pipeline order, as `pantau --help` lists them.
 const COMMANDS: RegisterCommand[] = [
@@ -66,8 +67,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await program.parseAsync(process.argv);
   await closeAll();
-} catch (err) {
+} catch (caught) {
   await closeAll();
+  // A full disk is met wherever a write happens (archive, report store, crawl queue, Meilisearch): one line
+  // naming the disk, whatever layer noticed it.
+  const err =
+    !(caught instanceof CommanderError) && isDiskFull(caught)
+      ? diskFullError(resolveDataDir(program.opts().dataDir as string | undefined).root, cli.command())
+      : caught;
+  if (err !== caught && process.env.PANTAU_DEBUG) console.error(caught);
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
   } else if (err instanceof UserError) {

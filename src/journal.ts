@@ -10,8 +10,8 @@ import { dirname } from 'node:path';
  * first, so the torn fragment does not swallow the first line appended after it.
  */
 export function openJournal(file: string): number {
-  mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'a+');
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const fd = openSync(file, 'a+', 0o600);
   const size = fstatSync(fd).size;
   if (size > 0) {
     const last = Buffer.alloc(1);

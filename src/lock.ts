@@ -34,11 +34,18 @@ const held = new Set<string>();
 
 /** Takes the lock, or returns the pid of the live process that holds it (-1: one still writing its pid). */
 function tryLock(file: string): number | null {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   for (;;) {
     try {
-      const fd = openSync(file, 'wx');
-      writeFileSync(fd, String(process.pid));
+      const fd = openSync(file, 'wx', 0o600);
+      try {
+        writeFileSync(fd, String(process.pid));
+      } catch (err) {
+        // (a full disk) an empty lock would hold everyone off until it is old enough to be called stale
+        closeSync(fd);
+        rmSync(file, { force: true });
+        throw err;
+      }
       closeSync(fd);
       held.add(file);
       return null;

@@ -2,7 +2,7 @@
  * The report store: every report Pantau extracted, one JSON object a line in <data>/reports/reports.jsonl.
  * Appending is crash-safe (a torn last line is skipped on read); the newest line for an id wins.
  */
-import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
 import { openJournal } from './journal.ts';
@@ -34,7 +34,12 @@ export function appendReports(dir: DataDir, reports: Report[]): void {
   // extracted, and the report be lost until `extract --all`)
   const fd = openJournal(reportsFile(dir));
   try {
-    writeSync(fd, reports.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const text = reports.map((r) => `${JSON.stringify(r)}\n`).join('');
+    // A short write is a disk that filled up: the torn line is skipped on read and the reports after it were not
+    // stored, so their pages count as not extracted (the next run extracts them).
+    if (writeSync(fd, text) < Buffer.byteLength(text)) {
+      throw Object.assign(new Error(`short write to ${reportsFile(dir)}: no space left on device`), { code: 'ENOSPC' });
+    }
   } finally {
     closeSync(fd);
   }
@@ -43,8 +48,14 @@ export function appendReports(dir: DataDir, reports: Report[]): void {
 /** Rewrites the store with exactly these reports (atomic rename), dropping superseded lines. */
 export function writeReports(dir: DataDir, reports: Report[]): void {
   const file = reportsFile(dir);
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, reports.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, reports.map((r) => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch (err) {
+    // a full disk: the store as it was stays, and the half-written copy does not keep the space
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }

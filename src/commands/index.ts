@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
+import { DEFAULT_INDEXES, dropStaleBuilds } from '../kb/indexer.ts';
 import { syncIndexes } from '../kb/run.ts';
 import { reportsFile } from '../store.ts';
 
@@ -24,9 +25,11 @@ export function register(program: Command, cli: Cli): void {
       }
       const dir = cli.dataDir();
       if (!existsSync(reportsFile(dir))) cli.info(`no reports in ${reportsFile(dir)} yet: the indexes will be empty`);
-      const counts = await cli.withMeili((conn) =>
-        syncIndexes(conn.client, dir, { gapDays, rebuild: opts.rebuild, log: (l) => cli.info(l) }),
-      );
+      const counts = await cli.withMeili(async (conn) => {
+        // Whatever this run does (even nothing), build indexes of a run killed before its swap are removed.
+        await dropStaleBuilds(conn.client, DEFAULT_INDEXES, (l) => cli.info(l));
+        return syncIndexes(conn.client, dir, { gapDays, rebuild: opts.rebuild, log: (l) => cli.info(l) });
+      });
       if (opts.json) {
         console.log(JSON.stringify(counts, null, 2));
         return;

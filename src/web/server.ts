@@ -20,12 +20,12 @@ import type { Browser } from 'playwright-core';
 import { buildBrief } from '../brief/build.ts';
 import { type Lang, todayWib } from '../brief/i18n.ts';
 import { type KbReader, loadBriefInput, searchAll } from '../brief/load.ts';
-import type { SearchParams } from '../kb/api.ts';
 import { launchChromium, printPdf } from '../brief/pdf.ts';
 import { BRIEF_CSS, briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
-import { UserError, messageOf } from '../errors.ts';
+import { messageOf, UserError } from '../errors.ts';
+import type { SearchParams } from '../kb/api.ts';
 import { SearchParamError } from '../kb/filter.ts';
-import { STATIC_DIR, buildAssets } from './assets.ts';
+import { buildAssets, STATIC_DIR } from './assets.ts';
 import { buildOverview } from './overview.ts';
 import { BadRequest, checkDate, checkIncidentId, checkNames, parseSearchQuery } from './validate.ts';
 
@@ -35,8 +35,13 @@ export interface AppOptions {
   secrets?: string[];
   /** Today's date for briefs (YYYY-MM-DD); defaults to the clock. */
   today?: () => string;
-  /** The public URL of the app, printed in briefs. */
-  appUrl?: string | null;
+  /**
+   * The public URL of the app, the base of every link in a brief (`pantau serve --public-url`, by default the
+   * listen address). Never taken from a request's Host header: anyone can send `Host: evil.example`.
+   */
+  appUrl?: string | null | (() => string | null);
+  /** The backend's real state for /api/health (default: always ok, for an app over an in-memory KB). */
+  health?: () => Promise<BackendHealth>;
   log?: (line: string) => void;
   /** Bundle minified (default true). */
   minify?: boolean;
@@ -44,6 +49,14 @@ export interface AppOptions {
   cacheMs?: number;
   /** Pantau's archived copy of a page, by its URL (served at /archive?url=…, sandboxed). */
   archive?: (url: string) => { body: string; fetchedAt: string } | null;
+}
+
+/** What /api/health says about the search backend: `ok` false answers 503. */
+export interface BackendHealth {
+  ok: boolean;
+  /** "available", "unavailable", "restarting". */
+  backend: string;
+  message?: string;
 }
 
 export interface WebApp {
@@ -144,7 +157,14 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
   };
   const query = (c: Context) => new URL(c.req.url).searchParams;
 
-  app.get('/api/health', (c) => send(c, { ok: true }));
+  app.get('/api/health', async (c) => {
+    const h = opts.health
+      ? await opts.health().catch((err) => ({ ok: false, backend: 'unavailable', message: messageOf(err) }))
+      : { ok: true, backend: 'available' };
+    c.header('Cache-Control', 'no-store');
+    // 503 when the backend is down: a load balancer or monitor reading only the status sees it too.
+    return c.json(h, h.ok ? 200 : 503);
+  });
 
   app.get('/api/search', async (c) => {
     const params = parseSearchQuery(query(c));
@@ -197,7 +217,7 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     const input = await loadBriefInput(
       kb,
       { regency: regency[0], province: province[0], from: sel.from, to: sel.to },
-      { generated: today(), appUrl: opts.appUrl ?? new URL(c.req.url).origin },
+      { generated: today(), appUrl: (typeof opts.appUrl === 'function' ? opts.appUrl() : opts.appUrl) ?? null },
     );
     const brief = buildBrief(input);
     const slug = `brief-${brief.area.name
@@ -294,10 +314,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the app on host:port (port 0: a free one). A port in use is a one-line UserError. */
+/**
+ * Starts the app on host:port (port 0: a free one). A port in use is a one-line UserError. Links in briefs use
+ * `opts.appUrl`, by default the address it listens on.
+ */
 export async function startServer(opts: AppOptions & { port?: number; host?: string }): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const web = await createApp(opts);
+  let listenUrl: string | null = null;
+  const web = await createApp({ ...opts, appUrl: opts.appUrl === undefined ? () => listenUrl : opts.appUrl });
   const server = createAdaptorServer({ fetch: web.app.fetch, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -313,9 +337,10 @@ export async function startServer(opts: AppOptions & { port?: number; host?: str
     throw err;
   });
   const port = (server.address() as AddressInfo).port;
-  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const shown = host.includes(':') ? (host === '::' ? '[::1]' : `[${host}]`) : host === '0.0.0.0' ? '127.0.0.1' : host;
+  listenUrl = `http://${shown}:${port}`;
   return {
-    url: `http://${shown}:${port}`,
+    url: listenUrl,
     port,
     async close() {
       await new Promise<void>((r) => {

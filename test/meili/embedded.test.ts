@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveDataDir } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
-import { type MeiliConnection, connectMeili, readSearchKey, readServerInfo } from '../../src/meili/embedded.ts';
+import { connectMeili, type MeiliConnection, readSearchKey, readServerInfo } from '../../src/meili/embedded.ts';
 import { MeiliTaskError, waitOk } from '../../src/meili/tasks.ts';
 import { alive, tempDir } from '../helpers.ts';
 
