@@ -8,38 +8,24 @@
  */
 import type { Extracted, Official } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { regionNameSpans } from '../region/index.ts';
-import { alternation, clip } from '../text.ts';
+import { ORG_NAME_HEADS, ORG_PREFIX_RE, ORG_UNIT_HEADS, ORG_WORDS } from '../lexicon/organisations.ts';
+import { ANY_SPEECH_RE, PRONOUNS, SPEECH_ACTIVE_RE, SPEECH_BARE_RE, SPEECH_INTRO_RE } from '../lexicon/speech.ts';
 import {
-  NOT_NAMES,
-  ORG_WORDS,
-  PRONOUNS,
+  COMPLAINANT_ROLE_RE,
+  DEGREE_RE,
+  HONORIFIC_RE,
+  OFFICIAL_ROLE_RE,
   ROLE_HEADS,
-  SPEECH_INTRO,
-  SPEECH_VERBS_ACTIVE,
-  SPEECH_VERBS_BARE,
-} from './constants.ts';
+  ROLE_LOWER_WORDS,
+} from '../lexicon/titles.ts';
+import { regionNameSpans } from '../region/index.ts';
+import { clip } from '../text.ts';
+import { NOT_NAMES } from './constants.ts';
 
 const ORG_SET = new Set(ORG_WORDS);
-/** Words after which every following capitalised word is the organisation's name: "CV Maju Jaya", "LSM Garuda". */
-const ORG_NAME_HEADS = new Set([
-  'cv',
-  'pt',
-  'ud',
-  'lsm',
-  'yayasan',
-  'koperasi',
-  'partai',
-  'ormas',
-  'komunitas',
-  // "Universitas Andalas", "Politeknik Negeri Padang": a campus, not a person
-  'universitas',
-  'institut',
-  'politeknik',
-  'akademi',
-  'sekolah',
-  'fakultas',
-]);
+const ORG_NAME_HEAD_SET = new Set(ORG_NAME_HEADS);
+const ORG_UNIT_HEAD_SET = new Set(ORG_UNIT_HEADS);
+const ROLE_LOWER = new Set(ROLE_LOWER_WORDS);
 /** Words after which a capitalised run is a place, not a person: "kontraktor asal Umbulharjo", "warga Desa X". */
 const PLACE_HEADS = new Set([
   'asal',
@@ -54,127 +40,10 @@ const PLACE_HEADS = new Set([
   'in',
   'from',
 ]);
-/** Words after which the next capitalised word is part of an institution's name. */
-const ORG_UNIT_HEADS = new Set([
-  'kota',
-  'kabupaten',
-  'kab',
-  'provinsi',
-  'kecamatan',
-  'desa',
-  'kelurahan',
-  'dinas',
-  'badan',
-  'bagian',
-  'biro',
-  'bidang',
-  'kantor',
-  'unit',
-  'seksi',
-  'divisi',
-  'lembaga',
-  'balai',
-  'komisi',
-  'direktorat',
-  'kementerian',
-  'asosiasi',
-  'persatuan',
-  'paguyuban',
-  'pasar',
-  'lsm',
-  'yayasan',
-  'forum',
-  'perkumpulan',
-  'himpunan',
-  'ikatan',
-  'gerakan',
-  'koperasi',
-  'pt',
-  'cv',
-  'ud',
-]);
-/** One-word institution names: Kemendikbudristek, Diskominfo, Pemkab…, Disperindag. */
-const ORG_PREFIX_RE =
-  /^(?:kemen|kementerian|pemkab|pemkot|pemprov|diskominfo|disdik|dinkes|disperindag|dispenda|bappeda|setda|setkab|sekretariat)/;
 const NOT_NAME_SET = new Set(NOT_NAMES);
 const ROLE_HEAD_SET = new Set(ROLE_HEADS);
 const PRONOUN_SET = new Set(PRONOUNS);
 
-/** Lower-case words allowed inside a role phrase ("Kepala Bagian Pengadaan Barang dan Jasa kabupaten Bondowoso"). */
-const ROLE_LOWER = new Set([
-  'dan',
-  // Javanese "dan": "Kepala Bagian Pengadaan Barang lan Jasa"
-  'lan',
-  'sekaligus',
-  'selaku',
-  'salah',
-  'satu',
-  'seorang',
-  'anggota',
-  'asosiasi',
-  'kepala',
-  'bagian',
-  'dinas',
-  'kabupaten',
-  'kota',
-  'provinsi',
-  'pak',
-  'bapak',
-  'ibu',
-  'bu',
-  'yang',
-  'juga',
-  'kontraktor',
-  'rekanan',
-  'pengusaha',
-  'warga',
-  'direktur',
-  'staf',
-  'ketua',
-  'divisi',
-  'investigasi',
-  'pelaksana',
-  'tugas',
-  'melalui',
-  'asal',
-  'perusahaan',
-  'setempat',
-  'penyedia',
-  'jasa',
-  'barang',
-  'pelaku',
-  'usaha',
-  'peserta',
-  'lelang',
-  'tender',
-  'pemilik',
-  'pengurus',
-  'aktivis',
-  'pegiat',
-  'pemerhati',
-  'tokoh',
-  'perwakilan',
-  'sekretaris',
-  'bendahara',
-  'komisi',
-  // Malaysian Malay "cabang": "Persatuan Kontraktor Melayu cawangan Selangor, Nama"
-  'cawangan',
-]);
-/** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */
-// Lalu and Baiq: the Sasak noble titles of Lombok ("Lalu Ahmad Zainuri", "Baiq Nurhayati"), part of the name as written
-const HONORIFIC_RE = /^(?:H|Hj|Drs|Dra|Dr|Ir|Prof|KH|M|A|I|Ni|Ny|Tn|Moh|Moch|Mochd|Muh|Muhd|Mhd|Abd|Dt|Lalu|Baiq)\.?$/;
-/** Degrees after a name: "S.Pd.", "SE MM", "ST M.Tech", "S.Sos, M.Si", "FH SIkom". */
-const DEGREE_RE =
-  /^(?:S\.?\s?(?:Pd|Sos|sos|Kom|H|E|T|IP|Ag|Hut|Psi|Ked|Farm|Kep|Si|IKom|Ikom|STP|AP|Kes|Ak)|M\.?\s?(?:Si|M|H|Pd|Kom|T|Tech|AP|Kes|Ak|Sc|BA|Eng)|SE|SH|ST|SP|MM|MH|MT|MSi|SIP|SIkom|SKom|Ph\.?D|MBA|FH|Amd|A\.Md|Ak|CA|SSos|SPd|SSi|MPd)\.?$/;
-
-const BARE_RE = new RegExp(`(?:^|[,.!?"“”'’…)]\\s*)(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?\\b`, 'gi');
-const INTRO_RE = new RegExp(`\\b(?<verb>${alternation(SPEECH_INTRO)})(?<nya>nya)?\\b`, 'gi');
-const ACTIVE_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS_ACTIVE)})\\b`, 'gi');
-/** Any attribution word: sentences without one are skipped before the three attribution passes. */
-const ANY_ATTRIBUTION_RE = new RegExp(
-  `\\b(?:${alternation([...SPEECH_VERBS_BARE, ...SPEECH_INTRO, ...SPEECH_VERBS_ACTIVE])})`,
-  'i',
-);
 const QUOTE_RE = /[“"]([^”"]{8,}?)[”"]|[‘'’]{2}([^‘'’]{8,}?)[’']{2}/g;
 
 interface Who {
@@ -245,8 +114,8 @@ export function parseWho(phrase: string): Who | null {
     // "Kepala Dinas Pariwisata": the word after an institution head names the institution, not a person;
     // after a company or association head ("Direktur CV Maju Jaya") the whole run is its name
     const headBefore = (toks[start - 1]?.t ?? '').toLowerCase();
-    if (start > 0 && start < end && (ORG_NAME_HEADS.has(headBefore) || PLACE_HEADS.has(headBefore))) start = end;
-    else if (start > 0 && start < end && ORG_UNIT_HEADS.has(headBefore)) start++;
+    if (start > 0 && start < end && (ORG_NAME_HEAD_SET.has(headBefore) || PLACE_HEADS.has(headBefore))) start = end;
+    else if (start > 0 && start < end && ORG_UNIT_HEAD_SET.has(headBefore)) start++;
     // "Ketua Kadin Contoh, Ir. Syamsul Bahri": a role head then an institution, and the person in the next segment
     const next = segments[i + 1]?.toks.filter((k) => !DEGREE_RE.test(k.t)) ?? [];
     if (
@@ -421,11 +290,6 @@ function samePerson(a: string, b: string): boolean {
   );
 }
 
-const OFFICIAL_ROLE_RE =
-  /\b(?:kepala|kabag|kasubb?ag|kasi|kabid|kadis|plt|pj|plh|bupati|wakil\s+bupati|wali\s*kota|gubernur|sekda|sekretaris|asisten|administrator|lpse|ulp|ukpbj|bpbj|pokja|dinas|diskominfo|kominfo|setda|setkab|biro|satgas|kpk|kementerian|direktur\s+jenderal|dirjen|humas|camat|lkpp|bp2jk)\b/i;
-const COMPLAINANT_ROLE_RE =
-  /\b(?:lsm|kontraktor|rekanan|pengusaha|asosiasi|gapensi|askonas|gabpeknas|akn|direktur\s+(?:cv|pt)|cv|pt|penyedia|peserta|warga|aliansi|lembaga\s+pemantau)\b/i;
-
 function stanceOf(role: string | null): Official['stance'] {
   if (!role) return 'other';
   if (COMPLAINANT_ROLE_RE.test(role)) return 'complainant';
@@ -597,10 +461,10 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   for (const [idx, s] of ctx.sentences.entries()) {
     const text = s.text;
     current = idx;
-    if (!ANY_ATTRIBUTION_RE.test(text)) continue;
+    if (!ANY_SPEECH_RE.test(text)) continue;
     const found: Found[] = [];
-    BARE_RE.lastIndex = 0;
-    for (let m = BARE_RE.exec(text); m; m = BARE_RE.exec(text)) {
+    SPEECH_BARE_RE.lastIndex = 0;
+    for (let m = SPEECH_BARE_RE.exec(text); m; m = SPEECH_BARE_RE.exec(text)) {
       const at = m.index + m[0].length;
       if (m.groups?.nya) {
         found.push({ at, whos: 'pronoun' });
@@ -615,8 +479,8 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       // "demikian" alone is not a speech verb unless a name follows
       handlePhrase(found, who, phraseAfter(rest.trimStart()), at);
     }
-    INTRO_RE.lastIndex = 0;
-    for (let m = INTRO_RE.exec(text); m; m = INTRO_RE.exec(text)) {
+    SPEECH_INTRO_RE.lastIndex = 0;
+    for (let m = SPEECH_INTRO_RE.exec(text); m; m = SPEECH_INTRO_RE.exec(text)) {
       const at = m.index + m[0].length;
       if (m.groups?.nya) {
         found.push({ at, whos: 'pronoun' });
@@ -635,8 +499,8 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         at,
       );
     }
-    ACTIVE_RE.lastIndex = 0;
-    for (let m = ACTIVE_RE.exec(text); m; m = ACTIVE_RE.exec(text)) {
+    SPEECH_ACTIVE_RE.lastIndex = 0;
+    for (let m = SPEECH_ACTIVE_RE.exec(text); m; m = SPEECH_ACTIVE_RE.exec(text)) {
       const before = text.slice(0, m.index);
       const cut = Math.max(
         before.lastIndexOf('"'),
