@@ -1,376 +1,83 @@
 /**
  * Officials and quotes: every named person quoted or paraphrased, with the role as written, the organisation, the
- * stance and the quotes. Attribution follows Indonesian news: a bare speech verb after a quote (`"…," kata Kepala
- * LPSE Bartim Abdul Gafur`), an active verb after the speaker (`Yanto tohir, salah satu rekanan mengungkapkan`),
- * an introducing form (`Dikatakan Aris,`, `Menurut Sapta,`), and pronoun forms (`katanya`, `ujar dia`) that give
- * the quote to the last named speaker. Role and name come in both orders. Bylines, photo credits and "Baca juga"
- * lines are gone before this runs; initials ("HK") and capitalised institution words are never names.
+ * stance, and each direct quotation credited to the person who said it, or to nobody. A speaker model reads the text
+ * in order and follows who is speaking: a named speaker (`"…," kata Kepala LPSE Bartim Abdul Gafur`, `Yanto tohir,
+ * salah satu rekanan mengungkapkan`, `Menurut Sapta,`), a pronoun pointing back to that speaker (`katanya`, `ujar dia`,
+ * `Ia menambahkan`, `Dikatakannya`), even across paragraphs, or a speaker the text leaves unnamed (`kata seorang
+ * kontraktor`), whose quotations are nobody's. A new named speaker always takes over; a person introduced with an
+ * appositive after the speaker ("Keluhan datang dari Nama, Ketua Asosiasi X.") is whom a following pronoun means.
+ * Bylines, photo credits and "Baca juga" lines are gone before this runs; initials ("HK") are never names.
  */
-import type { Extracted, Official } from '../../src/types.ts';
+import type { Extracted, Official, Span } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { ORG_NAME_HEADS, ORG_PREFIX_RE, ORG_UNIT_HEADS, ORG_WORDS } from '../lexicon/organisations.ts';
-import { ANY_SPEECH_RE, PRONOUNS, SPEECH_ACTIVE_RE, SPEECH_BARE_RE, SPEECH_INTRO_RE } from '../lexicon/speech.ts';
-import {
-  COMPLAINANT_ROLE_RE,
-  DEGREE_RE,
-  HONORIFIC_RE,
-  OFFICIAL_ROLE_RE,
-  ROLE_HEADS,
-  ROLE_LOWER_WORDS,
-} from '../lexicon/titles.ts';
-import { regionNameSpans } from '../region/index.ts';
 import { clip } from '../text.ts';
-import { NOT_NAMES } from './constants.ts';
+import { type Attribution, attributions } from './attributions.ts';
+import { paragraphsOf, type Quotation, quotations } from './quotations.ts';
+import {
+  ID_RELATIVE_RE,
+  introducedIn,
+  normName,
+  organizationOf,
+  parseWho,
+  phraseAfter,
+  phraseBefore,
+  samePerson,
+  stanceOf,
+  type Who,
+} from './who.ts';
 
-const ORG_SET = new Set(ORG_WORDS);
-const ORG_NAME_HEAD_SET = new Set(ORG_NAME_HEADS);
-const ORG_UNIT_HEAD_SET = new Set(ORG_UNIT_HEADS);
-const ROLE_LOWER = new Set(ROLE_LOWER_WORDS);
-/** Words after which a capitalised run is a place, not a person: "kontraktor asal Umbulharjo", "warga Desa X". */
-const PLACE_HEADS = new Set([
-  'asal',
-  'dari',
-  'di',
-  'ke',
-  'desa',
-  'kelurahan',
-  'kecamatan',
-  'kampung',
-  'dusun',
-  'in',
-  'from',
-]);
-const NOT_NAME_SET = new Set(NOT_NAMES);
-const ROLE_HEAD_SET = new Set(ROLE_HEADS);
-const PRONOUN_SET = new Set(PRONOUNS);
+export { parseWho } from './who.ts';
 
-const QUOTE_RE = /[“"]([^”"]{8,}?)[”"]|[‘'’]{2}([^‘'’]{8,}?)[’']{2}/g;
-
-interface Who {
-  name: string;
-  role: string | null;
+/** The speaker the text is following: people, or someone it does not name, with where they last spoke. */
+interface Current {
+  people: Official[] | 'unnamed';
+  para: number;
+  sentence: number;
 }
 
-function isAllCaps(t: string): boolean {
-  return /^[\p{Lu}\d&/-]{2,}$/u.test(t) || /\d/.test(t);
-}
+/** Paragraphs a quotation with no attribution of its own may stand after its speaker's last words. */
+const CARRY_PARAGRAPHS = 2;
 
-/** A token that can be part of a person's name. */
-function isNameToken(t: string, masked: boolean): boolean {
-  if (masked) return false;
-  if (HONORIFIC_RE.test(t)) return true;
-  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(t)) return false;
-  const l = t.toLowerCase();
-  if (ORG_PREFIX_RE.test(l)) return false;
-  return !ORG_SET.has(l) && !NOT_NAME_SET.has(l) && !ROLE_HEAD_SET.has(l);
-}
-
-interface Tok {
-  t: string;
-  start: number;
-}
-const TOKEN_RE = /\([^)]*\)|[^\s,()]+|,/g;
-function tokens(s: string): Tok[] {
-  const out: Tok[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(s); m; m = TOKEN_RE.exec(s)) {
-    const raw = m[0];
-    const c = raw.charCodeAt(raw.length - 1);
-    // trailing "." ":" ";" go, except after an honorific or a degree ("Dr.", "S.Kom.")
-    const t =
-      (c === 46 || c === 58 || c === 59) && !(HONORIFIC_RE.test(raw) || DEGREE_RE.test(raw))
-        ? raw.replace(/[.:;]+$/, '')
-        : raw;
-    out.push({ t, start: m.index });
-  }
-  return out;
-}
-
+/** Punctuation alone between a quotation and a bare verb: `…," kata`, `…” ujarnya`, `…". Kata`. */
+const TRAILING_GAP_RE = /^[\s,.;:!?…—–-]{0,6}$/;
+/** A pronoun alone between a quotation and an active verb: `“…,” ia menambahkan`. */
+const PRONOUN_GAP_RE = /^[\s,]*(?:dia|ia|beliau|he|she|they)\s*$/i;
 /**
- * Whether `start` falls in one of the spans. Module-level functions, not closures in the functions that use them:
- * tsx compiles with keepNames, so every closure created costs a call naming it.
+ * A speaker introduced right before a quotation without a verb: `Andi Akmal, “…`, `Nama: "…"`, `Saat dimintai
+ * tanggapan, Ketua LSM X Nama “…”`. What may open such a sentence before the speaker phrase.
  */
-function inSpans(spans: readonly [number, number][], start: number): boolean {
-  return spans.some(([a, b]) => start >= a && start < b);
-}
+const LEAD_IN_OPENING_RE =
+  /^(?:(?:saat|ketika|sewaktu|waktu|usai|seusai|sementara\s+itu)\s*,?\s+)?(?:(?:di|ter)?(?:konfirmasi|hubungi|temui|wawancarai|tanya)\w*|dimintai\s+(?:tanggapan|keterangan|komentar|konfirmasi|penjelasan))(?:\s+(?:terpisah|secara\s+terpisah|wartawan|media\s+ini))?\s*,?\s*/i;
 
-/** Splits "Kepala LPSE Bartim Abdul Gafur" or "Aris Gunawan, Ketua LSM FPSR" into name and role. */
-export function parseWho(phrase: string): Who | null {
-  const spans = regionNameSpans(phrase);
-  const segments: { text: string; toks: Tok[]; offset: number }[] = [];
-  let offset = 0;
-  for (const seg of phrase.split(',')) {
-    segments.push({ text: seg.trim(), toks: tokens(seg).map((k) => ({ ...k, start: k.start + offset })), offset });
-    offset += seg.length + 1;
+function sentenceIndexAt(ctx: ExtractContext, at: number): number {
+  const ss = ctx.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
   }
-  for (const [i, seg] of segments.entries()) {
-    const toks = seg.toks.filter((k) => !DEGREE_RE.test(k.t));
-    if (!toks.length) continue;
-    const flags = toks.map((k) => isNameToken(k.t, inSpans(spans, k.start)));
-    // role–name order: a run of name tokens at the end of the segment
-    let end = toks.length;
-    let start = end;
-    while (start > 0 && flags[start - 1]) start--;
-    // "Kepala Dinas Pariwisata": the word after an institution head names the institution, not a person;
-    // after a company or association head ("Direktur CV Maju Jaya") the whole run is its name
-    const headBefore = (toks[start - 1]?.t ?? '').toLowerCase();
-    if (start > 0 && start < end && (ORG_NAME_HEAD_SET.has(headBefore) || PLACE_HEADS.has(headBefore))) start = end;
-    else if (start > 0 && start < end && ORG_UNIT_HEAD_SET.has(headBefore)) start++;
-    // "Ketua Kadin Contoh, Ir. Syamsul Bahri": a role head then an institution, and the person in the next segment
-    const next = segments[i + 1]?.toks.filter((k) => !DEGREE_RE.test(k.t)) ?? [];
-    if (
-      start >= 1 &&
-      ROLE_HEAD_SET.has((toks[0]?.t ?? '').toLowerCase()) &&
-      next.length &&
-      next.every((k) => isNameToken(k.t, inSpans(spans, k.start))) &&
-      validName(next)
-    )
-      continue;
-    let run = toks.slice(start, end);
-    let rolePart = toks
-      .slice(0, start)
-      .map((k) => k.t)
-      .join(' ');
-    if (!validName(run)) {
-      // name–role order without a comma: "Zainal Kasubag Pengelolaan…"
-      end = 0;
-      while (end < toks.length && flags[end]) end++;
-      run = toks.slice(0, end);
-      rolePart = toks
-        .slice(end)
-        .map((k) => k.t)
-        .join(' ');
-      if (!validName(run) || !ROLE_HEAD_SET.has((toks[end]?.t ?? '').toLowerCase())) continue;
-    }
-    const name = run.map((k) => k.t).join(' ');
-    let role = rolePart.trim() || null;
-    if (!role) {
-      const before = segments
-        .slice(0, i)
-        .map((s) => s.text)
-        .filter((t) => t && !DEGREE_RE.test(t));
-      if (before.length) role = before.join(', ');
-      else {
-        const after = segments
-          .slice(i + 1)
-          .map((s) => s.text)
-          .filter((t) => t && !DEGREE_RE.test(t.split(' ')[0] ?? ''));
-        if (
-          after[0] &&
-          (ROLE_HEAD_SET.has((after[0].split(' ')[0] ?? '').toLowerCase()) ||
-            /^(?:yang\s+juga|selaku|salah)/i.test(after[0]))
-        )
-          role = after[0].replace(/^selaku\s+/i, '');
-      }
-    }
-    return { name, role: role ? cleanRole(role) : null };
+  return Math.max(0, Math.min(ss.length - 1, lo - 1));
+}
+
+const squash = (s: string) => s.replace(/[\s,]+/g, '');
+
+/** Whether attribution `a` is the one right after quotation `q` (`"…," kata X`, `“…,” Siburian said`). */
+function trails(text: string, q: Quotation, a: Attribution): boolean {
+  if (a.para !== q.para) return false;
+  if (!q.closed) {
+    // a quotation left open: its attribution is inside, after a comma or a full stop ("…, kata Akmal.")
+    return a.kind === 'bare' && a.at > q.start && /[,.]\s*$/.test(text.slice(Math.max(q.start, a.at - 3), a.at));
   }
-  return null;
-}
-
-/** A role without the sentence words a backward scan picked up: "Sebelumnya, Kepala Dinas…" → "Kepala Dinas…". */
-function cleanRole(role: string): string | null {
-  let r = role.trim();
-  for (;;) {
-    const m = /^([\p{L}]+)\s*,?\s*/u.exec(r);
-    if (!m?.[1] || !NOT_NAME_SET.has(m[1].toLowerCase()) || ROLE_HEAD_SET.has(m[1].toLowerCase())) break;
-    r = r.slice(m[0].length);
-  }
-  r = r.replace(/^(?:selaku|sekaligus|sebagai)\s+/i, '').replace(/^[,\s]+|[,\s]+$/g, '');
-  return r || null;
-}
-
-function validName(run: Tok[]): boolean {
-  if (!run.length || run.length > 5) return false;
-  const core = run.filter((k) => !HONORIFIC_RE.test(k.t));
-  return core.length > 0 && core.some((k) => k.t.length >= 3);
-}
-
-/** Tokens allowed in a speaker phrase. */
-function allowed(t: string): boolean {
-  if (t === ',' || t.startsWith('(')) return true;
-  if (/^\p{Lu}/u.test(t) || isAllCaps(t) || DEGREE_RE.test(t) || /^[\p{Lu}][\p{L}.]*\/[\p{L}.]+$/u.test(t)) return true;
-  return ROLE_LOWER.has(t.toLowerCase());
-}
-const WEEKDAY_TOKEN = /^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)$/i;
-
-/** The speaker phrase right after a bare verb or intro: up to the first word that cannot be in it. */
-function phraseAfter(s: string): string {
-  // a speaker phrase is never longer than this: the rest of a long sentence need not be tokenised
-  const toks = tokens(s.length > 300 ? s.slice(0, 300) : s);
-  const out: string[] = [];
-  for (const k of toks) {
-    if (WEEKDAY_TOKEN.test(k.t) || !allowed(k.t)) break;
-    if (k.t.startsWith('(') && /\d/.test(k.t)) break;
-    out.push(k.t);
-  }
-  return out
-    .join(' ')
-    .replace(/\s+,/g, ',')
-    .replace(/[,\s]+$/, '');
-}
-
-/** Trailing words between a speaker and the verb: "saat dikonfirmasi", "kepada wartawan", "pada hari Kamis, 6 Juni,". */
-const TRAILING_FILLER_RE =
-  /(?:(?:\s*,\s*|\s+)(?:saat|ketika|usai|seusai|sesaat|sembari)\s+\S+(?:\s+\S+){0,3}|(?:\s*,\s*|\s+)kepada\s+\S+(?:\s+\S+){0,2}|(?:\s*,\s*|\s+)di\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?|(?:\s*,\s*|\s+)(?:juga|pun|sendiri|kemarin|lagi|telah|sudah|pernah|akhirnya|tak|tidak)|(?:\s*,\s*|\s+)pada\s+hari\s+\S+(?:\s*,\s*\d{1,2}\s+\S+(?:\s+\d{4})?)?|(?:\s*,\s*|\s+)(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([^)]*\)|\s*,?\s*\d{1,2}\s+\p{L}+(?:\s+\d{4})?)?|\s*,)\s*$/iu;
-
-/**
- * An English appositive between the name and the verb: "Jane Doe, a director of a firm in Town, said", "John Roe,
- * who heads the agency, said". The name is the capitalised run before it.
- */
-const EN_APPOSITIVE_RE =
-  /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4}),\s+(?:a|an|the|who|one\s+of)\s+[^,"“”]{1,120},\s*$/u;
-
-/**
- * An Indonesian appositive in lower case between the name and the verb: a relative clause ("Nama, yang turut hadir
- * dalam rapat, menyatakan") or a role that is no title ("Nama, penyedia jasa konstruksi asal X, mengaku").
- */
-const ID_APPOSITIVE_RE =
-  /,\s*(?:yang|selaku|salah\s+satu|seorang|pemilik|penyedia|kontraktor|rekanan|pengusaha|warga|pelaku|peserta|pengurus|anggota|aktivis|pegiat|pemerhati|tokoh|perwakilan)\s[^,"“”]{1,100},\s*$/i;
-
-/** A relative clause without commas between the name and the verb: "Nama yang dihubungi terpisah mengatakan". */
-const ID_RELATIVE_RE = /\s+yang\s+[^,.;"“”]{1,80}$/;
-
-const EN_APPOSITIVE_GATE_RE = /,\s+(?:a|an|the|who|one\s+of)\s/;
-/** Longest filler TRAILING_FILLER_RE removes in one step, with room to spare. */
-const FILLER_WINDOW = 160;
-
-/** The speaker phrase right before an active verb, scanning back to the first word that cannot be in it. */
-function phraseBefore(s: string): string {
-  // a speaker phrase is never longer than this; the filler regex is anchored at the end but scans from every start
-  let head = s.length > 200 ? s.slice(s.length - 200) : s;
-  // the English appositive scans back from every start: only where its ", a/an/the/who" is there at all
-  const appositive = EN_APPOSITIVE_GATE_RE.test(head) ? EN_APPOSITIVE_RE.exec(head) : null;
-  if (appositive?.[1]) return appositive[1];
-  // a filler is a few words: the end-anchored regex runs over the last FILLER_WINDOW characters, not all 200
-  for (let i = 0; i < 6; i++) {
-    const keep = Math.max(0, head.length - FILLER_WINDOW);
-    const tail = head.slice(keep);
-    const cut = tail.replace(TRAILING_FILLER_RE, '');
-    if (cut === tail) break;
-    head = head.slice(0, keep) + cut;
-  }
-  const toks = tokens(head);
-  const out: string[] = [];
-  let stop = '';
-  for (let i = toks.length - 1; i >= 0; i--) {
-    const t = toks[i]!.t;
-    if (!allowed(t) || /[“"”]/.test(t)) {
-      stop = t.toLowerCase();
-      break;
-    }
-    out.unshift(t);
-  }
-  // "yang ditemui di Tenggarong, Andi Syahrir, berharap": the words after "di" up to the comma are a place
-  const comma = out.indexOf(',');
-  if (PLACE_HEADS.has(stop) && comma > 0) out.splice(0, comma + 1);
-  return out
-    .join(' ')
-    .replace(/\s+,/g, ',')
-    .replace(/^[,\s]+|[,\s]+$/g, '');
-}
-
-/** Name tokens for comparison: lower case, no honorifics, doubled letters single ("Syarifuddin" = "Syarifudin"). */
-const normName = (n: string) =>
-  n
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((t) => !HONORIFIC_RE.test(t.replace(/^./, (c) => c.toUpperCase())) && t.length > 1)
-    .map((t) => t.replace(/[^\p{L}]/gu, '').replace(/(\p{L})\1+/gu, '$1'));
-
-/** Same person: one name's tokens within the other's, or a short name that is part of a token ("Yadi", Cahyadi). */
-function samePerson(a: string, b: string): boolean {
-  const ta = normName(a);
-  const tb = normName(b);
-  if (!ta.length || !tb.length) return false;
-  const [small, big] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-  return small.every(
-    (t) =>
-      big.includes(t) || (t.length >= 4 && big.some((u) => u.length > t.length && (u.endsWith(t) || u.startsWith(t)))),
-  );
-}
-
-function stanceOf(role: string | null): Official['stance'] {
-  if (!role) return 'other';
-  if (COMPLAINANT_ROLE_RE.test(role)) return 'complainant';
-  if (OFFICIAL_ROLE_RE.test(role)) return 'official';
-  return 'other';
-}
-
-/** The organisation in a role: "Kepala LPSE Bartim" → "LPSE Bartim". */
-function organizationOf(role: string | null): string | null {
-  if (!role) return null;
-  const m =
-    /^(?:(?:plt\.?|pj|plh|wakil|salah\s+(?:satu|seorang))\s+)?(?:kepala|kabag|kasubb?ag|kasi|kabid|kadis|ketua|sekretaris|direktur|administrator|anggota|koordinator|staf|asisten)\s+(?:(?:bagian|bidang|seksi|sub\s*bagian|divisi|unit)\s+)?(.+)$/i.exec(
-      role.split(',')[0] ?? role,
-    );
-  return m?.[1]?.trim() || null;
-}
-
-/** "kata kata Nama": the verb written twice. One regex per verb, compiled once. */
-const DUP_VERB_RES = new Map<string, RegExp>();
-function dupVerbRe(verb: string): RegExp {
-  const key = verb.toLowerCase();
-  let re = DUP_VERB_RES.get(key);
-  if (!re) {
-    re = new RegExp(`^\\s+${key}\\b`, 'i');
-    DUP_VERB_RES.set(key, re);
-  }
-  return re;
-}
-
-function quotesIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(QUOTE_RE)) {
-    const q = (m[1] ?? m[2] ?? '').trim().replace(/[,\s]+$/, '');
-    if (q.split(/\s+/).length >= 3) out.push(q);
-  }
-  return out;
-}
-
-/** Where a person is introduced without a speech verb: the sentence start, or after "datang dari", "adalah", "yakni". */
-const INTRO_POINT_RE = /(?:^|\b(?:dari|adalah|yakni|yaitu|ialah)\s+)(?=[A-Z])/g;
-
-/** The last person introduced with an appositive ("Nama, Ketua X" or "Ketua X, Nama") in a sentence, or null. */
-function introducedIn(text: string, who: (phrase: string) => Who | null): Who | null {
-  // an appositive needs a comma: most sentences have none where a speaker phrase could be
-  if (!text.includes(',')) return null;
-  let found: Who | null = null;
-  for (const m of text.matchAll(INTRO_POINT_RE)) {
-    const from = m.index + m[0].length;
-    const comma = text.indexOf(',', from);
-    if (comma < 0 || comma - from > 160) continue;
-    // a speaker phrase is never longer than this
-    const phrase = phraseAfter(text.slice(from, from + 240));
-    if (!phrase.includes(',')) continue;
-    found = who(phrase) ?? found;
-  }
-  return found;
-}
-
-/** A speaker found in a sentence: the people a phrase names, or a pronoun, with where the attribution ends. */
-interface Found {
-  at: number;
-  whos: Who[] | 'pronoun';
-}
-
-/** The people a speaker phrase names ("Kepala X melalui Kabag Y" names two). */
-function whosOf(who: (phrase: string) => Who | null, phrase: string): Who[] {
-  return phrase
-    .split(/\s+melalui\s+/i)
-    .map(who)
-    .filter((w): w is Who => w !== null);
-}
-
-/** Records the speaker phrase after an attribution at `at`: a pronoun, or the people it names. */
-function handlePhrase(found: Found[], who: (phrase: string) => Who | null, phrase: string, at: number): void {
-  const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
-  if (!phrase || PRONOUN_SET.has(first)) {
-    found.push({ at, whos: 'pronoun' });
-    return;
-  }
-  const whos = whosOf(who, phrase);
-  if (whos.length) found.push({ at, whos });
+  if (a.from < q.after) return false;
+  if (a.kind !== 'active') return TRAILING_GAP_RE.test(text.slice(q.after, a.at));
+  const between = text.slice(q.after, a.at);
+  if (a.speaker === 'pronoun') return PRONOUN_GAP_RE.test(between);
+  if (!a.phrase || /["“”.!?]/.test(between.replace(/\b[A-Z][a-z]{0,4}\.|\.\w/g, ''))) return false;
+  return squash(between).startsWith(squash(a.phrase.split(',')[0] ?? ''));
 }
 
 /**
@@ -379,8 +86,8 @@ function handlePhrase(found: Found[], who: (phrase: string) => Who | null, phras
  */
 export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   const people: Official[] = [];
-  const evidence: { text: string }[] = [];
-  let last: Official | null = null;
+  const evidence: Span[] = [];
+  const text = ctx.text;
   // speaker phrases repeat within an article ("kata Gafur" several times): parse each once per article
   const memo = new Map<string, Who | null>();
   const who = (phrase: string): Who | null => {
@@ -391,147 +98,147 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     }
     return w;
   };
-
-  const add = (who: Who, quotes: string[], sentence: string) => {
-    let p = people.find((o) => samePerson(o.name, who.name));
+  const add = (w: Who, sentence: string): Official => {
+    let p = people.find((o) => samePerson(o.name, w.name));
     if (!p) {
-      p = {
-        name: who.name,
-        role: who.role,
-        organization: organizationOf(who.role),
-        stance: stanceOf(who.role),
-        quotes: [],
-      };
+      p = { name: w.name, role: w.role, organization: organizationOf(w.role), stance: stanceOf(w.role), quotes: [] };
       people.push(p);
       evidence.push({ text: clip(sentence) });
     } else {
-      if (who.name.length > p.name.length && normName(who.name).length > normName(p.name).length) p.name = who.name;
-      if (!p.role && who.role) {
-        p.role = who.role;
-        p.organization = organizationOf(who.role);
-        p.stance = stanceOf(who.role);
+      if (w.name.length > p.name.length && normName(w.name).length > normName(p.name).length) p.name = w.name;
+      if (!p.role && w.role) {
+        p.role = w.role;
+        p.organization = organizationOf(w.role);
+        p.stance = stanceOf(w.role);
       }
     }
-    for (const q of quotes) if (!p.quotes.includes(q)) p.quotes.push(q);
-    last = p;
-    lastAt = current;
-  };
-  const toLast = (quotes: string[]) => {
-    if (!last) return;
-    for (const q of quotes) if (!last.quotes.includes(q)) last.quotes.push(q);
+    return p;
   };
 
-  const paraTexts = new Map<number, string>();
-  const paraOf = (para: number) => {
-    let t = paraTexts.get(para);
-    if (t === undefined) {
-      t = ctx.sentences
-        .filter((o) => o.para === para)
-        .map((o) => o.text)
-        .join(' ');
-      paraTexts.set(para, t);
-    }
-    return t;
-  };
+  const paragraphs = paragraphsOf(ctx.sentences);
+  const paraRank = new Map(paragraphs.map((p, i) => [p.para, i]));
+  const quotes = quotations(text, paragraphs);
+  const attrs = attributions(ctx.sentences, quotes, who);
 
-  /** Sentence index of the last named speaker: a person introduced after it may be whom a pronoun means. */
-  let lastAt = -1;
-  let current = -1;
-  /**
-   * The person a pronoun attribution ("katanya", "Menurutnya") at `at` in sentence `idx` points to when it is not the
-   * last speaker: someone introduced with an appositive later in the same paragraph ("Keluhan datang dari Nama,
-   * Ketua Asosiasi X.", "Anggota DPRD X, Nama, mendorong…").
-   */
+  let current: Current | null = null;
+  /** Sentence of the last named speaker: a person introduced after it may be whom a pronoun means. */
+  let lastNamed = -1;
   const introducedMemo = new Map<number, Who | null>();
-  const introducedBefore = (idx: number, at: number): Who | null => {
-    const para = ctx.sentences[idx]?.para;
-    for (let j = idx; j > lastAt && j >= 0; j--) {
-      const o = ctx.sentences[j]!;
-      if (o.para !== para) break;
-      let w = j === idx ? introducedIn(o.text.slice(0, at), who) : introducedMemo.get(j);
-      if (w === undefined) {
-        w = introducedIn(o.text, who);
-        introducedMemo.set(j, w);
-      }
+  const introducedAt = (j: number): Who | null => {
+    let w = introducedMemo.get(j);
+    if (w === undefined) {
+      w = introducedIn(ctx.sentences[j]!.text, who);
+      introducedMemo.set(j, w);
+    }
+    return w;
+  };
+  /** A person introduced with an appositive in sentences `from`..`to` (the last cut at offset `cut`), or null. */
+  const introducedBetween = (from: number, to: number, cut: number, para: number | null): Who | null => {
+    for (let j = to; j >= from && j >= 0; j--) {
+      const s = ctx.sentences[j]!;
+      if (para !== null && s.para !== para) break;
+      const w = j === to ? introducedIn(s.text.slice(0, Math.max(0, cut - s.start)), who) : introducedAt(j);
       if (w) return w;
     }
     return null;
   };
+  const speakerOf = (a: Attribution): Official[] | 'unnamed' | null => {
+    const sentence = ctx.sentences[a.sentence]!.text;
+    if (a.speaker === 'unnamed') return 'unnamed';
+    if (a.speaker !== 'pronoun') {
+      lastNamed = a.sentence;
+      return a.speaker.map((w) => add(w, sentence));
+    }
+    // "Keluhan datang dari Nama, Ketua Asosiasi X. "…," katanya.": the pronoun means the person just introduced
+    const intro = introducedBetween(lastNamed + 1, a.sentence, a.at, a.para);
+    const prev = current && current.people !== 'unnamed' ? current.people : null;
+    if (intro && !prev?.some((p) => samePerson(p.name, intro.name))) {
+      lastNamed = a.sentence;
+      return [add(intro, sentence)];
+    }
+    return current ? current.people : null;
+  };
+  /** `Andi Akmal, “…`, `Saat dimintai tanggapan Ketua LSM X Nama yang berada di Y “…`: the speaker before the mark. */
+  const leadIn = (q: Quotation, sIdx: number): Official[] | null => {
+    const s = ctx.sentences[sIdx]!;
+    let head = text.slice(s.start, q.open).replace(LEAD_IN_OPENING_RE, '');
+    head = head.replace(/[\s,:]+$/, '');
+    const relative = head.includes(' yang ') ? ID_RELATIVE_RE.exec(head) : null;
+    if (relative) head = head.slice(0, relative.index);
+    if (!head || head.length > 160) return null;
+    const phrase = phraseAfter(head);
+    if (squash(phrase) !== squash(head)) return null;
+    const w = who(phrase);
+    if (!w) return null;
+    lastNamed = sIdx;
+    return [add(w, s.text)];
+  };
 
-  for (const [idx, s] of ctx.sentences.entries()) {
-    const text = s.text;
-    current = idx;
-    if (!ANY_SPEECH_RE.test(text)) continue;
-    const found: Found[] = [];
-    SPEECH_BARE_RE.lastIndex = 0;
-    for (let m = SPEECH_BARE_RE.exec(text); m; m = SPEECH_BARE_RE.exec(text)) {
-      const at = m.index + m[0].length;
-      if (m.groups?.nya) {
-        found.push({ at, whos: 'pronoun' });
-        continue;
-      }
-      let rest = text.slice(at);
-      rest = rest.replace(dupVerbRe(m.groups?.verb ?? ''), '');
-      if (/^\s*(?:dia|ia|beliau|mereka)\b/i.test(rest)) {
-        found.push({ at, whos: 'pronoun' });
-        continue;
-      }
-      // "demikian" alone is not a speech verb unless a name follows
-      handlePhrase(found, who, phraseAfter(rest.trimStart()), at);
+  const credited = new Map<number, Official[]>();
+  const consumed = new Set<number>();
+  let ai = 0;
+  const credit = (qi: number, q: Quotation, to: Official[]) => {
+    credited.set(qi, to);
+    const prevPiece = q.continues !== null ? quotes[q.continues] : undefined;
+    const prevTo = q.continues !== null ? credited.get(q.continues) : undefined;
+    for (const p of to) {
+      // a quotation over several paragraphs is one quotation
+      const joined = prevPiece && prevTo?.includes(p) ? p.quotes.findIndex((t) => t.endsWith(prevPiece.text)) : -1;
+      if (joined >= 0) p.quotes[joined] = `${p.quotes[joined]} ${q.text}`;
+      else if (!p.quotes.includes(q.text)) p.quotes.push(q.text);
     }
-    SPEECH_INTRO_RE.lastIndex = 0;
-    for (let m = SPEECH_INTRO_RE.exec(text); m; m = SPEECH_INTRO_RE.exec(text)) {
-      const at = m.index + m[0].length;
-      if (m.groups?.nya) {
-        found.push({ at, whos: 'pronoun' });
-        continue;
-      }
-      // "Hal senada disampaikan oleh Ketua …"
-      handlePhrase(
-        found,
-        who,
-        phraseAfter(
-          text
-            .slice(at)
-            .trimStart()
-            .replace(/^oleh\s+/i, ''),
-        ),
-        at,
-      );
+    const start = ctx.article.text.indexOf(q.text);
+    evidence.push(start >= 0 ? { text: q.text, start, end: start + q.text.length } : { text: q.text });
+  };
+  const apply = (a: Attribution) => {
+    const sp = speakerOf(a);
+    if (a.agrees) return;
+    if (sp) current = { people: sp, para: a.para, sentence: a.sentence };
+  };
+
+  for (const [qi, q] of quotes.entries()) {
+    // every attribution before the quotation moves the speaker on
+    while (ai < attrs.length && attrs[ai]!.from < q.open) {
+      if (!consumed.has(ai)) apply(attrs[ai]!);
+      ai++;
     }
-    SPEECH_ACTIVE_RE.lastIndex = 0;
-    for (let m = SPEECH_ACTIVE_RE.exec(text); m; m = SPEECH_ACTIVE_RE.exec(text)) {
-      const before = text.slice(0, m.index);
-      const cut = Math.max(
-        before.lastIndexOf('"'),
-        before.lastIndexOf('“'),
-        before.lastIndexOf('”'),
-        before.lastIndexOf(':'),
-      );
-      const head = before.slice(cut + 1);
-      let whos = whosOf(who, phraseBefore(head));
-      // "Nama, penyedia jasa konstruksi asal X, mengaku", "Sekda X, Nama, yang turut hadir dalam rapat, menyatakan"
-      const appositive = whos.length || !/,\s*$/.test(head.slice(-4)) ? null : ID_APPOSITIVE_RE.exec(head);
-      if (appositive) whos = whosOf(who, phraseBefore(head.slice(0, appositive.index)));
-      // "Sementara itu Reza yang ingin membayar pajak mengatakan", "… Nama yang dikonfirmasi terpisah mengatakan"
-      const relative = whos.length || !head.includes(' yang ') ? null : ID_RELATIVE_RE.exec(head);
-      if (relative) whos = whosOf(who, phraseBefore(head.slice(0, relative.index)));
-      if (whos.length) found.push({ at: m.index, whos });
+    if (!q.speech) continue;
+    const sIdx = sentenceIndexAt(ctx, q.open);
+    let to: Official[] | 'unnamed' | null = null;
+    // 1. the attribution right after it: `"…," kata X`, `"…," ujarnya`, `"…," kata seorang kontraktor`
+    for (let k = ai; k < attrs.length; k++) {
+      const a = attrs[k]!;
+      if (a.para !== q.para || (q.closed && a.from > q.after + 200)) break;
+      if (consumed.has(k) || a.agrees || !trails(text, q, a)) continue;
+      consumed.add(k);
+      to = speakerOf(a);
+      break;
     }
-    if (!found.length) continue;
-    const own = quotesIn(text);
-    const quotes = own.length ? own : quotesIn(paraOf(s.para));
-    found.sort((a, b) => a.at - b.at);
-    for (const f of found) {
-      if (f.whos === 'pronoun') {
-        const intro = introducedBefore(idx, f.at);
-        // `last` is set inside add(): TypeScript cannot see that here
-        const prev = last as Official | null;
-        if (intro && !(prev && samePerson(prev.name, intro.name))) add(intro, quotes, text);
-        else toLast(quotes);
-      } else for (const w of f.whos) add(w, quotes, text);
+    // 2. a quotation continued from the paragraph before keeps its speaker
+    if (to === null && q.continues !== null) to = credited.get(q.continues) ?? null;
+    // 3. the speaker of this paragraph: `X mengatakan, "…"`, `"…," kata X, "…"`
+    // `current` is also moved inside apply() and speakerOf(): TypeScript cannot see that here
+    const cur = current as Current | null;
+    if (to === null && cur && cur.para === q.para) to = cur.people;
+    // 4. a speaker written right before the mark without a verb: `Andi Akmal, “…`
+    if (to === null) to = leadIn(q, sIdx);
+    // 5. a quotation standing on its own after its speaker's paragraph, unless someone else came in between
+    if (to === null && cur && cur.people !== 'unnamed') {
+      const gap = (paraRank.get(q.para) ?? 0) - (paraRank.get(cur.para) ?? 0);
+      const last: Official[] = cur.people;
+      const other = gap > 0 && gap <= CARRY_PARAGRAPHS ? introducedBetween(cur.sentence + 1, sIdx, q.open, null) : null;
+      if (gap > 0 && gap <= CARRY_PARAGRAPHS && !(other && !last.some((p) => samePerson(p.name, other.name))))
+        to = last;
     }
+    if (to === null) continue;
+    current = { people: to, para: q.para, sentence: sentenceIndexAt(ctx, Math.max(q.open, q.end - 1)) };
+    if (to !== 'unnamed') credit(qi, q, to);
   }
+  while (ai < attrs.length) {
+    if (!consumed.has(ai)) apply(attrs[ai]!);
+    ai++;
+  }
+
   // a speaker named bare where quoted ("tukas Abu Bakar") often has an appositive elsewhere: "Asisten II Setda
   // Tebo, Abu Bakar." — take the role (and the fuller name) from there
   for (const p of people) {

@@ -1,0 +1,198 @@
+/**
+ * Attributions: where a text says someone speaks, and who. Indonesian news gives the speaker with a bare verb after a
+ * quote or clause (`"…," kata Kepala LPSE Bartim Abdul Gafur`, `…, ujarnya`), an introducing form before it
+ * (`Menurut Sapta,`, `Dikatakan Aris,`, `Hal senada disampaikan oleh Ketua X`), or an active verb after the speaker
+ * (`Yanto tohir, salah satu rekanan mengungkapkan`, `Ia menambahkan`). A speaker is named (one person or several,
+ * "Kepala X melalui Kabag Y"), a pronoun pointing back (`katanya`, `ujar dia`, `Ia menambahkan`), or someone the text
+ * does not name (`kata seorang kontraktor`, `kata sumber tersebut`): a quotation of such a speaker is nobody's.
+ */
+import { ANY_SPEECH_RE, SPEECH_ACTIVE_RE, SPEECH_BARE_RE, SPEECH_INTRO_RE } from '../lexicon/speech.ts';
+import type { Sentence } from '../text.ts';
+import type { Quotation } from './quotations.ts';
+import {
+  dupVerbRe,
+  ID_APPOSITIVE_RE,
+  ID_RELATIVE_RE,
+  PRONOUN_SET,
+  phraseAfter,
+  phraseBefore,
+  WEEKDAY_TOKEN,
+  type Who,
+} from './who.ts';
+
+export type Speaker = Who[] | 'pronoun' | 'unnamed';
+
+export interface Attribution {
+  /** Offset of the speech verb in the analysis text. */
+  at: number;
+  /** Where the attribution begins: the verb for bare and introducing forms, the speaker phrase for active ones. */
+  from: number;
+  kind: 'bare' | 'intro' | 'active';
+  speaker: Speaker;
+  /** The speaker phrase as written (empty for a pronoun). */
+  phrase: string;
+  /** Index of the sentence. */
+  sentence: number;
+  para: number;
+  /** "diamini oleh Nama": someone agreeing with the speaker, listed but not the one quoted. */
+  agrees: boolean;
+}
+
+/** Subjects after a bare verb that point back to the speaker: `ujar dia`, `kata beliau`. */
+const PRONOUN_AFTER_RE = /^\s*(?:dia|ia|beliau|mereka|he|she|they)\b/i;
+/**
+ * What may follow a bare verb with the subject left out (`"…," jelas saat ditemui`, `"…," tambah Senin (6/3)`):
+ * the speaker is the one the text is following. Any other word is someone unnamed: `"…," kata seorang kontraktor`.
+ */
+const OMITTED_SUBJECT_RE =
+  /^\s*(?:$|[,.;:!?)(“”"—–-]|(?:saat|ketika|usai|seusai|sembari|sambil|kepada|pada|di|dalam|lagi|pula|juga|singkat|menambahkan|melanjutkan|menjelaskan|menutup|mengakhiri|dengan|lewat|melalui|via|kemarin|tadi|kala|beberapa\s+waktu|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b)/i;
+/** Pronoun subjects right before an active verb: `Ia menambahkan`, `Dia mengatakan`, `pihaknya meminta`. */
+const PRONOUN_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:dia|ia|beliau|pihaknya|dirinya|mereka|he|she|they)(?:\s+(?:juga|pun|lalu|kemudian|lantas|pula|sendiri|kembali|sempat|telah|sudah))?\s*,?\s*$/iu;
+/** A quotation opening after an active verb in its sentence: `X mengatakan, "…"`. */
+const QUOTE_AFTER_VERB_RE = /^[^"“”]{0,40}[,:]?\s*["“”]/;
+/** Verbs of agreement: the person agrees with a speaker and says nothing quoted. */
+const AGREE_RE = /^diamini/i;
+
+function inClosedQuote(quotes: readonly Quotation[], at: number): boolean {
+  for (const q of quotes) if (q.closed && at >= q.start && at < q.end) return true;
+  return false;
+}
+
+/** The people a speaker phrase names ("Kepala X melalui Kabag Y" names two). */
+export function whosOf(who: (phrase: string) => Who | null, phrase: string): Who[] {
+  const parts = phrase.split(/\s+melalui\s+/i);
+  const out: Who[] = [];
+  for (const [i, part] of parts.entries()) {
+    const w = who(part);
+    // "Kepala X melalui Kabag Y": the one speaking through someone is named by role; "melalui ponselnya" is no one
+    if (w && (i === 0 || w.role)) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Every attribution in the sentences, in text order. Attributions inside a closed quotation are the speaker's own
+ * words (`"…dia juga akan mengaku tidak tahu…"`), not attributions.
+ */
+export function attributions(
+  sentences: readonly Sentence[],
+  quotes: readonly Quotation[],
+  who: (phrase: string) => Who | null,
+): Attribution[] {
+  const out: Attribution[] = [];
+  for (const [idx, s] of sentences.entries()) {
+    const text = s.text;
+    if (!ANY_SPEECH_RE.test(text)) continue;
+    const found: Attribution[] = [];
+    const push = (at: number, from: number, kind: Attribution['kind'], speaker: Speaker, phrase: string, verb = '') => {
+      if (inClosedQuote(quotes, s.start + at)) return;
+      found.push({
+        at: s.start + at,
+        from: s.start + from,
+        kind,
+        speaker,
+        phrase,
+        sentence: idx,
+        para: s.para,
+        agrees: AGREE_RE.test(verb),
+      });
+    };
+    SPEECH_BARE_RE.lastIndex = 0;
+    for (let m = SPEECH_BARE_RE.exec(text); m; m = SPEECH_BARE_RE.exec(text)) {
+      const verb = m.groups?.verb ?? '';
+      const at = m.index + m[0].length - verb.length - (m.groups?.nya?.length ?? 0);
+      const end = m.index + m[0].length;
+      if (m.groups?.nya) {
+        push(at, at, 'bare', 'pronoun', '');
+        continue;
+      }
+      const rest = text.slice(end).replace(dupVerbRe(verb), '');
+      if (PRONOUN_AFTER_RE.test(rest)) {
+        push(at, at, 'bare', 'pronoun', '');
+        continue;
+      }
+      const phrase = phraseAfter(rest.trimStart());
+      const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
+      // "demikian", "jelas", "sampai" also open ordinary clauses: without a named speaker they attribute only right
+      // after a quotation
+      const afterQuote = /["“”'’]\s*[,.]?\s*$/.test(text.slice(Math.max(0, at - 4), at));
+      if (!phrase) {
+        if (afterQuote) push(at, at, 'bare', OMITTED_SUBJECT_RE.test(rest) ? 'pronoun' : 'unnamed', '');
+        continue;
+      }
+      if (PRONOUN_SET.has(first)) {
+        push(at, at, 'bare', 'pronoun', '');
+        continue;
+      }
+      const whos = whosOf(who, phrase);
+      if (whos.length) push(at, at, 'bare', whos, phrase);
+      else if (afterQuote && !WEEKDAY_TOKEN.test(first)) push(at, at, 'bare', 'unnamed', phrase);
+    }
+    SPEECH_INTRO_RE.lastIndex = 0;
+    for (let m = SPEECH_INTRO_RE.exec(text); m; m = SPEECH_INTRO_RE.exec(text)) {
+      const verb = m.groups?.verb ?? '';
+      const at = m.index;
+      if (m.groups?.nya) {
+        push(at, at, 'intro', 'pronoun', '', verb);
+        continue;
+      }
+      // "Hal senada disampaikan oleh Ketua …"
+      const rest = text
+        .slice(m.index + m[0].length)
+        .trimStart()
+        .replace(/^oleh\s+/i, '');
+      if (PRONOUN_AFTER_RE.test(` ${rest}`)) {
+        push(at, at, 'intro', 'pronoun', '', verb);
+        continue;
+      }
+      const phrase = phraseAfter(rest);
+      const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
+      // "Dikatakan, …" with the subject left out; "Menurut data…" is no attribution at all
+      if (!phrase) {
+        if (/^,/.test(rest) && !/^menurut/i.test(verb)) push(at, at, 'intro', 'pronoun', '', verb);
+        continue;
+      }
+      if (PRONOUN_SET.has(first)) {
+        push(at, at, 'intro', 'pronoun', '', verb);
+        continue;
+      }
+      const whos = whosOf(who, phrase);
+      if (whos.length) push(at, at, 'intro', whos, phrase, verb);
+    }
+    SPEECH_ACTIVE_RE.lastIndex = 0;
+    for (let m = SPEECH_ACTIVE_RE.exec(text); m; m = SPEECH_ACTIVE_RE.exec(text)) {
+      const before = text.slice(0, m.index);
+      const cut = Math.max(
+        before.lastIndexOf('"'),
+        before.lastIndexOf('“'),
+        before.lastIndexOf('”'),
+        before.lastIndexOf(':'),
+      );
+      const head = before.slice(cut + 1);
+      let phrase = phraseBefore(head);
+      let whos = whosOf(who, phrase);
+      // "Nama, penyedia jasa konstruksi asal X, mengaku", "Sekda X, Nama, yang turut hadir dalam rapat, menyatakan"
+      const appositive = whos.length || !/,\s*$/.test(head.slice(-4)) ? null : ID_APPOSITIVE_RE.exec(head);
+      if (appositive) {
+        phrase = phraseBefore(head.slice(0, appositive.index));
+        whos = whosOf(who, phrase);
+      }
+      // "Sementara itu Reza yang ingin membayar pajak mengatakan", "… Nama yang dikonfirmasi terpisah mengatakan"
+      const relative = whos.length || !head.includes(' yang ') ? null : ID_RELATIVE_RE.exec(head);
+      if (relative) {
+        phrase = phraseBefore(head.slice(0, relative.index));
+        whos = whosOf(who, phrase);
+      }
+      const from = cut + 1 + Math.max(0, head.indexOf(phrase.split(/[\s,]+/)[0] ?? ''));
+      if (whos.length) push(m.index, from, 'active', whos, phrase);
+      else if (PRONOUN_BEFORE_RE.test(head)) push(m.index, m.index, 'active', 'pronoun', '');
+      // "Kontraktor lain yang tidak ingin disebut namanya mengatakan, "…"": the quotation is someone unnamed's
+      else if (QUOTE_AFTER_VERB_RE.test(text.slice(m.index + m[0].length)))
+        push(m.index, m.index, 'active', 'unnamed', '');
+    }
+    found.sort((a, b) => a.from - b.from || a.at - b.at);
+    out.push(...found);
+  }
+  return out;
+}
