@@ -59,6 +59,20 @@ function inClosedQuote(quotes: readonly Quotation[], at: number): boolean {
   return false;
 }
 
+/**
+ * A definite description pointing back to the speaker: `"…," beber pejabat eselon IVA itu`, `kata pria berkacamata
+ * tersebut`, `ujar Kepala UPT ini`.
+ */
+const ANAPHOR_RE = /^\s*(?:[\p{L}.-]+\s+){1,5}(?:itu|ini|tersebut)(?=$|[\s,.;:!?)])/u;
+
+/** The people the phrase after a bare or introducing verb names: "Zulkifli yang juga Kepala Bappeda" is Zulkifli. */
+function whosAfter(who: (phrase: string) => Who | null, phrase: string): Who[] {
+  const whos = whosOf(who, phrase);
+  if (whos.length) return whos;
+  const yang = phrase.search(/\s+yang(?:\s|$)/);
+  return yang > 0 ? whosOf(who, phrase.slice(0, yang)) : whos;
+}
+
 /** The people a speaker phrase names ("Kepala X melalui Kabag Y" names two). */
 export function whosOf(who: (phrase: string) => Who | null, phrase: string): Who[] {
   const parts = phrase.split(/\s+melalui\s+/i);
@@ -118,15 +132,17 @@ export function attributions(
       // after a quotation
       const afterQuote = /["“”'’]\s*[,.]?\s*$/.test(text.slice(Math.max(0, at - 4), at));
       if (!phrase) {
-        if (afterQuote) push(at, at, 'bare', OMITTED_SUBJECT_RE.test(rest) ? 'pronoun' : 'unnamed', '');
+        const omitted = OMITTED_SUBJECT_RE.test(rest) || ANAPHOR_RE.test(rest);
+        if (afterQuote) push(at, at, 'bare', omitted ? 'pronoun' : 'unnamed', '');
         continue;
       }
       if (PRONOUN_SET.has(first)) {
         push(at, at, 'bare', 'pronoun', '');
         continue;
       }
-      const whos = whosOf(who, phrase);
+      const whos = whosAfter(who, phrase);
       if (whos.length) push(at, at, 'bare', whos, phrase);
+      else if (afterQuote && ANAPHOR_RE.test(rest)) push(at, at, 'bare', 'pronoun', '');
       else if (afterQuote && !WEEKDAY_TOKEN.test(first)) push(at, at, 'bare', 'unnamed', phrase);
     }
     SPEECH_INTRO_RE.lastIndex = 0;
@@ -157,7 +173,7 @@ export function attributions(
         push(at, at, 'intro', 'pronoun', '', verb);
         continue;
       }
-      const whos = whosOf(who, phrase);
+      const whos = whosAfter(who, phrase);
       if (whos.length) push(at, at, 'intro', whos, phrase, verb);
     }
     SPEECH_ACTIVE_RE.lastIndex = 0;

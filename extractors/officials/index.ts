@@ -76,8 +76,10 @@ function trails(text: string, q: Quotation, a: Attribution): boolean {
   if (a.kind !== 'active') return TRAILING_GAP_RE.test(text.slice(q.after, a.at));
   const between = text.slice(q.after, a.at);
   if (a.speaker === 'pronoun') return PRONOUN_GAP_RE.test(between);
-  if (!a.phrase || /["“”.!?]/.test(between.replace(/\b[A-Z][a-z]{0,4}\.|\.\w/g, ''))) return false;
-  return squash(between).startsWith(squash(a.phrase.split(',')[0] ?? ''));
+  // `“…,” PS-DBM spokesperson Maria Cristina Dela Paz said`: the speaker phrase, perhaps after lower-case role words
+  if (!a.phrase || between.length > 150 || /["“”.!?]/.test(between.replace(/\b[A-Z][a-z]{0,4}\.|\.\w/g, '')))
+    return false;
+  return squash(between).includes(squash(a.phrase.split(',')[0] ?? ''));
 }
 
 /**

@@ -51,10 +51,13 @@ function isAllCaps(t: string): boolean {
 /** A token that can be part of a person's name. */
 function isNameToken(t: string, masked: boolean): boolean {
   if (masked) return false;
-  if (HONORIFIC_RE.test(t)) return true;
-  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(t)) return false;
+  // an initial stands in a name: "Anwar S", "Budi S."
+  if (HONORIFIC_RE.test(t) || /^\p{Lu}\.?$/u.test(t)) return true;
+  // a name typed with the shift held one letter too long: "Siti MUnawaroh" (never "-nya": "PTnya")
+  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(t) && !(/^\p{Lu}{2}\p{Ll}{3,}$/u.test(t) && !t.endsWith('nya'))) return false;
   const l = t.toLowerCase();
-  if (ORG_PREFIX_RE.test(l)) return false;
+  // "Menurutnya", "Dikatakannya", "Pihaknya", "Phonselnya": a word with the -nya suffix is never a name
+  if (ORG_PREFIX_RE.test(l) || (l.length >= 7 && l.endsWith('nya'))) return false;
   return !ORG_SET.has(l) && !NOT_NAME_SET.has(l) && !ROLE_HEAD_SET.has(l);
 }
 
