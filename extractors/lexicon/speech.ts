@@ -124,6 +124,11 @@ export const SPEECH_VERBS_ACTIVE = [
   'mempertanyakan',
   'mengusulkan',
   'menyarankan',
+  // English reports: "Minister X confirmed that…", "the spokesperson told reporters"
+  'confirmed',
+  'explained',
+  'stated',
+  'told',
   'said',
   'says',
   // a denial is speech too: "Kuasa hukum terdakwa, Nama, S.H., membantah kliennya…"

@@ -99,6 +99,38 @@ export const ROLE_HEADS = [
 ];
 
 /** Lower-case words allowed inside a role phrase ("Kepala Bagian Pengadaan Barang dan Jasa kabupaten Bondowoso"). */
+/**
+ * Parts of a unit's name that writers leave in lower case inside a role: "Koordinator Pokja II wilayah utara Bagian
+ * Pengadaan Barang dan Jasa Setda", "kepala bidang pelayanan umum dinas X". They may run through a role, never open one.
+ */
+export const UNIT_PART_WORDS = [
+  'wilayah',
+  'utara',
+  'selatan',
+  'timur',
+  'barat',
+  'tengah',
+  'daerah',
+  'urusan',
+  'bidang',
+  'seksi',
+  'sub',
+  'umum',
+  'teknis',
+  'pengadaan',
+  'pelayanan',
+  'layanan',
+  'pemilihan',
+  'kelompok',
+  'kerja',
+  'unit',
+  'badan',
+  'balai',
+  'kantor',
+  'sekretariat',
+  'pemerintah',
+];
+
 export const ROLE_LOWER_WORDS = [
   'dan',
   // Javanese "dan": "Kepala Bagian Pengadaan Barang lan Jasa"
@@ -157,6 +189,10 @@ export const ROLE_LOWER_WORDS = [
   'komisi',
   // Malaysian Malay "cabang": "Persatuan Kontraktor Melayu cawangan Selangor, Nama"
   'cawangan',
+  ...UNIT_PART_WORDS,
+  // English roles: "Indonesian Minister of Law and Human Rights, Yasonna Laoly"
+  'of',
+  'and',
 ];
 
 /** Honorifics and initials that may open a name: "H. Saprinadi", "I Ketut Adiarsa", "M. Nasrulloh". */

@@ -195,7 +195,7 @@ export function attributions(
         whos = whosOf(who, phrase);
       }
       // "Sementara itu Reza yang ingin membayar pajak mengatakan", "… Nama yang dikonfirmasi terpisah mengatakan"
-      const relative = whos.length || !head.includes(' yang ') ? null : ID_RELATIVE_RE.exec(head);
+      const relative = whos.length || !/ (?:yang|sebagai|selaku) /.test(head) ? null : ID_RELATIVE_RE.exec(head);
       if (relative) {
         phrase = phraseBefore(head.slice(0, relative.index));
         whos = whosOf(who, phrase);

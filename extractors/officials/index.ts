@@ -171,7 +171,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     const phrase = phraseAfter(head);
     if (squash(phrase) !== squash(head)) return null;
     const w = who(phrase);
-    if (!w) return null;
+    // one capitalised word before a mark is as often a noun opening the sentence ("Ketik "…"", "Tampilan yang
+    // muncul: "…"") as a name: a speaker without a verb needs a role or two names
+    if (!w || !(w.role || normName(w.name).length >= 2)) return null;
     lastNamed = sIdx;
     return [add(w, s.text)];
   };

@@ -13,6 +13,7 @@ import {
   OFFICIAL_ROLE_RE,
   ROLE_HEADS,
   ROLE_LOWER_WORDS,
+  UNIT_PART_WORDS,
 } from '../lexicon/titles.ts';
 import { regionNameSpans } from '../region/index.ts';
 import { NOT_NAMES } from './constants.ts';
@@ -21,6 +22,7 @@ const ORG_SET = new Set(ORG_WORDS);
 const ORG_NAME_HEAD_SET = new Set(ORG_NAME_HEADS);
 const ORG_UNIT_HEAD_SET = new Set(ORG_UNIT_HEADS);
 const ROLE_LOWER = new Set(ROLE_LOWER_WORDS);
+const UNIT_PART_SET = new Set(UNIT_PART_WORDS);
 /** Words after which a capitalised run is a place, not a person: "kontraktor asal Umbulharjo", "warga Desa X". */
 export const PLACE_HEADS = new Set([
   'asal',
@@ -99,7 +101,16 @@ export function parseWho(phrase: string): Who | null {
     segments.push({ text: seg.trim(), toks: tokens(seg).map((k) => ({ ...k, start: k.start + offset })), offset });
     offset += seg.length + 1;
   }
+  // "Direktur Jenderal PAUD, Dikdas dan Dikmen Kemendikbud Ristek, Muhammad Hasbi": a segment that is a name and
+  // nothing else is the person; the capitalised word ending an institution before it is not
+  const isPure = (seg: { toks: Tok[] }) => {
+    const toks = seg.toks.filter((k) => !DEGREE_RE.test(k.t));
+    return toks.length > 0 && toks.every((k) => isNameToken(k.t, inSpans(spans, k.start))) && validName(toks);
+  };
+  // (a name first, "Pratama Persadha, Indonesia's Cybersecurity Research Institute", keeps the first)
+  const pure = segments[0] && !isPure(segments[0]) ? segments.findIndex(isPure) : -1;
   for (const [i, seg] of segments.entries()) {
+    if (pure > 0 && i < pure) continue;
     const toks = seg.toks.filter((k) => !DEGREE_RE.test(k.t));
     if (!toks.length) continue;
     const flags = toks.map((k) => isNameToken(k.t, inSpans(spans, k.start)));
@@ -173,6 +184,9 @@ function cleanRole(role: string): string | null {
     r = r.slice(m[0].length);
   }
   r = r.replace(/^(?:selaku|sekaligus|sebagai)\s+/i, '').replace(/^[,\s]+|[,\s]+$/g, '');
+  // a role cut inside a unit's name ("Jaksa penuntut umum" scanned back to "umum") is no role: drop the stump
+  for (let m = /^(\p{Ll}+)[\s,]*/u.exec(r); m?.[1] && UNIT_PART_SET.has(m[1]); m = /^(\p{Ll}+)[\s,]*/u.exec(r))
+    r = r.slice(m[0].length);
   return r || null;
 }
 
@@ -224,8 +238,11 @@ const EN_APPOSITIVE_RE =
 export const ID_APPOSITIVE_RE =
   /,\s*(?:yang|selaku|salah\s+satu|seorang|pemilik|penyedia|kontraktor|rekanan|pengusaha|warga|pelaku|peserta|pengurus|anggota|aktivis|pegiat|pemerhati|tokoh|perwakilan)\s[^,"“”]{1,100},\s*$/i;
 
-/** A relative clause without commas between the name and the verb: "Nama yang dihubungi terpisah mengatakan". */
-export const ID_RELATIVE_RE = /\s+yang\s+[^,.;"“”]{1,80}$/;
+/**
+ * A relative clause or a role without commas between the name and the verb: "Nama yang dihubungi terpisah mengatakan",
+ * "Menteri Nama sebagai pimpinan Kementerian X menyampaikan".
+ */
+export const ID_RELATIVE_RE = /\s+(?:yang|sebagai|selaku)\s+[^,.;"“”]{1,80}$/;
 
 const EN_APPOSITIVE_GATE_RE = /,\s+(?:a|an|the|who|one\s+of)\s/;
 /** Longest filler TRAILING_FILLER_RE removes in one step, with room to spare. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractOfficials } from '../../extractors/officials/index.ts';
+import { extractOfficials, parseWho } from '../../extractors/officials/index.ts';
 import { paragraphsOf, quotations } from '../../extractors/officials/quotations.ts';
 import { ctxOf } from './helpers.ts';
 
@@ -154,5 +154,59 @@ describe('quotations: marks as real pages write them', () => {
     const spans = extractOfficials(ctx).evidence.filter((e) => e.start !== undefined);
     expect(spans).toEqual([{ text: 'Server kami mati sejak pagi', start: 29, end: 56 }]);
     expect(ctx.article.text.slice(29, 56)).toBe('Server kami mati sejak pagi');
+  });
+});
+
+describe('roles as the text writes them in full', () => {
+  test.each([
+    [
+      'Koordinator Pokja II wilayah utara Bagian Pengadaan Barang dan Jasa Setda Kabupaten Bogor, Ahmad Fauzi',
+      'Ahmad Fauzi',
+      'Koordinator Pokja II wilayah utara Bagian Pengadaan Barang dan Jasa Setda Kabupaten Bogor',
+    ],
+    [
+      'Direktur Jenderal Pendidikan Anak Usia Dini (PAUD), Dikdas dan Dikmen Kemendikbud Ristek, Muhammad Hasbi',
+      'Muhammad Hasbi',
+      'Direktur Jenderal Pendidikan Anak Usia Dini (PAUD), Dikdas dan Dikmen Kemendikbud Ristek',
+    ],
+    [
+      'Kepala Seksi Layanan, Bidang Aplikasi Informatika Diskominfo Sleman, Rahmat Hidayat',
+      'Rahmat Hidayat',
+      'Kepala Seksi Layanan, Bidang Aplikasi Informatika Diskominfo Sleman',
+    ],
+    ['Jaksa penuntut umum, Rina Marpaung', 'Rina Marpaung', 'Jaksa penuntut umum'],
+  ])('%s', (phrase, name, role) => {
+    expect(parseWho(phrase)).toEqual({ name, role });
+  });
+
+  test.each([
+    [
+      '"Koneksi ke pusat data terputus," kata Koordinator Pokja II wilayah utara Bagian Pengadaan Barang dan Jasa Setda, Ahmad Fauzi.',
+      'Ahmad Fauzi',
+      'Koordinator Pokja II wilayah utara Bagian Pengadaan Barang dan Jasa Setda',
+    ],
+    [
+      'Menteri Nadia Rahmawati sebagai pimpinan Kementerian Kominfo menyampaikan permintaan maaf atas gangguan itu.',
+      'Nadia Rahmawati',
+      'Menteri',
+    ],
+    [
+      'Indonesian Minister of Law and Human Rights, Yasonna Laoly confirmed that immigration data was safe.',
+      'Yasonna Laoly',
+      'Indonesian Minister of Law and Human Rights',
+    ],
+  ])('in a sentence: %s', (text, name, role) => {
+    const ctx = ctxOf(text);
+    const { value, evidence } = extractOfficials(ctx);
+    expect(value.map((o) => [o.name, o.role])).toEqual([[name, role]]);
+    expect(evidence[0]?.text).toBe(text);
+  });
+
+  test.each([
+    ['Menurutnya, LPSE Kota Bogor sudah tidak bisa diakses sejak Kamis pagi, kata Budi Santoso.', ['Budi Santoso']],
+    ['Menurut Perpres yang sama, pusat data dipakai bersama oleh instansi pusat dan daerah.', []],
+    ['Berkali-kali pejabat tersandung kasus. Ketik "pejabat korupsi proyek" di mesin pencari.', []],
+  ])('no person in words that are not names: %s', (text, names) => {
+    expect(extractOfficials(ctxOf(text)).value.map((o) => o.name)).toEqual(names);
   });
 });
