@@ -210,3 +210,34 @@ describe('roles as the text writes them in full', () => {
     expect(extractOfficials(ctxOf(text)).value.map((o) => o.name)).toEqual(names);
   });
 });
+
+describe('speech verbs: the less frequent ones, denied ones, headline ones', () => {
+  test.each([
+    [
+      '"Ini jelas disengaja," cetus Ketua LSM Garda Sleman, Yusuf Hamdani.',
+      { 'Yusuf Hamdani': ['Ini jelas disengaja'] },
+    ],
+    [
+      'Rina Marlina, rekanan asal Sleman, mengeluh tidak bisa mengunggah. "Sudah tiga kali gagal," timpalnya.',
+      { 'Rina Marlina': ['Sudah tiga kali'] },
+    ],
+    [
+      'Kepala Biro Pengadaan Setda NTB, Lalu Ahmad Fikri tidak menampik kondisi tersebut. "Server kami kewalahan sejak sore," ujarnya.',
+      { 'Lalu Ahmad Fikri': ['Server kami kewalahan'] },
+    ],
+    [
+      'The agency head, Maria Santos, said the portal was restored. "We moved every service to the backup site," she added.',
+      { 'Maria Santos': ['We moved every'] },
+    ],
+  ])('%s', (text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+
+  test.each([
+    ['Manajer PLN ULP Pelaihari, Yudi Hartono, tidak menjawab panggilan telepon wartawan hingga berita ini ditulis.'],
+    ['Kepala Dinas Kominfo Sleman, Agus Salim, enggan menjelaskan penyebab gangguan itu.'],
+    ['Sepekan LPSE Sleman Timbul Tenggelam, Penyedia Mengeluh\n\nLaman LPSE tidak bisa diakses.'],
+  ])('no speaker: %s', (text) => {
+    expect(extractOfficials(ctxOf(text)).value).toEqual([]);
+  });
+});
