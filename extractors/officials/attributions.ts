@@ -69,6 +69,15 @@ function inClosedQuote(quotes: readonly Quotation[], at: number): boolean {
  */
 const ANAPHOR_RE = /^\s*(?:[\p{L}.-]+\s+){1,5}(?:itu|ini|tersebut)(?=$|[\s,.;:!?)])/u;
 
+/** A speaker phrase running to the end of a text that stops mid-word, without its last (maybe cut) word. */
+function untruncated(phrase: string, rest: string, cutOff: boolean): string {
+  if (!cutOff || !phrase) return phrase;
+  const last = phrase.split(/[\s,]+/).at(-1) ?? '';
+  if (!rest.trimEnd().endsWith(last)) return phrase;
+  const space = phrase.lastIndexOf(' ');
+  return space > 0 ? phrase.slice(0, space).replace(/[,\s]+$/, '') : '';
+}
+
 /** The people the phrase after a bare or introducing verb names: "Zulkifli yang juga Kepala Bappeda" is Zulkifli. */
 function whosAfter(who: (phrase: string) => Who | null, phrase: string): Who[] {
   const whos = whosOf(who, phrase);
@@ -102,6 +111,8 @@ export function attributions(
   for (const [idx, s] of sentences.entries()) {
     const text = s.text;
     if (!ANY_SPEECH_RE.test(text)) continue;
+    // a page copied from its start may stop mid-word: "…," kata Ketua Asosiasi Gabungan Pengu
+    const cutOff = idx === sentences.length - 1 && !/[.!?"”'’)\]]$/.test(text);
     const found: Attribution[] = [];
     const push = (at: number, from: number, kind: Attribution['kind'], speaker: Speaker, phrase: string, verb = '') => {
       if (inClosedQuote(quotes, s.start + at)) return;
@@ -130,7 +141,7 @@ export function attributions(
         push(at, at, 'bare', 'pronoun', '');
         continue;
       }
-      const phrase = phraseAfter(rest.trimStart());
+      const phrase = untruncated(phraseAfter(rest.trimStart()), rest, cutOff);
       const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
       // "demikian", "jelas", "sampai" also open ordinary clauses: without a named speaker they attribute only right
       // after a quotation
@@ -166,7 +177,7 @@ export function attributions(
         push(at, at, 'intro', 'pronoun', '', verb);
         continue;
       }
-      const phrase = phraseAfter(rest);
+      const phrase = untruncated(phraseAfter(rest), rest, cutOff);
       const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
       // "Dikatakan, …" with the subject left out; "Menurut data…" is no attribution at all
       if (!phrase) {

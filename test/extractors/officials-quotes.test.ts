@@ -68,6 +68,11 @@ describe('speaker model: each quotation credited to who said it, or to nobody', 
       { 'Budi Santoso': ['Perbaikan sudah selesai'] },
     ],
     [
+      'a page that stops inside the speaker’s name',
+      '"Sistem sudah pulih," kata Kepala LPSE Kota Bogor Budi Santoso.\n\n"Kami menilai ada permainan pihak tertentu," kata Ketua Asosiasi Gabungan Pengu',
+      { 'Budi Santoso': ['Sistem sudah pulih'] },
+    ],
+    [
       'a quotation cut off before its speaker, at the start of the text',
       '"Kami tidak bisa mengunggah dokumen penawaran sama sekali',
       {},
