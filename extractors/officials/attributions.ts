@@ -48,7 +48,7 @@ const OMITTED_SUBJECT_RE =
   /^\s*(?:$|[,.;:!?)(“”"—–-]|(?:saat|ketika|usai|seusai|sembari|sambil|kepada|pada|di|dalam|lagi|pula|juga|singkat|menambahkan|melanjutkan|menjelaskan|menutup|mengakhiri|dengan|lewat|melalui|via|kemarin|tadi|kala|beberapa\s+waktu|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b)/i;
 /** Pronoun subjects right before an active verb: `Ia menambahkan`, `Dia mengatakan`, `pihaknya meminta`. */
 const PRONOUN_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:dia|ia|beliau|pihaknya|dirinya|mereka|he|she|they)(?:\s+(?:juga|pun|lalu|kemudian|lantas|pula|sendiri|kembali|sempat|telah|sudah))?\s*,?\s*$/iu;
+  /(?:^|[^A-Za-z\u00C0-\u024F])(?:dia|ia|beliau|pihaknya|dirinya|mereka|he|she|they)(?:\s+(?:juga|pun|lalu|kemudian|lantas|pula|sendiri|kembali|sempat|telah|sudah))?\s*,?\s*$/i;
 /** A quotation opening after an active verb in its sentence: `X mengatakan, "…"`. */
 const QUOTE_AFTER_VERB_RE = /^[^"“”]{0,40}[,:]?\s*["“”]/;
 /** A negation right before a verb: "tidak menjawab", "belum mau mengonfirmasi", "enggan menjelaskan". */
@@ -57,6 +57,37 @@ const NEGATED_RE =
 const DENIAL_RE = /^(?:membantah|menampik|menepis|menyangkal|menyanggah)$/i;
 /** Verbs of agreement: the person agrees with a speaker and says nothing quoted. */
 const AGREE_RE = /^diamini/i;
+
+/** Where attributions of one sentence are collected. */
+interface Where {
+  found: Attribution[];
+  quotes: readonly Quotation[];
+  s: Sentence;
+  idx: number;
+}
+
+/** Records an attribution at `at` (sentence offsets), unless it stands inside a closed quotation. */
+function push(
+  w: Where,
+  at: number,
+  from: number,
+  kind: Attribution['kind'],
+  speaker: Speaker,
+  phrase: string,
+  verb = '',
+): void {
+  if (inClosedQuote(w.quotes, w.s.start + at)) return;
+  w.found.push({
+    at: w.s.start + at,
+    from: w.s.start + from,
+    kind,
+    speaker,
+    phrase,
+    sentence: w.idx,
+    para: w.s.para,
+    agrees: AGREE_RE.test(verb),
+  });
+}
 
 function inClosedQuote(quotes: readonly Quotation[], at: number): boolean {
   for (const q of quotes) if (q.closed && at >= q.start && at < q.end) return true;
@@ -67,7 +98,7 @@ function inClosedQuote(quotes: readonly Quotation[], at: number): boolean {
  * A definite description pointing back to the speaker: `"…," beber pejabat eselon IVA itu`, `kata pria berkacamata
  * tersebut`, `ujar Kepala UPT ini`.
  */
-const ANAPHOR_RE = /^\s*(?:[\p{L}.-]+\s+){1,5}(?:itu|ini|tersebut)(?=$|[\s,.;:!?)])/u;
+const ANAPHOR_RE = /^\s*(?:[A-Za-z\u00C0-\u024F.-]+\s+){1,5}(?:itu|ini|tersebut)(?=$|[\s,.;:!?)])/;
 
 /** A speaker phrase running to the end of a text that stops mid-word, without its last (maybe cut) word. */
 function untruncated(phrase: string, rest: string, cutOff: boolean): string {
@@ -114,31 +145,19 @@ export function attributions(
     // a page copied from its start may stop mid-word: "…," kata Ketua Asosiasi Gabungan Pengu
     const cutOff = idx === sentences.length - 1 && !/[.!?"”'’)\]]$/.test(text);
     const found: Attribution[] = [];
-    const push = (at: number, from: number, kind: Attribution['kind'], speaker: Speaker, phrase: string, verb = '') => {
-      if (inClosedQuote(quotes, s.start + at)) return;
-      found.push({
-        at: s.start + at,
-        from: s.start + from,
-        kind,
-        speaker,
-        phrase,
-        sentence: idx,
-        para: s.para,
-        agrees: AGREE_RE.test(verb),
-      });
-    };
+    const where: Where = { found, quotes, s, idx };
     SPEECH_BARE_RE.lastIndex = 0;
     for (let m = SPEECH_BARE_RE.exec(text); m; m = SPEECH_BARE_RE.exec(text)) {
       const verb = m.groups?.verb ?? '';
       const at = m.index + m[0].length - verb.length - (m.groups?.nya?.length ?? 0);
       const end = m.index + m[0].length;
       if (m.groups?.nya) {
-        push(at, at, 'bare', 'pronoun', '');
+        push(where, at, at, 'bare', 'pronoun', '');
         continue;
       }
       const rest = text.slice(end).replace(dupVerbRe(verb), '');
       if (PRONOUN_AFTER_RE.test(rest)) {
-        push(at, at, 'bare', 'pronoun', '');
+        push(where, at, at, 'bare', 'pronoun', '');
         continue;
       }
       const phrase = untruncated(phraseAfter(rest.trimStart()), rest, cutOff);
@@ -148,24 +167,24 @@ export function attributions(
       const afterQuote = /["“”'’]\s*[,.]?\s*$/.test(text.slice(Math.max(0, at - 4), at));
       if (!phrase) {
         const omitted = OMITTED_SUBJECT_RE.test(rest) || ANAPHOR_RE.test(rest);
-        if (afterQuote) push(at, at, 'bare', omitted ? 'pronoun' : 'unnamed', '');
+        if (afterQuote) push(where, at, at, 'bare', omitted ? 'pronoun' : 'unnamed', '');
         continue;
       }
       if (PRONOUN_SET.has(first)) {
-        push(at, at, 'bare', 'pronoun', '');
+        push(where, at, at, 'bare', 'pronoun', '');
         continue;
       }
       const whos = whosAfter(who, phrase);
-      if (whos.length) push(at, at, 'bare', whos, phrase);
-      else if (afterQuote && ANAPHOR_RE.test(rest)) push(at, at, 'bare', 'pronoun', '');
-      else if (afterQuote && !WEEKDAY_TOKEN.test(first)) push(at, at, 'bare', 'unnamed', phrase);
+      if (whos.length) push(where, at, at, 'bare', whos, phrase);
+      else if (afterQuote && ANAPHOR_RE.test(rest)) push(where, at, at, 'bare', 'pronoun', '');
+      else if (afterQuote && !WEEKDAY_TOKEN.test(first)) push(where, at, at, 'bare', 'unnamed', phrase);
     }
     SPEECH_INTRO_RE.lastIndex = 0;
     for (let m = SPEECH_INTRO_RE.exec(text); m; m = SPEECH_INTRO_RE.exec(text)) {
       const verb = m.groups?.verb ?? '';
       const at = m.index;
       if (m.groups?.nya) {
-        push(at, at, 'intro', 'pronoun', '', verb);
+        push(where, at, at, 'intro', 'pronoun', '', verb);
         continue;
       }
       // "Hal senada disampaikan oleh Ketua …"
@@ -174,22 +193,22 @@ export function attributions(
         .trimStart()
         .replace(/^oleh\s+/i, '');
       if (PRONOUN_AFTER_RE.test(` ${rest}`)) {
-        push(at, at, 'intro', 'pronoun', '', verb);
+        push(where, at, at, 'intro', 'pronoun', '', verb);
         continue;
       }
       const phrase = untruncated(phraseAfter(rest), rest, cutOff);
       const first = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
       // "Dikatakan, …" with the subject left out; "Menurut data…" is no attribution at all
       if (!phrase) {
-        if (/^,/.test(rest) && !/^menurut/i.test(verb)) push(at, at, 'intro', 'pronoun', '', verb);
+        if (/^,/.test(rest) && !/^menurut/i.test(verb)) push(where, at, at, 'intro', 'pronoun', '', verb);
         continue;
       }
       if (PRONOUN_SET.has(first)) {
-        push(at, at, 'intro', 'pronoun', '', verb);
+        push(where, at, at, 'intro', 'pronoun', '', verb);
         continue;
       }
       const whos = whosAfter(who, phrase);
-      if (whos.length) push(at, at, 'intro', whos, phrase, verb);
+      if (whos.length) push(where, at, at, 'intro', whos, phrase, verb);
     }
     SPEECH_ACTIVE_RE.lastIndex = 0;
     for (let m = SPEECH_ACTIVE_RE.exec(text); m; m = SPEECH_ACTIVE_RE.exec(text)) {
@@ -221,11 +240,11 @@ export function attributions(
         whos = whosOf(who, phrase);
       }
       const from = cut + 1 + Math.max(0, head.indexOf(phrase.split(/[\s,]+/)[0] ?? ''));
-      if (whos.length) push(m.index, from, 'active', whos, phrase);
-      else if (PRONOUN_BEFORE_RE.test(head)) push(m.index, m.index, 'active', 'pronoun', '');
+      if (whos.length) push(where, m.index, from, 'active', whos, phrase);
+      else if (PRONOUN_BEFORE_RE.test(head.slice(-48))) push(where, m.index, m.index, 'active', 'pronoun', '');
       // "Kontraktor lain yang tidak ingin disebut namanya mengatakan, "…"": the quotation is someone unnamed's
       else if (QUOTE_AFTER_VERB_RE.test(text.slice(m.index + m[0].length)))
-        push(m.index, m.index, 'active', 'unnamed', '');
+        push(where, m.index, m.index, 'active', 'unnamed', '');
     }
     found.sort((a, b) => a.from - b.from || a.at - b.at);
     out.push(...found);

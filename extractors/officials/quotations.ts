@@ -41,16 +41,11 @@ export function paragraphsOf(sentences: readonly Sentence[]): Paragraph[] {
   return out;
 }
 
-/** A double quotation mark at `i` and its length: `"`, `“`, `”`, `„`, or two single marks (`''`, `‘‘`, `’’`, `‘’`). */
-function markAt(text: string, i: number): number {
-  const c = text[i];
-  if (c === '"' || c === '“' || c === '”' || c === '„') return 1;
-  if ((c === "'" || c === '‘' || c === '’') && /['‘’]/.test(text[i + 1] ?? '')) return 2;
-  return 0;
-}
+/** A double quotation mark: `"`, `“`, `”`, `„`, or two single marks (`''`, `‘‘`, `’’`, `‘’`). */
+const MARK_RE = /["“”„]|['‘’]{2}/g;
 
 const MIN_WORDS = 3;
-const WORD_RE = /[\p{L}\d]+/gu;
+const WORD_RE = /[A-Za-z\u00C0-\u024F\d]+/g;
 
 /** Whether quoted words are speech: three words or more and not a capitalised title. */
 function isSpeech(text: string): boolean {
@@ -59,7 +54,7 @@ function isSpeech(text: string): boolean {
   if (words.length < MIN_WORDS) return false;
   // "Sosialisasi Pengadaan Barang Jasa Secara Elektronik": a title is short, capitalised and has no sentence end
   if (words.length <= 8 && !/[.!?,]/.test(text)) {
-    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    const caps = words.filter((w) => /^[A-Z\u00C0-\u00DE]/.test(w)).length;
     if (caps / words.length >= 0.75) return false;
   }
   return true;
@@ -82,9 +77,10 @@ export function quotations(text: string, paragraphs: readonly Paragraph[]): Quot
     let first = true;
     const carried = prevOpen;
     prevOpen = null;
-    for (let i = p.start; i < p.end; i++) {
-      const len = markAt(text, i);
-      if (!len) continue;
+    MARK_RE.lastIndex = p.start;
+    for (let m = MARK_RE.exec(text); m && m.index < p.end; m = MARK_RE.exec(text)) {
+      const i = m.index;
+      const len = m[0].length;
       if (open < 0) {
         open = i;
         from = i + len;
@@ -106,7 +102,6 @@ export function quotations(text: string, paragraphs: readonly Paragraph[]): Quot
         first = false;
         open = -1;
       }
-      i += len - 1;
     }
     if (open >= 0) {
       const raw = text.slice(from, p.end);
