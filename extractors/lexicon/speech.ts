@@ -46,6 +46,15 @@ export const SPEECH_VERBS_BARE = [
   'tuding',
   'sindir',
   'tutup',
+  // mostly in their -nya form after a quote: "…," harapnya; "…," ajaknya; "…," kenangnya
+  'harap',
+  'ajak',
+  'tanya',
+  'kenang',
+  'kisah',
+  'imbau',
+  'saran',
+  'pesan',
   // English reports: "…," said I Wayan X
   'said',
   'says',
