@@ -246,3 +246,18 @@ describe('speech verbs: the less frequent ones, denied ones, headline ones', () 
     expect(extractOfficials(ctxOf(text)).value).toEqual([]);
   });
 });
+
+describe('bare verbs in their -nya form after a quotation', () => {
+  test.each([
+    [
+      'Kepala Bagian Pengadaan Setda Sleman, Wawan Setiawan meminta penyedia bersabar.\n\n"Semoga besok sudah normal kembali," harapnya.',
+      { 'Wawan Setiawan': ['Semoga besok sudah'] },
+    ],
+    [
+      'Ketua Gapensi Sleman, Hasan Basri, mengajak rekanan melapor. "Kumpulkan bukti unggah kalian," ajaknya.',
+      { 'Hasan Basri': ['Kumpulkan bukti unggah'] },
+    ],
+  ])('%s', (text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
