@@ -11,6 +11,7 @@
  */
 import type { Extracted, Official, Span } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
+import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { type Attribution, attributions } from '../officials/attributions.ts';
 import { paragraphsOf, type Quotation, quotations } from '../officials/quotations.ts';
 import {
@@ -33,6 +34,8 @@ interface Current {
   para: number;
   sentence: number;
 }
+
+const ROLE_HEAD_SET = new Set(ROLE_HEADS);
 
 /** Paragraphs a quotation with no attribution of its own may stand after its speaker's last words. */
 const CARRY_PARAGRAPHS = 2;
@@ -125,6 +128,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   /** Sentence of the last named speaker: a person introduced after it may be whom a pronoun means. */
   let lastNamed = -1;
   const introducedMemo = new Map<number, Who | null>();
+  const subjectMemo = new Map<number, Who | null>();
   const introducedAt = (j: number): Who | null => {
     let w = introducedMemo.get(j);
     if (w === undefined) {
@@ -157,7 +161,32 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       lastNamed = a.sentence;
       return [add(intro, sentence)];
     }
+    // "Kepala Dinas Kominfo Nama juga hadir di lokasi. "…," ujarnya.": someone else named as a sentence's subject since
+    // the speaker last spoke makes the pronoun unclear
+    if (prev && current && otherSubject(current.sentence + 1, a.sentence, prev)) return 'unnamed';
     return current ? current.people : null;
+  };
+  /** A person other than `people` named as the subject opening a sentence `from`..`to`, without a speech verb. */
+  const otherSubject = (from: number, to: number, people: readonly Official[]): boolean => {
+    for (let j = Math.max(0, from); j <= to; j++) {
+      let w = subjectMemo.get(j);
+      if (w === undefined) {
+        const s = ctx.sentences[j]!;
+        // a sentence with its own attribution has had its speaker taken already
+        const attributed = attrs.some((a) => a.sentence === j);
+        // ("Kepala Dinas X Nama juga hadir": the lower-case words after the name are not part of it)
+        const phrase = attributed ? '' : phraseAfter(s.text.slice(0, 200)).replace(/(?:\s+[a-z]+)+$/, '');
+        const found = phrase ? who(phrase) : null;
+        // the subject is a person opening the sentence: by a title ("Kepala Dinas X Nama") or by the name itself
+        const head = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
+        const opens = found && (ROLE_HEAD_SET.has(head) || phrase.startsWith(found.name));
+        w = found && opens && (found.role || normName(found.name).length >= 2) ? found : null;
+        subjectMemo.set(j, w);
+      }
+      const named = w;
+      if (named && !people.some((p) => samePerson(p.name, named.name))) return true;
+    }
+    return false;
   };
   /** `Andi Akmal, “…`, `Saat dimintai tanggapan Ketua LSM X Nama yang berada di Y “…`: the speaker before the mark. */
   const leadIn = (q: Quotation, sIdx: number): Official[] | null => {

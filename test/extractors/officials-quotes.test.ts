@@ -261,3 +261,20 @@ describe('bare verbs in their -nya form after a quotation', () => {
     expect(credits(text)).toEqual(expected);
   });
 });
+
+describe('a pronoun after someone else became the subject', () => {
+  test.each([
+    [
+      'another person opens a sentence between the speaker and "ujarnya": the quotation is unclear',
+      '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso.\n\nKepala Dinas Kominfo Kota Bogor Agus Salim juga hadir di ruang server.\n\n"Kabel dayanya yang bermasalah," ujarnya.',
+      { 'Budi Santoso': ['Server sudah kami'] },
+    ],
+    [
+      'the speaker himself opens the sentence between: still his',
+      '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso.\n\nBudi Santoso juga memeriksa ruang server.\n\n"Kabel dayanya yang bermasalah," ujarnya.',
+      { 'Budi Santoso': ['Server sudah kami', 'Kabel dayanya yang'] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
