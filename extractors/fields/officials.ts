@@ -259,7 +259,12 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       const gap = (paraRank.get(q.para) ?? 0) - (paraRank.get(cur.para) ?? 0);
       const last: Official[] = cur.people;
       const other = gap > 0 && gap <= CARRY_PARAGRAPHS ? introducedBetween(cur.sentence + 1, sIdx, q.open, null) : null;
-      if (gap > 0 && gap <= CARRY_PARAGRAPHS && !(other && !last.some((p) => samePerson(p.name, other.name))))
+      if (
+        gap > 0 &&
+        gap <= CARRY_PARAGRAPHS &&
+        !(other && !last.some((p) => samePerson(p.name, other.name))) &&
+        !otherSubject(cur.sentence + 1, sIdx, last)
+      )
         to = last;
     }
     if (to === null) continue;

@@ -270,6 +270,11 @@ describe('a pronoun after someone else became the subject', () => {
       { 'Budi Santoso': ['Server sudah kami'] },
     ],
     [
+      'another person opens a sentence between the speaker and a quotation standing on its own',
+      'Kabag Pengadaan Setda Sleman, Siti Aminah mengatakan jadwal digeser.\n\nBupati Sleman Kustini Purnomo sudah menerima laporan itu.\n\n"Semua paket kami tunda sepekan."',
+      { 'Siti Aminah': [] },
+    ],
+    [
       'the speaker himself opens the sentence between: still his',
       '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso.\n\nBudi Santoso juga memeriksa ruang server.\n\n"Kabel dayanya yang bermasalah," ujarnya.',
       { 'Budi Santoso': ['Server sudah kami', 'Kabel dayanya yang'] },
