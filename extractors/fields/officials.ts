@@ -122,7 +122,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   const paragraphs = paragraphsOf(ctx.sentences);
   const paraRank = new Map(paragraphs.map((p, i) => [p.para, i]));
   const quotes = quotations(text, paragraphs);
-  const attrs = attributions(ctx.sentences, quotes, who);
+  const attrs = attributions(ctx.sentences, quotes, who, text);
 
   let current: Current | null = null;
   /** Sentence of the last named speaker: a person introduced after it may be whom a pronoun means. */

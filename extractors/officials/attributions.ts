@@ -100,6 +100,22 @@ function inClosedQuote(quotes: readonly Quotation[], at: number): boolean {
  */
 const ANAPHOR_RE = /^\s*(?:[A-Za-z\u00C0-\u024F.-]+\s+){1,5}(?:itu|ini|tersebut)(?=$|[\s,.;:!?)])/;
 
+/**
+ * A name typed in lower case after a bare verb (`"…," terang yanto tohir yang juga direktur…`) that the text writes
+ * capitalised elsewhere ("Yanto tohir, salah satu rekanan…"): the person of that spelling.
+ */
+function lowerCaseName(rest: string, whole: string, who: (phrase: string) => Who | null): Who | null {
+  const m = /^\s*([a-z]{3,})(?:\s+([a-z]{3,}))?/.exec(rest);
+  if (!m?.[1] || !whole) return null;
+  const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+  const first = cap(m[1]);
+  if (!new RegExp(`(?:^|[^A-Za-z])${first}(?![A-Za-z])`).test(whole)) return null;
+  const w = who(first);
+  // the name as the text capitalises it, with the second word when that follows it there too
+  const second = m[2] && new RegExp(`${first}\\s+${m[2]}(?![A-Za-z])`).test(whole) ? ` ${m[2]}` : '';
+  return w && w.name === first ? { name: `${first}${second}`, role: null } : null;
+}
+
 /** A speaker phrase running to the end of a text that stops mid-word, without its last (maybe cut) word. */
 function untruncated(phrase: string, rest: string, cutOff: boolean): string {
   if (!cutOff || !phrase) return phrase;
@@ -137,6 +153,7 @@ export function attributions(
   sentences: readonly Sentence[],
   quotes: readonly Quotation[],
   who: (phrase: string) => Who | null,
+  whole = '',
 ): Attribution[] {
   const out: Attribution[] = [];
   for (const [idx, s] of sentences.entries()) {
@@ -167,7 +184,9 @@ export function attributions(
       const afterQuote = /["“”'’]\s*[,.]?\s*$/.test(text.slice(Math.max(0, at - 4), at));
       if (!phrase) {
         const omitted = OMITTED_SUBJECT_RE.test(rest) || ANAPHOR_RE.test(rest);
-        if (afterQuote) push(where, at, at, 'bare', omitted ? 'pronoun' : 'unnamed', '');
+        const typed = afterQuote && !omitted ? lowerCaseName(rest, whole, who) : null;
+        if (typed) push(where, at, at, 'bare', [typed], typed.name);
+        else if (afterQuote) push(where, at, at, 'bare', omitted ? 'pronoun' : 'unnamed', '');
         continue;
       }
       if (PRONOUN_SET.has(first)) {

@@ -283,3 +283,19 @@ describe('a pronoun after someone else became the subject', () => {
     expect(credits(text)).toEqual(expected);
   });
 });
+
+describe('a name typed in lower case after the verb', () => {
+  test.each([
+    [
+      'Rudi Hartono, salah satu rekanan, mengeluhkan server.\n\n"Kami rugi waktu dua hari," kata rudi hartono yang juga direktur CV Maju.',
+      { 'Rudi Hartono': ['Kami rugi waktu'] },
+    ],
+    [
+      '"Tolong perbaiki servernya," ujar siti yang datang dari Mlati.\n\nSiti Aminah menunggu sejak pagi di kantor ULP.',
+      { Siti: ['Tolong perbaiki servernya'] },
+    ],
+    ['"Tolong perbaiki servernya," ujar warga yang datang dari Mlati.\n\nWarga menunggu sejak pagi.', {}],
+  ])('%s', (text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
