@@ -8,11 +8,11 @@
  */
 import type { Extracted } from '../src/types.ts';
 import type { ExtractContext } from './context.ts';
-import { type DateMention, isoDay, parseDates, yearsIn } from './dates/index.ts';
-import { urlYear } from './published.ts';
-import { pastLeaningYear } from './dates/refiners/year-inference.ts';
 import { DAY_PART_PATTERN, WEEKDAY_DICTIONARY, WEEKDAY_PATTERN } from './dates/constants.ts';
-import { LATIN_LETTER, alternation, type Sentence, sentenceAt } from './text.ts';
+import { type DateMention, isoDay, parseDates, yearsIn } from './dates/index.ts';
+import { pastLeaningYear } from './dates/refiners/year-inference.ts';
+import { urlYear } from './published.ts';
+import { alternation, LATIN_LETTER, type Sentence, sentenceAt } from './text.ts';
 import { ENGLISH_MONTHS, ENGLISH_OUTAGE_TERMS, ENGLISH_WEEKDAYS } from './vocab.ts';
 
 export interface OutageWindow {

@@ -218,7 +218,8 @@ describe('extractOfficials: second speakers, abbreviated names, initials, Englis
     [
       '"Abd." and "Muh." too',
       '"Sudah normal," ujar Abd. Karim Lubis. Hal itu dibenarkan Muh. Fajar Sidik yang menyebut server sudah pulih.',
-      ['Abd. Karim Lubis'],
+      // "dibenarkan X … yang menyebut": a person confirming is paraphrased as speaking (corpus README, officials)
+      ['Abd. Karim Lubis', 'Muh. Fajar Sidik'],
     ],
     [
       'an initials-only speaker from a place is nobody',
