@@ -38,6 +38,12 @@ export const OUTAGE_TERMS = [
   'bom data',
   'tidak bisa diakses',
   'tidak dapat diakses',
+  // "portal pengadaan itu tidak bisa dibuka", "jaringan diputus": the site closed to its users
+  'tidak bisa dibuka',
+  'tidak dapat dibuka',
+  'tak bisa dibuka',
+  'pemutusan',
+  'diputus',
   'tidak bisa di akses',
   'belum bisa diakses',
   'belum dapat diakses',

@@ -53,6 +53,11 @@ const OPENING_DATE_AFTER_RE = /^\s*\)?\s*(?:(?:lalu|kemarin|pagi|siang|sore|peta
 const STATEMENT_VERB_RE =
   /\b(?:mengonfirmasi|mengkonfirmasi|mengatakan|menyatakan|menjelaskan|menyampaikan|kata|ujar)\b/i;
 
+/** An outage word right before the date, a word or two at most between ("lumpuh total", "tidak bisa diakses lagi"). */
+const OUTAGE_BEFORE_RE = new RegExp(
+  `(?:${OUTAGE_RE.source})(?:\\s+(?:total|lagi|kembali|seharian|sama\\s+sekali))?\\s*,?\\s*$`,
+  'i',
+);
 const PADA_END_RE = /\bpada\s*(?:hari\s+|tanggal\s+)?$/i;
 
 /** The last speech verb before `at` in the sentence, or -1. */
@@ -148,6 +153,9 @@ export function dateRole(input: RoleInput): { role: DateRole; link: DateLink } {
   if (recoveryNext) return { role: 'end', link: 'recovery-after' };
   if (strong) return { role: 'start', link: 'since' };
   if (START_LINK_RE.test(before) || (lead !== '' && START_LINK_RE.test(before + lead)) || EN_START_LINK_RE.test(before))
+    return { role: 'start', link: 'on' };
+  // "lumpuh 3–5 Juni lalu", "mati 11-15/3", "tidak bisa diakses Senin (8/7)": the date right after the outage
+  if (OUTAGE_BEFORE_RE.test(before) || (lead !== '' && OUTAGE_BEFORE_RE.test(before + lead)))
     return { role: 'start', link: 'on' };
   if (/^\s*["“]?\s*$/.test(head) && OPENING_DATE_AFTER_RE.test(after)) return { role: 'start', link: 'opening' };
   return { role: 'other', link: null };

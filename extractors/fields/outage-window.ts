@@ -164,7 +164,7 @@ const OTHER_DAY_RE = new RegExp(
  * "peserta gagal mengunggah". Ties a "sejak" date in a continuation of the story.
  */
 const UNABLE_RE =
-  /\b(?:tidak|tak|belum|gagal|ora)\s+(?:(?:bisa|dapat|mampu|iso|isa)\s+)?(?:di|me[mn]?|meng|ber)?[a-z]{3,}/i;
+  /\b(?:(?:tidak|tak|belum|ora)\s+(?:bisa|dapat|mampu|iso|isa)\s+(?:di|me|ber|meng|mem|men|meny)[a-z]{2,}|gagal\s+(?:di|me|ber|meng|mem|men|meny)[a-z]{2,})/i;
 
 /** Days from one weekday to the next such weekday (0 for the same day). */
 const weekdayDelta = (from: number, to: number) => (to - from + 7) % 7;
@@ -205,10 +205,13 @@ class Story {
     if (this.isOutage(s)) return true;
     const next = this.sentences[s.index + 1];
     if (next && next.para === s.para && CONTINUATION_RE.test(next.analysed) && this.isOutage(next)) return true;
+    // "Portal itu diserang peretas. Sejak 2 Juli panitia tidak dapat membuka dokumen penawaran": a "sejak" date and
+    // the users' trouble, next to an outage sentence or continuing the story
+    const unable = strong && UNABLE_RE.test(s.analysed);
+    if (unable && (this.near(s, -1) || this.near(s, 1))) return true;
     if (!CONTINUATION_RE.test(s.analysed)) return false;
-    // "Pemutusan jaringan itu berlangsung sejak 8 Januari" after an outage sentence; "Akibatnya, sejak 2 Juli
-    // panitia tidak dapat membuka dokumen penawaran": the users' trouble, continuing the story
-    return this.near(s, -1) || (strong && UNABLE_RE.test(s.analysed));
+    // "Pemutusan jaringan itu berlangsung sejak 8 Januari" after an outage sentence; "Akibatnya, sejak 2 Juli …"
+    return this.near(s, -1) || unable;
   }
 
   /** The paragraph tells the outage somewhere ("sejak" dates in an outage paragraph). */
