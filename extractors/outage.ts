@@ -108,7 +108,8 @@ export const OUTAGE_TERMS = [
 ];
 /** "lambat" is a slow portal, but "paling lambat tanggal 20 / pada … / 20 Juni" is a deadline. */
 const SLOW_PATTERN = 'lambat(?:nya)?(?!\\s+(?:tanggal|pada|hari|pukul|jam|\\d))';
+/** The words also take "-nya" as nouns of the event: "terganggunya layanan", "lumpuhnya LPSE", "matinya server". */
 export const OUTAGE_RE = new RegExp(
-  `(?<![${LATIN_LETTER}])(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?![${LATIN_LETTER}])`,
+  `(?<![${LATIN_LETTER}])(?:${alternation(OUTAGE_TERMS)}|${SLOW_PATTERN})(?:nya)?(?![${LATIN_LETTER}])`,
   'i',
 );

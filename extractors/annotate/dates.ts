@@ -34,7 +34,7 @@ export function annotateDates(
   if (!at.length) return [];
   const mentions = parseDates(joined, { published, years });
   // "10 September 2017" is also Indonesian: an English span chrono already read is not read twice
-  for (const e of parseEnglishDates(joined, published))
+  for (const e of parseEnglishDates(joined, published, years))
     if (!mentions.some((d) => d.index < e.index + e.text.length && e.index < d.index + d.text.length)) mentions.push(e);
   mentions.sort((a, b) => a.index - b.index);
   const out: DateAnnotation[] = [];

@@ -204,7 +204,9 @@ class Story {
   ties(s: S, strong: boolean): boolean {
     if (this.isOutage(s)) return true;
     const next = this.sentences[s.index + 1];
-    if (next && next.para === s.para && CONTINUATION_RE.test(next.analysed) && this.isOutage(next)) return true;
+    // (the next paragraph may open with it: "…sejak Kamis (29/2/2024) pagi hingga Jumat (1/3/2024) sore.\n\nGangguan
+    // tersebut disebabkan …")
+    if (next && next.para - s.para <= 1 && CONTINUATION_RE.test(next.analysed) && this.isOutage(next)) return true;
     // "Portal itu diserang peretas. Sejak 2 Juli panitia tidak dapat membuka dokumen penawaran": a "sejak" date and
     // the users' trouble, next to an outage sentence or continuing the story
     const unable = strong && UNABLE_RE.test(s.analysed);

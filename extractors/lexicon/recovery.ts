@@ -36,6 +36,8 @@ const RECOVERY_PHRASES = [
   '(?:sudah|kembali)\\s+(?:bisa|dapat)\\s+(?:digunakan|dipakai)',
   '(?:dibuka|aktif|online)\\s+(?:kembali|lagi)',
   'kembali\\s+(?:dibuka|aktif|online)',
+  // "gangguan itu baru berakhir pada Kamis (6/6)": the outage itself ends ("batas waktu berakhir" is a deadline)
+  'gangguan\\s+(?:itu\\s+|tersebut\\s+|ini\\s+)?(?:baru\\s+|akhirnya\\s+)?berakhir',
   'restored',
   'back\\s+(?:online|up|to\\s+normal)',
 ];

@@ -35,6 +35,7 @@ const START_LINK_WORDS = [
   'dari(?:\\s+tanggal)?',
   'berlangsung(?:\\s+pada)?',
   'sepanjang(?:\\s+hari)?',
+  '(?:bermula|berawal)(?:\\s+(?:pada|sejak|dari))?',
   `(?:selama\\s+)?(?:\\d{1,2}|${DAY_COUNT_WORDS.join('|')})\\s+hari(?:\\s+berturut-turut)?`,
 ];
 /**
@@ -61,7 +62,7 @@ export const START_LINK_RE = new RegExp(
 );
 /** The strong start links: "sejak", "mulai", "semenjak" (a "pada" date may be any event's). */
 export const STRONG_START_LINK_RE = new RegExp(
-  `(?:\\b(?:sejak(?:\\s+dari)?|semenjak|wiwit|mulai|since|terjadi(?:\\s+pada)?|berlangsung(?:\\s+pada)?|sepanjang(?:\\s+hari)?)\\b(?:\\s*,?\\s*(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
+  `(?:\\b(?:sejak(?:\\s+dari)?|semenjak|wiwit|mulai|since|terjadi(?:\\s+pada)?|berlangsung(?:\\s+pada)?|sepanjang(?:\\s+hari)?|(?:bermula|berawal)(?:\\s+(?:pada|sejak|dari))?)\\b(?:\\s*,?\\s*(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
   'i',
 );
 /** English link words before a start date: "offline since…", "down on…", "for most of…". */
@@ -74,7 +75,8 @@ export const RANGE_END_LINK_RE = new RegExp(
 
 /**
  * Continuations: a sentence that begins by carrying on the story of the one before. "Akibatnya, …", "Sehingga …",
- * "Hal itu …", "Kejadian tersebut …", "Gangguan ini …", "Sambaran itu …" (any noun with "itu"/"tersebut").
+ * "Hal itu …", "Kejadian tersebut …", "Gangguan ini …", "Sambaran itu …" (any noun with "itu"/"tersebut"),
+ * "Kejadian bermula pada …", "Masalah berawal sejak …" (the story's beginning).
  */
 export const CONTINUATION_WORDS = [
   'akibatnya',
@@ -96,7 +98,7 @@ export const CONTINUATION_WORDS = [
   'kendala ini',
 ];
 export const CONTINUATION_RE = new RegExp(
-  `^\\W*(?:${alternation(CONTINUATION_WORDS)}|[a-z]+(?:nya)?\\s+(?:itu|tersebut))\\b`,
+  `^\\W*(?:${alternation(CONTINUATION_WORDS)}|[a-z]+(?:nya)?\\s+(?:itu|tersebut)|[a-z]+\\s+(?:bermula|berawal))\\b`,
   'i',
 );
 

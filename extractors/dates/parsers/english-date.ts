@@ -22,7 +22,11 @@ export const ENGLISH_MONTH_CHEAP_RE =
  * @example parseEnglishDates("The portal went offline on Monday, March 4, 2024.", null)
  *   → [{ text: "Monday, March 4, 2024", start: { year: 2024, month: 3, day: 4 } }]
  */
-export function parseEnglishDates(text: string, published: string | null): DateMention[] {
+export function parseEnglishDates(
+  text: string,
+  published: string | null,
+  years: readonly number[] = [],
+): DateMention[] {
   const out: DateMention[] = [];
   if (!ENGLISH_MONTH_CHEAP_RE.test(text)) return out;
   ENGLISH_DATE_RE.lastIndex = 0;
@@ -32,10 +36,18 @@ export function parseEnglishDates(text: string, published: string | null): DateM
     if (!month || day < 1 || day > 31) continue;
     let year = Number(m[4] ?? m[7]);
     if (!year) {
-      if (!published) continue;
-      year = pastLeaningYear(published, month, day);
       const wd = m[1] ? WEEKDAY_NUMBER[m[1].toLowerCase()] : undefined;
-      if (wd !== undefined && new Date(Date.UTC(year, month - 1, day)).getUTCDay() !== wd) continue;
+      const fits = (y: number) => wd === undefined || new Date(Date.UTC(y, month - 1, day)).getUTCDay() === wd;
+      if (published) {
+        year = pastLeaningYear(published, month, day);
+        if (!fits(year)) continue;
+      } else {
+        // no publication date: the weekday picks the one year the text names that fits ("Monday, March 4" in a
+        // text dated 2024), as for Indonesian dates
+        const fit = wd === undefined ? [] : years.filter(fits);
+        if (fit.length !== 1 || fit[0] === undefined) continue;
+        year = fit[0];
+      }
     }
     if (year < MIN_YEAR || year > MAX_YEAR) continue;
     out.push({ text: m[0], index: m.index, start: { year, month, day, weekday: null }, end: null, relative: false });
