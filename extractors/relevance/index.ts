@@ -7,7 +7,7 @@
 import type { Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { MONTHS } from '../html/dates.ts';
-import { alternation, clip, LATIN_LETTER } from '../text.ts';
+import { LATIN_LETTER, alternation, clip } from '../text.ts';
 import { ENGLISH_OUTAGE_TERMS } from '../vocab.ts';
 
 /** The procurement systems Pantau watches. */
