@@ -130,7 +130,7 @@ export function dateRole(input: RoleInput): { role: DateRole; link: DateLink } {
   // normal": a deadline's day that a recovery follows is the recovery's
   // "jadwal pemeliharaan rutin pada Sabtu (9/9/2023)": a scheduled outage is the outage's
   const deadline = DEADLINE_BEFORE_RE.exec(before);
-  if (!strong && !rangeEnd && !recoveryNext && deadline && !OUTAGE_RE.test(before.slice(deadline.index)))
+  if (!strong && !rangeEnd && !recoveryNext && deadline && !OUTAGE_RE.test(`${deadline[1] ?? ''}${written}`))
     return { role: 'deadline', link: null };
 
   if (rangeEnd) return { role: 'end', link: 'range-end' };

@@ -30,6 +30,7 @@ import {
   STILL_AFTER_RE,
   STILL_DOWN_NEXT_RE,
   STILL_ONGOING_SENTENCE_RE,
+  WORKING_RE,
 } from '../lexicon/recovery.ts';
 import {
   CONTINUATION_RE,
@@ -74,7 +75,7 @@ const SAME_DAY_RANGE_RE = new RegExp(
 const RELATIVE_THEN_HOURS_RE = /^\s*,?\s*(?:sejak|mulai)\s+(?:sekitar\s+)?(?:pukul|jam)\s+\d/i;
 /** A recovery with only a weekday ("kembali normal Sabtu dini hari", "restored early on Wednesday"). */
 const RECOVERY_WEEKDAY_RE = new RegExp(
-  `^\\s*(?:(?:pada|on|early|late|sekitar)\\s+)*(?:hari\\s+)?(${WEEKDAY_PATTERN}|${EN_WEEKDAY})\\b(?!\\s*,?\\s*\\(?\\d)`,
+  `^\\s*(?:(?:kembali|lagi|pada|on|early|late|sekitar)\\s+)*(?:hari\\s+)?(${WEEKDAY_PATTERN}|${EN_WEEKDAY})\\b(?!\\s*,?\\s*\\(?\\d)`,
   'i',
 );
 const RECOVERY_TIME_RE = /^\s*(?:(?:pada|sekitar|at|around)\s+)*(?:pukul|jam)\s+\d{1,2}[.:]\d{2}/i;
@@ -197,9 +198,8 @@ class Story {
   /**
    * The story ties a date of this sentence to the outage: the sentence tells it, continues an outage sentence
    * ("Akibatnya, sejak 2 Juli panitia tidak dapat membuka dokumen penawaran"), is continued by one ("Petir menyambar
-   * pada Selasa … Sambaran itu merusak … sehingga LPSE tidak bisa diakses"). A neighbour alone does not tie it: in
-   * "…aplikasi back up data yang tidak berfungsi. Sejak Senin (5/8) pagi server kita sudah bagus" the date is
-   * the repair's.
+   * pada Selasa … Sambaran itu merusak … sehingga LPSE tidak bisa diakses"), or has a "sejak" date right next to one. A
+   * weak link ("pada") next to an outage sentence does not tie it: the day may be any event's.
    */
   ties(s: S, strong: boolean): boolean {
     if (this.isOutage(s)) return true;
@@ -207,18 +207,14 @@ class Story {
     // (the next paragraph may open with it: "…sejak Kamis (29/2/2024) pagi hingga Jumat (1/3/2024) sore.\n\nGangguan
     // tersebut disebabkan …")
     if (next && next.para - s.para <= 1 && CONTINUATION_RE.test(next.analysed) && this.isOutage(next)) return true;
-    // "Portal itu diserang peretas. Sejak 2 Juli panitia tidak dapat membuka dokumen penawaran": a "sejak" date and
-    // the users' trouble, next to an outage sentence or continuing the story
-    const unable = strong && UNABLE_RE.test(s.analysed);
-    if (unable && (this.near(s, -1) || this.near(s, 1))) return true;
+    // "Portal itu diserang peretas. Sejak 2 Juli panitia tidak dapat membuka dokumen penawaran", "Sejak Sabtu (23/3)
+    // ada 26 paket yang dilelang. Namun … tidak bisa mengupload penawaran": a "sejak" date right before or after an
+    // outage sentence, unless its own sentence says the system works ("Sejak Senin (5/8) pagi, server kita sudah
+    // bagus": the repair's day)
+    if (strong && (this.near(s, -1) || this.near(s, 1)) && !WORKING_RE.test(s.analysed)) return true;
     if (!CONTINUATION_RE.test(s.analysed)) return false;
     // "Pemutusan jaringan itu berlangsung sejak 8 Januari" after an outage sentence; "Akibatnya, sejak 2 Juli …"
-    return this.near(s, -1) || unable;
-  }
-
-  /** The paragraph tells the outage somewhere ("sejak" dates in an outage paragraph). */
-  paragraphTells(s: S): boolean {
-    return this.sentences.some((o) => o.para === s.para && this.isOutage(o));
+    return this.near(s, -1) || (strong && UNABLE_RE.test(s.analysed));
   }
 }
 
@@ -444,7 +440,7 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     } else if (d.role === 'end') continue;
     const strong = d.link === 'since' || SINCE_BEFORE_RE.test(before);
     const linked = d.role === 'start' || d.link === 'recovery-after';
-    const tied = story.ties(s, strong) || (strong && /\bsejak\b/i.test(before) && story.paragraphTells(s));
+    const tied = story.ties(s, strong);
     // "Senin (8/7/2024), server LPSE down seharian": an opening date, no one speaking
     if (d.link === 'opening' && (!story.isOutage(s) || SAID_RE.test(t))) continue;
     if (!linked || !tied) continue;

@@ -108,3 +108,9 @@ export const STILL_DOWN_NEXT_RE =
 /** A sentence saying the outage still goes on when the text was written: "masih berlangsung hingga berita ini ditulis". */
 export const STILL_ONGOING_SENTENCE_RE =
   /\b(?:masih|belum)\b[^.]{0,60}?\b(?:hingga|sampai)\s+(?:berita\s+ini|kini|saat\s+ini|sekarang)\b/i;
+/**
+ * A system said to work, in words that are not a recovery of their own: "server kita sudah bagus", "layanan
+ * berjalan lancar", "sudah normal". A "sejak" date in such a sentence is the repair's, not the outage's start.
+ */
+export const WORKING_RE =
+  /\b(?:sudah|telah|kembali|berjalan|dalam\s+kondisi)\s+(?:(?:sangat|cukup|dengan)\s+)?(?:bagus|baik|lancar|normal|stabil)\b/i;

@@ -129,4 +129,4 @@ export const DEADLINE_WORDS = [
   'penutupan',
 ];
 /** Deadline words a few words before the date, no sentence break between. */
-export const DEADLINE_BEFORE_RE = new RegExp(`\\b(?:${alternation(DEADLINE_WORDS)})\\b[^.;]{0,60}$`, 'i');
+export const DEADLINE_BEFORE_RE = new RegExp(`\\b(?:${alternation(DEADLINE_WORDS)})\\b([^.;]{0,60})$`, 'i');
