@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { annotate } from '../../extractors/annotate/index.ts';
 import { decideOutageWindow } from '../../extractors/fields/outage-window.ts';
+import { buildReport } from '../../extractors/report.ts';
+import { textArticle } from '../../extractors/text-article.ts';
 import { ctxOf } from './helpers.ts';
 
 /** The decider over the annotation pass, as buildReport runs it. */
@@ -228,5 +230,19 @@ describe('decideOutageWindow: dates the text does not tie to the outage', () => 
     ['"beberapa hari terakhir" is no count', 'LPSE Kota Contoh lemot dalam beberapa hari terakhir.', '2024-07-11'],
   ])('%s', (_name, text, published) => {
     expect(run(text, published).value).toEqual({ start: null, end: null });
+  });
+});
+
+describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
+  test('the spans lead back to the sentences in Report.text', () => {
+    const text =
+      'LPSE Kota Contoh Lumpuh\n\nPortal LPSE Kota Contoh  tidak bisa diakses sejak Senin (3/6/2024) pagi.\nBaca juga: Tender Ditunda\n\nLayanan kembali normal pada Rabu (5/6/2024) sore, kata Kepala Bagian.';
+    const r = buildReport(textArticle({ url: 'https://berita.example.id/lpse', text }));
+    expect(r.outage).toMatchObject({ start: '2024-06-03', end: '2024-06-05' });
+    expect(r.outage.spans?.map((s) => r.text.slice(s.start, s.end))).toEqual([
+      'Portal LPSE Kota Contoh  tidak bisa diakses sejak Senin (3/6/2024) pagi.',
+      'Layanan kembali normal pada Rabu (5/6/2024) sore, kata Kepala Bagian.',
+    ]);
+    expect(r.outage.evidence[0]).toBe('Portal LPSE Kota Contoh tidak bisa diakses sejak Senin (3/6/2024) pagi.');
   });
 });
