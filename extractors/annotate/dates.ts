@@ -1,15 +1,24 @@
 /**
  * Date annotations: every date mention chrono.id (with the project's parsers and refiners, `dates/`) reads in the
  * article, plus English dates, each in its sentence with its role (`date-roles.ts`). chrono reads only the sentences
- * that can hold a day (a digit, or with a publication date a day word such as "kemarin"), joined into one text so
+ * that can hold a day (a digit with a date's shape, or with a publication date a day word such as "kemarin"), joined into one text so
  * its per-call work is paid once.
  */
 import { isoDay, parseDates } from '../dates/index.ts';
 import { parseEnglishDates } from '../dates/parsers/english-date.ts';
-import { RELATIVE_DAY_WORD_RE } from '../lexicon/calendar.ts';
+import { MONTHS } from '../html/dates.ts';
+import { ENGLISH_WEEKDAYS, RELATIVE_DAY_WORD_RE, WEEKDAY_PATTERN } from '../lexicon/calendar.ts';
 import { dateRole } from './date-roles.ts';
 import type { DateAnnotation, SentenceAnnotation } from './types.ts';
 
+/**
+ * A sentence that may hold a day written with digits: a numeric date ("26/5", "20-07-2014"), a month or weekday
+ * name, "tanggal". Sentences with only amounts ("Rp 14 miliar", "26 paket") are not given to chrono.
+ */
+const DATE_HINT_RE = new RegExp(
+  `\\d\\s*[/.\\-–]\\s*\\d|\\b(?:${Object.keys(MONTHS).join('|')}|${WEEKDAY_PATTERN}|${ENGLISH_WEEKDAYS.join('|')}|tanggal|tgl)\\b`,
+  'i',
+);
 const DIGIT_RE = /\d/;
 /** Day words relative to the publication date that chrono.id's casual parsers read. */
 const CASUAL_DAY_RE = /\b(?:lalu|kemarin|tadi|hari\s+ini|besok|lusa)\b/i;
@@ -27,7 +36,8 @@ export function annotateDates(
   let joined = '';
   const at: { at: number; i: number }[] = [];
   for (const [i, text] of analysis.entries()) {
-    if (!DIGIT_RE.test(text) && !(published && (RELATIVE_DAY_WORD_RE.test(text) || CASUAL_DAY_RE.test(text)))) continue;
+    const dated = DIGIT_RE.test(text) && DATE_HINT_RE.test(text);
+    if (!dated && !(published && (RELATIVE_DAY_WORD_RE.test(text) || CASUAL_DAY_RE.test(text)))) continue;
     at.push({ at: joined.length, i });
     joined += `${text}\n\n`;
   }

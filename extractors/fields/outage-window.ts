@@ -179,14 +179,18 @@ const weekdayNumber = (name: string | undefined) =>
 
 /** The outage story, sentence by sentence: which sentences carry it and which dates it ties. */
 class Story {
-  private readonly outage: boolean[];
-  constructor(private readonly sentences: readonly S[]) {
-    this.outage = sentences.map((s) => OUTAGE_RE.test(s.analysed));
-  }
+  /** Each sentence tested once, when first asked about (most sentences never are). */
+  private readonly outage: (boolean | undefined)[] = [];
+  constructor(private readonly sentences: readonly S[]) {}
 
   /** The sentence itself tells the outage (an outage word of the list). */
   isOutage(s: S): boolean {
-    return this.outage[s.index] === true;
+    let v = this.outage[s.index];
+    if (v === undefined) {
+      v = OUTAGE_RE.test(s.analysed);
+      this.outage[s.index] = v;
+    }
+    return v;
   }
 
   /** A neighbour in the same or the next paragraph tells the outage. */
