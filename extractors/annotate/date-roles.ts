@@ -26,8 +26,9 @@ import type { DateLink, DateRole } from './types.ts';
  * Speech and reporting verbs that date a statement: "kata Didik, Rabu (1/4)", "ujarnya kepada wartawan, Senin".
  * (A local list until the speech-verb lexicon lands; it only needs the verbs a dateline follows.)
  */
-const SAID_RE =
-  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|ungkap(?:nya)?|sebut(?:nya)?|papar(?:nya)?|tukas(?:nya)?|cetus(?:nya)?|tegas(?:nya)?|imbuh(?:nya)?|tambah(?:nya)?|tulis(?:nya)?|pungkas(?:nya)?|kata\s+dia|mengatakan|menyatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|membenarkan|mengonfirmasi|mengkonfirmasi|disampaikan|dikonfirmasi|ditemui|dihubungi|dikutip|kepada\s+(?:wartawan|media|awak\s+media|pers)|konferensi\s+pers|keterangan\s+(?:resmi|tertulis|pers)|said|says|told|statement)\b/gi;
+export const SPEECH_RE =
+  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|ungkap(?:nya)?|sebut(?:nya)?|papar(?:nya)?|tukas(?:nya)?|cetus(?:nya)?|tegas(?:nya)?|imbuh(?:nya)?|tambah(?:nya)?|tulis(?:nya)?|pungkas(?:nya)?|kata\s+dia|mengatakan|menyatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|membenarkan|mengonfirmasi|mengkonfirmasi|disampaikan|dikonfirmasi|ditemui|dihubungi|dikutip|kepada\s+(?:wartawan|media|awak\s+media|pers)|konferensi\s+pers|keterangan\s+(?:resmi|tertulis|pers)|said|says|told|statement)\b/i;
+const SPEECH_ALL_RE = new RegExp(SPEECH_RE.source, 'gi');
 /** What may follow a statement's date to the end of its sentence: a part of day, a place, "seperti dikutip…". */
 const STATEMENT_TAIL_RE =
   /^\s*\)?\s*(?:(?:pagi|siang|sore|petang|malam|kemarin|lalu|pekan\s+lalu)\b\s*)*(?:[.,;"”]|$|(?:di|dalam|saat|ketika|usai|seusai|seperti|kepada|melalui|lewat|sekitar|pukul|via|in|at|on|during)\b)/i;
@@ -48,10 +49,8 @@ const RECOVERY_ADJACENT_RE = new RegExp(
   'i',
 );
 /** A date opening its sentence before a comma: "Senin (8/7/2024), server LPSE down seharian." */
-const OPENING_DATE_AFTER_RE = /^\s*\)?\s*(?:(?:lalu|kemarin|pagi|siang|sore|petang|malam|dini\s+hari)\s*)?,/i;
-/** A speech or confirmation verb between a date and a recovery phrase makes the date the statement's. */
-const STATEMENT_VERB_RE =
-  /\b(?:mengonfirmasi|mengkonfirmasi|mengatakan|menyatakan|menjelaskan|menyampaikan|kata|ujar)\b/i;
+const OPENING_DATE_AFTER_RE =
+  /^\s*\)?\s*(?:(?:lalu|kemarin|pagi|siang|sore|petang|malam|dini\s+hari)\s*)?(?:,|\s+[A-Za-z])/i;
 
 /** An outage word right before the date, a word or two at most between ("lumpuh total", "tidak bisa diakses lagi"). */
 const OUTAGE_BEFORE_RE = new RegExp(
@@ -62,10 +61,10 @@ const PADA_END_RE = /\bpada\s*(?:hari\s+|tanggal\s+)?$/i;
 
 /** The last speech verb before `at` in the sentence, or -1. */
 function lastSaid(sentence: string, at: number): number {
-  SAID_RE.lastIndex = 0;
+  SPEECH_ALL_RE.lastIndex = 0;
   let found = -1;
   const head = sentence.slice(0, at);
-  for (let m = SAID_RE.exec(head); m; m = SAID_RE.exec(head)) found = m.index;
+  for (let m = SPEECH_ALL_RE.exec(head); m; m = SPEECH_ALL_RE.exec(head)) found = m.index;
   return found;
 }
 
@@ -123,7 +122,7 @@ export function dateRole(input: RoleInput): { role: DateRole; link: DateLink } {
   const recoveryNext =
     recovery !== null &&
     !/[.;]/.test(after.slice(0, recovery.index)) &&
-    !STATEMENT_VERB_RE.test(after.slice(0, recovery.index)) &&
+    !SPEECH_RE.test(after.slice(0, recovery.index)) &&
     !RECOVERY_NEGATED_RE.test(after.slice(0, recovery.index)) &&
     !expectedBefore(after, recovery.index);
   // "setelah batas waktu penawaran berakhir pada Kamis (28/3/2013) pukul 10.00 WIB, sistem upload … kembali
@@ -143,7 +142,7 @@ export function dateRole(input: RoleInput): { role: DateRole; link: DateLink } {
     !strong &&
     recoveryBefore &&
     (PADA_END_RE.test(head) || PADA_END_RE.test(head + lead)) &&
-    !STATEMENT_VERB_RE.test(head.slice(recoveryBefore.index)) &&
+    !SPEECH_RE.test(head.slice(recoveryBefore.index)) &&
     !RECOVERY_NEGATED_RE.test(head.slice(0, recoveryBefore.index)) &&
     !expectedBefore(head, recoveryBefore.index)
   )

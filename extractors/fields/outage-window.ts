@@ -8,6 +8,7 @@
  * whose year the text does not fix, or whose weekday contradicts it, is null: never a guess.
  */
 import type { Extracted, Span } from '../../src/types.ts';
+import { SPEECH_RE } from '../annotate/date-roles.ts';
 import { annotate } from '../annotate/index.ts';
 import type { Annotations, SentenceAnnotation } from '../annotate/types.ts';
 import type { ExtractContext } from '../context.ts';
@@ -100,9 +101,6 @@ const SAME_DAY_RE =
 /** "keesokan harinya": the day after. */
 const NEXT_DAY_RE =
   /\b(?:keesokan(?:nya|\s+hari(?:nya)?)?|esok(?:nya|\s+hari(?:nya)?)|besoknya|hari\s+berikutnya|the\s+next\s+day|the\s+following\s+day)\b/i;
-/** A statement's day, not the outage's: "said … in a statement on Wednesday", "ujarnya pada Rabu". */
-const SAID_RE =
-  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|mengatakan|menyatakan|menjelaskan|menyampaikan|said|says|told|statement)\b/i;
 
 /**
  * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
@@ -237,7 +235,7 @@ function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean):
   const last = weekdayNumber(m[2] ?? m[1]);
   if (/\bkemarin\b/i.test(m[0]) && (last === undefined || weekdayDelta(last, pubDay) !== 1)) return null;
   const head = text.slice(0, m.index);
-  const said = SAID_RE.exec(head);
+  const said = SPEECH_RE.exec(head);
   if (said && !OUTAGE_RE.test(head.slice(said.index))) return null;
   return m;
 }
@@ -446,7 +444,7 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const linked = d.role === 'start' || d.link === 'recovery-after';
     const tied = story.ties(s, strong);
     // "Senin (8/7/2024), server LPSE down seharian": an opening date, no one speaking
-    if (d.link === 'opening' && (!story.isOutage(s) || SAID_RE.test(t))) continue;
+    if (d.link === 'opening' && (!story.isOutage(s) || SPEECH_RE.test(t))) continue;
     if (!linked || !tied) continue;
     starts.push({ iso: start, s });
     startSentences.add(s.index);

@@ -104,6 +104,31 @@ describe('decideOutageWindow: weekday dates without parentheses', () => {
   ]);
 });
 
+describe('decideOutageWindow: a date opening the outage sentence, with or without a comma', () => {
+  rows([
+    [
+      'no comma',
+      'Senin (8/7/2024) LPSE Kabupaten Contoh down seharian.',
+      null,
+      '2024-07-08',
+      null,
+      'Senin (8/7/2024) LPSE Kabupaten Contoh down seharian.',
+    ],
+    [
+      'a part of day, no comma',
+      'Rabu (5/6/2024) pagi situs pengadaan itu tidak bisa diakses.',
+      null,
+      '2024-06-05',
+      null,
+      'Rabu (5/6/2024) pagi situs pengadaan itu tidak bisa diakses.',
+    ],
+  ]);
+
+  test('an opening date of a statement is no start', () => {
+    expect(run('Selasa (9/7/2019) Bupati mengatakan server LPSE rusak.').value.start).toBeNull();
+  });
+});
+
 describe('decideOutageWindow: the date in a sentence the story ties to the outage', () => {
   rows([
     [
