@@ -99,7 +99,8 @@ export function buildReport(article: Article, opts: BuildReportOptions = {}): Re
       start: outage?.value.start ?? null,
       end: outage?.value.end ?? null,
       evidence: outage?.evidence.map((e) => e.text) ?? [],
-      spans: outage?.evidence ?? [],
+      // the evidence with its offsets, for highlighting (left out when there is none)
+      ...(outage?.evidence.length ? { spans: outage.evidence } : {}),
     },
     // SCHEMA.md: only stated causes are the incident's causes; speculation is kept apart
     causes: causes.filter((c) => c.certainty === 'stated'),
