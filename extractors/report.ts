@@ -7,10 +7,10 @@ import type { Article, Cause, Report } from '../src/types.ts';
 import { extractAllegation } from './allegation.ts';
 import { extractCauses } from './cause/index.ts';
 import { makeContext } from './context.ts';
+import { extractOutageWindow } from './fields/outage-window.ts';
 import { extractImpact } from './impact.ts';
 import { extractLanguage } from './language/index.ts';
 import { extractOfficials } from './officials/index.ts';
-import { extractOutageWindow } from './outage.ts';
 import { extractPublished } from './published.ts';
 import { extractRegions } from './region/index.ts';
 import { extractIsIncident } from './relevance/index.ts';
@@ -99,6 +99,8 @@ export function buildReport(article: Article, opts: BuildReportOptions = {}): Re
       start: outage?.value.start ?? null,
       end: outage?.value.end ?? null,
       evidence: outage?.evidence.map((e) => e.text) ?? [],
+      // the evidence with its offsets, for highlighting (left out when there is none)
+      ...(outage?.evidence.length ? { spans: outage.evidence } : {}),
     },
     // SCHEMA.md: only stated causes are the incident's causes; speculation is kept apart
     causes: causes.filter((c) => c.certainty === 'stated'),

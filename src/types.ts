@@ -119,7 +119,13 @@ export interface Report {
   scope: 'local' | 'national';
   regions: Region[];
   lpse: { name: string; host: string | null } | null;
-  outage: { start: string | null; end: string | null; evidence: string[] };
+  outage: {
+    start: string | null;
+    end: string | null;
+    evidence: string[];
+    /** The evidence sentences with their offsets into Article.text (Report.text), for highlighting. */
+    spans?: Span[];
+  };
   causes: Cause[];
   allegation: { present: boolean; evidence: string[]; by?: string[] };
   officials: Official[];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractOutageWindow } from '../../extractors/outage.ts';
+import { extractOutageWindow } from '../../extractors/fields/outage-window.ts';
 import { ctxOf } from './helpers.ts';
 
 const run = (text: string, published: string | null = null, url: string | null = null) =>

@@ -1,0 +1,273 @@
+import { describe, expect, test } from 'vitest';
+import { annotate } from '../../extractors/annotate/index.ts';
+import { decideOutageWindow } from '../../extractors/fields/outage-window.ts';
+import { buildReport } from '../../extractors/report.ts';
+import { textArticle } from '../../extractors/text-article.ts';
+import { ctxOf } from './helpers.ts';
+
+/** The decider over the annotation pass, as buildReport runs it. */
+const run = (text: string, published: string | null = null) => {
+  const ctx = ctxOf(text, { published });
+  return decideOutageWindow(annotate(ctx, published));
+};
+
+type Row = [
+  name: string,
+  text: string,
+  published: string | null,
+  start: string | null,
+  end: string | null,
+  evidence: string,
+];
+
+const rows = (cases: Row[]) =>
+  test.each(cases)('%s', (_name, text, published, start, end, evidence) => {
+    const r = run(text, published);
+    expect(r.value).toEqual({ start, end });
+    const ev = r.evidence.find((e) => e.text === evidence);
+    expect(ev, r.evidence.map((e) => e.text).join(' | ')).toBeDefined();
+    // the evidence span leads back to its sentence in Article.text
+    expect(text.slice(ev?.start, ev?.end)).toBe(evidence);
+  });
+
+describe('decideOutageWindow: ranges with one month for both days', () => {
+  rows([
+    [
+      '"dari 11 sampai dengan 15 Maret 2019"',
+      'Situs LPSE Kabupaten Contoh mengalami gangguan dari 11 sampai dengan 15 Maret 2019.',
+      null,
+      '2019-03-11',
+      '2019-03-15',
+      'Situs LPSE Kabupaten Contoh mengalami gangguan dari 11 sampai dengan 15 Maret 2019.',
+    ],
+    [
+      '"3–5 Juni" right after the outage word, the year from the publication date',
+      'Layanan LPSE Kota Contoh lumpuh 3–5 Juni lalu akibat listrik padam.',
+      '2023-06-10',
+      '2023-06-03',
+      '2023-06-05',
+      'Layanan LPSE Kota Contoh lumpuh 3–5 Juni lalu akibat listrik padam.',
+    ],
+    [
+      '"11-15/3"',
+      'Server LPSE mati 11-15/3 karena gangguan jaringan.',
+      '2024-03-20',
+      '2024-03-11',
+      '2024-03-15',
+      'Server LPSE mati 11-15/3 karena gangguan jaringan.',
+    ],
+    [
+      'a list of days "3, 4 dan 5 Juni 2024"',
+      'Portal LPSE Kabupaten Contoh tidak bisa diakses pada tanggal 3, 4 dan 5 Juni 2024.',
+      null,
+      '2024-06-03',
+      '2024-06-05',
+      'Portal LPSE Kabupaten Contoh tidak bisa diakses pada tanggal 3, 4 dan 5 Juni 2024.',
+    ],
+    [
+      'a range across a month end "30 Mei-2 Juni 2024"',
+      'LPSE Kota Contoh down pada 30 Mei-2 Juni 2024.',
+      null,
+      '2024-05-30',
+      '2024-06-02',
+      'LPSE Kota Contoh down pada 30 Mei-2 Juni 2024.',
+    ],
+  ]);
+});
+
+describe('decideOutageWindow: weekday dates without parentheses', () => {
+  rows([
+    [
+      '"sejak Selasa 14 Mei 2019"',
+      'Laman LPSE Kabupaten Contoh tidak bisa diakses sejak Selasa 14 Mei 2019.',
+      null,
+      '2019-05-14',
+      null,
+      'Laman LPSE Kabupaten Contoh tidak bisa diakses sejak Selasa 14 Mei 2019.',
+    ],
+    [
+      '"Sejak Selasa 14 Mei 2019 pukul 08.00 WIB," opening the sentence',
+      'Sejak Selasa 14 Mei 2019 pukul 08.00 WIB, portal pengadaan itu tidak bisa dibuka.',
+      null,
+      '2019-05-14',
+      null,
+      'Sejak Selasa 14 Mei 2019 pukul 08.00 WIB, portal pengadaan itu tidak bisa dibuka.',
+    ],
+    [
+      '"Senin, 7 Juni 2021," opening the outage sentence',
+      'Senin, 7 Juni 2021, LPSE Kabupaten Contoh tidak dapat diakses sama sekali.',
+      null,
+      '2021-06-07',
+      null,
+      'Senin, 7 Juni 2021, LPSE Kabupaten Contoh tidak dapat diakses sama sekali.',
+    ],
+  ]);
+});
+
+describe('decideOutageWindow: a date opening the outage sentence, with or without a comma', () => {
+  rows([
+    [
+      'no comma',
+      'Senin (8/7/2024) LPSE Kabupaten Contoh down seharian.',
+      null,
+      '2024-07-08',
+      null,
+      'Senin (8/7/2024) LPSE Kabupaten Contoh down seharian.',
+    ],
+    [
+      'a part of day, no comma',
+      'Rabu (5/6/2024) pagi situs pengadaan itu tidak bisa diakses.',
+      null,
+      '2024-06-05',
+      null,
+      'Rabu (5/6/2024) pagi situs pengadaan itu tidak bisa diakses.',
+    ],
+  ]);
+
+  test('an opening date of a statement is no start', () => {
+    expect(run('Selasa (9/7/2019) Bupati mengatakan server LPSE rusak.').value.start).toBeNull();
+  });
+});
+
+describe('decideOutageWindow: the date in a sentence the story ties to the outage', () => {
+  rows([
+    [
+      '"Akibatnya, sejak 2 Juli panitia tidak dapat membuka dokumen penawaran"',
+      'Server LPSE terkena virus ransomware. Akibatnya, sejak 2 Juli panitia tidak dapat membuka dokumen penawaran.',
+      '2023-07-05',
+      '2023-07-02',
+      null,
+      'Akibatnya, sejak 2 Juli panitia tidak dapat membuka dokumen penawaran.',
+    ],
+    [
+      '"Pemutusan jaringan itu berlangsung sejak 8 Januari" after the outage sentence',
+      'Telkom memutus jaringan internet Pemkab Contoh karena tunggakan, sehingga LPSE tidak bisa diakses. Pemutusan jaringan itu berlangsung sejak 8 Januari.',
+      '2020-01-10',
+      '2020-01-08',
+      null,
+      'Pemutusan jaringan itu berlangsung sejak 8 Januari.',
+    ],
+    [
+      '"Kejadian itu bermula pada …" after the outage sentence',
+      'Situs LPSE Kabupaten Contoh diretas. Kejadian itu bermula pada Rabu (5/6/2024) malam ketika halaman depannya diganti.',
+      null,
+      '2024-06-05',
+      null,
+      'Kejadian itu bermula pada Rabu (5/6/2024) malam ketika halaman depannya diganti.',
+    ],
+    [
+      'a "sejak" date and the users\' trouble right before the outage sentence',
+      'Sejak Senin (8/7/2024) peserta tender tidak dapat mengirim dokumen penawaran. Situs LPSE Kabupaten Contoh ternyata down.',
+      null,
+      '2024-07-08',
+      null,
+      'Sejak Senin (8/7/2024) peserta tender tidak dapat mengirim dokumen penawaran.',
+    ],
+    [
+      'a "sejak" date right before the sentence that tells the outage',
+      'Sejak Rabu (12/6/2024) ada 40 paket yang dilelang lewat LPSE Kota Contoh. Namun peserta tidak bisa mengunggah penawaran.',
+      null,
+      '2024-06-12',
+      null,
+      'Sejak Rabu (12/6/2024) ada 40 paket yang dilelang lewat LPSE Kota Contoh.',
+    ],
+    [
+      'a continuation opening the next paragraph points back at the dated outage',
+      'Pemkab Contoh meminta maaf atas terganggunya layanan LPSE sejak Kamis (29/2/2024) pagi hingga Jumat (1/3/2024) sore.\n\nGangguan tersebut disebabkan putusnya kabel fiber optik.',
+      null,
+      '2024-02-29',
+      '2024-03-01',
+      'Pemkab Contoh meminta maaf atas terganggunya layanan LPSE sejak Kamis (29/2/2024) pagi hingga Jumat (1/3/2024) sore.',
+    ],
+  ]);
+});
+
+describe('decideOutageWindow: days counted from the publication date or the start', () => {
+  rows([
+    [
+      '"dalam tiga hari terakhir" (the publication day counts)',
+      'Situs LPSE Kabupaten Contoh lemot dalam tiga hari terakhir.',
+      '2024-11-27',
+      '2024-11-25',
+      null,
+      'Situs LPSE Kabupaten Contoh lemot dalam tiga hari terakhir.',
+    ],
+    [
+      '"selama dua hari terakhir"',
+      'Para penyedia mengeluh LPSE Kota Contoh tidak bisa diakses selama dua hari terakhir.',
+      '2024-03-06',
+      '2024-03-05',
+      null,
+      'Para penyedia mengeluh LPSE Kota Contoh tidak bisa diakses selama dua hari terakhir.',
+    ],
+    [
+      '"sudah bisa diakses kembali Kamis" after a dated start',
+      'LPSE Kabupaten Contoh tidak bisa diakses sejak Senin (3/6/2024). Situs itu sudah bisa diakses kembali Kamis.',
+      null,
+      '2024-06-03',
+      '2024-06-06',
+      'Situs itu sudah bisa diakses kembali Kamis.',
+    ],
+    [
+      '"kembali normal Rabu sore" after a dated start',
+      'Server LPSE Kota Contoh down sejak Senin (3/6/2024) pagi. Layanan kembali normal Rabu sore.',
+      null,
+      '2024-06-03',
+      '2024-06-05',
+      'Layanan kembali normal Rabu sore.',
+    ],
+    [
+      'a year left out comes from the publication date and the weekday',
+      'Situs LPSE Kota Contoh mati sejak Senin (3/6) pagi.',
+      '2024-06-05',
+      '2024-06-03',
+      null,
+      'Situs LPSE Kota Contoh mati sejak Senin (3/6) pagi.',
+    ],
+  ]);
+});
+
+describe('decideOutageWindow: dates the text does not tie to the outage', () => {
+  test.each([
+    ['a statement day', '"Server LPSE rusak," kata Kepala ULP, Senin, 7 Juni 2021.', null],
+    [
+      'a bid deadline in an outage story',
+      'LPSE Kota Contoh sempat gangguan. Batas akhir pemasukan penawaran paket itu pada Jumat (2/5/2014).',
+      null,
+    ],
+    [
+      'a repair day next to the outage sentence, no trouble told with it',
+      'Aplikasi cadangan data yang tidak berfungsi tidak terantisipasi. Sejak Senin (5/8/2019) pagi, server kita sudah bagus.',
+      null,
+    ],
+    [
+      'an event the next sentence does not refer back to',
+      'Tender jalan itu diumumkan pada Senin (8/7/2024). Namun situs LPSE tidak bisa diakses.',
+      null,
+    ],
+    ['a weekday that contradicts its date', 'Situs LPSE Kota Contoh mati sejak Selasa (3/6) pagi.', '2024-06-05'],
+    ['no year and no publication date', 'Situs LPSE Kota Contoh mati sejak Senin (3/6) pagi.', null],
+    [
+      '"sejak minggu lalu" is a week, not a day',
+      'LPSE Kota Contoh tidak bisa diakses sejak minggu lalu.',
+      '2024-07-11',
+    ],
+    ['"beberapa hari terakhir" is no count', 'LPSE Kota Contoh lemot dalam beberapa hari terakhir.', '2024-07-11'],
+  ])('%s', (_name, text, published) => {
+    expect(run(text, published).value).toEqual({ start: null, end: null });
+  });
+});
+
+describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
+  test('the spans lead back to the sentences in Report.text', () => {
+    const text =
+      'LPSE Kota Contoh Lumpuh\n\nPortal LPSE Kota Contoh  tidak bisa diakses sejak Senin (3/6/2024) pagi.\nBaca juga: Tender Ditunda\n\nLayanan kembali normal pada Rabu (5/6/2024) sore, kata Kepala Bagian.';
+    const r = buildReport(textArticle({ url: 'https://berita.example.id/lpse', text }));
+    expect(r.outage).toMatchObject({ start: '2024-06-03', end: '2024-06-05' });
+    expect(r.outage.spans?.map((s) => r.text.slice(s.start, s.end))).toEqual([
+      'Portal LPSE Kota Contoh  tidak bisa diakses sejak Senin (3/6/2024) pagi.',
+      'Layanan kembali normal pada Rabu (5/6/2024) sore, kata Kepala Bagian.',
+    ]);
+    expect(r.outage.evidence[0]).toBe('Portal LPSE Kota Contoh tidak bisa diakses sejak Senin (3/6/2024) pagi.');
+  });
+});
