@@ -99,8 +99,15 @@ export function buildReport(article: Article, opts: BuildReportOptions = {}): Re
       start: outage?.value.start ?? null,
       end: outage?.value.end ?? null,
       evidence: outage?.evidence.map((e) => e.text) ?? [],
-      // the evidence with its offsets, for highlighting (left out when there is none)
-      ...(outage?.evidence.length ? { spans: outage.evidence } : {}),
+      // the evidence with its offsets, for highlighting (left out when there is none); a span's text is the text at
+      // its offsets, as written (the evidence strings above are the sentences with their spacing tidied)
+      ...(outage?.evidence.length
+        ? {
+            spans: outage.evidence.map((e) =>
+              e.start === undefined ? e : { ...e, text: article.text.slice(e.start, e.end) },
+            ),
+          }
+        : {}),
     },
     // SCHEMA.md: only stated causes are the incident's causes; speculation is kept apart
     causes: causes.filter((c) => c.certainty === 'stated'),

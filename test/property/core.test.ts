@@ -4,6 +4,8 @@
  * grouping keeps every report exactly once, whatever the order of its input. Run counts are kept small so the suite
  * stays within its time budget; a failure prints the shrunk counterexample and its seed.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { toArticle } from '../../extractors/article.ts';
@@ -13,6 +15,7 @@ import { groupIncidents } from '../../src/kb/group.ts';
 import type { CauseCategory, Incident, Report, Span } from '../../src/types.ts';
 
 const RUNS = Number(process.env.PANTAU_PROPERTY_RUNS ?? 60);
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
 /** Words the extractors react to, so generated text reaches their rules rather than only the fallbacks. */
 const WORDS = [
@@ -161,6 +164,20 @@ describe('the extraction chain on any input', () => {
       }),
       { numRuns: RUNS * 2 },
     );
+  });
+  test('on every labelled fixture text, each evidence span with offsets is the text at those offsets', () => {
+    let spans = 0;
+    for (const set of readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'input.jsonl')))) {
+      for (const line of readFileSync(join(FIXTURES, set, 'input.jsonl'), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const rec = JSON.parse(line) as { id: string; url: string | null; text: string };
+        const report = buildReport(textArticle({ url: rec.url, text: rec.text }), { id: rec.id });
+        const found = spansIn(report);
+        spans += found.length;
+        checkSpans(found, report.text);
+      }
+    }
+    expect(spans).toBeGreaterThan(50);
   });
 });
 
