@@ -3,8 +3,6 @@
  * selector, else the element whose paragraphs carry the most prose, as readability scores them), then keep its
  * paragraphs minus "Baca juga" lines, credits and paragraphs the site printed twice.
  */
-import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
 import {
   BOILERPLATE_LINE_RE,
   BOILERPLATE_WORDS,
@@ -13,7 +11,22 @@ import {
   NEVER_CONTENT_SELECTORS,
   SIGN_OFF_RE,
 } from './boilerplate.ts';
+import {
+  type ChildNode,
+  compileSelector,
+  type Document,
+  type Element,
+  eachElement,
+  findAll,
+  isElement,
+  matches,
+  type ParentNode,
+  removeNode,
+} from './dom.ts';
 
+const NEVER_CONTENT = compileSelector(NEVER_CONTENT_SELECTORS);
+const CONTENT_BODIES = CONTENT_SELECTORS.map((s) => compileSelector(s));
+const ANY_CONTENT_BODY = compileSelector(CONTENT_SELECTORS);
 const BOILERPLATE_SET = new Set(BOILERPLATE_WORDS);
 /** WordPress puts the post's taxonomy in its classes ("tag-lpse", "category-daerah"): not boilerplate. */
 const TAXONOMY_CLASS_RE = /^(?:tag|category|kategori|post|type|format|status|postid|author|single|page|hentry)-/i;
@@ -56,7 +69,7 @@ export interface MainText {
 }
 
 function isBoilerplateElement(el: Element): boolean {
-  if (KEEP_TAGS.has(el.tagName)) return false;
+  if (KEEP_TAGS.has(el.name)) return false;
   const tokens: string[] = [];
   const id = el.attribs.id;
   if (id) tokens.push(id);
@@ -67,46 +80,116 @@ function isBoilerplateElement(el: Element): boolean {
   return false;
 }
 
-/** Whitespace-normalised text of a node, with <br> and block boundaries as line breaks. */
-function blockText($: CheerioAPI, node: AnyNode, out: string[]): void {
+/** Whitespace-normalised text of a node, with <br> and block boundaries as line breaks (a loop, not recursion). */
+function blockText(node: ParentNode | ChildNode, out: string[]): void {
   let line = '';
   const flush = () => {
     const t = line.replace(/[ \t\u00a0\u200b]+/g, ' ').trim();
     if (t) out.push(t);
     line = '';
   };
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') {
-      line += (n as unknown as { data: string }).data.replace(/\s+/g, ' ');
-      return;
+  // Entries are nodes to enter, or `null` markers that close a block element after its children.
+  const stack: Array<ChildNode | ParentNode | null> = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n === null) {
+      flush();
+      continue;
     }
-    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') return;
-    const el = n as Element;
-    if (el.tagName === 'script' || el.tagName === 'style') return;
-    const block = BLOCK_TAGS.has(el.tagName);
-    if (block) flush();
-    for (const c of el.children) walk(c);
-    if (block) flush();
-  };
-  walk(node);
+    if (n === undefined) break;
+    if (n.type === 'text') {
+      line += n.data.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (n.type !== 'tag' && n.type !== 'root') continue;
+    const kids = 'children' in n ? n.children : [];
+    if (n.type === 'tag' && BLOCK_TAGS.has(n.name)) {
+      flush();
+      stack.push(null);
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
   flush();
-  void $;
 }
 
-function prose(text: string): number {
-  // Readability's heuristic: long text with commas is prose; short lines are navigation.
-  if (text.length < 25) return 0;
-  return 1 + Math.min(text.length / 100, 3) + (text.match(/[,.]/g)?.length ?? 0) * 0.3;
+interface TextStats {
+  /** Characters of text, whitespace runs counted as one. */
+  len: number;
+  /** Commas and full stops. */
+  punct: number;
 }
+
+const INLINE_OWN_TAGS = new Set(['br', 'b', 'i', 'em', 'strong', 'a', 'span']);
+
+/** Text length and punctuation of every element, summed bottom-up in one pass (no element is read twice). */
+function textStats(root: ParentNode): Map<Element, TextStats> {
+  const stats = new Map<Element, TextStats>();
+  const textStat = (data: string): TextStats => ({
+    len: data.replace(/\s+/g, ' ').length,
+    punct: data.match(/[,.]/g)?.length ?? 0,
+  });
+  const stack: Array<{ n: ParentNode | ChildNode; done: boolean }> = [{ n: root, done: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const n = top.n;
+    if (!('children' in n)) continue;
+    if (!top.done) {
+      stack.push({ n, done: true });
+      for (let i = n.children.length - 1; i >= 0; i--) {
+        const c = n.children[i]!;
+        if ('children' in c) stack.push({ n: c, done: false });
+      }
+      continue;
+    }
+    if (!isElement(n)) continue;
+    const s: TextStats = { len: 0, punct: 0 };
+    if (n.type === 'tag') {
+      for (const c of n.children) {
+        const cs = c.type === 'text' ? textStat(c.data) : isElement(c) ? stats.get(c) : undefined;
+        if (cs) {
+          s.len += cs.len;
+          s.punct += cs.punct;
+        }
+      }
+    }
+    stats.set(n, s);
+  }
+  return stats;
+}
+
+/** The stats of a <div>'s own text: its text nodes and inline children (sites that write paragraphs as <div>s). */
+function ownStats(el: Element, stats: Map<Element, TextStats>): TextStats {
+  const s: TextStats = { len: 0, punct: 0 };
+  for (const c of el.children) {
+    let cs: TextStats | undefined;
+    if (c.type === 'text') cs = { len: c.data.replace(/\s+/g, ' ').length, punct: c.data.match(/[,.]/g)?.length ?? 0 };
+    else if (c.type === 'tag' && INLINE_OWN_TAGS.has(c.name)) cs = stats.get(c);
+    if (cs) {
+      s.len += cs.len;
+      s.punct += cs.punct;
+    }
+  }
+  return s;
+}
+
+function prose(s: TextStats): number {
+  // Readability's heuristic: long text with commas is prose; short lines are navigation.
+  if (s.len < 25) return 0;
+  return 1 + Math.min(s.len / 100, 3) + s.punct * 0.3;
+}
+
+const SCORED_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'div']);
 
 /** The element holding the article: a known body selector with enough text, else the best-scored parent. */
-function pickContainer($: CheerioAPI): AnyNode | null {
-  for (const sel of CONTENT_SELECTORS) {
-    const found = $(sel).toArray();
-    let best: AnyNode | null = null;
+function pickContainer(doc: Document): ParentNode | null {
+  const all = findAll(doc, () => true);
+  const stats = textStats(doc);
+  for (const sel of CONTENT_BODIES) {
+    let best: Element | null = null;
     let bestLen = 0;
-    for (const el of found) {
-      const len = $(el).text().trim().length;
+    for (const el of all) {
+      if (!matches(el, sel)) continue;
+      const len = stats.get(el)?.len ?? 0;
       if (len > bestLen) {
         best = el;
         bestLen = len;
@@ -115,28 +198,17 @@ function pickContainer($: CheerioAPI): AnyNode | null {
     if (best && bestLen >= 200) return best;
   }
   const scores = new Map<Element, number>();
-  $('p, pre, blockquote, td, div').each((_, el) => {
-    // A div counts only for the text directly inside it (sites that write paragraphs as <div> or <br> lines).
-    const own =
-      el.tagName === 'div'
-        ? el.children
-            .filter(
-              (c) =>
-                c.type === 'text' ||
-                (c.type === 'tag' && ['br', 'b', 'i', 'em', 'strong', 'a', 'span'].includes((c as Element).tagName)),
-            )
-            .map((c) => $(c).text())
-            .join(' ')
-        : $(el).text();
-    const s = prose(own.replace(/\s+/g, ' ').trim());
-    if (!s) return;
-    const parent = el.tagName === 'div' ? el : (el.parent as Element | null);
-    if (parent?.type !== 'tag') return;
+  for (const el of all) {
+    if (!SCORED_TAGS.has(el.name)) continue;
+    const s = prose(el.name === 'div' ? ownStats(el, stats) : (stats.get(el) ?? { len: 0, punct: 0 }));
+    if (!s) continue;
+    const parent = el.name === 'div' ? el : el.parent;
+    if (parent?.type !== 'tag') continue;
     scores.set(parent, (scores.get(parent) ?? 0) + s);
-    const grand = parent.parent as Element | null;
+    const grand = parent.parent;
     if (grand && grand.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + s / 2);
-  });
-  let best: AnyNode | null = null;
+  }
+  let best: ParentNode | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {
     if (s > bestScore) {
@@ -144,7 +216,7 @@ function pickContainer($: CheerioAPI): AnyNode | null {
       bestScore = s;
     }
   }
-  return best ?? $('body').get(0) ?? null;
+  return best ?? all.find((el) => el.name === 'body') ?? null;
 }
 
 function normKey(p: string): string {
@@ -155,22 +227,33 @@ function normKey(p: string): string {
 }
 
 /**
- * The article's paragraphs, without boilerplate. Mutates the document ($): call it on a fresh load.
+ * The article's paragraphs, without boilerplate. Mutates the document: call it on a fresh parse.
  *
- * @example extractMainText(load(html)).paragraphs[0] // "Tamiang Layang (ANTARA) - Pemerintah Kabupaten Barito Timur, …"
+ * @example extractMainText(parseHtml(html)).paragraphs[0] // "Tamiang Layang (ANTARA) - Pemerintah Kabupaten Barito Timur, …"
  */
-export function extractMainText($: CheerioAPI, opts: { title?: string } = {}): MainText {
-  $(NEVER_CONTENT_SELECTORS.join(',')).remove();
-  $('*').each((_, el) => {
-    if (el.type !== 'tag') return;
-    if (!isBoilerplateElement(el)) return;
-    // Keep a wrapper that holds the article body itself (a theme's "main-content-wrapper post-meta" div).
-    if (CONTENT_SELECTORS.some((s) => $(el).find(s).length > 0)) return;
-    $(el).remove();
+export function extractMainText(doc: Document, opts: { title?: string } = {}): MainText {
+  // Wrappers of a known article body are kept even when a class calls them boilerplate (a theme's
+  // "main-content-wrapper post-meta" div); marked walking up from each body, stopping at a marked one.
+  const holdsBody = new Set<ParentNode>();
+  for (const el of findAll(doc, (e) => matches(e, ANY_CONTENT_BODY))) {
+    let p: ParentNode | null = el.parent;
+    while (p && !holdsBody.has(p)) {
+      holdsBody.add(p);
+      p = p.parent;
+    }
+  }
+  const drop: Element[] = [];
+  eachElement(doc, (el) => {
+    if (matches(el, NEVER_CONTENT) || (el.type === 'tag' && isBoilerplateElement(el) && !holdsBody.has(el))) {
+      drop.push(el);
+      return false;
+    }
+    return undefined;
   });
-  const container = pickContainer($);
+  for (const el of drop) removeNode(el);
+  const container = pickContainer(doc);
   const lines: string[] = [];
-  if (container) blockText($, container, lines);
+  if (container) blockText(container, lines);
 
   const titleKey = opts.title ? normKey(opts.title) : '';
   const seen = new Set<string>();
