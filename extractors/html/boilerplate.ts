@@ -3,8 +3,11 @@
  * elements before the main block is chosen; the line patterns drop single paragraphs inside the main block.
  */
 
-/** Elements that never hold article text. */
-export const NEVER_CONTENT_SELECTORS = [
+/**
+ * Elements that never hold article text. Not <form>: ASP.NET sites wrap the whole page in one, so forms are judged
+ * by their inputs and links like any other block.
+ */
+export const NEVER_CONTENT_TAGS = [
   'script',
   'style',
   'noscript',
@@ -12,7 +15,6 @@ export const NEVER_CONTENT_SELECTORS = [
   'iframe',
   'svg',
   'canvas',
-  'form',
   'button',
   'select',
   'input',
@@ -21,13 +23,24 @@ export const NEVER_CONTENT_SELECTORS = [
   'aside',
   'footer',
   'figcaption',
-  'ins.adsbygoogle',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
-  '[role="complementary"]',
+  'head',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'map',
+  'dialog',
+  'math',
+];
+
+/** Attributes that hide an element or mark it as site chrome: [name, value] (null: any value). */
+export const NEVER_CONTENT_ATTRS: ReadonlyArray<readonly [string, string | null]> = [
+  ['hidden', null],
+  ['aria-hidden', 'true'],
+  ['role', 'navigation'],
+  ['role', 'banner'],
+  ['role', 'contentinfo'],
+  ['role', 'complementary'],
 ];
 
 /**

@@ -231,7 +231,9 @@ export function compileSelector(src: string | readonly string[]): Selector {
 
 function hasClass(el: Element, cls: string): boolean {
   const v = el.attribs.class;
-  if (!v) return false;
+  // a substring test rejects almost every element before the class list is split
+  if (!v?.includes(cls)) return false;
+  if (v === cls) return true;
   for (const c of v.split(/\s+/)) if (c === cls) return true;
   return false;
 }

@@ -241,11 +241,11 @@ export function extractMetadata(doc: Document, url: string): PageMeta {
     }
   }
 
-  const authorEl = first(all, AUTHOR_SELECTOR);
-  const author =
-    nameOf(art?.author) ??
-    meta(metas, 'author', 'article:author', 'dc.creator') ??
-    ((authorEl && clean(textOf(authorEl, SMALL_WALK))) || null);
+  let author = nameOf(art?.author) ?? meta(metas, 'author', 'article:author', 'dc.creator');
+  if (!author) {
+    const authorEl = first(all, AUTHOR_SELECTOR);
+    author = (authorEl && clean(textOf(authorEl, SMALL_WALK))) || null;
+  }
 
   const publisher = nameOf(art?.publisher) ?? siteName ?? nameOf(org) ?? null;
   const lang = htmlLang || meta(metas, 'og:locale', 'content-language', 'language') || null;
