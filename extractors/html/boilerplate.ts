@@ -41,7 +41,17 @@ export const NEVER_CONTENT_ATTRS: ReadonlyArray<readonly [string, string | null]
   ['role', 'banner'],
   ['role', 'contentinfo'],
   ['role', 'complementary'],
+  ['role', 'dialog'],
+  ['role', 'alertdialog'],
+  ['role', 'alert'],
+  ['role', 'menu'],
+  ['role', 'menubar'],
+  ['role', 'search'],
+  ['role', 'toolbar'],
 ];
+
+/** Inline styles that hide an element (login errors, modal templates, lazy-loaded teasers). */
+export const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
  * class/id words of boilerplate blocks (WordPress news themes, wire sites, SPSE). Matched as whole words of the
@@ -97,6 +107,17 @@ export const BOILERPLATE_WORDS = [
   'cookie',
   'modal',
   'popup',
+  'dialog',
+  'overlay',
+  'login',
+  'signin',
+  'signup',
+  'register',
+  'alert',
+  'toolbar',
+  'dropdown',
+  'consent',
+  'gdpr',
   'skip',
   'byline',
   'meta',

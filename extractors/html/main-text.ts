@@ -18,6 +18,7 @@ import {
   CONTENT_SELECTORS,
   CONTENT_WORDS,
   CREDIT_LINE_RE,
+  HIDDEN_STYLE_RE,
   NEVER_CONTENT_ATTRS,
   NEVER_CONTENT_TAGS,
   SIGN_OFF_RE,
@@ -101,6 +102,7 @@ const INLINE_TAGS = new Set([
 const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'header', 'dl']);
 const COMMA_RE = /[,،，、]/g;
 const MIN_ARTICLE_CHARS = 500;
+const LINK_LINE_MAX = 100;
 
 export interface MainText {
   /** Paragraphs of the article body in page order. */
@@ -164,7 +166,8 @@ function neverContent(el: Element): boolean {
     const v = a[name];
     if (v !== undefined && (value === null || v === value)) return true;
   }
-  return false;
+  const style = a.style;
+  return style !== undefined && style.length > 8 && HIDDEN_STYLE_RE.test(style);
 }
 
 function collapsedLength(s: string): number {
@@ -389,9 +392,9 @@ function scoredBlocks(infos: Info[], strict: boolean): number[] {
 }
 
 function textEnd(el: Element): string {
-  const lines: string[] = [];
+  const lines: Line[] = [];
   blockText(el, lines, () => false);
-  return lines.join(' ');
+  return lines.map((l) => l.text).join(' ');
 }
 
 /** Whether a block inside the article reads like navigation: readability's conditional cleaning, simplified. */
@@ -411,17 +414,28 @@ function navigationLike(info: Info, strict: boolean): boolean {
   return false;
 }
 
+/** A line of the text and the share of its characters that are link text. */
+interface Line {
+  text: string;
+  link: number;
+}
+
+const LINK_END = { type: 'link-end' } as const;
+
 /** Whitespace-normalised lines under a node: <br> and block boundaries end a line. `skip` prunes subtrees. */
-function blockText(node: ParentNode | ChildNode, out: string[], skip: (el: Element) => boolean): void {
+function blockText(node: ParentNode | ChildNode, out: Line[], skip: (el: Element) => boolean): void {
   let line = '';
+  let linkChars = 0;
+  let inLink = 0;
   const flush = () => {
     if (!line) return;
     const t = line.replace(/[ \t\u00a0\u200b\u00ad\r\n\f]+/g, ' ').trim();
-    if (t) out.push(t);
+    if (t) out.push({ text: t, link: Math.min(1, linkChars / t.length) });
     line = '';
+    linkChars = 0;
   };
-  // Entries are nodes to enter, or `null` markers that close a block element after its children.
-  const stack: Array<ChildNode | ParentNode | null> = [node];
+  // Entries are nodes to enter, or markers: `null` closes a block element after its children, LINK_END a link.
+  const stack: Array<ChildNode | ParentNode | null | typeof LINK_END> = [node];
   while (stack.length > 0) {
     const n = stack.pop();
     if (n === null) {
@@ -429,8 +443,13 @@ function blockText(node: ParentNode | ChildNode, out: string[], skip: (el: Eleme
       continue;
     }
     if (n === undefined) break;
+    if (n === LINK_END) {
+      inLink--;
+      continue;
+    }
     if (n.type === 'text') {
       line += n.data;
+      if (inLink > 0) linkChars += collapsedLength(n.data);
       continue;
     }
     if (n.type !== 'tag' && n.type !== 'root') continue;
@@ -439,6 +458,9 @@ function blockText(node: ParentNode | ChildNode, out: string[], skip: (el: Eleme
       if (BLOCK_TAGS.has(n.name)) {
         flush();
         stack.push(null);
+      } else if (n.name === 'a') {
+        inLink++;
+        stack.push(LINK_END);
       } else if (n.name === 'img' || n.name === 'input') continue;
     }
     const kids = 'children' in n ? n.children : [];
@@ -455,8 +477,8 @@ function normKey(p: string): string {
 }
 
 /** Lines of the chosen blocks, pruned of navigation and boilerplate-classed parts. */
-function linesOf(infos: Info[], index: Map<Element, number>, roots: number[], strict: boolean): string[] {
-  const lines: string[] = [];
+function linesOf(infos: Info[], index: Map<Element, number>, roots: number[], strict: boolean): Line[] {
+  const lines: Line[] = [];
   for (const r of roots) {
     const root = infos[r]!;
     const skip = (el: Element): boolean => {
@@ -490,7 +512,7 @@ function selectorBlock(infos: Info[]): number {
   return -1;
 }
 
-const charsOf = (lines: string[]) => lines.reduce((n, l) => n + l.length, 0);
+const charsOf = (lines: Line[]) => lines.reduce((n, l) => n + l.text.length, 0);
 
 function isAncestor(infos: Info[], a: number, b: number): boolean {
   for (let up = infos[b]!.parent; up >= 0; up = infos[up]!.parent) if (up === a) return true;
@@ -498,7 +520,7 @@ function isAncestor(infos: Info[], a: number, b: number): boolean {
 }
 
 /** The fallback chain: body selector, scored blocks strict, then lenient; the longer plausible text wins. */
-function chooseLines(doc: Document): string[] {
+function chooseLines(doc: Document): Line[] {
   const { infos, index } = measure(doc);
   if (infos.length === 0) return [];
   const sel = selectorBlock(infos);
@@ -535,7 +557,9 @@ export function extractMainText(doc: Document, opts: { title?: string } = {}): M
   const seen = new Set<string>();
   const paragraphs: string[] = [];
   const credits: Array<{ role: string; name: string }> = [];
-  for (const line of lines) {
+  for (const { text: line, link } of lines) {
+    // a short line that is all link inside the body: a related story or a tag, not a paragraph
+    if (link > 0.8 && line.length < LINK_LINE_MAX) continue;
     const credit = CREDIT_LINE_RE.exec(line);
     if (credit?.groups) {
       credits.push({ role: credit.groups.role!.toLowerCase(), name: credit.groups.name!.trim() });
