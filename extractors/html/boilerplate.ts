@@ -156,9 +156,81 @@ export const CONTENT_SELECTORS = [
   '.story-body',
 ];
 
-/** Lines that are navigation inside the body: "Baca juga: …", "Simak juga …", share prompts, ad labels. */
-export const BOILERPLATE_LINE_RE =
-  /^(?:copyright\b|hak\s+cipta\b|©|baca\s+(?:juga|pula|selengkapnya)|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|related\s+posts?|read\s+more|also\s+read|advertisement|scroll\s+to\s+continue|iklan|bagikan|share(?:\s+this)?|ikuti\s+(?:kami|berita)|dapatkan\s+update|follow\s+us|tinggalkan\s+(?:balasan|komentar)|post\s+a\s+comment|previous\s+post|next\s+post|sebelumnya|selanjutnya)\b/i;
+/**
+ * How navigation lines inside the body begin: "Baca juga: …", "Simak juga …", share prompts, ad labels, and the
+ * same prompts of the other languages a regional news site quotes from wire services. Words; spaces match any
+ * whitespace.
+ */
+export const BOILERPLATE_LINE_STARTS = [
+  // Indonesian
+  'baca juga',
+  'baca pula',
+  'baca selengkapnya',
+  'simak juga',
+  'simak video',
+  'lihat juga',
+  'berita terkait',
+  'artikel terkait',
+  'iklan',
+  'bagikan',
+  'ikuti kami',
+  'ikuti berita',
+  'ikuti terus',
+  'dapatkan update',
+  'dapatkan berita',
+  'tinggalkan balasan',
+  'tinggalkan komentar',
+  'sebelumnya',
+  'selanjutnya',
+  'hak cipta',
+  'scroll untuk melanjutkan',
+  'gulir ke bawah',
+  // English
+  'copyright',
+  'related posts',
+  'related post',
+  'related articles',
+  'read more',
+  'read also',
+  'also read',
+  'see also',
+  'advertisement',
+  'scroll to continue',
+  'share this',
+  'share',
+  'follow us',
+  'post a comment',
+  'previous post',
+  'next post',
+  'sign up for',
+  'subscribe to',
+  // Spanish, Portuguese, French, German, Italian
+  'lea también',
+  'lee también',
+  'lea más',
+  'te puede interesar',
+  'le puede interesar',
+  'leia também',
+  'lire aussi',
+  'à lire aussi',
+  'lesen sie auch',
+  'lesen sie mehr',
+  'mehr zum thema',
+  'das könnte sie auch interessieren',
+  'leggi anche',
+];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const BOILERPLATE_LINE_RE = new RegExp(
+  `^(?:©|(?:${[...BOILERPLATE_LINE_STARTS]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => escapeRe(w).replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}]))`,
+  'iu',
+);
 
 /** Credit lines at the foot of an article: the byline, not the text. */
 export const CREDIT_LINE_RE =

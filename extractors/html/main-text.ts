@@ -495,8 +495,9 @@ function linesOf(infos: Info[], index: Map<Element, number>, roots: number[], st
   return lines;
 }
 
-/** The best known article-body element with enough text that is not mostly links, or -1. */
+/** The best known article-body element with some text that is not mostly links, or -1. */
 function selectorBlock(infos: Info[]): number {
+  let fallback = -1;
   for (const sel of CONTENT_BODIES) {
     let best = -1;
     let bestLen = 0;
@@ -508,8 +509,9 @@ function selectorBlock(infos: Info[]): number {
       bestLen = info.len;
     }
     if (best >= 0 && bestLen >= 200) return best;
+    if (best >= 0 && bestLen >= 25 && fallback < 0) fallback = best;
   }
-  return -1;
+  return fallback;
 }
 
 const charsOf = (lines: Line[]) => lines.reduce((n, l) => n + l.text.length, 0);
@@ -532,6 +534,8 @@ function chooseLines(doc: Document): Line[] {
     // The theme's own body wins unless the scored blocks hold much more text outside it.
     const inside = strictRoots.some((r) => r === sel || isAncestor(infos, sel, r));
     if (inside || charsOf(bySelector) * 2 >= charsOf(scored)) return bySelector;
+    // a short body the theme marks as such (a two-paragraph notice) beats guessing from the whole page
+    if (infos[sel]!.len < 200) return charsOf(scored) > charsOf(bySelector) ? scored : bySelector;
   }
   if (charsOf(best) < MIN_ARTICLE_CHARS) {
     const lenient = linesOf(infos, index, scoredBlocks(infos, false), false);
@@ -540,7 +544,7 @@ function chooseLines(doc: Document): Line[] {
   if (charsOf(best) < MIN_ARTICLE_CHARS) {
     // Last resort, trafilatura's baseline: the whole body minus navigation (pages without paragraphs).
     const body = infos.findIndex((i) => i.el.name === 'body');
-    const whole = linesOf(infos, index, [body >= 0 ? body : 0], false);
+    const whole = linesOf(infos, index, [body >= 0 ? body : 0], true);
     if (charsOf(whole) > charsOf(best) * 1.5) best = whole;
   }
   return best;
