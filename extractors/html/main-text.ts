@@ -103,6 +103,7 @@ const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form',
 const COMMA_RE = /[,،，、]/g;
 const MIN_ARTICLE_CHARS = 500;
 const LINK_LINE_MAX = 100;
+const INVISIBLE_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 export interface MainText {
   /** Paragraphs of the article body in page order. */
@@ -429,7 +430,11 @@ function blockText(node: ParentNode | ChildNode, out: Line[], skip: (el: Element
   let inLink = 0;
   const flush = () => {
     if (!line) return;
-    const t = line.replace(/[ \t\u00a0\u200b\u00ad\r\n\f]+/g, ' ').trim();
+    // soft hyphens and zero-width characters join the word they sit in ("Mit\u00adtel\u00adal\u00adter"), they are no space
+    const t = line
+      .replace(INVISIBLE_RE, '')
+      .replace(/[ \t\u00a0\r\n\f\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+      .trim();
     if (t) out.push({ text: t, link: Math.min(1, linkChars / t.length) });
     line = '';
     linkChars = 0;
