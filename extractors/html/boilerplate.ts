@@ -80,6 +80,7 @@ export const BOILERPLATE_WORDS = [
   'terkait',
   'baca',
   'bacajuga',
+  'simak',
   'comment',
   'comments',
   'komentar',
@@ -166,8 +167,10 @@ export const BOILERPLATE_LINE_STARTS = [
   'baca juga',
   'baca pula',
   'baca selengkapnya',
-  'simak juga',
-  'simak video',
+  'simak',
+  'pasang iklan',
+  'ruang iklan',
+  'space iklan',
   'lihat juga',
   'berita terkait',
   'artikel terkait',
@@ -225,7 +228,8 @@ function escapeRe(s: string): string {
 }
 
 export const BOILERPLATE_LINE_RE = new RegExp(
-  `^(?:©|(?:${[...BOILERPLATE_LINE_STARTS]
+  // leading dashes and bullets: "- Advertisement -", "• Baca juga"
+  `^[\\s\\-–—|•·*]*(?:©|(?:${[...BOILERPLATE_LINE_STARTS]
     .sort((x, y) => y.length - x.length)
     .map((w) => escapeRe(w).replace(/ /g, '\\s+'))
     .join('|')})(?![\\p{L}\\p{N}]))`,

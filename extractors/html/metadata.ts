@@ -143,6 +143,15 @@ function first(all: Element[], sel: Selector): Element | null {
   return null;
 }
 
+const BYLINE_TAGS = new Set(['p', 'small', 'span', 'div', 'font', 'td', 'li', 'address']);
+/** A labelled byline: the role word, a colon, then a capitalised name up to a separator. */
+const BYLINE_RE =
+  /(?:^|[|•·]\s*)(?:[Pp]enulis|PENULIS|[Rr]eporter|REPORTER|[Pp]ewarta|PEWARTA|[Ww]artawan|[Dd]itulis\s+oleh)\s*:\s*(?<name>\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,4})\s*(?:$|[|•·,(/])/u;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
 function hasOwnText(el: Element): boolean {
   for (const c of el.children) if (c.type === 'text' && c.data.trim()) return true;
   return false;
@@ -189,6 +198,19 @@ export function extractMetadata(doc: Document, url: string): PageMeta {
       if (el.name !== 'h2' && el.name !== 'h3' && el.name !== 'h4') continue;
       const t = clean(textOf(el, SMALL_WALK));
       if (t.length > 10 && docTitle.includes(t)) {
+        h1 = t;
+        break;
+      }
+    }
+  }
+  if (!h1 && wordCount(stripSiteSuffix(docTitle, siteName)) < 4) {
+    // No <h1> and a <title> that only names the site (print views: "Radar Sumbawa - Versi Cetak"): the first
+    // heading of four words or more before the first paragraph.
+    for (const el of all) {
+      if (el.name === 'p') break;
+      if (el.name !== 'h2' && el.name !== 'h3') continue;
+      const t = clean(textOf(el, SMALL_WALK));
+      if (wordCount(t) >= 4 && t.length <= 200) {
         h1 = t;
         break;
       }
@@ -245,6 +267,19 @@ export function extractMetadata(doc: Document, url: string): PageMeta {
   if (!author) {
     const authorEl = first(all, AUTHOR_SELECTOR);
     author = (authorEl && clean(textOf(authorEl, SMALL_WALK))) || null;
+  }
+  if (!author) {
+    // "Senin, 17 Juli 2023 19:02 WITA | Penulis: Lalu Ahmad Zaki": a labelled byline in a short line.
+    for (const el of all) {
+      if (!BYLINE_TAGS.has(el.name) || !hasOwnText(el)) continue;
+      const t = clean(textOf(el, SMALL_WALK));
+      if (t.length > 160) continue;
+      const m = BYLINE_RE.exec(t);
+      if (m?.groups?.name) {
+        author = m.groups.name.trim();
+        break;
+      }
+    }
   }
 
   const publisher = nameOf(art?.publisher) ?? siteName ?? nameOf(org) ?? null;
