@@ -193,3 +193,19 @@ if (SHOW > 0 && runs[0]) {
     .slice(0, SHOW);
   for (const { c, e } of worst) console.log(`  ${e.index} ${e.file}: fn ${c.fn}/${e.with.length} fp ${c.fp}`);
 }
+
+// Metadata, where the truth is known: the golden pages (fixtures/pages), field by field. The text benchmark has no
+// metadata labels.
+{
+  const { loadGoldenPages } = await import('../test/article/golden.ts');
+  const FIELDS = ['title', 'published', 'author', 'publisher', 'canonicalUrl', 'lang'] as const;
+  const pages = loadGoldenPages();
+  const hits: Record<string, number> = {};
+  for (const p of pages) {
+    const a = toArticle({ url: p.expected.url, html: decodeHtml(p.bytes) });
+    for (const f of FIELDS) if (a[f] === p.expected[f]) hits[f] = (hits[f] ?? 0) + 1;
+  }
+  console.log(
+    `metadata on the ${pages.length} golden pages: ${FIELDS.map((f) => `${f} ${hits[f] ?? 0}/${pages.length}`).join(', ')}`,
+  );
+}
