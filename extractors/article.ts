@@ -2,9 +2,9 @@
  * RawPage → Article: the main text of an HTML page without its boilerplate, and its metadata. Pure: no I/O and
  * no clock; the crawler archives the page, this turns the archived HTML into an Article any number of times.
  */
-import { load } from 'cheerio';
 import type { Article, SourceKind } from '../src/types.ts';
 import { dateFromText } from './html/dates.ts';
+import { parseHtml } from './html/dom.ts';
 import { extractMainText } from './html/main-text.ts';
 import { extractMetadata } from './html/metadata.ts';
 
@@ -20,6 +20,12 @@ export interface ArticleInput {
 // "TIMIKA, 27 Juni 2024 -" / "Jakarta, Rabu (9/6/2021) |": a dateline opening the first paragraph.
 const DATELINE_RE =
   /^[\p{Lu}][\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*(?<date>[^–—|-]{6,40}?)\s*(?:[–—|-]|\(ANTARA\))/u;
+
+/**
+ * HTML beyond this is not read: a news page is far smaller, and time and memory must stay bounded whatever a
+ * crawled page holds (the crawler stores what a site sends; `pantau extract` cuts its input the same way).
+ */
+export const MAX_HTML_CHARS = 3 * 1024 * 1024;
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -37,9 +43,9 @@ function hostOf(url: string | null): string | null {
  *   // "Tamiang Layang (ANTARA) - Pemerintah Kabupaten Barito Timur, Kalimantan Tengah, melalui …"
  */
 export function toArticle(input: ArticleInput): Article {
-  const $ = load(input.html);
-  const meta = extractMetadata($, input.url);
-  const { paragraphs, credits } = extractMainText($, { title: meta.title });
+  const doc = parseHtml(input.html.length > MAX_HTML_CHARS ? input.html.slice(0, MAX_HTML_CHARS) : input.html);
+  const meta = extractMetadata(doc, input.url);
+  const { paragraphs, credits } = extractMainText(doc, { title: meta.title });
 
   let published = meta.published;
   if (!published && paragraphs[0]) {

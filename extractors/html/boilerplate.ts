@@ -3,8 +3,11 @@
  * elements before the main block is chosen; the line patterns drop single paragraphs inside the main block.
  */
 
-/** Elements that never hold article text. */
-export const NEVER_CONTENT_SELECTORS = [
+/**
+ * Elements that never hold article text. Not <form>: ASP.NET sites wrap the whole page in one, so forms are judged
+ * by their inputs and links like any other block.
+ */
+export const NEVER_CONTENT_TAGS = [
   'script',
   'style',
   'noscript',
@@ -12,7 +15,6 @@ export const NEVER_CONTENT_SELECTORS = [
   'iframe',
   'svg',
   'canvas',
-  'form',
   'button',
   'select',
   'input',
@@ -21,14 +23,35 @@ export const NEVER_CONTENT_SELECTORS = [
   'aside',
   'footer',
   'figcaption',
-  'ins.adsbygoogle',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
-  '[role="complementary"]',
+  'head',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'map',
+  'dialog',
+  'math',
 ];
+
+/** Attributes that hide an element or mark it as site chrome: [name, value] (null: any value). */
+export const NEVER_CONTENT_ATTRS: ReadonlyArray<readonly [string, string | null]> = [
+  ['hidden', null],
+  ['aria-hidden', 'true'],
+  ['role', 'navigation'],
+  ['role', 'banner'],
+  ['role', 'contentinfo'],
+  ['role', 'complementary'],
+  ['role', 'dialog'],
+  ['role', 'alertdialog'],
+  ['role', 'alert'],
+  ['role', 'menu'],
+  ['role', 'menubar'],
+  ['role', 'search'],
+  ['role', 'toolbar'],
+];
+
+/** Inline styles that hide an element (login errors, modal templates, lazy-loaded teasers). */
+export const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
  * class/id words of boilerplate blocks (WordPress news themes, wire sites, SPSE). Matched as whole words of the
@@ -57,6 +80,7 @@ export const BOILERPLATE_WORDS = [
   'terkait',
   'baca',
   'bacajuga',
+  'simak',
   'comment',
   'comments',
   'komentar',
@@ -84,6 +108,17 @@ export const BOILERPLATE_WORDS = [
   'cookie',
   'modal',
   'popup',
+  'dialog',
+  'overlay',
+  'login',
+  'signin',
+  'signup',
+  'register',
+  'alert',
+  'toolbar',
+  'dropdown',
+  'consent',
+  'gdpr',
   'skip',
   'byline',
   'meta',
@@ -122,9 +157,84 @@ export const CONTENT_SELECTORS = [
   '.story-body',
 ];
 
-/** Lines that are navigation inside the body: "Baca juga: …", "Simak juga …", share prompts, ad labels. */
-export const BOILERPLATE_LINE_RE =
-  /^(?:copyright\b|hak\s+cipta\b|©|baca\s+(?:juga|pula|selengkapnya)|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|related\s+posts?|read\s+more|also\s+read|advertisement|scroll\s+to\s+continue|iklan|bagikan|share(?:\s+this)?|ikuti\s+(?:kami|berita)|dapatkan\s+update|follow\s+us|tinggalkan\s+(?:balasan|komentar)|post\s+a\s+comment|previous\s+post|next\s+post|sebelumnya|selanjutnya)\b/i;
+/**
+ * How navigation lines inside the body begin: "Baca juga: …", "Simak juga …", share prompts, ad labels, and the
+ * same prompts of the other languages a regional news site quotes from wire services. Words; spaces match any
+ * whitespace.
+ */
+export const BOILERPLATE_LINE_STARTS = [
+  // Indonesian
+  'baca juga',
+  'baca pula',
+  'baca selengkapnya',
+  'simak',
+  'pasang iklan',
+  'ruang iklan',
+  'space iklan',
+  'lihat juga',
+  'berita terkait',
+  'artikel terkait',
+  'iklan',
+  'bagikan',
+  'ikuti kami',
+  'ikuti berita',
+  'ikuti terus',
+  'dapatkan update',
+  'dapatkan berita',
+  'tinggalkan balasan',
+  'tinggalkan komentar',
+  'sebelumnya',
+  'selanjutnya',
+  'hak cipta',
+  'scroll untuk melanjutkan',
+  'gulir ke bawah',
+  // English
+  'copyright',
+  'related posts',
+  'related post',
+  'related articles',
+  'read more',
+  'read also',
+  'also read',
+  'see also',
+  'advertisement',
+  'scroll to continue',
+  'share this',
+  'share',
+  'follow us',
+  'post a comment',
+  'previous post',
+  'next post',
+  'sign up for',
+  'subscribe to',
+  // Spanish, Portuguese, French, German, Italian
+  'lea también',
+  'lee también',
+  'lea más',
+  'te puede interesar',
+  'le puede interesar',
+  'leia também',
+  'lire aussi',
+  'à lire aussi',
+  'lesen sie auch',
+  'lesen sie mehr',
+  'mehr zum thema',
+  'das könnte sie auch interessieren',
+  'leggi anche',
+];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const BOILERPLATE_LINE_RE = new RegExp(
+  // leading dashes and bullets: "- Advertisement -", "• Baca juga"
+  `^[\\s\\-–—|•·*]*(?:©|(?:${[...BOILERPLATE_LINE_STARTS]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => escapeRe(w).replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}]))`,
+  'iu',
+);
 
 /** Credit lines at the foot of an article: the byline, not the text. */
 export const CREDIT_LINE_RE =

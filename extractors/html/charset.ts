@@ -42,10 +42,29 @@ const CP1252_C1 = [
 ];
 const C1_RE = /[\u0080-\u009f]/g;
 
+const SINGLE_BYTE_RE = /^(?:windows-1252|iso-8859-1|us-ascii|ascii|latin1|l1|cp1252|iso8859-1|iso_8859-1)$/;
+
+function decodeCp1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(C1_RE, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]!));
+}
+
+function validUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Decodes a fetched page: a UTF-8 BOM wins, then the Content-Type charset, then <meta charset>, then UTF-8.
  * ISO-8859-1 is decoded as windows-1252, as browsers do (the WHATWG label table maps them together), so the
- * curly quotes and dashes in 0x80–0x9F come out right.
+ * curly quotes and dashes in 0x80–0x9F come out right. Declarations that lie are caught both ways: a page
+ * declared windows-1252 whose bytes are valid UTF-8 with non-ASCII characters is UTF-8 (a windows-1252 text
+ * almost never forms valid UTF-8 sequences), and a page declared (or defaulting to) UTF-8 whose bytes are mostly
+ * invalid UTF-8 is windows-1252 (old CMS templates declare UTF-8 over Latin-1 content).
  *
  * @example decodeHtml(bytes, 'text/html; charset=windows-1252') // "… kata Kepala LPSE, “server rusak” …"
  */
@@ -55,8 +74,27 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   }
   const decoder =
     decoderFor(charsetFromContentType(contentType)) ?? decoderFor(sniffMetaCharset(bytes)) ?? new TextDecoder('utf-8');
-  const text = decoder.decode(bytes);
-  if (decoder.encoding === 'windows-1252')
-    return text.replace(C1_RE, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]!));
-  return text;
+  if (decoder.encoding === 'windows-1252' || SINGLE_BYTE_RE.test(decoder.encoding)) {
+    const utf8 = hasHighBytes(bytes) ? validUtf8(bytes) : null;
+    return utf8 ?? decodeCp1252(bytes);
+  }
+  if (decoder.encoding === 'utf-8') {
+    const strict = validUtf8(bytes);
+    if (strict !== null) return strict;
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    let bad = 0;
+    let good = 0;
+    for (let i = 0; i < loose.length; i++) {
+      const c = loose.charCodeAt(i);
+      if (c === 0xfffd) bad++;
+      else if (c >= 0x80) good++;
+    }
+    return bad > good ? decodeCp1252(bytes) : loose;
+  }
+  return decoder.decode(bytes);
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
 }

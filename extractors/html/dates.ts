@@ -3,7 +3,7 @@
  * ("Rabu, 9 Juni 2021 14:20 WIB", "09/06/2021"). Pure: never reads the clock.
  */
 
-import { ENGLISH_MONTHS } from '../vocab.ts';
+import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../vocab.ts';
 
 /** Indonesian (and English, for wire pages) month names and abbreviations → month number. */
 export const MONTHS: Readonly<Record<string, number>> = {
@@ -56,6 +56,30 @@ export const MONTH_DAY_YEAR_RE = new RegExp(
   `\\b(?<month>${MONTH_ALT})\\.?\\s+(?<day>\\d{1,2}),?\\s+(?<year>(?:19|20)\\d{2})\\b`,
   'i',
 );
+/** Indonesian weekday names (with the spellings sites use) and the English ones. */
+export const WEEKDAYS = [
+  'senin',
+  'selasa',
+  'rabu',
+  'kamis',
+  'jumat',
+  "jum'at",
+  'sabtu',
+  'minggu',
+  'ahad',
+  ...ENGLISH_WEEKDAYS,
+];
+const WEEKDAY_ALT = [...WEEKDAYS].sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * A line that is only a date stamp, as themes print it above or below the body: "Kamis, 27 Juni 2024 - 15:40 WIT",
+ * "27/06/2024 15:40 WIB", "June 9, 2021". The publication date is metadata; as a paragraph it is chrome.
+ */
+export const DATE_ONLY_LINE_RE = new RegExp(
+  `^(?:(?:${WEEKDAY_ALT})\\s*,?\\s*)?(?:\\d{1,2}\\s+(?:${MONTH_ALT})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2})(?:\\s*[-|,•]?\\s*(?:pukul\\s*)?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\s*(?:WIB|WITA|WIT|[AP]M)?)?$`,
+  'i',
+);
+
 /** "09/06/2021" or "9-6-2021": day first, as Indonesian pages write it. */
 export const NUMERIC_DATE_RE = /\b(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>(?:19|20)\d{2})\b/;
 /**

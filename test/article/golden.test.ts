@@ -11,7 +11,24 @@ const pages = loadGoldenPages();
 describe('golden pages', () => {
   test('there is one for each site shape', () => {
     const sources = new Set(pages.map((p) => p.name.split('/')[0]));
-    for (const s of ['warta-nusantara', 'kantor-berita-nusa', 'layar-sulteng', 'lpse-bartim', 'sulbar-pos'])
+    for (const s of [
+      'warta-nusantara',
+      'kantor-berita-nusa',
+      'layar-sulteng',
+      'lpse-bartim',
+      'sulbar-pos',
+      // the platform shapes of fixtures/pages/_src/shapes.ts
+      'kabar-halmahera',
+      'suara-lembah-palu',
+      'warta-sepekan',
+      'nusantara-terkini',
+      'pos-kapuas',
+      'lintas-borneo',
+      'radar-sumbawa',
+      'suara-toraja',
+      'portal-kabupaten',
+      'gorontalo-hari-ini',
+    ])
       expect(sources).toContain(s);
   });
 

@@ -2,7 +2,7 @@
  * The golden pages of fixtures/pages/<source>/<slug>/{source.html, expected.json} and the text measures:
  * how much of the expected text an extraction recovers, and how much of what it returns is not the article.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PageMeta } from '../../extractors/html/metadata.ts';
 
