@@ -24,7 +24,15 @@ import {
   SIGN_OFF_RE,
 } from './boilerplate.ts';
 import { DATE_ONLY_LINE_RE } from './dates.ts';
-import { type ChildNode, compileSelector, type Document, type Element, matches, type ParentNode } from './dom.ts';
+import {
+  type ChildNode,
+  compileSelector,
+  type Document,
+  type Element,
+  matches,
+  type ParentNode,
+  textOf,
+} from './dom.ts';
 
 const BOILERPLATE_SET = new Set(BOILERPLATE_WORDS);
 const CONTENT_SET = new Set(CONTENT_WORDS);
@@ -529,7 +537,13 @@ function isAncestor(infos: Info[], a: number, b: number): boolean {
 /** The fallback chain: body selector, scored blocks strict, then lenient; the longer plausible text wins. */
 function chooseLines(doc: Document): Line[] {
   const { infos, index } = measure(doc);
-  if (infos.length === 0) return [];
+  // a page without a single element (plain text served as HTML): its text is the article, paragraph by paragraph
+  if (infos.length === 0) {
+    return textOf(doc)
+      .split(/\n\s*\n/)
+      .map((t) => ({ text: t.replace(/\s+/g, ' ').trim(), link: 0 }))
+      .filter((l) => l.text);
+  }
   const sel = selectorBlock(infos);
   const strictRoots = scoredBlocks(infos, true);
   const scored = linesOf(infos, index, strictRoots, true);
