@@ -7,15 +7,10 @@
  */
 import type { Cause, Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
+import { ANY_CAUSE_RE, CAUSE_RES, type CauseKey } from '../lexicon/causes.ts';
 import { alternation, clip } from '../text.ts';
-import { CAUSE_PATTERNS, DENIAL_WORDS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
+import { DENIAL_WORDS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
 
-type PatternKey = keyof typeof CAUSE_PATTERNS;
-const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
-  ([cat, pats]) => [cat as PatternKey, new RegExp(`\\b(?:${pats.join('|')})\\b`, 'gi')] as const,
-);
-/** Any cause word at all: most sentences have none and skip the per-category passes. */
-const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
 /** A denial a few words before the cause: "membantah dugaan peretasan", "Tidak ada serangan siber" (not "Ini bukan kali
@@ -72,15 +67,15 @@ function clauseBefore(sentence: string, at: number): string {
  *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
  */
 export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
-  const found = new Map<PatternKey, Cause>();
-  const unknownCats = new Set<PatternKey>();
-  const deniedCats = new Set<PatternKey>();
+  const found = new Map<CauseKey, Cause>();
+  const unknownCats = new Set<CauseKey>();
+  const deniedCats = new Set<CauseKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
   const attackSentences: number[] = [];
   sentences.forEach((s, i) => {
     const text = s.text;
     if (!text || !ANY_CAUSE_RE.test(text)) return;
-    for (const [cat, re] of CATEGORY_RES) {
+    for (const [cat, re] of CAUSE_RES) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const clause = clauseBefore(text, m.index);
