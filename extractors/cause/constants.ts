@@ -128,3 +128,28 @@ export const DENIAL_WORDS = [
  * Javanese "ora": "Server LPSE dhewe ora rusak".
  */
 export const INNER_NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum', 'not', 'ora'];
+
+/**
+ * What an outage happens to besides the systems' own names (relevance's SYSTEM_TERMS and SITE_NOUNS): a linked cause
+ * noun ("akibat banjir") is the outage's cause only in a sentence about one of them, or right after one.
+ */
+export const OUTAGE_SUBJECTS = ['server', 'servernya', 'sistem', 'layanan', 'jaringan', 'internet', 'system', 'site'];
+
+/**
+ * Whose link or device it is, right after the noun: the bidder's own connection is no cause of the LPSE's outage
+ * ("gagal upload disebabkan koneksi internet yang digunakan penyedia").
+ */
+export const USER_SIDE_WORDS = [
+  'yang digunakan',
+  'yang dipakai',
+  'milik penyedia',
+  'milik peserta',
+  'milik rekanan',
+  'di tempat',
+  'di rumah',
+  'masing-masing',
+  'sisi penyedia',
+  'sisi pengguna',
+  'pihak penyedia',
+  'pihak peserta',
+];

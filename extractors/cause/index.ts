@@ -7,9 +7,18 @@
  */
 import type { Cause, Extracted } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { ANY_CAUSE_RE, CAUSE_RES, type CauseKey } from '../lexicon/causes.ts';
+import { CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
+import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';
+import { SITE_NOUNS, SYSTEM_TERMS } from '../relevance/index.ts';
 import { alternation, clip } from '../text.ts';
-import { DENIAL_WORDS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
+import {
+  DENIAL_WORDS,
+  HEDGE_WORDS,
+  INNER_NEGATION_WORDS,
+  NEGATION_WORDS,
+  OUTAGE_SUBJECTS,
+  USER_SIDE_WORDS,
+} from './constants.ts';
 
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
@@ -21,7 +30,11 @@ const NEAR_NEGATION_RE = new RegExp(
   `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?:(?:ada|pernah|sedang|karena|akibat|disebabkan|oleh|terkena|kena|mengalami|due\\s+to|caused\\s+by)\\s+){0,2}$`,
   'i',
 );
-const INNER_NEGATION_RE = new RegExp(`\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?!stabil\\b)`, 'i');
+/** …but not a negation that is the cause itself: "tidak stabil", "kapasitas server tidak memadai / tidak sanggup". */
+const INNER_NEGATION_RE = new RegExp(
+  `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?!(?:lagi\\s+)?(?:stabil|memadai|mencukupi|cukup|sanggup|mampu|kuat)\\b)`,
+  'i',
+);
 /** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
 const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
 
@@ -62,6 +75,40 @@ function clauseBefore(sentence: string, at: number): string {
   return head.slice(cut + 1);
 }
 
+type Pass = readonly (readonly [CauseKey, RegExp, boolean])[];
+const DIRECT_PASS: Pass = CAUSE_RES.map(([k, re]) => [k, re, false] as const);
+const LINKED_PASS: Pass = LINKED_CAUSE_RES.map(([k, re]) => [k, re, true] as const);
+const BOTH_PASSES: Pass = [...DIRECT_PASS, ...LINKED_PASS];
+
+/** The things an outage happens to: the procurement systems by name, and the server, site or network they run on. */
+const OUTAGE_SUBJECT_RE = new RegExp(
+  `\\b(?:${alternation([...SYSTEM_TERMS, ...SITE_NOUNS, ...OUTAGE_SUBJECTS])})\\b`,
+  'i',
+);
+/** A link or device that is the user's own, not the LPSE's: "koneksi internet yang digunakan penyedia". */
+const USER_SIDE_AFTER_RE = new RegExp(`^(?:\\s+\\S+){0,2}\\s+(?:${alternation(USER_SIDE_WORDS)})\\b`, 'i');
+
+/**
+ * A cause noun that needs a link is a cause when the link governs it and the story is the outage's: a causal link
+ * at most three words before it ("terganggu akibat banjir"), a result verb a few words after it ("Trafik yang
+ * tinggi membuat…"), or a result opener at the start of the next sentence ("…terendam banjir. Akibatnya, …"); and
+ * the system, its server or its site named in that sentence or the one before or after.
+ */
+function governed(sentences: readonly { text: string }[], i: number, at: number, end: number): boolean {
+  const text = sentences[i]?.text ?? '';
+  if (USER_SIDE_AFTER_RE.test(text.slice(end, end + 60))) return false;
+  const linked =
+    CAUSE_LINK_BEFORE_RE.test(text.slice(Math.max(0, at - 60), at)) ||
+    RESULT_LINK_AFTER_RE.test(text.slice(end, end + 80)) ||
+    RESULT_OPENER_RE.test(sentences[i + 1]?.text ?? '');
+  if (!linked) return false;
+  return (
+    OUTAGE_SUBJECT_RE.test(text) ||
+    OUTAGE_SUBJECT_RE.test(sentences[i - 1]?.text ?? '') ||
+    OUTAGE_SUBJECT_RE.test(sentences[i + 1]?.text ?? '')
+  );
+}
+
 /**
  * @example extractCauses(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim'))
  *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
@@ -74,10 +121,15 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
   const attackSentences: number[] = [];
   sentences.forEach((s, i) => {
     const text = s.text;
-    if (!text || !ANY_CAUSE_RE.test(text)) return;
-    for (const [cat, re] of CAUSE_RES) {
+    if (!text) return;
+    const direct = ANY_CAUSE_RE.test(text);
+    const linked = ANY_LINKED_CAUSE_RE.test(text);
+    if (!direct && !linked) return;
+    const passes = direct ? (linked ? BOTH_PASSES : DIRECT_PASS) : LINKED_PASS;
+    for (const [cat, re, needsLink] of passes) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (needsLink && !governed(sentences, i, m.index, m.index + m[0].length)) continue;
         const clause = clauseBefore(text, m.index);
         const near = text.slice(Math.max(0, m.index - 40), m.index);
         // "Tidak ada serangan siber", "membantah dugaan peretasan" (but not "Pemkab lain yang tidak pernah terkena

@@ -11,7 +11,7 @@ import type { CauseCategory } from '../../src/types.ts';
  * word after them they are a network cause.
  */
 const NET_LINK =
-  '(?:jaringan(?!\\s+(?:listrik|transmisi|distribusi|pln|air|jalan|irigasi))(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?|(?:akses\\s+|koneksi\\s+)?internet(?:e|nya)?|jalur\\s+(?:internet(?:e|nya)?|backbone|koneksi|jaringan|utama|komunikasi)|backbone|radio\\s+link|link\\s+(?:internet|jaringan|radio|utama)|kabel\\s+(?:fiber|optik|serat\\s+optik|fo|utama|jaringan|internet)|serat\\s+optik|fiber\\s+opti[ck]|router|BTS|tower\\s+(?:bts|jaringan|internet|radio|pemancar)|menara\\s+(?:bts|radio|pemancar|telekomunikasi|jaringan|internet))';
+  '(?:jaringan(?!\\s+(?:listrik|transmisi|distribusi|pln|air|jalan|irigasi))(?:\\s+(?:internet|telkom|fiber|kabel\\s+optik))?|(?:akses\\s+|koneksi\\s+)?internet(?:e|nya)?|jalur\\s+(?:internet(?:e|nya)?|backbone|koneksi|jaringan|utama|komunikasi)|backbone|radio\\s+link|link\\s+(?:internet|jaringan|radio|utama)|kabel\\s+(?:fiber|optik|serat\\s+optik|fo|utama|jaringan|internet|bawah\\s+laut|laut|telkom)|serat\\s+optik|fiber\\s+opti[ck]|router|BTS|tower\\s+(?:bts|jaringan|internet|radio|pemancar)|menara\\s+(?:bts|radio|pemancar|telekomunikasi|jaringan|internet))';
 /** Breaks that say a link failed, a few words after it: "kabel optik milik Telkom putus". */
 const NET_BREAK = '(?:terputus|putus|pedhot|tersambar|bermasalah|tidak\\s+stabil|down|mati|roboh|tumbang)';
 /** Milder trouble words that count right after the link only: "router rusak", "jaringan internet mengalami gangguan". */
@@ -47,6 +47,16 @@ export const CAUSE_PATTERNS: Record<
     'hacked',
     'hackers',
     'cyber[\\s-]?attacks?',
+    // "ulah peretas", "akun admin dibajak", "disisipi konten judi online"
+    'peretas',
+    '(?:akun|situs|laman|website|server)(?:\\s+\\S+){0,3}\\s+dibajak',
+    'pembajakan\\s+(?:akun|situs|laman|website)',
+    'disisipi',
+    '(?:konten|situs|link|tautan|iklan|halaman)\\s+judi(?:\\s+(?:online|daring|slot))?',
+    'web\\s?shell',
+    'backdoor',
+    'sql\\s+injection',
+    'defaced',
   ],
   upgrade: [
     'up[\\s-]?grade',
@@ -54,6 +64,10 @@ export const CAUSE_PATTERNS: Record<
     'peningkatan\\s+versi',
     'migrasi\\s+(?:ke\\s+)?(?:versi|spse|sistem|aplikasi)',
     'versi\\s+\\d+(?:\\.\\d+)*\\s+(?:ke|menjadi|menyang)\\s+(?:versi\\s+)?\\d',
+    // "pemutakhiran aplikasi", "transisi ke SPSE versi 4.5", "peralihan ke sistem baru"
+    '(?:pembaharuan|pemutakhiran|update|pengkinian)\\s+(?:sistem|aplikasi|versi|spse|server|perangkat\\s+lunak|software)',
+    '(?:peralihan|transisi|perpindahan|pergantian)\\s+(?:ke\\s+)?(?:sistem|aplikasi|versi|spse|platform)',
+    'system\\s+(?:upgrade|update)',
   ],
   power: [
     'pemadaman\\s+listrik',
@@ -65,6 +79,20 @@ export const CAUSE_PATTERNS: Record<
     'genset',
     '\\bMCB\\b',
     'listrik\\s+pln',
+    // a short circuit, the panel or transformer, an unsteady supply: "korsleting di ruang panel listrik"
+    'korsleting',
+    'konsleting',
+    'korslet',
+    'konslet',
+    '(?:hubungan\\s+)?arus\\s+pendek',
+    '(?:panel|gardu|trafo|travo|transformator)(?:\\s+listrik)?(?:\\s+\\S+){0,4}\\s+(?:terbakar|meledak|rusak|mati|padam|bermasalah)',
+    '(?:aliran|arus|suplai|supply|tegangan)\\s+listrik(?:\\s+\\S+){0,3}\\s+(?:terputus|putus|padam|mati|tidak\\s+stabil|naik\\s+turun|drop)',
+    '(?:terputusnya|terhentinya)\\s+(?:aliran\\s+|pasokan\\s+|suplai\\s+)?listrik',
+    'listrik(?:nya|e)?(?:\\s+\\S+){0,3}\\s+(?:tidak\\s+stabil|naik\\s+turun|byar-?pet|padam|mati)',
+    'byar-?pet',
+    'pemadaman\\s+bergilir',
+    'short[\\s-]circuit',
+    'electrical\\s+(?:fault|problem|failure)s?',
     // English reports
     'power\\s+(?:failure|cut|outage|problem)s?',
     'blackout',
@@ -87,6 +115,12 @@ export const CAUSE_PATTERNS: Record<
     'internet\\s+(?:terputus|putus|mati|down)',
     `(?:provider|isp|${NET_PROVIDER})(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)`,
     '(?:network|internet|connectivity)\\s+(?:disruption|failure|outage|problem)s?',
+    // the internet cut or slowed on purpose: "pemblokiran internet", "pemerintah membatasi akses internet"
+    '(?:pemblokiran|pembatasan|pemutusan|perlambatan|pelambatan)\\s+(?:akses\\s+|layanan\\s+|jaringan\\s+)*(?:internet|data)',
+    '(?:memblokir|membatasi|memutus|mematikan|memperlambat)\\s+(?:akses\\s+|layanan\\s+|jaringan\\s+)*internet',
+    'internet\\s+(?:diblokir|dibatasi|diputus|dimatikan|diperlambat)',
+    'internet\\s+shutdown',
+    'throttling',
   ],
   // lightning alone: the network's cause, unless the article states hardware it destroyed (corpus rule)
   lightning: ['(?:tersambar|disambar)\\s+petir', 'sambaran\\s+petir', 'petir\\s+menyambar'],
@@ -105,6 +139,16 @@ export const CAUSE_PATTERNS: Record<
     '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
     'alat\\s+pembagi',
     'switch\\s+(?:rusak|mati)',
+    // the server room flooded or burnt: "ruang server terendam banjir", "server terbakar"
+    '(?:ruang(?:an)?\\s+server|ruang\\s+data|data\\s+cent(?:er|re)|server(?:nya)?)(?:\\s+\\S+){0,3}\\s+(?:terendam|kebanjiran|tergenang|terbakar|kebakaran|hangus|dilalap\\s+api|tersiram)',
+    // ageing equipment: "server yang sudah tua", "perangkat sudah usang"
+    '(?:server|perangkat|peralatan|hardware|komputer\\s+server)(?:\\s+\\S+){0,2}\\s+(?:sudah\\s+|telah\\s+)?(?:tua|usang|uzur|termakan\\s+usia|berumur)',
+    'usia\\s+(?:server|perangkat)',
+    // overheating: "server overheat", "pendingin ruang server mati"
+    'overheat(?:ing)?',
+    'kepanasan',
+    '(?:pendingin|AC)(?:\\s+ruang(?:an)?(?:\\s+server)?)?\\s+(?:rusak|mati)',
+    '(?:disk|hardware|server)\\s+failure',
   ],
   overload: [
     'high\\s+traffic',
@@ -120,6 +164,12 @@ export const CAUSE_PATTERNS: Record<
     'lonjakan\\s+(?:jumlah\\s+)?(?:pengguna|pengakses|akses|trafi(?:k|c)|penyedia)',
     '(?:server(?:nya)?|sistem(?:nya)?)\\s+(?:\\S+\\s+){0,2}kewalahan',
     '(?:tidak|tak)\\s+(?:mampu|sanggup|kuat)\\s+(?:menampung|melayani)',
+    // the server's size no longer enough: "spesifikasi server sudah tidak sanggup melayani", "kapasitas server terbatas"
+    '(?:spesifikasi|kapasitas|kemampuan)\\s+(?:server|sistem|mesin|perangkat)(?:\\s+\\S+){0,4}\\s+(?:tidak|tak|kurang|belum)\\s+(?:lagi\\s+)?(?:sanggup|mampu|memadai|mencukupi|cukup|kuat)',
+    '(?:kapasitas|spesifikasi)\\s+server(?:\\s+\\S+){0,2}\\s+(?:terbatas|kecil|rendah|minim)',
+    '(?:pengguna|pengakses|pengunjung|akses|trafi(?:k|c)|traffic)(?:\\s+\\S+){0,3}\\s+(?:membludak|membeludak|melonjak|meningkat\\s+(?:tajam|drastis))',
+    '(?:padatnya|tingginya)\\s+(?:akses|trafi(?:k|c)|traffic|lalu\\s+lintas)',
+    '(?:diakses|mengakses|mengunggah|mengupload|upload)\\s+(?:secara\\s+)?(?:bersamaan|serentak|bersama-sama)',
     '(?:banyaknya|membludaknya|membeludaknya|membanjirnya)\\s+(?:penawaran|pengguna|peserta|penyedia|rekanan|pengakses|akses)',
     'heavy\\s+traffic',
     '(?:traffic|user)\\s+surge',
@@ -142,6 +192,10 @@ export const CAUSE_PATTERNS: Record<
     'perbaikan\\s+(?:server|sistem)\\s+terjadwal',
     'pemeliharaan\\s+(?:server|sistem|rutin|aplikasi)',
     'perawatan\\s+(?:server|sistem)',
+    // "sedang dalam pemeliharaan", "perbaikan rutin" (not "sedang dalam perbaikan": a repair after the failure)
+    '(?:sedang|dalam)\\s+(?:masa\\s+|tahap\\s+)?(?:pemeliharaan|perawatan)',
+    'perbaikan\\s+(?:rutin|berkala)',
+    'pemeliharaan\\s+(?:rutin|berkala|terjadwal)',
   ],
 };
 
@@ -154,3 +208,53 @@ export const CAUSE_RES: readonly (readonly [CauseKey, RegExp])[] = Object.entrie
 );
 /** Any cause phrase at all: most sentences have none and skip the per-category passes. */
 export const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
+
+/**
+ * Nouns that name a cause only when a causal link governs them (`causal-links.ts`): "akibat banjir", "karena
+ * masalah listrik", "lantaran jaringan internet lemot", "Trafik yang tinggi membuat…". Alone they are everywhere
+ * ("proyek penanganan banjir", "jaringan listrik desa"). A flood or a fire (`hardware_weak`) is hardware only when
+ * the text names no other cause: a flood that cut the power is a power cut.
+ */
+export const LINKED_CAUSE_PATTERNS: Partial<Record<CauseKey, readonly string[]>> = {
+  // not a voltage surge alone: that is how lightning breaks a server ("terbakar akibat lonjakan tegangan")
+  power: ['listrik(?:nya|e)?', 'PLN', 'pemadaman(?!\\s+(?:server|sistem|layanan|aplikasi))'],
+  network: [
+    NET_LINK,
+    'koneksi(?:nya)?',
+    'sinyal',
+    'telkom',
+    NET_PROVIDER,
+    'satelit',
+    'vsat',
+    'dns',
+    'connection',
+    'connectivity',
+  ],
+  hardware_weak: ['banjir', 'kebanjiran', 'terendam', 'kebakaran', 'terbakar', 'flood(?:s|ing)?', 'fire'],
+  overload: [
+    'trafi(?:k|c)(?:nya)?',
+    'traffic',
+    'pengakses',
+    'pengunjung',
+    '(?:kapasitas|spesifikasi)\\s+server',
+    'beban(?:\\s+(?:server|sistem|kerja))?',
+  ],
+  upgrade: [
+    'versi\\s+(?:baru|terbaru)',
+    '(?:sistem|aplikasi)\\s+(?:yang\\s+)?(?:baru|terbaru)',
+    'pembaruan',
+    'pembaharuan',
+  ],
+  // not the power company's own works: "akibat pemeliharaan jaringan PLN" is a power cut
+  maintenance: ['(?:pemeliharaan|perawatan)(?!(?:\\s+\\S+){0,2}\\s+(?:PLN|listrik))'],
+  cyberattack: ['serangan(?!\\s+(?:jantung|stroke))', 'attacks?'],
+};
+
+export const LINKED_CAUSE_RES: readonly (readonly [CauseKey, RegExp])[] = Object.entries(LINKED_CAUSE_PATTERNS).map(
+  ([key, pats]) => [key as CauseKey, new RegExp(`\\b(?:${pats.join('|')})\\b`, 'gi')] as const,
+);
+/** Any linked cause noun: the gate of the linked pass. */
+export const ANY_LINKED_CAUSE_RE = new RegExp(
+  `\\b(?:${Object.values(LINKED_CAUSE_PATTERNS).flat().join('|')})\\b`,
+  'i',
+);

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { extractCauses } from '../../extractors/cause/index.ts';
+import { ctxOf } from './helpers.ts';
+
+const stated = (text: string) => extractCauses(ctxOf(text)).value.filter((c) => c.certainty === 'stated');
+
+describe('extractCauses: causes in words of their own', () => {
+  test.each([
+    // a short circuit, a panel or transformer, an unsteady supply
+    ['power', 'Situs LPSE mati setelah korsleting di ruang panel listrik.'],
+    ['power', 'Gangguan LPSE Kabupaten Sigi terjadi akibat hubungan arus pendek di gedung Setda.'],
+    ['power', 'Trafo di belakang kantor Diskominfo meledak sehingga server LPSE padam.'],
+    ['power', 'Menurut teknisi, tegangan listrik di gedung itu naik turun sejak pagi.'],
+    // the internet cut or slowed on purpose
+    ['network', 'Layanan LPSE terganggu akibat pemblokiran internet oleh pemerintah pusat.'],
+    ['network', 'Pemerintah membatasi akses internet di Papua sehingga LPSE tidak bisa diakses.'],
+    ['network', 'Sejak internet diputus pemerintah, pokja tidak bisa membuka dokumen penawaran.'],
+    // a submarine cable
+    ['network', 'Kabel bawah laut yang menghubungkan Ternate putus, LPSE ikut lumpuh.'],
+    // the server room flooded or burnt, ageing equipment, overheating
+    ['hardware', 'Server LPSE lumpuh karena ruang server terendam banjir.'],
+    ['hardware', 'Air hujan masuk dan ruangan server kebanjiran setinggi lutut.'],
+    ['hardware', 'Penyebabnya, server yang sudah tua dan belum pernah diganti sejak 2012.'],
+    ['hardware', 'Kepala LPSE menyebut perangkat server sudah usang.'],
+    ['hardware', 'Pendingin ruang server mati sehingga server LPSE overheat.'],
+    // the server's size no longer enough
+    ['overload', 'Spesifikasi server sudah tidak sanggup melayani banyaknya pengguna, kata Kepala LPSE.'],
+    ['overload', 'Sistem LPSE tidak bisa diakses karena kapasitas server tidak memadai.'],
+    ['overload', 'Menjelang batas akhir, pengakses LPSE melonjak hingga lima kali lipat.'],
+    // upgrade, maintenance, attacks in other words
+    ['upgrade', 'Layanan terhenti selama transisi ke SPSE versi 4.5.'],
+    ['upgrade', 'Kepala UKPBJ menyebut pemutakhiran aplikasi belum rampung.'],
+    ['maintenance', 'LPSE Kabupaten Sigi tidak bisa diakses karena sedang dalam pemeliharaan.'],
+    ['maintenance', 'Situs LPSE ditutup sementara untuk perbaikan rutin pada akhir pekan.'],
+    ['cyberattack', 'Situs LPSE dibobol dan disisipi konten judi online.'],
+    ['cyberattack', 'Akun admin LPSE dibajak untuk mengubah harga penawaran.'],
+  ])('%s: %s', (category, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual([category]);
+    expect(r[0]?.evidence).toBe(text);
+  });
+});
+
+describe('extractCauses: a cause noun governed by a causal link', () => {
+  test.each([
+    // the link before the noun, with fillers between
+    ['hardware', 'Gara-gara banjir, server LPSE Kota Ternate mati.'],
+    ['hardware', 'Akibat kebakaran di ruang server, LPSE tidak bisa diakses.'],
+    ['network', 'LPSE tidak bisa diakses lantaran jaringan internet lemot.'],
+    ['network', 'Situs LPSE sulit dibuka karena adanya gangguan pada koneksi.'],
+    ['power', 'Server LPSE mati karena masalah listrik di gedung Setda.'],
+    ['power', 'Layanan LPSE terhenti akibat pemadaman sejak pukul 09.00 WIT.'],
+    ['overload', 'Situs LPSE melambat karena tingginya trafik menjelang batas akhir penawaran.'],
+    ['maintenance', 'Layanan LPSE dihentikan sementara karena perawatan.'],
+    ['network', 'The LPSE portal was unreachable due to connectivity problems.'],
+    // Javanese link
+    ['power', 'LPSE ora iso diakses amarga listrik ing kantor mati.'],
+    // the noun before a result verb
+    ['overload', 'Trafik yang tinggi membuat situs LPSE tidak bisa dibuka.'],
+    ['hardware', 'Banjir yang merendam kantor Setda menyebabkan server LPSE mati.'],
+    // a result opener in the next sentence
+    ['hardware', 'Kantor Setda Kabupaten Sigi kebanjiran. Akibatnya, server LPSE tidak bisa diakses.'],
+  ])('%s: %s', (category, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual([category]);
+    expect(text).toContain(r[0]?.evidence);
+  });
+
+  test.each([
+    ['no link', 'Lelang proyek penanganan banjir di Kabupaten Sigi dibuka lewat LPSE.'],
+    ['no link, a grid word', 'Jaringan listrik desa itu diperbaiki PLN, kata kepala desa.'],
+    ['a link whose reach ends before the noun', '"Karena informasinya pihak Telkom sudah punya datanya," ujarnya.'],
+    ["the bidder's own connection", 'Gagal unggah disebabkan koneksi internet yang digunakan penyedia.'],
+    ['no system in the story', 'Jalan desa rusak akibat banjir sejak pekan lalu.'],
+    [
+      "the power company's own works",
+      'Listrik padam akibat pemeliharaan jaringan PLN. LPSE tetap bisa diakses dengan genset.',
+    ],
+    ['a condition', 'Jika terjadi banjir, server LPSE akan dipindahkan ke lantai dua.'],
+  ])('%s: no such cause', (_name, text) => {
+    const cats = extractCauses(ctxOf(text))
+      .value.filter((c) => c.certainty === 'stated')
+      .map((c) => c.category);
+    expect(cats).not.toContain('hardware');
+    expect(cats).not.toContain('network');
+    expect(cats).not.toContain('maintenance');
+  });
+
+  test('a guess about a linked noun is suspected', () => {
+    const text = 'Kontraktor menduga situs LPSE down karena trafik yang membludak.';
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r.map((c) => `${c.category}:${c.certainty}`)).toEqual(['unexplained:stated', 'overload:suspected']);
+    expect(r[1]?.evidence).toBe(text);
+  });
+});
