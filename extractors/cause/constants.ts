@@ -153,3 +153,43 @@ export const USER_SIDE_WORDS = [
   'pihak penyedia',
   'pihak peserta',
 ];
+
+/**
+ * Parties whose word on the cause is a complaint, not a statement (corpus rule: what contractors or NGOs suspect is
+ * not a cause): "…diretas," ungkap salah seorang kontraktor; "Juru Bicara PT MJP menduga…".
+ */
+export const CLAIMANT_WORDS = [
+  'kontraktor',
+  'rekanan',
+  'pengusaha',
+  'pelaku usaha',
+  'vendor',
+  'LSM',
+  'aktivis',
+  'asosiasi',
+  'aliansi',
+  'penyedia jasa',
+  'penyedia barang',
+  'peserta lelang',
+  'peserta tender',
+  'warga',
+  'contractor',
+  'contractors',
+  'bidder',
+  'bidders',
+];
+
+/** Company heads, matched in capitals only ("PT MJP", "CV Maju Jaya"; a lower-case "pt" is no company). */
+export const COMPANY_HEADS = ['PT', 'CV'];
+
+/** Verbs of a claim or a guess that tie a party to what it says, besides the speech verbs of `officials/`. */
+export const CLAIM_VERBS = [
+  'menduga',
+  'menuding',
+  'menuduh',
+  'mencurigai',
+  'menilai',
+  'mengklaim',
+  'mengeluhkan',
+  'duga',
+];

@@ -5,7 +5,7 @@
  * sentence says outright that a cause is unknown ("belum diketahui apakah di-hack atau tidak"), other mentions of
  * that category are suspected too. `unexplained` only when no category is stated.
  */
-import type { Cause, Extracted } from '../../src/types.ts';
+import type { Cause, Extracted, Official } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
 import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';
@@ -19,6 +19,10 @@ import {
   OUTAGE_SUBJECTS,
   USER_SIDE_WORDS,
 } from './constants.ts';
+import { type Voice, voiceOf } from './voice.ts';
+
+/** The headline is the article's own voice. */
+const TITLE_VOICE: Voice = { by: null, claimant: false };
 
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
@@ -60,6 +64,13 @@ function lastContrast(sentence: string, at: number): number {
   for (let m = CONTRAST_RE.exec(sentence); m && m.index < at; m = CONTRAST_RE.exec(sentence))
     from = m.index + m[0].length;
   return from;
+}
+
+/** Where the next contrast after `at` begins (the sentence's end when there is none). */
+function nextContrast(sentence: string, at: number): number {
+  CONTRAST_RE.lastIndex = at;
+  const m = CONTRAST_RE.exec(sentence);
+  return m ? m.index : sentence.length;
 }
 
 /** The clause around a match: from the last clause break before it to the match. */
@@ -113,8 +124,12 @@ function governed(sentences: readonly { text: string }[], i: number, at: number,
  * @example extractCauses(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim'))
  *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
  */
-export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
+export function extractCauses(ctx: ExtractContext, officials: readonly Official[] = []): Extracted<Cause[]> {
   const found = new Map<CauseKey, Cause>();
+  /** Categories the headline states, and those a body sentence voices other than as a claimant's complaint. */
+  const inTitle = new Set<CauseKey>();
+  const inBody = new Set<CauseKey>();
+  const bodyNotClaimant = new Set<CauseKey>();
   const unknownCats = new Set<CauseKey>();
   const deniedCats = new Set<CauseKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
@@ -151,17 +166,36 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
         const hedged = HEDGE_RE.test(scope) || HEDGE_RE.test(clause);
         if (UNKNOWN_RE.test(text)) unknownCats.add(cat);
         if (cat === 'cyberattack') attackSentences.push(i);
-        const certainty = hedged ? 'suspected' : 'stated';
+        // the headline, or its copy at the top of the text
+        const headline = i === 0 || text === ctx.title;
+        const voice = headline
+          ? TITLE_VOICE
+          : voiceOf(
+              text,
+              officials,
+              text.slice(lastContrast(text, m.index), nextContrast(text, m.index + m[0].length)),
+            );
+        if (headline) inTitle.add(cat);
+        else {
+          inBody.add(cat);
+          if (!voice.claimant) bodyNotClaimant.add(cat);
+        }
+        // what a contractor, an NGO or a company says is their suspicion, not a stated cause
+        const certainty = hedged || voice.claimant ? 'suspected' : 'stated';
         const prev = found.get(cat);
         if (!prev || (prev.certainty === 'suspected' && certainty === 'stated'))
           found.set(cat, {
             category: cat === 'hardware_weak' ? 'hardware' : cat === 'lightning' ? 'network' : cat,
             evidence: clip(text),
             certainty,
+            ...(voice.by ? { by: voice.by } : {}),
           });
       }
     }
   });
+  // a headline that states what only claimants say in the body ("LPSE Diretas, Perusahaan Merasa Dirugikan" over a
+  // company's "Kita menduga ada yang nge-hack") states their suspicion
+  for (const cat of inTitle) if (inBody.has(cat) && !bodyNotClaimant.has(cat)) unknownCats.add(cat);
   for (const cat of [...unknownCats, ...deniedCats]) {
     const c = found.get(cat);
     if (c) c.certainty = 'suspected';
