@@ -193,3 +193,21 @@ export const CLAIM_VERBS = [
   'mengeluhkan',
   'duga',
 ];
+
+/**
+ * A linked noun that comes back is a recovery, not a fault: "LPSE kembali bisa diakses setelah jaringan internet
+ * pulih", "after the power was restored".
+ */
+export const RECOVERY_AFTER_WORDS = [
+  'pulih',
+  'normal',
+  'kembali',
+  'menyala',
+  'nyala',
+  'hidup',
+  'diperbaiki',
+  'tersambung',
+  'restored',
+  'returned',
+  'back',
+];

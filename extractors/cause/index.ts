@@ -17,6 +17,7 @@ import {
   INNER_NEGATION_WORDS,
   NEGATION_WORDS,
   OUTAGE_SUBJECTS,
+  RECOVERY_AFTER_WORDS,
   USER_SIDE_WORDS,
 } from './constants.ts';
 import { type Voice, voiceOf } from './voice.ts';
@@ -96,6 +97,11 @@ const OUTAGE_SUBJECT_RE = new RegExp(
   `\\b(?:${alternation([...SYSTEM_TERMS, ...SITE_NOUNS, ...OUTAGE_SUBJECTS])})\\b`,
   'i',
 );
+/** A linked noun that comes back, a few words after it: "setelah jaringan internet pulih". */
+const RECOVERY_AFTER_RE = new RegExp(
+  `^(?:\\s+\\S+){0,3}?\\s+(?:sudah\\s+|telah\\s+)?(?:${alternation(RECOVERY_AFTER_WORDS)})\\b`,
+  'i',
+);
 /** A link or device that is the user's own, not the LPSE's: "koneksi internet yang digunakan penyedia". */
 const USER_SIDE_AFTER_RE = new RegExp(`^(?:\\s+\\S+){0,2}\\s+(?:${alternation(USER_SIDE_WORDS)})\\b`, 'i');
 
@@ -107,7 +113,8 @@ const USER_SIDE_AFTER_RE = new RegExp(`^(?:\\s+\\S+){0,2}\\s+(?:${alternation(US
  */
 function governed(sentences: readonly { text: string }[], i: number, at: number, end: number): boolean {
   const text = sentences[i]?.text ?? '';
-  if (USER_SIDE_AFTER_RE.test(text.slice(end, end + 60))) return false;
+  const after = text.slice(end, end + 60);
+  if (USER_SIDE_AFTER_RE.test(after) || RECOVERY_AFTER_RE.test(after)) return false;
   const linked =
     CAUSE_LINK_BEFORE_RE.test(text.slice(Math.max(0, at - 60), at)) ||
     RESULT_LINK_AFTER_RE.test(text.slice(end, end + 80)) ||

@@ -43,6 +43,14 @@ export const CAUSE_PATTERNS: Record<
     'disusupi',
     'ditrobos',
     'dibobol',
+    'dijebol',
+    // "server LPSE diserang" (not "diserang kritik")
+    'diserang(?!\\s+(?:kritik|isu|pertanyaan|warga|wartawan))',
+    'trojan',
+    'botnet',
+    'brute[\\s-]force',
+    '(?:akses|login)\\s+(?:ilegal|tidak\\s+sah|tanpa\\s+izin)',
+    'breached',
     // English reports
     'hacked',
     'hackers',
@@ -68,6 +76,11 @@ export const CAUSE_PATTERNS: Record<
     '(?:pembaharuan|pemutakhiran|update|pengkinian)\\s+(?:sistem|aplikasi|versi|spse|server|perangkat\\s+lunak|software)',
     '(?:peralihan|transisi|perpindahan|pergantian)\\s+(?:ke\\s+)?(?:sistem|aplikasi|versi|spse|platform)',
     'system\\s+(?:upgrade|update)',
+    // "aplikasi sedang diupdate", "proses migrasi", "penerapan SPSE versi terbaru", a move to the inaproc platform
+    '(?:aplikasi|sistem|spse|server|lpse|situs|laman|website)(?:\\s+\\S+){0,3}\\s+(?:sedang\\s+)?(?:di-?update|diperbarui|diperbaharui|dimutakhirkan|di-?upgrade)',
+    'proses\\s+(?:upgrade|migrasi)',
+    '(?:penerapan|implementasi|pemberlakuan)\\s+(?:SPSE|aplikasi|sistem)\\s+(?:versi\\s+)?(?:\\d|baru|terbaru)',
+    '(?:migrasi|pindah|pemindahan|peralihan)(?:\\s+\\S+){0,3}\\s+(?:ke\\s+)?(?:spse\\.)?inaproc',
   ],
   power: [
     'pemadaman\\s+listrik',
@@ -95,7 +108,10 @@ export const CAUSE_PATTERNS: Record<
     'electrical\\s+(?:fault|problem|failure)s?',
     // English reports
     'power\\s+(?:failure|cut|outage|problem)s?',
-    'blackout',
+    '(?<!internet\\s)blackout',
+    // "PLN melakukan pemadaman", "pemadaman aliran listrik"
+    'PLN(?:\\s+\\S+){0,2}\\s+(?:pemadaman|padam|mati)',
+    'pemadaman\\s+(?:aliran\\s+)?(?:listrik|PLN)',
     'electricity\\s+(?:went\\s+out|was\\s+cut|failed)',
   ],
   network: [
@@ -105,7 +121,8 @@ export const CAUSE_PATTERNS: Record<
     'jaringannya\\s+(?:terputus|putus|tersambar)',
     // the break first: "terputusnya koneksi internet", "petir memutus radio link", "gangguan berasal dari jalur backbone"
     `(?:terputusnya|putusnya|matinya|memutus(?:kan)?)\\s+(?:(?:kabel|jalur)\\s+)?(?:koneksi|jaringan|${NET_LINK})`,
-    `(?:gangguan|masalah|kerusakan|rusaknya)\\s+(?:(?:berasal\\s+)?(?:pada|di|dari)\\s+)?(?:pihak\\s+)?(?:${NET_LINK}|koneksi\\s+internet|${NET_PROVIDER})`,
+    `(?:gangguan|masalah|kerusakan|rusaknya)\\s+(?:(?:berasal\\s+)?(?:pada|di|dari)\\s+)?(?:pihak\\s+)?(?:${NET_LINK}|koneksi(?:\\s+internet)?|${NET_PROVIDER}|telkom(?:sel)?|indihome|lintasarta|icon\\s*\\+|iconnet)`,
+    'internet\\s+blackout',
     'kabel\\s+(?:fiber|optik|fo\\b)',
     'fiber\\s+opti[ck]',
     'serat\\s+optik',
@@ -149,6 +166,8 @@ export const CAUSE_PATTERNS: Record<
     'kepanasan',
     '(?:pendingin|AC)(?:\\s+ruang(?:an)?(?:\\s+server)?)?\\s+(?:rusak|mati)',
     '(?:disk|hardware|server)\\s+failure',
+    // a part of the server: "memori server penuh", "prosesor rusak"
+    '(?:RAM|memori|prosesor|processor|storage|SSD|media\\s+penyimpanan)(?:\\s+server)?\\s+(?:rusak|penuh|bermasalah|error|eror|mati|terbakar)',
   ],
   overload: [
     'high\\s+traffic',
@@ -175,6 +194,10 @@ export const CAUSE_PATTERNS: Record<
     '(?:traffic|user)\\s+surge',
     'surge\\s+in\\s+(?:traffic|users|visitors)',
     'overloaded',
+    'too\\s+many\\s+(?:users|visitors|bidders)',
+    // "banyaknya yang mengakses", "akses yang tinggi"
+    '(?:banyak|ramai)(?:nya)?\\s+(?:yang\\s+)?(?:mengakses|mengunggah|login|upload|mengupload)',
+    'akses\\s+(?:yang\\s+)?(?:tinggi|padat|membludak|membeludak)',
   ],
   /**
    * A damaged server is a symptom as often as a cause: it counts as `hardware` only when the text names no other
@@ -196,6 +219,8 @@ export const CAUSE_PATTERNS: Record<
     '(?:sedang|dalam)\\s+(?:masa\\s+|tahap\\s+)?(?:pemeliharaan|perawatan)',
     'perbaikan\\s+(?:rutin|berkala)',
     'pemeliharaan\\s+(?:rutin|berkala|terjadwal)',
+    '(?:downtime|pemadaman\\s+server)\\s+terjadwal',
+    'under\\s+maintenance',
   ],
 };
 
@@ -240,13 +265,19 @@ export const LINKED_CAUSE_PATTERNS: Partial<Record<CauseKey, readonly string[]>>
     'beban(?:\\s+(?:server|sistem|kerja))?',
   ],
   upgrade: [
+    'migrasi',
+    'perubahan\\s+(?:sistem|versi|aplikasi)',
     'versi\\s+(?:baru|terbaru)',
     '(?:sistem|aplikasi)\\s+(?:yang\\s+)?(?:baru|terbaru)',
     'pembaruan',
     'pembaharuan',
   ],
   // not the power company's own works: "akibat pemeliharaan jaringan PLN" is a power cut
-  maintenance: ['(?:pemeliharaan|perawatan)(?!(?:\\s+\\S+){0,2}\\s+(?:PLN|listrik))'],
+  maintenance: [
+    '(?:pemeliharaan|perawatan)(?!(?:\\s+\\S+){0,2}\\s+(?:PLN|listrik))',
+    'backup\\s+data',
+    'pencadangan(?:\\s+data)?',
+  ],
   cyberattack: ['serangan(?!\\s+(?:jantung|stroke))', 'attacks?'],
 };
 

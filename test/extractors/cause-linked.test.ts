@@ -93,3 +93,38 @@ describe('extractCauses: a cause noun governed by a causal link', () => {
     expect(r[1]?.evidence).toBe(text);
   });
 });
+
+describe('extractCauses: more words per category', () => {
+  test.each([
+    ['cyberattack', 'Server LPSE Kabupaten Sigi diserang sejak Senin malam.'],
+    ['cyberattack', 'Ada akses ilegal ke akun pokja di LPSE Kota Palu.'],
+    ['power', 'LPSE Sigi tidak bisa diakses karena PLN melakukan pemadaman di wilayah itu.'],
+    ['power', 'PLN padam sejak pagi sehingga server LPSE mati.'],
+    ['network', 'Situs LPSE mati akibat gangguan Telkom di Palu.'],
+    ['network', 'LPSE mengalami gangguan koneksi sejak pagi.'],
+    ['network', 'LPSE Kota Palu menjadi korban internet blackout di Sulawesi Tengah.'],
+    ['overload', 'LPSE down karena banyaknya yang mengakses menjelang batas akhir.'],
+    ['overload', 'Akses yang tinggi menjelang tenggat membuat LPSE lambat.'],
+    ['upgrade', 'Aplikasi SPSE sedang diupdate sehingga penyedia belum bisa mengunggah dokumen.'],
+    ['upgrade', 'Layanan LPSE terhenti selama proses migrasi ke spse.inaproc.id.'],
+    ['upgrade', 'Gangguan terjadi akibat perubahan sistem di LKPP.'],
+    ['hardware', 'Memori server penuh sehingga aplikasi SPSE berhenti.'],
+    ['hardware', 'Teknisi menemukan prosesor server LPSE rusak.'],
+    ['maintenance', 'LPSE tidak bisa diakses karena sedang dilakukan backup data.'],
+    ['maintenance', 'Situs LPSE ditutup akibat pencadangan data akhir tahun.'],
+  ])('%s: %s', (category, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual([category]);
+    expect(r[0]?.evidence).toBe(text);
+  });
+
+  test.each([
+    ['a recovery after the link', 'LPSE kembali bisa diakses setelah jaringan internet pulih.'],
+    ['power back on', 'Layanan LPSE normal lagi setelah listrik kembali menyala.'],
+    ['criticism is no attack', 'Pengelola LPSE diserang kritik anggota dewan.'],
+    ['a news update note', 'Situs LPSE tidak bisa diakses sejak pagi. Berita ini akan diperbarui.'],
+    ['an update of information', 'Proses pembaruan informasi di laman LPSE terkendala.'],
+  ])('%s: only unexplained', (_name, text) => {
+    expect(stated(text).map((c) => c.category)).toEqual(['unexplained']);
+  });
+});
