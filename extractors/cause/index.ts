@@ -127,6 +127,16 @@ function governed(sentences: readonly { text: string }[], i: number, at: number,
   );
 }
 
+/** "Penyebab gangguan belum diketahui", "belum diketahui penyebabnya": the text says the cause is unknown. */
+const CAUSE_UNKNOWN_RE =
+  /\bpenyebab\w*(?:\s+\S+){0,4}?\s+(?:masih\s+)?(?:belum|tidak|tak)\s+(?:diketahui|jelas|dijelaskan|disebutkan|disampaikan)\b|\b(?:belum|tidak|tak)\s+(?:diketahui|dijelaskan|disebutkan|mengetahui|tahu)(?:\s+\S+){0,2}?\s+(?:apa\s+)?penyebab\w*|\bcause\s+(?:\S+\s+){0,3}(?:unknown|unclear|not\s+(?:known|given|clear))\b/i;
+
+/** The sentence saying the cause is unknown, as the evidence of `unexplained` ("" when there is none). */
+function unknownCauseSentence(sentences: readonly { text: string }[]): string {
+  for (const s of sentences) if (s.text && CAUSE_UNKNOWN_RE.test(s.text)) return clip(s.text);
+  return '';
+}
+
 /**
  * @example extractCauses(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim'))
  *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
@@ -222,7 +232,14 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
   const stated = causes.filter((c) => c.certainty === 'stated');
   const value: Cause[] = stated.length
     ? causes
-    : [{ category: 'unexplained', evidence: causes[0]?.evidence ?? '', certainty: 'stated' }, ...causes];
+    : [
+        {
+          category: 'unexplained',
+          evidence: causes[0]?.evidence ?? unknownCauseSentence(sentences),
+          certainty: 'stated',
+        },
+        ...causes,
+      ];
   return {
     value,
     evidence: value.filter((c) => c.evidence).map((c) => ({ text: c.evidence })),

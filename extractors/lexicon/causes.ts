@@ -176,7 +176,11 @@ export const CAUSE_PATTERNS: Record<
     'terbebani',
     'overload',
     'beban\\s+(?:server|berlebih)',
-    '(?:banyak|ribuan|ratusan)\\s+(?:penawaran|pengguna|peserta|penyedia)(?:\\s+\\S+){0,4}\\s+(?:secara\\s+)?(?:serentak|bersamaan)',
+    '(?:banyak|ribuan|ratusan)\\s+(?:penawaran|pengguna|peserta|penyedia)(?:\\s+\\S+){0,6}\\s+(?:secara\\s+)?(?:serentak|bersamaan)',
+    // "mengakses dan mengunggah dokumen pada saat bersamaan", "login di waktu yang sama"
+    '(?:mengakses|mengunggah|mengupload|upload|login|masuk)(?:\\s+\\S+){0,4}\\s+(?:pada|di|dalam)\\s+(?:saat|waktu|jam)\\s+(?:yang\\s+)?(?:bersamaan|sama)',
+    // the server's load: "bebannya luar biasa" (not a staff's "beban kerja")
+    'bebannya\\s+(?:luar\\s+biasa|sangat\\s+berat|terlalu\\s+berat|berlebih|sangat\\s+tinggi)',
     'akses\\s+(?:yang\\s+)?(?:bersamaan|serentak)',
     // many users at once, told as "pada hari yang sama" / "di waktu yang sama", and the server swamped
     '(?:banyak|ribuan|ratusan|puluhan)\\s+(?:penawaran|pengguna|peserta|penyedia|rekanan|pengakses)(?:\\s+\\S+){0,4}\\s+(?:pada|di|dalam)\\s+(?:hari|waktu|saat|jam)\\s+yang\\s+sama',

@@ -128,3 +128,31 @@ describe('extractCauses: more words per category', () => {
     expect(stated(text).map((c) => c.category)).toEqual(['unexplained']);
   });
 });
+
+describe('extractCauses: many users at once, told at length', () => {
+  test.each([
+    'Ribuan penyedia mengakses dan mengunggah dokumen pada saat bersamaan menjelang tenggat.',
+    'Semua peserta login di waktu yang sama sehingga SPSE tidak merespons.',
+    '"Servernya tidak rusak, tapi bebannya luar biasa," kata Kepala Biro PBJ.',
+  ])('%s', (text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual(['overload']);
+    expect(r[0]?.evidence).toBe(text);
+  });
+
+  test('a staff workload is no overload', () => {
+    expect(stated('Beban kerja pokja berat menjelang akhir tahun.').map((c) => c.category)).toEqual(['unexplained']);
+  });
+});
+
+describe('extractCauses: the evidence of unexplained', () => {
+  test.each([
+    ['Situs LPSE Kota Palu tidak bisa diakses sejak pagi. Penyebab gangguan itu belum diketahui.', 1],
+    ['LPSE Sigi lumpuh dua hari. Hingga kini pengelola belum mengetahui apa penyebabnya.', 1],
+    ['LPSE Sigi lumpuh dua hari dan lelang ditunda.', -1],
+  ])('%s', (text, sentence) => {
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r.map((c) => c.category)).toEqual(['unexplained']);
+    expect(r[0]?.evidence).toBe(sentence < 0 ? '' : text.split('. ')[sentence]);
+  });
+});
