@@ -7,7 +7,7 @@
  */
 import type { Cause, Extracted, Official } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
+import { ANY_LINK_RE, CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
 import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';
 import { SITE_NOUNS, SYSTEM_TERMS } from '../relevance/index.ts';
 import { alternation, clip } from '../text.ts';
@@ -155,7 +155,9 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
     const text = s.text;
     if (!text) return;
     const direct = ANY_CAUSE_RE.test(text);
-    const linked = ANY_LINKED_CAUSE_RE.test(text);
+    // a linked noun needs a link: most sentences have none, and skip the linked pass
+    const linked =
+      (ANY_LINK_RE.test(text) || RESULT_OPENER_RE.test(sentences[i + 1]?.text ?? '')) && ANY_LINKED_CAUSE_RE.test(text);
     if (!direct && !linked) return;
     const passes = direct ? (linked ? BOTH_PASSES : DIRECT_PASS) : LINKED_PASS;
     for (const [cat, re, needsLink] of passes) {

@@ -177,3 +177,5 @@ export const CAUSE_LINK_BEFORE_RE = new RegExp(
 export const RESULT_LINK_AFTER_RE = new RegExp(`^\\s*(?:[^\\s,;:.]+\\s+){0,6}(?:${alternation(RESULT_LINKS)})\\b`, 'i');
 /** A result opener at the start of a sentence. */
 export const RESULT_OPENER_RE = new RegExp(`^\\W*(?:${alternation(RESULT_OPENERS)})\\b`, 'i');
+/** Any link of either order in a sentence: the cheap gate before looking for the nouns they govern. */
+export const ANY_LINK_RE = new RegExp(`\\b(?:${alternation([...CAUSE_LINKS, ...RESULT_LINKS])})\\b`, 'i');
