@@ -61,6 +61,30 @@ export const HEDGE_WORDS = [
   'rumoured',
   'rumored',
   'allegedly',
+  // signs and impressions: "ada indikasi peretasan", "ditengarai diretas", "tampaknya servernya kelebihan beban"
+  'ditengarai',
+  'dicurigai',
+  'indikasi',
+  'terindikasi',
+  'mengindikasikan',
+  'sepertinya',
+  'tampaknya',
+  'nampaknya',
+  'dikabarkan',
+  'disebut-sebut',
+  'konon',
+  // still under investigation: "belum dipastikan", "masih diselidiki"
+  'belum dipastikan',
+  'belum bisa dipastikan',
+  'belum dapat dipastikan',
+  'masih diselidiki',
+  'sedang diselidiki',
+  'masih ditelusuri',
+  'masih didalami',
+  'sedang diinvestigasi',
+  'likely',
+  'apparently',
+  'possible',
 ];
 
 /** Words that make a mention hypothetical ("jika server kami rusak") or deny it ("bukan pada jaringan"). */
@@ -92,6 +116,9 @@ export const NEGATION_WORDS = [
   'tanpa',
   'membantah',
   'menepis',
+  'menampik',
+  'tidak benar',
+  'ruled out',
   // a remedy planned, not a cause: "akan mengganti power supply", "would replace the generator"
   'akan mengganti',
   'akan menambah',
@@ -111,6 +138,9 @@ export const NEGATION_WORDS = [
 export const DENIAL_WORDS = [
   'membantah',
   'menepis',
+  'menampik',
+  'tidak benar',
+  'ruled out',
   'tidak ada',
   'bukan',
   'bukan karena',

@@ -156,3 +156,25 @@ describe('extractCauses: the evidence of unexplained', () => {
     expect(r[0]?.evidence).toBe(sentence < 0 ? '' : text.split('. ')[sentence]);
   });
 });
+
+describe('extractCauses: more hedges and denials', () => {
+  test.each([
+    'Ada indikasi peretasan pada server LPSE Kabupaten Sigi.',
+    'Situs LPSE ditengarai diretas oleh pihak luar.',
+    'Tampaknya server LPSE kelebihan beban menjelang tenggat.',
+    'Penyebabnya belum dipastikan, namun server LPSE diduga terkena serangan hacker.',
+    'Polisi masih menyelidiki apakah ada peretasan. Dugaan peretasan masih diselidiki.',
+    'The outage was likely caused by a cyberattack.',
+  ])('%s is suspected', (text) => {
+    const r = extractCauses(ctxOf(text)).value;
+    expect(r[0]).toMatchObject({ category: 'unexplained', certainty: 'stated' });
+    expect(r.slice(1).map((c) => c.certainty)).toEqual(['suspected']);
+  });
+
+  test.each([
+    ['Kepala Diskominfo menampik server LPSE diretas. Gangguan akibat korsleting listrik.', ['power']],
+    ['Tidak benar server LPSE diretas, kata Kabag PBJ. Penyebabnya pemadaman listrik PLN.', ['power']],
+  ])('a denied attack beside the stated cause: %s', (text, want) => {
+    expect(stated(text).map((c) => c.category)).toEqual(want);
+  });
+});
