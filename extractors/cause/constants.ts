@@ -222,6 +222,9 @@ export const CLAIM_VERBS = [
   'mengklaim',
   'mengeluhkan',
   'duga',
+  // "Menurut rekanan, …", "according to contractors"
+  'menurut',
+  'according to',
 ];
 
 /**

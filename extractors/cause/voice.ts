@@ -19,11 +19,12 @@ const SPEECH = `(?:${alternation([...SPEECH_VERBS_ACTIVE, ...SPEECH_VERBS_BARE, 
 /** A party as the speaker: "Kontraktor menduga…", "Juru Bicara PT MJP, Roni, menduga…", "…," ungkap salah seorang kontraktor. */
 function speaksRe(party: string, flags: string): RegExp {
   return new RegExp(
-    `\\b${party}\\b(?:\\s+[^\\s"“”]+){0,5}\\s+${SPEECH}(?:nya)?\\b|\\b${SPEECH}(?:nya)?\\s+(?:salah\\s+(?:seorang|satu)\\s+|seorang\\s+|para\\s+|beberapa\\s+|sejumlah\\s+)?${party}\\b`,
+    `\\b${party}\\b(?:\\s+[^\\s"“”]+){0,5}\\s+${SPEECH}(?:nya)?\\b|\\b${SPEECH}(?:nya)?\\s+(?:salah\\s+(?:seorang|satu)\\s+|seorang\\s+|para\\s+|beberapa\\s+|sejumlah\\s+|several\\s+|some\\s+|many\\s+)?${party}\\b`,
     flags,
   );
 }
-const CLAIMANT_SPEAKS_RE = speaksRe(`(?:${alternation(CLAIMANT_WORDS)})`, 'i');
+// an internet provider ("penyedia jasa internet") is no bidder
+const CLAIMANT_SPEAKS_RE = speaksRe(`(?:${alternation(CLAIMANT_WORDS)})(?!\\s+(?:internet|layanan|jaringan))`, 'i');
 const COMPANY_SPEAKS_RE = speaksRe(`(?:${alternation(COMPANY_HEADS)})`, '');
 
 const QUOTE_MARKS_RE = /["“”'‘’]/g;

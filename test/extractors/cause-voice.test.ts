@@ -14,6 +14,8 @@ describe('extractCauses: what a claimant says is a suspicion', () => {
     ['an NGO as the subject', 'Ketua LSM Garuda Kabupaten Sigi menyebut server LPSE rusak karena banjir.'],
     ['a company as the subject', 'Direktur PT Maju Jaya mengatakan laman LPSE diretas sejak Senin.'],
     ['bidders who complain', 'Sejumlah rekanan mengeluhkan trafik yang membludak membuat situs LPSE lumpuh.'],
+    ['"menurut" a contractor', 'Menurut sejumlah kontraktor, server LPSE sengaja dimatikan karena listrik padam.'],
+    ['"according to" bidders', 'According to several contractors, the LPSE portal was hacked on Monday.'],
   ])('%s', (_name, text) => {
     const r = extractCauses(ctxOf(text)).value;
     expect(r[0]).toMatchObject({ category: 'unexplained', certainty: 'stated' });
@@ -27,6 +29,11 @@ describe('extractCauses: what a claimant says is a suspicion', () => {
       'cyberattack',
     ],
     ['a lower-case "pt" is no company', 'Server LPSE mati karena banjir, kata kepala pt. kominfo.', 'hardware'],
+    [
+      'an internet provider is no bidder',
+      'Menurut penyedia jasa internet, kabel optik ke kantor LPSE putus.',
+      'network',
+    ],
   ])('%s: still stated', (_name, text, category) => {
     expect(pairs(text)).toEqual([`${category}:stated`]);
   });
