@@ -77,9 +77,10 @@ export function buildReport(article: Article, opts: BuildReportOptions = {}): Re
   const isIncident = relevance.value.is_incident;
   const region = extractRegions(ctx);
   const outage = isIncident ? extractOutageWindow(ctx, published) : null;
-  const causes = isIncident ? extractCauses(ctx).value : [];
-  const allegation = extractAllegation(ctx);
   const officials = extractOfficials(ctx);
+  // the officials first: a cause carries who stated it, and a claimant's word is only a suspicion
+  const causes = isIncident ? extractCauses(ctx, officials.value).value : [];
+  const allegation = extractAllegation(ctx);
   const impact = extractImpact(ctx);
   const url = article.canonicalUrl ?? article.url ?? '';
 

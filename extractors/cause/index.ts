@@ -5,17 +5,26 @@
  * sentence says outright that a cause is unknown ("belum diketahui apakah di-hack atau tidak"), other mentions of
  * that category are suspected too. `unexplained` only when no category is stated.
  */
-import type { Cause, Extracted } from '../../src/types.ts';
+import type { Cause, Extracted, Official } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
+import { ANY_LINK_RE, CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
+import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';
+import { SITE_NOUNS, SYSTEM_TERMS } from '../relevance/index.ts';
 import { alternation, clip } from '../text.ts';
-import { CAUSE_PATTERNS, DENIAL_WORDS, HEDGE_WORDS, INNER_NEGATION_WORDS, NEGATION_WORDS } from './constants.ts';
+import {
+  DENIAL_WORDS,
+  HEDGE_WORDS,
+  INNER_NEGATION_WORDS,
+  NEGATION_WORDS,
+  OUTAGE_SUBJECTS,
+  RECOVERY_AFTER_WORDS,
+  USER_SIDE_WORDS,
+} from './constants.ts';
+import { type Voice, voiceOf } from './voice.ts';
 
-type PatternKey = keyof typeof CAUSE_PATTERNS;
-const CATEGORY_RES = Object.entries(CAUSE_PATTERNS).map(
-  ([cat, pats]) => [cat as PatternKey, new RegExp(`\\b(?:${pats.join('|')})\\b`, 'gi')] as const,
-);
-/** Any cause word at all: most sentences have none and skip the per-category passes. */
-const ANY_CAUSE_RE = new RegExp(`\\b(?:${Object.values(CAUSE_PATTERNS).flat().join('|')})\\b`, 'i');
+/** The headline is the article's own voice. */
+const TITLE_VOICE: Voice = { by: null, claimant: false };
+
 const HEDGE_RE = new RegExp(`\\b(?:${alternation(HEDGE_WORDS)})\\b`, 'i');
 const NEGATION_RE = new RegExp(`\\b(?:${alternation(NEGATION_WORDS)})\\b`, 'i');
 /** A denial a few words before the cause: "membantah dugaan peretasan", "Tidak ada serangan siber" (not "Ini bukan kali
@@ -26,7 +35,11 @@ const NEAR_NEGATION_RE = new RegExp(
   `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?:(?:ada|pernah|sedang|karena|akibat|disebabkan|oleh|terkena|kena|mengalami|due\\s+to|caused\\s+by)\\s+){0,2}$`,
   'i',
 );
-const INNER_NEGATION_RE = new RegExp(`\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?!stabil\\b)`, 'i');
+/** …but not a negation that is the cause itself: "tidak stabil", "kapasitas server tidak memadai / tidak sanggup". */
+const INNER_NEGATION_RE = new RegExp(
+  `\\b(?:${alternation(INNER_NEGATION_WORDS)})\\s+(?!(?:lagi\\s+)?(?:stabil|memadai|mencukupi|cukup|sanggup|mampu|kuat)\\b)`,
+  'i',
+);
 /** "Tidak dijelaskan adakah…" / "belum diketahui apakah …": the whole category is unknown. */
 const UNKNOWN_RE = /\b(?:belum|tidak)\s+(?:diketahui|tahu|jelas|dijelaskan)(?:\s+persis)?\s+(?:apakah|adakah)\b/i;
 
@@ -54,6 +67,13 @@ function lastContrast(sentence: string, at: number): number {
   return from;
 }
 
+/** Where the next contrast after `at` begins (the sentence's end when there is none). */
+function nextContrast(sentence: string, at: number): number {
+  CONTRAST_RE.lastIndex = at;
+  const m = CONTRAST_RE.exec(sentence);
+  return m ? m.index : sentence.length;
+}
+
 /** The clause around a match: from the last clause break before it to the match. */
 function clauseBefore(sentence: string, at: number): string {
   const head = sentence.slice(0, at);
@@ -67,22 +87,83 @@ function clauseBefore(sentence: string, at: number): string {
   return head.slice(cut + 1);
 }
 
+type Pass = readonly (readonly [CauseKey, RegExp, boolean])[];
+const DIRECT_PASS: Pass = CAUSE_RES.map(([k, re]) => [k, re, false] as const);
+const LINKED_PASS: Pass = LINKED_CAUSE_RES.map(([k, re]) => [k, re, true] as const);
+const BOTH_PASSES: Pass = [...DIRECT_PASS, ...LINKED_PASS];
+
+/** The things an outage happens to: the procurement systems by name, and the server, site or network they run on. */
+const OUTAGE_SUBJECT_RE = new RegExp(
+  `\\b(?:${alternation([...SYSTEM_TERMS, ...SITE_NOUNS, ...OUTAGE_SUBJECTS])})\\b`,
+  'i',
+);
+/** A linked noun that comes back, a few words after it: "setelah jaringan internet pulih". */
+const RECOVERY_AFTER_RE = new RegExp(
+  `^(?:\\s+\\S+){0,3}?\\s+(?:sudah\\s+|telah\\s+)?(?:${alternation(RECOVERY_AFTER_WORDS)})\\b`,
+  'i',
+);
+/** A link or device that is the user's own, not the LPSE's: "koneksi internet yang digunakan penyedia". */
+const USER_SIDE_AFTER_RE = new RegExp(`^(?:\\s+\\S+){0,2}\\s+(?:${alternation(USER_SIDE_WORDS)})\\b`, 'i');
+
+/**
+ * A cause noun that needs a link is a cause when the link governs it and the story is the outage's: a causal link
+ * at most three words before it ("terganggu akibat banjir"), a result verb a few words after it ("Trafik yang
+ * tinggi membuat…"), or a result opener at the start of the next sentence ("…terendam banjir. Akibatnya, …"); and
+ * the system, its server or its site named in that sentence or the one before or after.
+ */
+function governed(sentences: readonly { text: string }[], i: number, at: number, end: number): boolean {
+  const text = sentences[i]?.text ?? '';
+  const after = text.slice(end, end + 60);
+  if (USER_SIDE_AFTER_RE.test(after) || RECOVERY_AFTER_RE.test(after)) return false;
+  const linked =
+    CAUSE_LINK_BEFORE_RE.test(text.slice(Math.max(0, at - 60), at)) ||
+    RESULT_LINK_AFTER_RE.test(text.slice(end, end + 80)) ||
+    RESULT_OPENER_RE.test(sentences[i + 1]?.text ?? '');
+  if (!linked) return false;
+  return (
+    OUTAGE_SUBJECT_RE.test(text) ||
+    OUTAGE_SUBJECT_RE.test(sentences[i - 1]?.text ?? '') ||
+    OUTAGE_SUBJECT_RE.test(sentences[i + 1]?.text ?? '')
+  );
+}
+
+/** "Penyebab gangguan belum diketahui", "belum diketahui penyebabnya": the text says the cause is unknown. */
+const CAUSE_UNKNOWN_RE =
+  /\bpenyebab\w*(?:\s+\S+){0,4}?\s+(?:masih\s+)?(?:belum|tidak|tak)\s+(?:diketahui|jelas|dijelaskan|disebutkan|disampaikan)\b|\b(?:belum|tidak|tak)\s+(?:diketahui|dijelaskan|disebutkan|mengetahui|tahu)(?:\s+\S+){0,2}?\s+(?:apa\s+)?penyebab\w*|\bcause\s+(?:\S+\s+){0,3}(?:unknown|unclear|not\s+(?:known|given|clear))\b/i;
+
+/** The sentence saying the cause is unknown, as the evidence of `unexplained` ("" when there is none). */
+function unknownCauseSentence(sentences: readonly { text: string }[]): string {
+  for (const s of sentences) if (s.text && CAUSE_UNKNOWN_RE.test(s.text)) return clip(s.text);
+  return '';
+}
+
 /**
  * @example extractCauses(ctx('"Ada komponen perangkat keras yang rusak…," kata Kepala LPSE Bartim'))
  *   → { value: [{ category: "hardware", certainty: "stated", evidence: "\"Ada komponen perangkat keras…" }], … }
  */
-export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
-  const found = new Map<PatternKey, Cause>();
-  const unknownCats = new Set<PatternKey>();
-  const deniedCats = new Set<PatternKey>();
+export function extractCauses(ctx: ExtractContext, officials: readonly Official[] = []): Extracted<Cause[]> {
+  const found = new Map<CauseKey, Cause>();
+  /** Categories the headline states, and those a body sentence voices other than as a claimant's complaint. */
+  const inTitle = new Set<CauseKey>();
+  const inBody = new Set<CauseKey>();
+  const bodyNotClaimant = new Set<CauseKey>();
+  const unknownCats = new Set<CauseKey>();
+  const deniedCats = new Set<CauseKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
   const attackSentences: number[] = [];
   sentences.forEach((s, i) => {
     const text = s.text;
-    if (!text || !ANY_CAUSE_RE.test(text)) return;
-    for (const [cat, re] of CATEGORY_RES) {
+    if (!text) return;
+    const direct = ANY_CAUSE_RE.test(text);
+    // a linked noun needs a link: most sentences have none, and skip the linked pass
+    const linked =
+      (ANY_LINK_RE.test(text) || RESULT_OPENER_RE.test(sentences[i + 1]?.text ?? '')) && ANY_LINKED_CAUSE_RE.test(text);
+    if (!direct && !linked) return;
+    const passes = direct ? (linked ? BOTH_PASSES : DIRECT_PASS) : LINKED_PASS;
+    for (const [cat, re, needsLink] of passes) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (needsLink && !governed(sentences, i, m.index, m.index + m[0].length)) continue;
         const clause = clauseBefore(text, m.index);
         const near = text.slice(Math.max(0, m.index - 40), m.index);
         // "Tidak ada serangan siber", "membantah dugaan peretasan" (but not "Pemkab lain yang tidak pernah terkena
@@ -104,17 +185,36 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
         const hedged = HEDGE_RE.test(scope) || HEDGE_RE.test(clause);
         if (UNKNOWN_RE.test(text)) unknownCats.add(cat);
         if (cat === 'cyberattack') attackSentences.push(i);
-        const certainty = hedged ? 'suspected' : 'stated';
+        // the headline, or its copy at the top of the text
+        const headline = i === 0 || text === ctx.title;
+        const voice = headline
+          ? TITLE_VOICE
+          : voiceOf(
+              text,
+              officials,
+              text.slice(lastContrast(text, m.index), nextContrast(text, m.index + m[0].length)),
+            );
+        if (headline) inTitle.add(cat);
+        else {
+          inBody.add(cat);
+          if (!voice.claimant) bodyNotClaimant.add(cat);
+        }
+        // what a contractor, an NGO or a company says is their suspicion, not a stated cause
+        const certainty = hedged || voice.claimant ? 'suspected' : 'stated';
         const prev = found.get(cat);
         if (!prev || (prev.certainty === 'suspected' && certainty === 'stated'))
           found.set(cat, {
             category: cat === 'hardware_weak' ? 'hardware' : cat === 'lightning' ? 'network' : cat,
             evidence: clip(text),
             certainty,
+            ...(voice.by ? { by: voice.by } : {}),
           });
       }
     }
   });
+  // a headline that states what only claimants say in the body ("LPSE Diretas, Perusahaan Merasa Dirugikan" over a
+  // company's "Kita menduga ada yang nge-hack") states their suspicion
+  for (const cat of inTitle) if (inBody.has(cat) && !bodyNotClaimant.has(cat)) unknownCats.add(cat);
   for (const cat of [...unknownCats, ...deniedCats]) {
     const c = found.get(cat);
     if (c) c.certainty = 'suspected';
@@ -134,7 +234,14 @@ export function extractCauses(ctx: ExtractContext): Extracted<Cause[]> {
   const stated = causes.filter((c) => c.certainty === 'stated');
   const value: Cause[] = stated.length
     ? causes
-    : [{ category: 'unexplained', evidence: causes[0]?.evidence ?? '', certainty: 'stated' }, ...causes];
+    : [
+        {
+          category: 'unexplained',
+          evidence: causes[0]?.evidence ?? unknownCauseSentence(sentences),
+          certainty: 'stated',
+        },
+        ...causes,
+      ];
   return {
     value,
     evidence: value.filter((c) => c.evidence).map((c) => ({ text: c.evidence })),
