@@ -4,7 +4,7 @@
  * cause (../shared/corpus/README.md).
  */
 import type { Official } from '../../src/types.ts';
-import { SPEECH_VERBS_ACTIVE, SPEECH_VERBS_BARE } from '../officials/constants.ts';
+import { SPEECH_VERBS_ACTIVE, SPEECH_VERBS_BARE } from '../lexicon/speech.ts';
 import { alternation } from '../text.ts';
 import { CLAIM_VERBS, CLAIMANT_WORDS, COMPANY_HEADS } from './constants.ts';
 
