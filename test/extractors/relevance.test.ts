@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractIsIncident } from '../../extractors/relevance/index.ts';
+import { extractIsIncident } from '../../extractors/fields/incident.ts';
 import { ctxOf } from './helpers.ts';
 
 describe('extractIsIncident: outages of an LPSE', () => {
