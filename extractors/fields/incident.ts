@@ -13,8 +13,8 @@ import {
   DENIED_REASON_RE,
   NEGATED_OUTAGE_RE,
   NEVER_DOWN_AFTER_RE,
-  NEVER_DOWN_RE,
   RUMOUR_DENIED_RE,
+  RUMOUR_RE,
 } from '../lexicon/negation.ts';
 import { OUTAGE_RE } from '../lexicon/outage.ts';
 import { INDONESIAN_SYSTEM_RE, NATIONAL_PROCUREMENT_RE, SYSTEM_RE } from '../lexicon/system.ts';
@@ -54,9 +54,10 @@ function othersOutage(l: LineAnnotation): boolean {
  * The national data centre's outage reached procurement: a line states the PDN outage, and a system or LKPP is tied
  * to an outage ("layanan LKPP terganggu", "47 layanan belum bisa diakses. Di antaranya SPSE…").
  */
-function nationalOutageReached(lines: readonly LineAnnotation[], tied: boolean): boolean {
-  if (!lines.some((l) => l.pdn && l.outage >= 0)) return false;
-  return tied || lines.some((l) => l.outage >= 0 && NATIONAL_PROCUREMENT_RE.test(l.text));
+function nationalOutageReached(lines: readonly LineAnnotation[], tied: boolean): LineAnnotation | null {
+  const pdn = lines.find((l) => l.pdn && l.outage >= 0);
+  if (!pdn) return null;
+  return lines.find((l) => l.outage >= 0 && NATIONAL_PROCUREMENT_RE.test(l.text)) ?? (tied ? pdn : null);
 }
 
 function countMatches(re: RegExp, s: string): number {
@@ -84,12 +85,9 @@ function genrePenalties(ctx: ExtractContext, systemLines: number): [string, numb
   if (OPINION_HEAD_RE.test(title) || OPINION_RE.test(ctx.text)) out.push(['opinion', 2]);
   if (countMatches(TENDER_FIELD_RE, head) >= 2) out.push(['tender-page', 2]);
   if (QA_RE.test(head) || countMatches(NUMBERED_QUESTION_RE, head) >= 2) out.push(['q-and-a', 2]);
-  if (
-    DENIED_REASON_RE.test(ctx.text) ||
-    RUMOUR_DENIED_RE.test(ctx.text) ||
-    NEVER_DOWN_RE.test(ctx.text) ||
-    (ctx.text.includes('pernah') && NEVER_DOWN_AFTER_RE.test(ctx.text))
-  )
+  // a denial is the story when the headline or the lead tells it; further down it corrects a detail of the outage
+  // (rumours called untrue and "not hacked, still normal" take away their own sentence's outage: relevance/)
+  if (DENIED_REASON_RE.test(lead) || (lead.includes('pernah') && NEVER_DOWN_AFTER_RE.test(lead)))
     out.push(['denial', 2]);
   if (deniedInHeadline(title)) out.push(['denied-headline', 2]);
   // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
@@ -119,7 +117,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
       evidence: [{ text: `language ${language}` }],
       confidence: 0.8,
     };
-  const lines = annotateLines(ctx);
+  const lines = annotateLines(ctx, language);
   const evidence: { text: string }[] = [];
   const cite = (s: string) => {
     if (evidence.length < 3 && !evidence.some((e) => e.text === clip(s))) evidence.push({ text: clip(s) });
@@ -129,8 +127,11 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   // the system the story last named: ours, another one, or none yet
   let last: 'ours' | 'other' | null = null;
   let lastPara = -2;
+  // once the text calls a rumour untrue, the lines that tell a rumour report no outage ("narasi bahwa LPSE diserang")
+  const rumourDenied = RUMOUR_DENIED_RE.test(ctx.text);
   for (const [i, l] of lines.entries()) {
     if (!l.text) continue;
+    if (rumourDenied && l.outage >= 0 && RUMOUR_RE.test(l.text)) l.outage = -1;
     const own = l.outage >= 0;
     if (l.system >= 0) systemLines++;
     if (l.system >= 0 && own && !othersOutage(l) && !l.safe) {
@@ -139,23 +140,41 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     } else if (l.system >= 0 && !own && !l.safe) {
       // the system in one line, the outage in the next: "…hilang dari akun LPSE. … mengalami kesalahan teknis."
       const beside = [lines[i - 1], lines[i + 1]].some(
-        (n) => n?.text && n.outage >= 0 && n.system < 0 && !othersOutage(n) && (n.para === l.para || i <= 1),
+        (n) => n?.text && n.outage >= 0 && n.system < 0 && !othersOutage(n),
       );
       if (beside) {
         score += 0.5;
         cite(l.text);
       }
-    } else if (l.system < 0 && own && !othersOutage(l) && last === 'ours' && (l.head >= 0 || l.para === lastPara)) {
+    } else if (
+      l.system < 0 &&
+      own &&
+      !othersOutage(l) &&
+      last === 'ours' &&
+      (l.head >= 0 || (l.para === lastPara && language !== 'eng'))
+    ) {
       // the system named before, the outage told after: "Servernya mati sejak Senin", "Situs tersebut tidak bisa dibuka"
       score += 0.5;
       cite(l.text);
+    } else if (l.system < 0 && own && l.other < 0 && l.head >= 0 && l.procurement) {
+      // the system described by the process it runs: "pembatalan tender itu akibat sistem yang rusak"
+      score += 0.5;
+      cite(l.text);
+      last = 'ours';
+      lastPara = l.para;
+      systemLines++;
     }
     if (l.system >= 0) {
       last = 'ours';
       lastPara = l.para;
     } else if (l.other >= 0 && OUTAGE_RE.test(l.text)) last = 'other';
   }
-  if (nationalOutageReached(lines, score > 0)) score += 1;
+  const national = nationalOutageReached(lines, score > 0);
+  if (national) {
+    cite(national.text);
+    score += 1;
+    systemLines++;
+  }
   // penalties only lower the score: without enough evidence of an outage there is nothing for them to decide
   if (score < 1 || !systemLines)
     return {

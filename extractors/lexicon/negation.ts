@@ -112,6 +112,8 @@ export const RUMOUR_DENIED_RE = new RegExp(
   'i',
 );
 export const SAFE_ALT = alternation(SAFE_TERMS);
+/** A rumour told: "narasi bahwa LPSE sedang diserang", "isu peretasan". */
+export const RUMOUR_RE = new RegExp(`\\b(?:${alternation([...RUMOUR_NOUNS, 'hoaks', 'hoax', 'rumor'])})\\b`, 'i');
 export const UNAFFECTED_RE = new RegExp(`\\b(?:${alternation(UNAFFECTED_PHRASES)})\\b`, 'i');
 export const DENIED_REASON_RE = new RegExp(`\\b(?:${alternation(DENIED_REASON_TERMS)})`, 'i');
 /** The system said never to have failed: "tidak diretas dan tetap berjalan normal" (a real outage says "kembali normal"). */

@@ -41,6 +41,7 @@ export const SYSTEM_NAMES = [
 /** Names an English report gives only to Indonesia's system (another country's "e-procurement portal" is not one). */
 export const INDONESIAN_SYSTEM_NAMES = [
   'LPSE',
+  'LKPP',
   'SPSE',
   'SIKaP',
   'Layanan Pengadaan Secara Elektronik',
@@ -184,3 +185,5 @@ export const OTHER_ACRONYM_RE = new RegExp(`\\b(?:${alternation(OTHER_ACRONYMS)}
 export const OTHER_WORD_RE = new RegExp(`\\b(?:${alternation(OTHER_WORDS)})\\b`, 'i');
 export const NATIONAL_DATA_CENTRE_RE = new RegExp(`\\b(?:${alternation(NATIONAL_DATA_CENTRE_NAMES)})\\b`);
 export const NATIONAL_PROCUREMENT_RE = new RegExp(`\\b(?:${alternation(NATIONAL_PROCUREMENT_NAMES)})\\b`);
+/** The procurement process named: "lelang", "tender", "pengadaan", "ULP". */
+export const PROCUREMENT_WORD_RE = new RegExp(`\\b(?:${PROC_ALT})\\b`, 'i');

@@ -16,7 +16,7 @@ import {
   POSSIBILITY_ALT,
   THAT_HEAD_BEFORE_RE,
 } from '../lexicon/hedge.ts';
-import { DENIED_REASON_RE, NEGATED_OUTAGE_RE, SAFE_ALT } from '../lexicon/negation.ts';
+import { DENIED_REASON_RE, NEGATED_OUTAGE_RE, NEVER_DOWN_RE, RUMOUR_DENIED_RE, SAFE_ALT } from '../lexicon/negation.ts';
 import {
   ALTERED_BID_RE,
   LOST_DATA_RE,
@@ -28,9 +28,11 @@ import {
 } from '../lexicon/outage.ts';
 import {
   ANAPHORIC_HEAD_RE,
+  INDONESIAN_SYSTEM_RE,
   NATIONAL_DATA_CENTRE_RE,
   OTHER_ACRONYM_RE,
   OTHER_WORD_RE,
+  PROCUREMENT_WORD_RE,
   SYSTEM_RE,
 } from '../lexicon/system.ts';
 import { alternation, LATIN_LETTER } from '../text.ts';
@@ -84,9 +86,13 @@ export const WINDOW_TERMS = [
   'tidak bisa diakses',
 ];
 
-/** Clause breaks of contrast: a denial clause does not lend its system to the clause beside it. */
+/**
+ * Clause breaks: contrast words, semicolons, commas and colons. A denial clause does not lend its system to the clause
+ * beside it, and does not take away the outage of the clause beside it ("LPSE Ikut Tumbang, Diskominfo: Server Kami
+ * Tidak Diretas").
+ */
 const CONTRAST_SPLIT_RE =
-  /\s*(?:,\s*)?\b(?:tapi|tetapi|namun|meski(?:pun)?|walau(?:pun)?|melainkan|sedangkan|sementara)\b|;/i;
+  /\s*(?:,\s*)?\b(?:tapi|tetapi|namun|meski(?:pun)?|walau(?:pun)?|melainkan|sedangkan|sementara)\b|[;:,]/i;
 /** A possible, feared or future outage: "rawan diretas", "dapat membuat LPSE tidak bisa diakses". */
 const POSSIBLE_OUTAGE_RE = new RegExp(
   `\\b(?:${POSSIBILITY_ALT})\\s+(?:(?:${CAUSATIVE_ALT})\\s+(?:[a-z-]+\\s+){0,2}?|(?:[a-z-]+\\s+)??)(?:${OUTAGE_ALT})(?:nya)?\\b`,
@@ -159,7 +165,14 @@ function statedPart(s: string): string {
 
 /** A sentence that supposes or excuses rather than states: its outages are none. */
 function supposes(s: string): boolean {
-  return HYPOTHETICAL_RE.test(s) || EXCUSE_RE.test(s) || DEFINITION_RE.test(s) || MISTAKEN_RE.test(s);
+  return (
+    HYPOTHETICAL_RE.test(s) ||
+    EXCUSE_RE.test(s) ||
+    DEFINITION_RE.test(s) ||
+    MISTAKEN_RE.test(s) ||
+    RUMOUR_DENIED_RE.test(s) ||
+    NEVER_DOWN_RE.test(s)
+  );
 }
 
 /**
@@ -207,6 +220,8 @@ export interface LineAnnotation {
   other: number;
   /** Offset of a generic head ("server", "situs", "sistem"), or -1. */
   head: number;
+  /** The line names the procurement process ("lelang", "tender", "pengadaan"). */
+  procurement: boolean;
   /** Offset of the stated outage, or -1. */
   outage: number;
   /** The national data centre is named. */
@@ -220,11 +235,15 @@ function firstIndex(re: RegExp, s: string): number {
   return m ? m.index : -1;
 }
 
+const OTHER_GLOBAL = [OTHER_ACRONYM_RE, OTHER_WORD_RE].map((re) => new RegExp(re.source, `${re.flags}g`));
+const SYSTEM_GLOBAL = new RegExp(SYSTEM_RE.source, 'gi');
+const INDONESIAN_SYSTEM_GLOBAL = new RegExp(INDONESIAN_SYSTEM_RE.source, 'gi');
+
 /** The other system named nearest to offset `at` (or first when `at` is -1). */
 function otherNear(s: string, at: number): number {
   let best = -1;
-  for (const re of [OTHER_ACRONYM_RE, OTHER_WORD_RE]) {
-    const g = new RegExp(re.source, `${re.flags}g`);
+  for (const g of OTHER_GLOBAL) {
+    g.lastIndex = 0;
     for (let m = g.exec(s); m; m = g.exec(s)) {
       if (best < 0 || Math.abs(m.index - at) < Math.abs(best - at)) best = m.index;
     }
@@ -233,8 +252,8 @@ function otherNear(s: string, at: number): number {
 }
 
 /** The system mention nearest to offset `at`. */
-function systemNear(s: string, at: number): number {
-  const g = new RegExp(SYSTEM_RE.source, 'gi');
+function systemNear(s: string, at: number, g: RegExp): number {
+  g.lastIndex = 0;
   let best = -1;
   for (let m = g.exec(s); m; m = g.exec(s))
     if (best < 0 || Math.abs(m.index - at) < Math.abs(best - at)) best = m.index;
@@ -244,17 +263,21 @@ function systemNear(s: string, at: number): number {
 /**
  * @example annotateLines(ctx("Server ULP Tebo down sejak Senin."))[1] → { system: 0, outage: 16, … }
  */
-export function annotateLines(ctx: ExtractContext): LineAnnotation[] {
+export function annotateLines(ctx: ExtractContext, language = 'ind'): LineAnnotation[] {
   const lines = [{ text: ctx.title, para: -1 }, ...ctx.sentences.map((s) => ({ text: s.text, para: s.para }))];
+  // in English "e-procurement system" is any country's: only Indonesia's names (LPSE, SPSE) are the system
+  const systemRe = language === 'eng' ? INDONESIAN_SYSTEM_RE : SYSTEM_RE;
   return lines.map(({ text, para }) => {
     const outage = text ? statedOutageAt(text) : -1;
-    const system = text ? (outage >= 0 ? systemNear(text, outage) : firstIndex(SYSTEM_RE, text)) : -1;
+    const global = language === 'eng' ? INDONESIAN_SYSTEM_GLOBAL : SYSTEM_GLOBAL;
+    const system = text ? (outage >= 0 ? systemNear(text, outage, global) : firstIndex(systemRe, text)) : -1;
     return {
       text,
       para,
       system,
       other: text ? otherNear(text, outage) : -1,
       head: text ? firstIndex(ANAPHORIC_HEAD_RE, text) : -1,
+      procurement: language !== 'eng' && PROCUREMENT_WORD_RE.test(text),
       outage,
       pdn: NATIONAL_DATA_CENTRE_RE.test(text),
       safe: system >= 0 && SYSTEM_SAFE_RE.test(text),
