@@ -20,6 +20,7 @@ import { OUTAGE_RE } from '../lexicon/outage.ts';
 import { INDONESIAN_SYSTEM_RE, NATIONAL_PROCUREMENT_RE, SYSTEM_RE } from '../lexicon/system.ts';
 import {
   ACCOUNT_LOCK_RE,
+  CASE_RE,
   EVENT_GENRE_RE,
   HOWTO_RE,
   NOT_A_REPORT_RE,
@@ -42,6 +43,9 @@ export interface RelevanceValue {
   /** The genre penalties that applied, by name. */
   penalties: string[];
 }
+
+/** The most that ties across lines add to the score. */
+const ANAPHORA_CAP = 1.5;
 
 /** Another system's outage: the other system stands nearer to the outage word than the procurement system. */
 function othersOutage(l: LineAnnotation): boolean {
@@ -81,6 +85,7 @@ function genrePenalties(ctx: ExtractContext, systemLines: number): [string, numb
   const lead = `${title}\n${ctx.text.slice(0, 600)}`;
   const out: [string, number][] = [];
   if (NOT_A_REPORT_RE.test(head)) out.push(['not-a-report', 2]);
+  if (CASE_RE.test(lead)) out.push(['case', 2]);
   if (EVENT_GENRE_RE.test(lead)) out.push(['event', 2]);
   if (OPINION_HEAD_RE.test(title) || OPINION_RE.test(ctx.text)) out.push(['opinion', 2]);
   if (countMatches(TENDER_FIELD_RE, head) >= 2) out.push(['tender-page', 2]);
@@ -90,9 +95,10 @@ function genrePenalties(ctx: ExtractContext, systemLines: number): [string, numb
   if (DENIED_REASON_RE.test(lead) || (lead.includes('pernah') && NEVER_DOWN_AFTER_RE.test(lead)))
     out.push(['denial', 2]);
   if (deniedInHeadline(title)) out.push(['denied-headline', 2]);
-  // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text
-  if (HOWTO_RE.test(head)) out.push(['how-to', HOWTO_RE.test(title) ? 4 : 2]);
-  if (PLANNED_RE.test(head) || FUTURE_STOP_RE.test(lead) || windowAhead(ctx)) out.push(['planned', 3]);
+  // a guide's headline ("5 Cara Mengatasi Error…") names the genre for the whole text: no tie outweighs it
+  if (HOWTO_RE.test(head)) out.push(['how-to', HOWTO_RE.test(title) ? Number.POSITIVE_INFINITY : 2]);
+  // work announced in the lead is the story; "akan melakukan pemeliharaan" further down is the remedy after an outage
+  if (PLANNED_RE.test(lead) || FUTURE_STOP_RE.test(lead) || windowAhead(ctx)) out.push(['planned', 3]);
   // only a headline names the safe system as the story: in the body it is a neighbour beside a real outage
   if (SYSTEM_SAFE_RE.test(title)) out.push(['safe-headline', 2]);
   // one user's account locked is the story when the headline or the lead tells it
@@ -123,6 +129,9 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
     if (evidence.length < 3 && !evidence.some((e) => e.text === clip(s))) evidence.push({ text: clip(s) });
   };
   let score = 0;
+  // ties across lines (the outage told after the system, or beside it) add up to ANAPHORA_CAP: a guide or a
+  // feature speaks of "server" and "jaringan" in many lines without a second outage
+  let across = 0;
   let systemLines = 0;
   // the system the story last named: ours, another one, or none yet
   let last: 'ours' | 'other' | null = null;
@@ -143,7 +152,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
         (n) => n?.text && n.outage >= 0 && n.system < 0 && !othersOutage(n),
       );
       if (beside) {
-        score += 0.5;
+        across += 0.5;
         cite(l.text);
       }
     } else if (
@@ -154,11 +163,11 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
       (l.head >= 0 || (l.para === lastPara && language !== 'eng'))
     ) {
       // the system named before, the outage told after: "Servernya mati sejak Senin", "Situs tersebut tidak bisa dibuka"
-      score += 0.5;
+      across += 0.5;
       cite(l.text);
     } else if (l.system < 0 && own && l.other < 0 && l.head >= 0 && l.procurement) {
       // the system described by the process it runs: "pembatalan tender itu akibat sistem yang rusak"
-      score += 0.5;
+      across += 0.5;
       cite(l.text);
       last = 'ours';
       lastPara = l.para;
@@ -169,6 +178,7 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
       lastPara = l.para;
     } else if (l.other >= 0 && OUTAGE_RE.test(l.text)) last = 'other';
   }
+  score += Math.min(across, ANAPHORA_CAP);
   const national = nationalOutageReached(lines, score > 0);
   if (national) {
     cite(national.text);

@@ -44,10 +44,29 @@ export const NOT_A_REPORT_TERMS = [
   'peraturan kepala',
   'menimbang',
   'apa solusinya',
-  'artikel ini',
+  // a guide that speaks of itself ("Dalam artikel ini…"); not "Artikel ini telah tayang di…" of syndicated news
+  'dalam artikel ini',
+  'artikel ini membahas',
+  'artikel ini akan',
   'pendahuluan',
   // a Q&A page: "Tanya Jawab Seputar SPSE"
   'tanya jawab',
+  // a job vacancy: handling server faults is a duty
+  'rekrutmen',
+  'lowongan',
+  'uraian tugas',
+  'berkas lamaran',
+  // a yearly performance report: past outages only as counts
+  'laporan kinerja',
+  'laporan tahunan',
+  'capaian kinerja',
+  'uptime',
+];
+/**
+ * A court or corruption case as the story, when the headline or the lead tells it: the outage is a defendant's claim
+ * or a detail of the case. Deeper in an outage report, a case is background.
+ */
+export const CASE_TERMS = [
   // a trial: the outage is a defendant's claim weighed in court
   'terdakwa',
   'majelis hakim',
@@ -64,16 +83,6 @@ export const NOT_A_REPORT_TERMS = [
   'named suspects',
   'graft case',
   'corruption case',
-  // a job vacancy: handling server faults is a duty
-  'rekrutmen',
-  'lowongan',
-  'uraian tugas',
-  'berkas lamaran',
-  // a yearly performance report: past outages only as counts
-  'laporan kinerja',
-  'laporan tahunan',
-  'capaian kinerja',
-  'uptime',
 ];
 /** An opinion piece: the headline's rubric ("Opini: …") or the author's note at its end ("Penulis adalah dosen…"). */
 export const OPINION_HEADS = ['opini', 'kolom', 'tajuk rencana', 'editorial', 'perspektif'];
@@ -124,6 +133,7 @@ export const EVENT_GENRE_TERMS = [
 ];
 
 export const HOWTO_RE = new RegExp(`\\b(?:${alternation(HOWTO_TERMS)})\\b`, 'i');
+export const CASE_RE = new RegExp(`\\b(?:${alternation(CASE_TERMS)})\\b`, 'i');
 export const NOT_A_REPORT_RE = new RegExp(`\\b(?:${alternation(NOT_A_REPORT_TERMS)})\\b`, 'i');
 export const EVENT_GENRE_RE = new RegExp(`\\b(?:${alternation(EVENT_GENRE_TERMS)})\\b`, 'i');
 export const OPINION_HEAD_RE = new RegExp(`^\\W*(?:${alternation(OPINION_HEADS)})\\b`, 'i');

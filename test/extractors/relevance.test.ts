@@ -555,3 +555,43 @@ describe('extractIsIncident: a rumour the text calls untrue', () => {
     expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
   });
 });
+
+describe('extractIsIncident: genre words that stand far from the lead are no genre', () => {
+  const outage = 'LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi sehingga pembukaan penawaran diundur.';
+  const filler = ' Pokja mencatat keluhan penyedia satu per satu dan menyiapkan jadwal pengganti.'.repeat(10);
+  test.each([
+    ['a syndication footer', `${outage}${filler}\n\nArtikel ini telah tayang di Kompas.com.`],
+    [
+      'maintenance promised as a remedy',
+      `${outage}${filler}\n\nDiskominfo akan melakukan pemeliharaan server agar tidak terulang.`,
+    ],
+    [
+      'a case mentioned as background',
+      `${outage}${filler}\n\nTahun lalu seorang pejabat pengadaan ditetapkan sebagai tersangka suap.`,
+    ],
+  ])('%s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(true);
+  });
+
+  test.each([
+    ['a slow portal', 'Menjelang batas akhir, LPSE Kota Contoh sangat lambat dan sering tidak merespons.'],
+    ['a portal that does not respond', 'Sejak pagi server SPSE Kabupaten Contoh tidak merespon permintaan penyedia.'],
+    ['gambling content planted', 'Laman LPSE Provinsi Contoh disusupi konten judi online sejak Sabtu.'],
+    [
+      'a gambling page in place of the portal',
+      'Situs LPSE Kabupaten Contoh menampilkan iklan judi online pada Minggu pagi.',
+    ],
+  ])('%s', (_name, text) => {
+    const r = extractIsIncident(ctxOf(text), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+
+  test('a guide headline outweighs any number of ties', () => {
+    const text =
+      'Penyedia sering menemui error di SPSE. Server LPSE kerap lambat menjelang batas waktu. Koneksi yang tidak stabil membuat unggahan terputus. Aplikasi bisa hang.';
+    expect(extractIsIncident(ctxOf(text, { title: 'Cara Mengatasi Error di SPSE' }), 'ind').value.is_incident).toBe(
+      false,
+    );
+  });
+});
