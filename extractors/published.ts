@@ -30,11 +30,45 @@ const DATELINE_FULL_RE = /^\s*\p{Lu}[\p{L} .]{1,40}(?:\([^)]{1,30}\))?\s*,\s*([^
  */
 const EN_MONTH = ENGLISH_MONTHS.join('|');
 const EN_DATE_LINE_RE = new RegExp(
-  `^(?:(?:published|posted|updated)(?:\\s+on)?\\s*:?\\s*)?(?:(?:${ENGLISH_WEEKDAYS.join('|')}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2}),\\s*(\\d{4})|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?(?:\\s*[|,]?\\s*by\\s+[\\p{L}.' ]{1,40})?\\s*$`,
+  `^(?:(?:by\\s+)?[\\p{L}.' ]{2,40}\\s*\\|\\s*)?(?:(?:published|posted|updated)(?:\\s+on)?\\s*:?\\s*)?(?:(?:${ENGLISH_WEEKDAYS.join('|')}),?\\s+)?(?:(${EN_MONTH})\\s+(\\d{1,2}),\\s*(\\d{4})|(\\d{1,2})\\s+(${EN_MONTH}),?\\s+(\\d{4}))(?:\\s*[-–|,]?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:[ap]\\.?m\\.?|WIB|WITA|WIT))?)?(?:\\s*[|,]?\\s*by\\s+[\\p{L}.' ]{1,40})?\\s*$`,
   'iu',
 );
+/**
+ * Words that make a short line a sentence fragment, not a date line: "Disrupted since Jun. 20, 2024", "Sejak 20 Juni
+ * 2024 layanan…", "hingga 3 Maret 2020".
+ */
+const FRAGMENT_WORD_RE =
+  /\b(?:sejak|semenjak|hingga|sampai|mulai|selama|sebelum|setelah|since|until|till|from|before|after|between)\b/i;
+/** A date line labelled as something else than publication: "Reviewed on: 2026-06-12", "Diakses 3 Maret 2026". */
+const OTHER_DATE_LABEL_RE =
+  /^(?:reviewed|accessed|retrieved|last\s+checked|diakses|diunduh|berlaku|batas|deadline|expires?)\b/i;
+/**
+ * Malay month names that Indonesian chrono does not know, for Malaysian date lines ("Diterbitkan: Selasa, 9 Julai
+ * 2024 | 6:05 petang"); the others (Januari, April, Mei…) are the same in both languages.
+ */
+export const MALAY_MONTHS: Readonly<Record<string, string>> = {
+  mac: 'Maret',
+  jun: 'Juni',
+  julai: 'Juli',
+  ogos: 'Agustus',
+  disember: 'Desember',
+};
+const MALAY_MONTH_RE = new RegExp(`(\\d\\s+)(${Object.keys(MALAY_MONTHS).join('|')})(\\s+\\d{4})`, 'gi');
+const MALAY_DAY_PART_RE = /\b(?:pagi|petang|malam|tengah\s+hari)\b/gi;
+
+/** Page furniture whose dates are other articles': "Baca juga: … 12 Juni 2020", "Berita terkait". */
+const OTHER_ARTICLE_LINE_RE = /^\s*(?:baca\s+juga|baca\s*:|simak\s+juga|lihat\s+juga|berita\s+terkait|related)/i;
+
 /** Year (and month) in a news URL path: /2012/05/, /2021/05/31/. */
 const URL_DATE_RE = /\/(20[0-3]\d)\/(0[1-9]|1[0-2])(?:\/|$)/;
+
+/** "9 Julai 2024 | 6:05 petang" → "9 Juli 2024 | 6:05 ": Malay month names and parts of the day made Indonesian. */
+function malayToIndonesian(line: string): string {
+  if (!/julai|ogos|disember|mac|jun\b|petang/i.test(line)) return line;
+  return line
+    .replace(MALAY_MONTH_RE, (_m, a: string, mo: string, y: string) => `${a}${MALAY_MONTHS[mo.toLowerCase()]}${y}`)
+    .replace(MALAY_DAY_PART_RE, '');
+}
 
 export function urlYear(url: string | null | undefined): number | null {
   const m = url ? URL_DATE_RE.exec(url) : null;
@@ -47,9 +81,13 @@ export function urlYear(url: string | null | undefined): number | null {
 export function extractPublished(ctx: ExtractContext): Extracted<string | null> {
   const candidates: { iso: string; line: string }[] = [];
   const head = ctx.text.slice(0, 20_000);
-  for (const raw of head.split('\n')) {
-    const line = raw.replace(/^[\s•|·\-–>*]+/, '').trim();
-    if (!line || line.length > MAX_DATE_LINE || !/\d{4}/.test(line)) continue;
+  // the page text as given: the analysis text drops byline lines ("Penulis: X | 12 Juni 2021"), which carry dates
+  const raw = ctx.article.text.slice(0, 20_000).replace(/\r\n?/g, '\n');
+  for (const rawLine of raw.split('\n')) {
+    if (OTHER_ARTICLE_LINE_RE.test(rawLine)) continue;
+    const line = rawLine.replace(/^[\s•|·\-–>*]+/, '').trim();
+    if (!line || line.length > MAX_DATE_LINE || !/\d{4}/.test(line) || FRAGMENT_WORD_RE.test(line)) continue;
+    if (OTHER_DATE_LABEL_RE.test(line)) continue;
     const en = EN_DATE_LINE_RE.exec(line);
     if (en) {
       const month = ENGLISH_MONTHS.indexOf((en[1] ?? en[5] ?? '').toLowerCase()) + 1;
@@ -61,7 +99,7 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
         });
       continue;
     }
-    const found: DateMention[] = parseDates(line, { published: null, years: [] });
+    const found: DateMention[] = parseDates(malayToIndonesian(line), { published: null, years: [] });
     for (const d of found) {
       const iso = isoDay(d.start);
       if (!iso || d.end) continue;
@@ -94,7 +132,8 @@ export function extractPublished(ctx: ExtractContext): Extracted<string | null> 
   } else {
     // "Jakarta, Kamis (10/6/2021) -", "PALU, 18 Mei 2017 –": a dateline whose date has its year
     const full = DATELINE_FULL_RE.exec(head.slice(0, 200));
-    const d = full?.[1] ? parseDates(full[1], { published: null, years: [] })[0] : undefined;
+    // "Mukomuko, 09 /12/2025 —": spaces around the slashes
+    const d = full?.[1] ? parseDates(full[1].replace(/\s*\/\s*/g, '/'), { published: null, years: [] })[0] : undefined;
     const iso = d ? isoDay(d.start) : null;
     if (full && iso) candidates.push({ iso, line: full[0] });
   }

@@ -108,3 +108,70 @@ describe('extractPublished', () => {
     expect(extractPublished(ctxOf(text)).value).toBeNull();
   });
 });
+
+describe('extractPublished: bylines, datelines, fragments, other labels, Malay', () => {
+  test.each([
+    [
+      'a byline before an English date',
+      'Keyla Supharta | June 25, 2024, 12:39 AM\n\nThe data centre was hit.',
+      '2024-06-25',
+      'Keyla Supharta | June 25, 2024, 12:39 AM',
+    ],
+    [
+      '"By" and a byline before a date',
+      'By Ina Opperman | 16 April 2021\n\nThe portal is down.',
+      '2021-04-16',
+      'By Ina Opperman | 16 April 2021',
+    ],
+    [
+      'a byline line the analysis text drops',
+      'Judul\nPenulis: Budi | Editor: Ani | 14 Juni 2021\n\nIsi berita.',
+      '2021-06-14',
+      'Penulis: Budi | Editor: Ani | 14 Juni 2021',
+    ],
+    [
+      'a reporter line with a date',
+      'Judul\nReporter: Sari | Kamis, 3 Maret 2022\n\nIsi berita.',
+      '2022-03-03',
+      'Reporter: Sari | Kamis, 3 Maret 2022',
+    ],
+    [
+      'a dateline with spaces around the slashes',
+      'Mukomuko, 09 /12/2025 — Sistem itu dilaporkan gangguan.',
+      '2025-12-09',
+      'Mukomuko, 09 /12/2025 —',
+    ],
+    [
+      'a dateline with a numeric date',
+      'KENDAL, 3 / 4 / 2023 - LPSE gangguan sejak pagi.',
+      '2023-04-03',
+      'KENDAL, 3 / 4 / 2023 -',
+    ],
+    [
+      'a Malay date line',
+      'Tajuk\nDiterbitkan: Selasa, 9 Julai 2024 | 6:05 petang\n\nSistem mengalami gangguan.',
+      '2024-07-09',
+      'Diterbitkan: Selasa, 9 Julai 2024 | 6:05 petang',
+    ],
+    [
+      'another Malay month',
+      'Tajuk\nKhamis, 15 Ogos 2024\n\nSistem mengalami gangguan.',
+      '2024-08-15',
+      'Khamis, 15 Ogos 2024',
+    ],
+  ])('%s', (_name, text, iso, evidence) => {
+    const r = extractPublished(ctxOf(text));
+    expect(r.value).toBe(iso);
+    expect(r.evidence[0]?.text).toBe(evidence);
+  });
+
+  test.each([
+    ['a fragment with "since"', 'Disrupted since Jun. 20, 2024.\n\nThe data centre was hit.'],
+    ['a fragment with "sejak"', 'Gangguan sejak 20 Juni 2024\n\nLayanan terhenti.'],
+    ['a review date', 'Reviewed on: 2026-06-12.\n\nYour login fails.'],
+    ['an access date', 'Diakses 3 Maret 2026\n\nPanduan login SPSE.'],
+    ['a related article', 'Judul\nBaca juga: LPSE Kembali Normal, 12 Mei 2020\n\nIsi berita.'],
+  ])('no publication date: %s', (_name, text) => {
+    expect(extractPublished(ctxOf(text)).value).toBeNull();
+  });
+});
