@@ -175,3 +175,32 @@ describe('extractPublished: bylines, datelines, fragments, other labels, Malay',
     expect(extractPublished(ctxOf(text)).value).toBeNull();
   });
 });
+
+describe('extractPublished: long bylines, ordinals, the date above the body', () => {
+  const body = 'LPSE Kabupaten Contoh tidak bisa diakses sejak pagi sehingga pembukaan penawaran diundur. '.repeat(3);
+  test.each([
+    [
+      'a long byline line',
+      `Judul\nReporter: Budi Santoso | Editor: Ani Wijaya | Senin, 14 Juni 2021 10:15 WIB | Dibaca 123 kali\n\n${body}`,
+      '2021-06-14',
+    ],
+    ['a byline with a comment count', `Judul\nAdmin | 14 Juni 2021 | 0 Komentar\n\n${body}`, '2021-06-14'],
+    ['an English ordinal', `Title\nMarch 3rd, 2026\n\n${body}`, '2026-03-03'],
+    ['an English ordinal, day first', `Title\nPosted on 21st January 2025\n\n${body}`, '2025-01-21'],
+    [
+      'a sidebar date below the body is not read',
+      `Judul\nSelasa, 15 Juni 2021\n\n${body}\n\nTerpopuler\nSenin, 3 Mei 2021`,
+      '2021-06-15',
+    ],
+    ['another sidebar below the body', `Judul\n20/07/2022\n\n${body}\n\nBerita Lainnya\n02/01/2022`, '2022-07-20'],
+  ])('%s', (_name, text, iso) => {
+    expect(extractPublished(ctxOf(text)).value).toBe(iso);
+  });
+
+  test.each([
+    ['a sentence with a date', `Rapat digelar Senin, 14 Juni 2021 di aula kantor bupati\n\n${body}`],
+    ['another sentence with a date', `Tender dibuka kembali pada Rabu, 16 Juni 2021 oleh pokja\n\n${body}`],
+  ])('no publication date: %s', (_name, text) => {
+    expect(extractPublished(ctxOf(text)).value).toBeNull();
+  });
+});
