@@ -183,25 +183,31 @@ function elsewhere(s: string): boolean {
   return (OTHER_PLACES_RE.test(s) && !NATIONAL_DATA_CENTRE_RE.test(s)) || USER_LINE_RE.test(s) || TALLY_RE.test(s);
 }
 
+const LOST_GATE_RE = /hilang|raib|lenyap|terhapus|terbaca|tersimpan|terkirim|masuk|terunggah|lost|missing|deleted/i;
+const ACCOUNT_GATE_RE = /akun|account|password|sandi|user\s+id|pembajakan/i;
+const RECOVERY_GATE_RE = /normal|pulih|kembali|online|perbaik|lagi|restored/i;
+
 /** An outage the text states in this part of a sentence: an outage word, lost or altered bids, a hijacked account. */
 function outageIn(s: string): RegExpExecArray | null {
+  // the rarer forms only behind a cheap test of the word they cannot do without
   return (
     OUTAGE_RE.exec(s) ??
-    SITE_UNOPENED_RE.exec(s) ??
-    LOST_DATA_RE.exec(s) ??
-    ALTERED_BID_RE.exec(s) ??
-    TAKEOVER_RE.exec(s) ??
-    RECOVERY_RE.exec(s)
+    (/dibuka/i.test(s) ? SITE_UNOPENED_RE.exec(s) : null) ??
+    (LOST_GATE_RE.test(s) ? LOST_DATA_RE.exec(s) : null) ??
+    (/penawaran/i.test(s) ? ALTERED_BID_RE.exec(s) : null) ??
+    (ACCOUNT_GATE_RE.test(s) ? TAKEOVER_RE.exec(s) : null) ??
+    (RECOVERY_GATE_RE.test(s) ? RECOVERY_RE.exec(s) : null)
   );
 }
 
 /** Where the stated outage of a sentence is (its offset in the sentence), or -1 when it states none. */
 export function statedOutageAt(s: string): number {
-  if (!s || supposes(s) || DENIED_REASON_RE.test(s) || elsewhere(s)) return -1;
-  const first = outageIn(s);
-  if (!first) return -1;
+  // most lines state no outage at all: the word test first, the hedges and negations only where one stands
+  const first = s ? outageIn(s) : null;
+  if (!first || supposes(s) || DENIED_REASON_RE.test(s) || elsewhere(s)) return -1;
   NEGATED_OUTAGE_RE.lastIndex = 0;
-  const kept = statedPart(affirmedPart(s).replace(NEGATED_OUTAGE_RE, ' '));
+  const affirmed = NEGATED_OUTAGE_RE.test(s) ? affirmedPart(s).replace(NEGATED_OUTAGE_RE, ' ') : s;
+  const kept = statedPart(affirmed);
   const m = outageIn(kept);
   if (!m) return -1;
   // the offset in the original sentence of the word found in the kept part
