@@ -7,13 +7,13 @@ import type { Article, Cause, Report } from '../src/types.ts';
 import { extractAllegation } from './allegation.ts';
 import { extractCauses } from './cause/index.ts';
 import { makeContext } from './context.ts';
+import { extractIsIncident } from './fields/incident.ts';
 import { extractOutageWindow } from './fields/outage-window.ts';
 import { extractImpact } from './impact.ts';
 import { extractLanguage } from './language/index.ts';
 import { extractOfficials } from './officials/index.ts';
 import { extractPublished } from './published.ts';
 import { extractRegions } from './region/index.ts';
-import { extractIsIncident } from './relevance/index.ts';
 
 /** Bumped whenever a rule changes what reports contain, so stored reports can be re-extracted. */
 export const EXTRACTOR_VERSION = 'pantau-extract/1.0.0';

@@ -4,22 +4,8 @@
  * and the outage window and the publication date (published.ts) both read English dates.
  */
 
-/** English words of an Indonesian portal's outage: "LPSE … went offline", "was inaccessible", "power failure". */
-export const ENGLISH_OUTAGE_TERMS = [
-  'was offline',
-  'went offline',
-  'went down',
-  'was down',
-  'outage',
-  'power failure',
-  'power cut',
-  'crashed',
-  'inaccessible',
-  'could not be accessed',
-  'unreachable',
-  'knocked out',
-  'knocked offline',
-];
+/** English words of an Indonesian portal's outage: defined with the other outage words in lexicon/outage.ts. */
+export { ENGLISH_OUTAGE_TERMS } from './lexicon/outage.ts';
 
 /** English month names, January first: the dates of English reports ("July 18, 2023", "Posted March 3, 2026"). */
 export const ENGLISH_MONTHS = [

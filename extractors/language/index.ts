@@ -98,6 +98,34 @@ const MALAY_SET = wordSet(MALAY_ONLY);
 const JAVANESE_SET = wordSet(JAVANESE_ONLY);
 const WORD_RE = /[a-z]+/g;
 
+/**
+ * Scripts other than Latin, each with the language it means here (ISO 639-3): a page mostly in kana is Japanese,
+ * in Hangul Korean, in Han characters alone Chinese. Checked first: the word counts read Latin letters only.
+ */
+const SCRIPTS: readonly [RegExp, string][] = [
+  [/[\u3040-\u30ff]/g, 'jpn'],
+  [/[\uac00-\ud7af]/g, 'kor'],
+  [/[\u4e00-\u9fff]/g, 'zho'],
+  [/[\u0600-\u06ff]/g, 'ara'],
+  [/[\u0e00-\u0e7f]/g, 'tha'],
+  [/[\u0400-\u04ff]/g, 'rus'],
+];
+const LATIN_RE = /[A-Za-z\u00c0-\u024f]/g;
+/** Languages franc may answer when the word counts decide nothing (French and Spanish wire copy of Indonesian news). */
+const FRANC_LANGUAGES = ['ind', 'zlm', 'eng', 'jav', 'sun', 'fra', 'spa', 'por', 'deu', 'nld', 'ita'];
+
+/** The script-given language of a text mostly in a non-Latin script, or null. */
+function scriptLanguage(sample: string): string | null {
+  const latin = sample.match(LATIN_RE)?.length ?? 0;
+  // kana beside Han is Japanese; Han alone is Chinese
+  const kana = sample.match(SCRIPTS[0]![0])?.length ?? 0;
+  for (const [re, lang] of SCRIPTS) {
+    const n = sample.match(re)?.length ?? 0;
+    if (n > latin && n >= 20) return lang === 'zho' && kana >= 5 ? 'jpn' : lang;
+  }
+  return null;
+}
+
 /** How many characters of the text franc sees. */
 const FRANC_SAMPLE = 2000;
 
@@ -120,6 +148,8 @@ const LANG_TAGS: Record<string, string> = {
  */
 export function extractLanguage(ctx: ExtractContext): Extracted<string> {
   const sample = `${ctx.title}\n${ctx.text}`.slice(0, 3000).toLowerCase();
+  const script = scriptLanguage(sample);
+  if (script) return { value: script, evidence: [{ text: `script: ${script}` }], confidence: 0.9 };
   const words = sample.match(WORD_RE) ?? [];
   let en = 0;
   let family = 0;
@@ -152,6 +182,6 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
     if (/\.id$/.test(host) || ind >= zlm) return { value: 'ind', evidence, confidence: 0.85 };
   }
   if (declared) return { value: declared, evidence, confidence: 0.7 };
-  const guess = franc(sample.slice(0, FRANC_SAMPLE), { only: ['ind', 'zlm', 'eng', 'jav', 'sun'], minLength: 10 });
+  const guess = franc(sample.slice(0, FRANC_SAMPLE), { only: FRANC_LANGUAGES, minLength: 10 });
   return { value: guess === 'und' ? 'ind' : guess, evidence, confidence: 0.5 };
 }

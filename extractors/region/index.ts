@@ -6,7 +6,11 @@
  */
 import type { Extracted, Region } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { alternation, type Sentence, sentenceAt } from '../text.ts';
+import { UNAFFECTED_RE } from '../lexicon/negation.ts';
+import { OUTAGE_RE } from '../lexicon/outage.ts';
+import { SYSTEM_RE } from '../lexicon/system.ts';
+import { statedOutageAt } from '../relevance/index.ts';
+import { type Sentence, sentenceAt } from '../text.ts';
 import { NEEDS_PREFIX, PROVINCE_ALIASES, REGENCY_ALIASES, SEAT_ALIASES } from './aliases.ts';
 import { type GazProvince, type GazRegency, PROVINCES, REGENCIES } from './gazetteer-data.ts';
 
@@ -227,7 +231,7 @@ const KOTA_PREFIX_RE = /(?:\bkota|pemkot|wali\s*kota|walikota|kota\s+administras
 const PROV_PREFIX_RE = /(?:provinsi|propinsi|prov\.?|pemprov|gubernur|setdaprov|pemerintah\s+provinsi)\s*$/i;
 /** A government form: the name follows Pemkab/Pemkot/Pemprov/Pemerintah…/Setda/Bupati. */
 const GOV_PREFIX_RE =
-  /(?:pemerintah\s+(?:daerah\s+)?(?:kabupaten|kota|provinsi)|pemkab|pemkot|pemprov|pemda(?:\s+kabupaten)?|setda(?:kab|prov)?|setkab|sekretariat\s+daerah(?:\s+kabupaten|\s+provinsi)?|bupati|wali\s*kota|walikota|gubernur|ulp|ukpbj|bpbj|pbj|biro\s+pengadaan[^.,;]{0,40}|bagian\s+pengadaan[^.,;]{0,40})\s*(?:\([^)]{0,30}\)\s*)?(?:kabupaten|kab\.?|kota|provinsi)?\s*$/i;
+  /(?:pemerintah\s+(?:daerah\s+)?(?:kabupaten|kota|provinsi)|pemkab|pemkot|pemprov|pemda(?:\s+kabupaten)?|setda(?:kab|prov)?|setkab|sekretariat\s+daerah(?:\s+kabupaten|\s+provinsi)?|bupati|wali\s*kota|walikota|gubernur|ulp|ukpbj|bpbj|pbj|unit\s+(?:layanan|kerja)\s+pengadaan(?:\s+barang(?:\s+dan\s+|\s*\/\s*)jasa)?|biro\s+pengadaan[^.,;]{0,40}|bagian\s+pengadaan[^.,;]{0,40})\s*(?:\([^)]{0,30}\)\s*)?(?:kabupaten|kab\.?|kota|provinsi)?\s*$/i;
 /** The procurement system named right before the place: "LPSE Kabupaten X", "LPSE (…) milik Pemerintah Kabupaten X". */
 const LPSE_BEFORE_RE =
   /\b(?:LPSE|SPSE|ULPBJ|e-?proc(?:urement)?|Layanan\s+Pengadaan\s+Secara\s+Elektronik)\b(?:\s*\([^)]{0,80}\))?(?:\s+(?:milik|di|dari|pada|ulp|ulpbj|ukpbj|bpbj|unit|layanan|pengadaan|barang|dan|jasa|pemerintah|daerah|pemkab|pemkot|pemprov|pemda|kabupaten|kab\.?|kota|provinsi|dinas|kominfo|setda|\([^)]{0,60}\)))*\s*$/i;
@@ -237,6 +241,15 @@ const GOV_CHEAP_RE = /pem|set|sekretariat|bupati|kota|gubernur|ulp|ukpbj|pbj|bir
 /** Where a place is the destination or someone else's: "dialihkan ke LPSE Provinsi Lampung", "Polda NTB", "asal Banyuwangi". */
 const EXCLUDE_BEFORE_RE =
   /(?:\b(?:ke|kepada|menuju|pindah\s+ke|dialihkan\s+ke|dipindahkan\s+ke|memanfaatkan|menggunakan)\s+(?:server\s+)?(?:milik\s+)?(?:LPSE|SPSE|ULP|pemerintah|pemkab|pemkot|pemprov)?[^.,;]{0,30}|\b(?:polda|polres|polresta|kodam|korem|kodim|kejati|kejari|kejaksaan\s+negeri|pengadilan|lapas|universitas|bandara|asal|tinggal\s+di(?:\s+wilayah)?|berasal\s+dari|kontraktor\s+asal|warga|bbws|satker|balai)\s+(?:kabupaten|kota|provinsi)?\s*)$/i;
+/** A company's name, not a place: "PT Bintang Seribu", "CV Karya Lampung" (up to three capitalised words after PT). */
+const COMPANY_BEFORE_RE = /\b(?:PT|CV|UD|PD|Tbk)\.?\s+(?:[A-Z][A-Za-z&.-]*\s+){0,3}$/;
+/**
+ * The LPSE of a ministry, an agency or a university, or a tender run by one ("LPSE Kementerian PUPR", "lelang di
+ * Kementerian PUPR", "LPSE Unila"): no region is affected by it (the corpus labelling rules), so no place only
+ * mentioned stands in for one.
+ */
+const NON_REGIONAL_LPSE_RE =
+  /\b(?:LPSE|SPSE|ULP|UKPBJ|lelang|tender|pengadaan)\s+(?:(?:di|milik|pada|dari)\s+)?(?:lingkungan\s+)?(?:Kementerian|Kementrian|Kemen(?!tar)[a-z]*[A-Z]\w*|Kemenkeu|Kemenag|Universitas|UIN|IAIN|Politeknik|Institut|Badan\s+[A-Z]|Lembaga\s+[A-Z]|Polri|Mabes|Un(?!it)[a-z]{2,5}\b)/;
 /** An LPSE that helped or stood in: "meminta bantuan LPSE Provinsi X", "berkoordinasi dengan LPSE Provinsi X". */
 const FALLBACK_CHEAP_RE = /koordinasi|sama\s+dengan|bantuan|dibantu|menumpang|cadangan/i;
 const FALLBACK_BEFORE_RE =
@@ -244,35 +257,11 @@ const FALLBACK_BEFORE_RE =
 
 /**
  * Later in the sentence, the places named were fine: "LPSE Provinsi X maupun LPSE Kabupaten Y dan Z tidak mengalami
- * gangguan", "LPSE Kota X … berjalan seperti biasa", "tidak terpengaruh". Applies when no outage word or contrast
- * ("sedangkan", "namun") sits between the place and the phrase, or when "padahal" corrects a mistaken belief.
+ * gangguan", "LPSE Kota X … berjalan seperti biasa", "tidak terpengaruh" (UNAFFECTED_PHRASES, lexicon/negation.ts).
+ * Applies when no outage word or contrast ("sedangkan", "namun") sits between the place and the phrase, or when
+ * "padahal" corrects a mistaken belief.
  */
-export const UNAFFECTED_PHRASES = [
-  'tidak terdampak',
-  'tak terdampak',
-  'tidak terpengaruh',
-  'tak terpengaruh',
-  'tidak mengalami gangguan',
-  'tidak mengalami masalah',
-  'tidak mengalami kendala',
-  'tidak ikut terganggu',
-  'tidak terganggu',
-  'tetap normal',
-  'tetap lancar',
-  'tetap bisa diakses',
-  'tetap dapat diakses',
-  'dapat diakses seperti biasa',
-  'berjalan normal',
-  'berjalan seperti biasa',
-  'berjalan lancar',
-  'beroperasi normal',
-  'bisa diakses seperti biasa',
-  'were not affected',
-  'was not affected',
-  'not affected',
-  'unaffected',
-];
-const UNAFFECTED_SENTENCE_RE = new RegExp(`\\b(?:${alternation(UNAFFECTED_PHRASES)})\\b`, 'i');
+const UNAFFECTED_SENTENCE_RE = UNAFFECTED_RE;
 const RECOVERY_HINT_RE = /\b(?:sudah|kembali|kini|telah|mulai|sempat|akhirnya|baru|again|now)\b/i;
 const CONTRAST_RE = /\b(?:sedangkan|sementara|namun|tetapi|tapi|whereas|while|but)\b|;/i;
 /** Words after a place saying its LPSE was fine. */
@@ -351,10 +340,9 @@ function resolve(name: string, kind: Kind, evidence: string): Region | null {
   return r ? regionOf(r, evidence) : null;
 }
 
-/** Incident words that make a sentence about the outage. */
-const OUTAGE_WORDS_RE =
-  /\b(?:gangguan|terganggu|error|eror|down|rusak|kerusakan|macet|ngadat|lelet|lumpuh|trouble|offline|tidak\s+(?:bisa|dapat)\s+diakses|diretas|dihack|di-hack|hack|hacker|peretasan|mati|padam|bermasalah)\b/i;
-const LPSE_WORDS_RE = /\b(?:LPSE|SPSE|e-?proc|SIKaP|situs\s+lelang|server)\b/i;
+/** Outage words (lexicon/outage.ts) make a sentence about the outage; so does a system name (lexicon/system.ts). */
+const OUTAGE_WORDS_RE = OUTAGE_RE;
+const LPSE_WORDS_RE = SYSTEM_RE;
 
 function collectMentions(ctx: ExtractContext): Mention[] {
   const out: Mention[] = [];
@@ -389,6 +377,7 @@ function collectMentions(ctx: ExtractContext): Mention[] {
     if (!prefixed && (NEEDS_PREFIX.has(titleName) || NEEDS_PREFIX.has(name))) continue;
     if (SEAT_ALIASES.has(titleName)) continue;
     if (EXCLUDE_BEFORE_RE.test(before.slice(-60))) continue;
+    if (COMPANY_BEFORE_RE.test(before.slice(-50))) continue;
     if (FALLBACK_CHEAP_RE.test(before) && FALLBACK_BEFORE_RE.test(before.slice(-60))) continue;
     const sentence = sentenceAt(ctx.sentences, at);
     const region = resolve(name, kind, sentence?.text.slice(0, 300) ?? name);
@@ -520,12 +509,18 @@ export function extractRegions(ctx: ExtractContext): Extracted<RegionValue> & { 
     const d = datelineRegion(ctx.text);
     if (d) chosen = [{ region: d, score: 1, forms: new Set(['dateline']), first: 0 }];
   }
-  // a province is dropped when one of its kabupaten/kota is chosen, unless the province's own LPSE is named
+  // a province is dropped when one of its kabupaten/kota is chosen, unless the province's own LPSE is named with an
+  // outage of its own: "dialihkan ke LPSE Provinsi Lampung", "melalui LPSE Provinsi Lampung", "memilih LPSE milik
+  // Pemprov Jatim" name the one that stood in
   const regencyProvinces = new Set(chosen.filter((c) => c.region.regency).map((c) => c.region.province_code));
   chosen = chosen.filter(
     (c) =>
-      c.region.regency || !regencyProvinces.has(c.region.province_code) || c.forms.has('lpse') || c.forms.has('gov'),
+      c.region.regency ||
+      !regencyProvinces.has(c.region.province_code) ||
+      ((c.forms.has('lpse') || c.forms.has('gov')) && ownOutage(mentions, keyOf(c.region))),
   );
+  // the LPSE of a ministry or a university, and no regional LPSE named: no region
+  if (!chosen.some((c) => c.forms.has('lpse')) && NON_REGIONAL_LPSE_RE.test(`${ctx.title}\n${ctx.text}`)) chosen = [];
   const regions = chosen.sort((a, b) => a.first - b.first).map((c) => c.region);
   const national = NATIONAL_RE.test(`${ctx.title}\n${ctx.text}`) && regions.length === 0;
   const lpseHost = ctx.text.match(LPSE_HOST_RE)?.[0]?.toLowerCase() ?? null;
@@ -541,6 +536,11 @@ export function extractRegions(ctx: ExtractContext): Extracted<RegionValue> & { 
     confidence: regions.length ? 0.8 : 0.3,
     scope: national ? 'national' : 'local',
   };
+}
+
+/** A mention of the place stands in a sentence that states an outage ("LPSE Provinsi Lampung juga diretas"). */
+function ownOutage(mentions: readonly Mention[], key: string): boolean {
+  return mentions.some((m) => m.key === key && m.sentence && statedOutageAt(m.sentence.text) >= 0);
 }
 
 function datelineRegion(text: string): Region | null {

@@ -73,3 +73,36 @@ describe('extractLanguage: Javanese', () => {
     expect(r.evidence[0]?.text).toContain('jav-only');
   });
 });
+
+describe('extractLanguage: other scripts and other Latin languages', () => {
+  test.each([
+    [
+      'Japanese wire copy',
+      'ジャカルタ - 公共事業・公営住宅省(PUPR)の局長は、ランサムウェア攻撃による国立データセンターの中断が調達に影響したと述べた。',
+      'jpn',
+    ],
+    [
+      'Japanese, another wording',
+      '電子調達システムLPSEは月曜日からアクセスできなくなり、入札の締め切りが延期されました。',
+      'jpn',
+    ],
+    [
+      'Korean',
+      '인도네시아 정부의 전자조달 시스템이 랜섬웨어 공격으로 월요일부터 접속이 되지 않고 있다고 밝혔습니다.',
+      'kor',
+    ],
+    ['Chinese', '印尼国家数据中心遭到勒索软件攻击，多个政府电子采购服务自周一起无法访问，招标截止日期被推迟。', 'zho'],
+    [
+      'French wire copy',
+      "Le directeur général de la construction du ministère des Travaux publics a déclaré que les perturbations dans le Centre de données national avaient un impact sur le processus d'acquisition.",
+      'fra',
+    ],
+    [
+      'Spanish',
+      'El director general del ministerio de Obras Públicas dijo que las interrupciones del centro de datos nacional afectaron los procesos de adquisición del gobierno.',
+      'spa',
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(extractLanguage(ctxOf(text)).value).toBe(expected);
+  });
+});

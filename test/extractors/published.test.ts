@@ -108,3 +108,99 @@ describe('extractPublished', () => {
     expect(extractPublished(ctxOf(text)).value).toBeNull();
   });
 });
+
+describe('extractPublished: bylines, datelines, fragments, other labels, Malay', () => {
+  test.each([
+    [
+      'a byline before an English date',
+      'Keyla Supharta | June 25, 2024, 12:39 AM\n\nThe data centre was hit.',
+      '2024-06-25',
+      'Keyla Supharta | June 25, 2024, 12:39 AM',
+    ],
+    [
+      '"By" and a byline before a date',
+      'By Ina Opperman | 16 April 2021\n\nThe portal is down.',
+      '2021-04-16',
+      'By Ina Opperman | 16 April 2021',
+    ],
+    [
+      'a byline line the analysis text drops',
+      'Judul\nPenulis: Budi | Editor: Ani | 14 Juni 2021\n\nIsi berita.',
+      '2021-06-14',
+      'Penulis: Budi | Editor: Ani | 14 Juni 2021',
+    ],
+    [
+      'a reporter line with a date',
+      'Judul\nReporter: Sari | Kamis, 3 Maret 2022\n\nIsi berita.',
+      '2022-03-03',
+      'Reporter: Sari | Kamis, 3 Maret 2022',
+    ],
+    [
+      'a dateline with spaces around the slashes',
+      'Mukomuko, 09 /12/2025 — Sistem itu dilaporkan gangguan.',
+      '2025-12-09',
+      'Mukomuko, 09 /12/2025 —',
+    ],
+    [
+      'a dateline with a numeric date',
+      'KENDAL, 3 / 4 / 2023 - LPSE gangguan sejak pagi.',
+      '2023-04-03',
+      'KENDAL, 3 / 4 / 2023 -',
+    ],
+    [
+      'a Malay date line',
+      'Tajuk\nDiterbitkan: Selasa, 9 Julai 2024 | 6:05 petang\n\nSistem mengalami gangguan.',
+      '2024-07-09',
+      'Diterbitkan: Selasa, 9 Julai 2024 | 6:05 petang',
+    ],
+    [
+      'another Malay month',
+      'Tajuk\nKhamis, 15 Ogos 2024\n\nSistem mengalami gangguan.',
+      '2024-08-15',
+      'Khamis, 15 Ogos 2024',
+    ],
+  ])('%s', (_name, text, iso, evidence) => {
+    const r = extractPublished(ctxOf(text));
+    expect(r.value).toBe(iso);
+    expect(r.evidence[0]?.text).toBe(evidence);
+  });
+
+  test.each([
+    ['a fragment with "since"', 'Disrupted since Jun. 20, 2024.\n\nThe data centre was hit.'],
+    ['a fragment with "sejak"', 'Gangguan sejak 20 Juni 2024\n\nLayanan terhenti.'],
+    ['a review date', 'Reviewed on: 2026-06-12.\n\nYour login fails.'],
+    ['an access date', 'Diakses 3 Maret 2026\n\nPanduan login SPSE.'],
+    ['a related article', 'Judul\nBaca juga: LPSE Kembali Normal, 12 Mei 2020\n\nIsi berita.'],
+  ])('no publication date: %s', (_name, text) => {
+    expect(extractPublished(ctxOf(text)).value).toBeNull();
+  });
+});
+
+describe('extractPublished: long bylines, ordinals, the date above the body', () => {
+  const body = 'LPSE Kabupaten Contoh tidak bisa diakses sejak pagi sehingga pembukaan penawaran diundur. '.repeat(3);
+  test.each([
+    [
+      'a long byline line',
+      `Judul\nReporter: Budi Santoso | Editor: Ani Wijaya | Senin, 14 Juni 2021 10:15 WIB | Dibaca 123 kali\n\n${body}`,
+      '2021-06-14',
+    ],
+    ['a byline with a comment count', `Judul\nAdmin | 14 Juni 2021 | 0 Komentar\n\n${body}`, '2021-06-14'],
+    ['an English ordinal', `Title\nMarch 3rd, 2026\n\n${body}`, '2026-03-03'],
+    ['an English ordinal, day first', `Title\nPosted on 21st January 2025\n\n${body}`, '2025-01-21'],
+    [
+      'a sidebar date below the body is not read',
+      `Judul\nSelasa, 15 Juni 2021\n\n${body}\n\nTerpopuler\nSenin, 3 Mei 2021`,
+      '2021-06-15',
+    ],
+    ['another sidebar below the body', `Judul\n20/07/2022\n\n${body}\n\nBerita Lainnya\n02/01/2022`, '2022-07-20'],
+  ])('%s', (_name, text, iso) => {
+    expect(extractPublished(ctxOf(text)).value).toBe(iso);
+  });
+
+  test.each([
+    ['a sentence with a date', `Rapat digelar Senin, 14 Juni 2021 di aula kantor bupati\n\n${body}`],
+    ['another sentence with a date', `Tender dibuka kembali pada Rabu, 16 Juni 2021 oleh pokja\n\n${body}`],
+  ])('no publication date: %s', (_name, text) => {
+    expect(extractPublished(ctxOf(text)).value).toBeNull();
+  });
+});

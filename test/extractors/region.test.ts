@@ -306,3 +306,55 @@ describe('extractRegions: spelling variants and LPSEs listed together', () => {
     expect(extractRegions(ctxOf(text)).value.regions.map((x) => x.regency ?? x.province)).toEqual(regencies);
   });
 });
+
+describe('extractRegions: the LPSE that stood in, a company, a ministry', () => {
+  const names = (text: string) =>
+    extractRegions(ctxOf(text)).value.regions.map((r) => ({ name: r.regency ?? r.province, evidence: r.evidence }));
+  test.each([
+    [
+      'a provincial LPSE the tenders moved to',
+      'Server LPSE Kabupaten Tulang Bawang diduga diretas. Dia menjelaskan, terdapat 19 paket yang tendernya melalui LPSE Provinsi Lampung.',
+      ['Kabupaten Tulang Bawang'],
+    ],
+    [
+      'a provincial LPSE chosen instead',
+      'LPSE Kabupaten Kendal tidak bisa diakses sejak Senin. "Kami akan memakai LPSE milik Provinsi Jawa Tengah agar lebih aman," ujarnya.',
+      ['Kabupaten Kendal'],
+    ],
+    [
+      'a provincial LPSE with its own outage is kept',
+      'LPSE Kabupaten Kendal tidak bisa diakses sejak Senin. LPSE Provinsi Jawa Tengah juga diretas pada hari yang sama.',
+      ['Kabupaten Kendal', 'Jawa Tengah'],
+    ],
+    [
+      'a company named after a place',
+      'PT Bintang Seribu melaporkan hilangnya dokumen penawaran di LPSE Kabupaten Way Kanan.',
+      ['Kabupaten Way Kanan'],
+    ],
+    [
+      'another company named after a place',
+      'CV Karya Sleman mengadukan dokumen penawaran yang hilang dari LPSE Kota Magelang.',
+      ['Kota Magelang'],
+    ],
+    [
+      'the procurement unit of a city',
+      'Saat file diunduh Pokja di Unit Layanan Pengadaan (ULP) Kota Cirebon, ternyata dua halaman hilang.',
+      ['Kota Cirebon'],
+    ],
+    [
+      'a ministry LPSE',
+      'YOGYAKARTA - Proses tender dipending lantaran laman LPSE Kementerian PUPR diretas. Paket embung di Sleman dan Bantul tertunda.',
+      [],
+    ],
+    [
+      'a tender run by a ministry',
+      'Pembatalan lelang di Kementerian PUPR untuk sekolah di Provinsi Riau terjadi akibat sistem yang rusak.',
+      [],
+    ],
+    ['a university LPSE', 'LPSE Universitas Lampung tidak bisa diakses, kata petugas di Bandar Lampung.', []],
+  ])('%s', (_name, text, expected) => {
+    const got = names(text);
+    expect(got.map((r) => r.name).sort()).toEqual([...expected].sort());
+    for (const r of got) expect(text).toContain(r.evidence.slice(0, 20));
+  });
+});

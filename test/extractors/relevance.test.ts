@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractIsIncident } from '../../extractors/relevance/index.ts';
+import { extractIsIncident } from '../../extractors/fields/incident.ts';
 import { ctxOf } from './helpers.ts';
 
 describe('extractIsIncident: outages of an LPSE', () => {
@@ -417,5 +417,181 @@ describe('extractIsIncident: beliefs corrected and tips', () => {
       'Banyak penyedia mengira LPSE sedang down ketika dokumen gagal diunggah. Petugas helpdesk LPSE Kota Bandung membagikan sejumlah tips.';
     const title = 'Gagal Unggah Dokumen di SPSE? Ini Tips dari Helpdesk LPSE Bandung';
     expect(extractIsIncident(ctxOf(text, { title }), 'ind').value.is_incident).toBe(false);
+  });
+});
+
+describe('extractIsIncident: the system described, named once, or told through what it lost', () => {
+  test.each([
+    ['a procurement site', 'Situs pengadaan Pemkab Contoh tidak bisa diakses sejak Senin pagi.'],
+    ['the server of the ULP', 'Server ULP Kabupaten Contoh mati total sehingga pokja menunda pembukaan penawaran.'],
+    ['an e-auction system', 'Sistem pelelangan elektronik Pemkot Contoh macet saat batas akhir penawaran.'],
+    ['the SPSE application', 'Aplikasi SPSE Provinsi Contoh error ketika ratusan penyedia mengunggah dokumen.'],
+    [
+      'bid documents lost',
+      'Dokumen penawaran sejumlah peserta di LPSE Kabupaten Contoh hilang setelah pembaruan sistem.',
+    ],
+    ['tender data unreadable', 'Data lelang yang diinput ke SPSE sejak 9 Juli tidak terbaca oleh pokja.'],
+    ['an account hijacked', 'Akun pokja di LPSE Kota Contoh dibajak untuk mengubah nilai penawaran.'],
+    [
+      'an account taken over',
+      'Penyidik menemukan akun penyedia di SPSE Kabupaten Contoh diambil alih sebelum batas penawaran.',
+    ],
+    ['a bid altered', 'Nilai penawaran yang diunggah ke aplikasi SPSE berbeda dengan nilai yang ditampilkan sistem.'],
+    [
+      'a headline with a denial beside the outage',
+      'LPSE Kota Contoh Ikut Tumbang, Diskominfo: Server Kami Tidak Diretas',
+    ],
+  ])('%s', (_name, text) => {
+    const r = extractIsIncident(ctxOf(text), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+
+  test.each([
+    [
+      'the server, a paragraph later',
+      'Pemkab Contoh menayangkan 40 paket tahun ini melalui LPSE.\n\nNamun sejak Senin servernya mati dan penyedia tidak bisa mengunggah penawaran.',
+      'Namun sejak Senin servernya mati dan penyedia tidak bisa mengunggah penawaran.',
+    ],
+    [
+      'the site, in the next sentence',
+      'Tender jalan desa tayang di LPSE Kota Contoh pekan lalu. Menjelang penutupan, rekanan mengeluh situs tersebut sulit diakses.',
+      'Menjelang penutupan, rekanan mengeluh situs tersebut sulit diakses.',
+    ],
+    [
+      'the system known by the tender it runs',
+      'Pembukaan tender proyek jalan diundur karena sistem yang rusak sejak Senin. Hingga Selasa sistem itu belum bisa diakses.',
+      'Pembukaan tender proyek jalan diundur karena sistem yang rusak sejak Senin.',
+    ],
+    [
+      'the national data centre taking LKPP down',
+      'Serangan ransomware ke Pusat Data Nasional Sementara melumpuhkan ratusan layanan. Layanan LKPP ikut terganggu sejak Kamis.',
+      'Layanan LKPP ikut terganggu sejak Kamis.',
+    ],
+    [
+      'SPSE among the services the data centre took down',
+      'Gangguan Pusat Data Nasional membuat 47 layanan kementerian belum bisa diakses. Di antaranya Sistem Pengadaan Secara Elektronik (SPSE) dan layanan beasiswa.',
+      'Di antaranya Sistem Pengadaan Secara Elektronik (SPSE) dan layanan beasiswa.',
+    ],
+    [
+      'a rumour denied inside a real outage',
+      'LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi. Kabar bahwa servernya diretas itu tidak benar, kata kepala LPSE.',
+      'LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi.',
+    ],
+  ])('%s', (_name, text, evidence) => {
+    const r = extractIsIncident(ctxOf(text), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(evidence);
+  });
+
+  test('an English report: the portal taken offline, the LPSE named in the next paragraph', () => {
+    const text =
+      'The procurement portal of Contoh city was taken offline after hackers defaced its front page.\n\nVisitors to the portal, run by the LPSE of Contoh, found a gambling advert. The portal stayed offline until Monday.';
+    expect(extractIsIncident(ctxOf(text), 'eng').value.is_incident).toBe(true);
+  });
+});
+
+describe('extractIsIncident: what only looks like an LPSE outage', () => {
+  test.each([
+    [
+      'one account blocked (headline)',
+      'Akun Penyedia di SPSE Kabupaten Contoh Diblokir',
+      'Seorang penyedia tidak bisa masuk ke SPSE Kabupaten Contoh sejak Senin.',
+    ],
+    [
+      'one account locked (lead)',
+      '',
+      'Akun rekanan di LPSE Kota Contoh terkunci setelah salah memasukkan kata sandi. Ia tidak bisa login ke LPSE Kota Contoh selama sehari.',
+    ],
+    [
+      'another system down',
+      '',
+      'Aplikasi PPDB Kota Contoh down pada hari pertama pendaftaran. Dinas pendidikan juga mengumumkan lelang seragam melalui LPSE.',
+    ],
+    [
+      'SIPD down, LPSE only mentioned',
+      '',
+      'SIPD Kabupaten Contoh mengalami gangguan selama empat hari sehingga pencairan tertunda. Pembayaran kontrak hasil tender LPSE ikut menunggu.',
+    ],
+    [
+      'a question whether it was down',
+      '',
+      'Pokja meminta LPSE memeriksa apakah server benar-benar down saat pembukaan penawaran.',
+    ],
+    ['a check whether it opens', '', 'Kami akan cek apakah situs LPSE tidak bisa diakses dari luar daerah.'],
+    ['a hacker hired, nothing broken', '', 'Kontraktor menyewa hacker untuk mengintip syarat lelang di LPSE.'],
+    [
+      'a hacker offering services',
+      '',
+      'Polisi menyebut seorang hacker menawarkan jasa memenangkan tender di LPSE Kota Contoh.',
+    ],
+  ])('%s', (_name, title, text) => {
+    const body = title ? `${title}\n\n${text}` : text;
+    expect(extractIsIncident(ctxOf(body, { title }), 'ind').value.is_incident).toBe(false);
+  });
+
+  test.each([
+    ['another country', 'Power outages in parts of the country hamper e-procurement, an NGO said.'],
+    [
+      'a foreign procurement system',
+      'The national electronic procurement system suffered an outage on Monday. Analysts compared it with the LPSE units of Indonesia.',
+    ],
+  ])('English: %s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'eng').value.is_incident).toBe(false);
+  });
+});
+
+describe('extractIsIncident: a rumour the text calls untrue', () => {
+  test.each([
+    [
+      'the rumour told after its denial',
+      'Kepala bagian memastikan LPSE Kota Contoh tidak diretas. Kabar LPSE kami dibobol itu tidak benar, katanya.\n\nSebelumnya beredar narasi bahwa LPSE Kota Contoh sedang diserang peretas.',
+    ],
+    [
+      'the rumour told before its denial',
+      'Di grup kontraktor beredar isu server LPSE Kabupaten Contoh down karena diretas.\n\nDiskominfo menyebut informasi itu hoaks dan situs berjalan seperti biasa.',
+    ],
+  ])('%s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+});
+
+describe('extractIsIncident: genre words that stand far from the lead are no genre', () => {
+  const outage = 'LPSE Kabupaten Contoh tidak bisa diakses sejak Senin pagi sehingga pembukaan penawaran diundur.';
+  const filler = ' Pokja mencatat keluhan penyedia satu per satu dan menyiapkan jadwal pengganti.'.repeat(10);
+  test.each([
+    ['a syndication footer', `${outage}${filler}\n\nArtikel ini telah tayang di Kompas.com.`],
+    [
+      'maintenance promised as a remedy',
+      `${outage}${filler}\n\nDiskominfo akan melakukan pemeliharaan server agar tidak terulang.`,
+    ],
+    [
+      'a case mentioned as background',
+      `${outage}${filler}\n\nTahun lalu seorang pejabat pengadaan ditetapkan sebagai tersangka suap.`,
+    ],
+  ])('%s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(true);
+  });
+
+  test.each([
+    ['a slow portal', 'Menjelang batas akhir, LPSE Kota Contoh sangat lambat dan sering tidak merespons.'],
+    ['a portal that does not respond', 'Sejak pagi server SPSE Kabupaten Contoh tidak merespon permintaan penyedia.'],
+    ['gambling content planted', 'Laman LPSE Provinsi Contoh disusupi konten judi online sejak Sabtu.'],
+    [
+      'a gambling page in place of the portal',
+      'Situs LPSE Kabupaten Contoh menampilkan iklan judi online pada Minggu pagi.',
+    ],
+  ])('%s', (_name, text) => {
+    const r = extractIsIncident(ctxOf(text), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(text);
+  });
+
+  test('a guide headline outweighs any number of ties', () => {
+    const text =
+      'Penyedia sering menemui error di SPSE. Server LPSE kerap lambat menjelang batas waktu. Koneksi yang tidak stabil membuat unggahan terputus. Aplikasi bisa hang.';
+    expect(extractIsIncident(ctxOf(text, { title: 'Cara Mengatasi Error di SPSE' }), 'ind').value.is_incident).toBe(
+      false,
+    );
   });
 });
