@@ -160,7 +160,7 @@ export const DENIAL_WORDS = [
 export const INNER_NEGATION_WORDS = ['tidak', 'tak', 'bukan', 'belum', 'not', 'ora'];
 
 /**
- * What an outage happens to besides the systems' own names (relevance's SYSTEM_TERMS and SITE_NOUNS): a linked cause
+ * What an outage happens to besides the systems' own names (lexicon/system.ts SYSTEM_NAMES and lexicon/outage.ts SITE_NOUNS): a linked cause
  * noun ("akibat banjir") is the outage's cause only in a sentence about one of them, or right after one.
  */
 export const OUTAGE_SUBJECTS = ['server', 'servernya', 'sistem', 'layanan', 'jaringan', 'internet', 'system', 'site'];

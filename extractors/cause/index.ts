@@ -9,7 +9,8 @@ import type { Cause, Extracted, Official } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
 import { ANY_LINK_RE, CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
 import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';
-import { SITE_NOUNS, SYSTEM_TERMS } from '../relevance/index.ts';
+import { SITE_NOUNS } from '../lexicon/outage.ts';
+import { SYSTEM_NAMES } from '../lexicon/system.ts';
 import { alternation, clip } from '../text.ts';
 import {
   DENIAL_WORDS,
@@ -94,7 +95,7 @@ const BOTH_PASSES: Pass = [...DIRECT_PASS, ...LINKED_PASS];
 
 /** The things an outage happens to: the procurement systems by name, and the server, site or network they run on. */
 const OUTAGE_SUBJECT_RE = new RegExp(
-  `\\b(?:${alternation([...SYSTEM_TERMS, ...SITE_NOUNS, ...OUTAGE_SUBJECTS])})\\b`,
+  `\\b(?:${alternation([...SYSTEM_NAMES, ...SITE_NOUNS, ...OUTAGE_SUBJECTS])})\\b`,
   'i',
 );
 /** A linked noun that comes back, a few words after it: "setelah jaringan internet pulih". */
