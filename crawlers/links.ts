@@ -195,5 +195,5 @@ export function sectionLinks(links: FoundLink[], home: string): string[] {
       if (!out.includes(l.url) && l.url !== home) out.push(l.url);
     }
   }
-  return out.slice(0, 20);
+  return out.slice(0, 60);
 }

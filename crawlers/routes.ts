@@ -4,10 +4,11 @@
  */
 import { parseSitemap } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
+import { extractMainText } from '../extractors/html/main-text.ts';
 import { hasArchived } from '../src/archive.ts';
 import type { Label, QueuedRequest } from './frontier.ts';
-import { articleMatcher, absolutize, feedLinks, nextPageUrl, pageLinks, sectionLinks } from './links.ts';
-import { isRelevantAnnouncement, isRelevantTitle, mentionsProcurementSystem, titleFromUrl } from './relevance.ts';
+import { absolutize, articleMatcher, feedLinks, nextPageUrl, pageLinks, sectionLinks } from './links.ts';
+import { isRelevantAnnouncementText, isRelevantText, isRelevantTitle, titleFromUrl } from './relevance.ts';
 import type { SourceDef } from './source-def.ts';
 
 /** A fetched page as every handler sees it, whichever crawler (HTTP or browser) fetched it. */
@@ -26,8 +27,11 @@ export interface PageContext {
 export interface CrawlEnv {
   dataDir: import('../src/config.ts').DataDir;
   enqueue(req: QueuedRequest): Promise<boolean>;
-  /** Marks an URL looked at and not fetched. */
-  skip(url: string, why: 'irrelevant' | 'archived'): void;
+  /**
+   * Marks a listed article not fetched: archived already, or fetched in an earlier run and found, on its text,
+   * not to be about LPSE/SPSE.
+   */
+  skip(url: string, why: 'archived' | 'judged'): void;
   /** Marks a fetched page not archived because its text is not about LPSE/SPSE (counted once per run). */
   discard(url: string): void;
   /** Was this page fetched in an earlier run (or this one) and found not to be about LPSE/SPSE? */
@@ -41,11 +45,18 @@ export interface CrawlEnv {
 
 export type Handler = (ctx: PageContext, env: CrawlEnv) => Promise<void>;
 
-const DEFAULT_MAX_LISTING_PAGES = 20;
+/**
+ * How deep a listing's pagination is followed when the source does not say (`max_listing_pages`): a guard
+ * against endless pagination (calendar pages, search pages that never end), not a budget; listings stop earlier
+ * when the crawl window is passed or a page shows nothing new.
+ */
+export const DEFAULT_MAX_LISTING_PAGES = 200;
 const LPSE_ANNOUNCEMENT_RE = /\/(?:berita|pengumuman|informasi|publik\/berita|publik\/pengumuman)\/\d+(?:\/|$)/;
 
 /**
- * Judges one article link found on a listing, feed or sitemap and enqueues it if it is new and relevant.
+ * One article link found on a listing, feed or sitemap: queued unless it is archived already or its text was
+ * judged in an earlier run. Its headline only decides its place in the queue (likely outage stories first):
+ * a headline that does not name the system says nothing about the text, so nothing is dropped by it.
  * Returns whether the link was unknown before this run.
  */
 async function considerArticle(
@@ -60,19 +71,23 @@ async function considerArticle(
     env.skip(url, 'archived');
     return fresh;
   }
-  const shown = title || titleFromUrl(url);
-  const relevant =
-    label === 'LPSE_PAGE'
-      ? !title || isRelevantAnnouncement(title)
-      : // A link with neither a title nor a slug (/?p=123, /read/123) cannot be judged before fetching it.
-        !shown || isRelevantTitle(shown);
-  // A page whose text was judged before, when it was linked without a title too, is not fetched again.
-  if (!relevant || (!title && env.wasDiscarded(url))) {
-    env.skip(url, 'irrelevant');
+  if (env.wasDiscarded(url)) {
+    env.skip(url, 'judged');
     return fresh;
   }
-  await env.enqueue({ url, label, source: source.id, ...(title ? { title } : {}) });
+  const shown = title || titleFromUrl(url);
+  const priority = label === 'ARTICLE' ? Boolean(shown) && isRelevantTitle(shown) : false;
+  await env.enqueue({ url, label, source: source.id, ...(title ? { title } : {}), ...(priority ? { priority } : {}) });
   return fresh;
+}
+
+/** The title and main text of a fetched page (boilerplate removed by the extractor's main-text pass). */
+function judgedText(ctx: PageContext): { title: string; text: string } {
+  const $ = ctx.$;
+  const title = [ctx.req.title ?? '', $('h1').first().text(), $('title').first().text()].join(' ').trim();
+  // extractMainText mutates the document: callers read the links they need first.
+  const { paragraphs } = extractMainText($, { title: $('h1').first().text().trim() || undefined });
+  return { title, text: paragraphs.join('\n') };
 }
 
 async function followNext(ctx: PageContext, env: CrawlEnv, fresh: number): Promise<void> {
@@ -108,15 +123,18 @@ const LIST: Handler = async (ctx, env) => {
 };
 
 const ARTICLE: Handler = async (ctx, env) => {
-  // Listed without a title (sitemap, bare link): now the page can be judged on its text.
-  if (!ctx.req.title && !mentionsProcurementSystem(`${ctx.$('title').text()} ${ctx.$('body').text()}`)) {
+  const links = pageLinks(ctx.$, ctx.finalUrl);
+  // Every listed article is judged here, on its text, whatever its headline said.
+  const { title, text } = judgedText(ctx);
+  if (!isRelevantText(title, text)) {
     env.discard(ctx.req.url);
     return;
   }
   await env.archive(ctx, 'news');
-  // "Baca juga" and related links to other relevant articles of the same source.
+  // "Baca juga" and related links: more discovery, added when their headline looks like an outage story
+  // (the listings, feeds and sitemaps are what guarantees coverage).
   const isArticle = articleMatcher(ctx.source);
-  for (const l of pageLinks(ctx.$, ctx.finalUrl)) {
+  for (const l of links) {
     if (l.url !== ctx.finalUrl && isArticle(l.url) && l.title && isRelevantTitle(l.title))
       await considerArticle(env, ctx.source, l.url, l.title, 'ARTICLE');
   }
@@ -172,6 +190,11 @@ const LPSE_LIST: Handler = async (ctx, env) => {
 };
 
 const LPSE_PAGE: Handler = async (ctx, env) => {
+  const { title, text } = judgedText(ctx);
+  if (!isRelevantAnnouncementText(title, text)) {
+    env.discard(ctx.req.url);
+    return;
+  }
   await env.archive(ctx, 'lpse-announcement');
 };
 

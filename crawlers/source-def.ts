@@ -31,7 +31,7 @@ export interface SourceDef {
   hosts?: string[];
   /** Render with Chromium (sites that only show content with JavaScript). */
   browser?: boolean;
-  /** How many listing pages deep to follow pagination per start listing (default 20). */
+  /** How many listing pages deep to follow pagination per start listing (default 200; `--url`: 1000). */
   max_listing_pages?: number;
   /** Find feeds, sitemaps and listing pages from the start pages (pantau crawl --url). */
   discover?: boolean;

@@ -217,6 +217,9 @@ export function loadSources(file: string): SourceDef[] {
   return validateSources(data, file);
 }
 
+/** `pantau crawl --url`: how deep each listing of the site is followed (a whole site's archive, not a sample). */
+export const URL_MAX_LISTING_PAGES = 1000;
+
 /**
  * An ad hoc source for `pantau crawl --url URL`: start from that page, find the site's feeds, sitemaps and
  * sections, stay on its host.
@@ -234,5 +237,13 @@ export function sourceFromUrl(url: string): SourceDef {
       kind: 'lpse',
       lpse: { base: url.replace(/\/+$/, ''), region_code: '' }, // unknown: the gazetteer may tell later
     };
-  return { id: u.host, name: u.host, kind: 'news', listings: [url], hosts: [u.host], discover: true };
+  return {
+    id: u.host,
+    name: u.host,
+    kind: 'news',
+    listings: [url],
+    hosts: [u.host],
+    discover: true,
+    max_listing_pages: URL_MAX_LISTING_PAGES,
+  };
 }
