@@ -10,6 +10,7 @@
  * source names.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type PlainResponse } from '@crawlee/cheerio';
 import { Configuration, log as crawleeLog, type Request, RequestQueue, type Session } from '@crawlee/core';
@@ -57,6 +58,13 @@ export interface CrawlOptions {
    * stay sequential.
    */
   minConcurrency?: number;
+  /**
+   * The crawl window: articles a listing, feed or sitemap dates before it are not fetched, and listings are
+   * paged back only until they pass it. A date (from `--since 2026-10-01` or `--since 30d`), `'auto'` (the
+   * CLI's default: since each source's last successful crawl, 30 days for a source never crawled), or
+   * undefined/null for no window (every listed article, however old).
+   */
+  since?: Date | 'auto' | null;
   /** How often to print the progress line, ms (default 5000). */
   progressEveryMs?: number;
   userAgent?: string;
@@ -78,6 +86,8 @@ export interface CrawlStats {
   skippedIrrelevant: number;
   /** What became of the article URLs the sources listed this run (listings, feeds, sitemaps, archives). */
   articles: ArticleTally;
+  /** Each source's crawl window this run: its first day (YYYY-MM-DD), or null for none. */
+  windows: Record<string, string | null>;
   /** Links not fetched because robots.txt forbids them. */
   skippedRobots: number;
   /** Links not followed because they lead off the source's hosts. */
@@ -311,9 +321,15 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     observations: 0,
     resumed: 0,
     articles: { listed: 0, fetched: 0, kept: 0, irrelevant: 0, alreadyArchived: 0, judgedBefore: 0, left: {} },
+    windows: {},
     durationMs: 0,
     pagesPerSecond: 0,
   };
+  const crawlState = readCrawlState(opts.dataDir.crawl);
+  for (const s of opts.sources)
+    stats.windows[s.id] = windowStart(opts.since, crawlState.sources[s.id]?.lastSuccess, started);
+  /** Sources whose start page failed this run: their crawl is not a success (the window does not move). */
+  const startFailed = new Set<string>();
   /** Listed article URL → what became of it this run ("queued" until it is fetched or given up). */
   const articleFate = new Map<string, string>();
   const isArticleLabel = (label: Label) => label === 'ARTICLE' || label === 'LPSE_PAGE';
@@ -458,6 +474,12 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     },
     wasDiscarded: (url) => frontier.wasIrrelevantPage(url),
     knewBefore: (url) => frontier.knewBefore(url),
+    windowStart: (id) => stats.windows[id] ?? null,
+    outsideWindow(url) {
+      if (queuedThisRun.has(url)) return;
+      queuedThisRun.add(url);
+      articleFate.set(url, 'older than the crawl window');
+    },
     async archive(ctx, kind) {
       // a short append to files already open: written synchronously, on disk when this returns
       const { changed } = saveRawPage(opts.dataDir, {
@@ -515,7 +537,10 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     // An article handled without being judged (robots.txt after a redirect) is left, not fetched.
     if (articleFate.get(url) === 'queued') articleFate.set(url, 'forbidden by robots.txt');
   };
+  const startOf = new Map(starts.map((r) => [r.url, r.source]));
   const failFor = (url: string, error: string) => {
+    const startSource = startOf.get(url);
+    if (startSource) startFailed.add(startSource);
     stats.done++;
     stats.failed++;
     stats.failures.push({ url, error });
@@ -628,6 +653,13 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   stats.durationMs = Date.now() - started;
   stats.pagesPerSecond = stats.done / Math.max(stats.durationMs / 1000, 0.001);
   stats.articles = tallyArticles(articleFate);
+  // A crawl that ran through (not cut short by --max-pages) moves each source's window, unless its start page
+  // failed: the next 'auto' crawl starts from here.
+  if (fetches < maxFetches) {
+    const at = new Date(started).toISOString();
+    for (const s of opts.sources) if (!startFailed.has(s.id)) crawlState.sources[s.id] = { lastSuccess: at };
+    writeCrawlState(opts.dataDir.crawl, crawlState);
+  }
   progress();
   return stats;
 
@@ -780,6 +812,73 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     );
     await crawler.run();
   }
+}
+
+/** A first crawl of a source looks this far back (the CLI's default window). */
+export const FIRST_CRAWL_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+interface CrawlState {
+  sources: Record<string, { lastSuccess: string }>;
+}
+
+/** <data>/crawl/sources.json: when each source was last crawled through. */
+function readCrawlState(crawlDir: string): CrawlState {
+  try {
+    const data = JSON.parse(readFileSync(join(crawlDir, 'sources.json'), 'utf8')) as CrawlState;
+    return data && typeof data.sources === 'object' ? data : { sources: {} };
+  } catch {
+    return { sources: {} };
+  }
+}
+
+function writeCrawlState(crawlDir: string, state: CrawlState): void {
+  mkdirSync(crawlDir, { recursive: true });
+  const file = join(crawlDir, 'sources.json');
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(tmp, file);
+}
+
+/**
+ * The first day of a source's window. 'auto': the day before its last successful crawl (a day's margin for
+ * time zones and for articles dated the day they were listed), else FIRST_CRAWL_DAYS back.
+ *
+ * @example windowStart('auto', undefined, Date.parse('2026-12-07')) // "2026-11-07"
+ */
+export function windowStart(since: CrawlOptions['since'], lastSuccess: string | undefined, now: number): string | null {
+  if (!since) return null;
+  if (since instanceof Date) return since.toISOString().slice(0, 10);
+  const last = lastSuccess ? Date.parse(lastSuccess) : Number.NaN;
+  const from = Number.isNaN(last) ? now - FIRST_CRAWL_DAYS * DAY_MS : last - DAY_MS;
+  return new Date(from).toISOString().slice(0, 10);
+}
+
+/**
+ * `--since` as a date: a day (YYYY-MM-DD) or a duration back from now (90m, 12h, 30d, 2w, 6mo, 1y); "all" for
+ * no window, "auto" for the default. Throws a one-line message on anything else.
+ *
+ * @example parseSince("30d", Date.parse("2026-12-07T00:00:00Z")) // 2026-11-07T00:00:00.000Z
+ */
+export function parseSince(value: string, now = Date.now()): Date | 'auto' | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto') return 'auto';
+  if (v === 'all' || v === 'none') return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    if (!Number.isNaN(t)) return new Date(t);
+  }
+  const m = /^(\d+)\s*(min|m|h|d|w|mo|y)$/.exec(v);
+  if (m) {
+    const n = Number(m[1]);
+    const unit = { min: 60_000, m: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS, mo: 30 * DAY_MS, y: 365 * DAY_MS }[
+      m[2] as 'min'
+    ];
+    return new Date(now - n * unit);
+  }
+  throw new Error(
+    `--since must be a date (2026-10-01), a duration (30d, 12h, 2w, 6mo, 1y), "auto" or "all", not ${value}`,
+  );
 }
 
 /**

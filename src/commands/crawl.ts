@@ -34,6 +34,11 @@ export function register(program: Command, cli: Cli): void {
       "follow each listing's pagination at most this deep (default: the source's max_listing_pages, else 200; 1000 with --url)",
       nonNegativeInt('--max-listing-pages'),
     )
+    .option(
+      '--since <date|duration>',
+      'crawl window: skip articles dated before it, page listings back to it (2026-10-01, 30d, 2w, 6mo; "all" for no window; default: since the last successful crawl of each source, 30 days for a new one)',
+      'auto',
+    )
     .option('--timeout-ms <n>', 'per-request timeout in ms', nonNegativeInt('--timeout-ms'), 30_000)
     .option('--retries <n>', 'retries per request after the first attempt', nonNegativeInt('--retries'), 3)
     .option('--chromium <path>', 'Chromium for sources that need a browser (env PANTAU_CHROMIUM)')
@@ -45,6 +50,7 @@ export function register(program: Command, cli: Cli): void {
         pacingMs: number;
         maxPages?: number;
         maxListingPages?: number;
+        since: string;
         timeoutMs: number;
         retries: number;
         chromium?: string;
@@ -52,10 +58,9 @@ export function register(program: Command, cli: Cli): void {
       }) => {
         if (opts.sources && opts.url) throw new UserError('use either --sources or --url, not both');
         // Loaded on use: Crawlee is heavy, and every other command starts faster without it.
-        const [{ crawl, articleLine }, { STARTER_SOURCES, loadSources, sourceFromUrl }] = await Promise.all([
-          import('../../crawlers/crawl.ts'),
-          import('../../crawlers/sources.ts'),
-        ]);
+        const [{ crawl, articleLine, parseSince }, { STARTER_SOURCES, loadSources, sourceFromUrl }] = await Promise.all(
+          [import('../../crawlers/crawl.ts'), import('../../crawlers/sources.ts')],
+        );
         const listed = opts.url
           ? [sourceFromUrl(opts.url)]
           : opts.sources
@@ -64,13 +69,22 @@ export function register(program: Command, cli: Cli): void {
         const depth = opts.maxListingPages;
         const sources =
           depth === undefined ? listed : listed.map((s) => ({ ...s, max_listing_pages: Math.max(1, depth) }));
+        let since: ReturnType<typeof parseSince>;
+        try {
+          since = parseSince(opts.since);
+        } catch (err) {
+          throw new UserError((err as Error).message);
+        }
         const dataDir = cli.dataDir();
-        cli.info(`crawl: ${sources.length} source(s) into ${dataDir.archive}`);
+        cli.info(
+          `crawl: ${sources.length} source(s) into ${dataDir.archive}; window: ${since === 'auto' ? "since each source's last successful crawl (30 days for a new one)" : since ? `since ${since.toISOString().slice(0, 10)}` : 'none (every listed article)'}`,
+        );
         const stats = await crawl({
           dataDir,
           sources,
           pacingMs: opts.pacingMs,
           maxPages: opts.maxPages,
+          since,
           timeoutMs: opts.timeoutMs,
           maxRetries: opts.retries,
           chromiumPath: opts.chromium ?? process.env.PANTAU_CHROMIUM,

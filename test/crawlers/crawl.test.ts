@@ -242,9 +242,10 @@ describe('politeness', () => {
       expect(times.length).toBeGreaterThanOrEqual(20);
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(55);
-      // About one request per 60 ms plus the response time; the old per-host delay gave about 2 pages/s.
-      const perSecond = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
-      expect(perSecond).toBeGreaterThan(4);
+      // About one request per 60 ms plus the response and handling time; the old per-host delay waited for
+      // Crawlee's 0.5 s poll, about 500 ms between any two requests.
+      const median = [...gaps].sort((a, b) => a - b)[gaps.length >> 1]!;
+      expect(median).toBeLessThan(400);
     } finally {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
