@@ -4,7 +4,7 @@
  */
 import { parseSitemap } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
-import { dateFromText } from '../extractors/html/dates.ts';
+import { dateFromText, dateFromUrl } from '../extractors/html/dates.ts';
 import { extractMainText } from '../extractors/html/main-text.ts';
 import { hasArchived } from '../src/archive.ts';
 import type { Label, QueuedRequest } from './frontier.ts';
@@ -169,10 +169,15 @@ const ARTICLE: Handler = async (ctx, env) => {
   await env.archive(ctx, 'news');
   // "Baca juga" and related links: more discovery, added when their headline looks like an outage story
   // (the listings, feeds and sitemaps are what guarantees coverage).
+  // Within a crawl window only links dated in it (by their URL) are followed: an undated related link is as
+  // likely a year old, and the listings already cover the window.
   const isArticle = articleMatcher(ctx.source);
+  const start = env.windowStart(ctx.source.id);
   for (const l of links) {
-    if (l.url !== ctx.finalUrl && isArticle(l.url) && l.title && isRelevantTitle(l.title))
-      await considerArticle(env, ctx.source, l.url, l.title, 'ARTICLE');
+    if (l.url === ctx.finalUrl || !isArticle(l.url) || !l.title || !isRelevantTitle(l.title)) continue;
+    const day = start ? dateFromUrl(l.url) : null;
+    if (start && !(day && day >= start)) continue;
+    await considerArticle(env, ctx.source, l.url, l.title, 'ARTICLE', day);
   }
 };
 
