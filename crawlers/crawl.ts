@@ -26,6 +26,7 @@ import { allowedHosts } from './links.ts';
 import { spseError } from './relevance.ts';
 import { type CrawlEnv, type PageContext, ROUTES } from './routes.ts';
 import type { SourceDef } from './source-def.ts';
+import { searchFeeds } from './sources.ts';
 
 /** Identifies Pantau to webmasters, with where to read what it does and how to reach its maintainers. */
 export const USER_AGENT =
@@ -437,7 +438,9 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
         return false;
       }
       const article = isArticleLabel(req.label);
-      if (!hosts.get(source.id)?.has(host)) {
+      // A news-search feed's items are on any outlet: that is what it is for. Its feeds stay on their host.
+      const anyHost = source.kind === 'news-search' && article;
+      if (!anyHost && !hosts.get(source.id)?.has(host)) {
         stats.skippedOffHost++;
         queuedThisRun.add(req.url);
         if (article) articleFate.set(req.url, "off the source's hosts");
@@ -514,6 +517,7 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     for (const u of s.listings ?? []) starts.push({ url: u, label: 'LIST', source: s.id, depth: 0 });
     for (const u of s.feeds ?? []) starts.push({ url: u, label: 'FEED', source: s.id });
     for (const u of s.sitemaps ?? []) starts.push({ url: u, label: 'SITEMAP', source: s.id });
+    if (s.kind === 'news-search') for (const u of searchFeeds(s)) starts.push({ url: u, label: 'FEED', source: s.id });
   }
   // Unfinished work of a killed run first, then the start points (listings are revisited every run), then
   // what failed last time (one more chance per run).
@@ -581,7 +585,10 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       return;
     }
     const finalHost = new URL(ctx.finalUrl).host.toLowerCase();
-    if (!hosts.get(source.id)?.has(finalHost)) {
+    // A news-search item redirects to its publisher, wherever that is; the archive keeps the publisher's URL.
+    const anyHost = source.kind === 'news-search' && isArticleLabel(req.label);
+    if (finalHost !== new URL(req.url).host.toLowerCase()) pacer.sent({ url: ctx.finalUrl }); // pace the publisher too
+    if (!anyHost && !hosts.get(source.id)?.has(finalHost)) {
       stats.skippedOffHost++;
       failFor(req.url, `redirected off the source's hosts to ${finalHost}`);
       return;

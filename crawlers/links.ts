@@ -36,6 +36,7 @@ export function allowedHosts(source: SourceDef): Set<string> {
     ...(source.feeds ?? []),
     ...(source.sitemaps ?? []),
     ...(source.lpse ? [source.lpse.base] : []),
+    ...(source.search ? [source.search.feed.replaceAll('{query}', 'x')] : []),
   ];
   const hosts = new Set<string>();
   for (const u of urls) {

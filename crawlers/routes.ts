@@ -167,6 +167,8 @@ const ARTICLE: Handler = async (ctx, env) => {
     return;
   }
   await env.archive(ctx, 'news');
+  // A news-search item is one article of an outlet Pantau has no source for: its links are not followed.
+  if (ctx.source.kind === 'news-search') return;
   // "Baca juga" and related links: more discovery, added when their headline looks like an outage story
   // (the listings, feeds and sitemaps are what guarantees coverage).
   // Within a crawl window only links dated in it (by their URL) are followed: an undated related link is as
