@@ -10,6 +10,7 @@
  * source names.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type PlainResponse } from '@crawlee/cheerio';
 import {
@@ -33,6 +34,7 @@ import { allowedHosts } from './links.ts';
 import { spseError } from './relevance.ts';
 import { type CrawlEnv, type PageContext, ROUTES } from './routes.ts';
 import type { SourceDef } from './source-def.ts';
+import { searchFeeds } from './sources.ts';
 
 /** Identifies Pantau to webmasters, with where to read what it does and how to reach its maintainers. */
 export const USER_AGENT =
@@ -65,6 +67,13 @@ export interface CrawlOptions {
    * stay sequential.
    */
   minConcurrency?: number;
+  /**
+   * The crawl window: articles a listing, feed or sitemap dates before it are not fetched, and listings are
+   * paged back only until they pass it. A date (from `--since 2026-10-01` or `--since 30d`), `'auto'` (the
+   * CLI's default: since each source's last successful crawl, 30 days for a source never crawled), or
+   * undefined/null for no window (every listed article, however old).
+   */
+  since?: Date | 'auto' | null;
   /** How often to print the progress line, ms (default 5000). */
   progressEveryMs?: number;
   userAgent?: string;
@@ -80,10 +89,14 @@ export interface CrawlStats {
   /** Article links not fetched because they are archived already. */
   skippedArchived: number;
   /**
-   * Links not fetched because they are not about LPSE/SPSE (judged on their title or slug, or on the page's text
-   * in an earlier run), and pages fetched and not archived because their text is not: each URL once per run.
+   * Articles fetched and not archived because their text is not about LPSE/SPSE, and article links not fetched
+   * because their text was judged so in an earlier run: each URL once per run. Never judged on a headline.
    */
   skippedIrrelevant: number;
+  /** What became of the article URLs the sources listed this run (listings, feeds, sitemaps, archives). */
+  articles: ArticleTally;
+  /** Each source's crawl window this run: its first day (YYYY-MM-DD), or null for none. */
+  windows: Record<string, string | null>;
   /** Links not fetched because robots.txt forbids them. */
   skippedRobots: number;
   /** Links not followed because they lead off the source's hosts. */
@@ -99,36 +112,140 @@ export interface CrawlStats {
   pagesPerSecond: number;
 }
 
+/** The listed articles of one run, each URL counted once. */
+export interface ArticleTally {
+  /** Distinct article URLs listed (and carried over from a killed run). */
+  listed: number;
+  /** Fetched this run (archived, unchanged, or found not about LPSE/SPSE on their text). */
+  fetched: number;
+  /** Of those fetched: archived (new, changed or unchanged). */
+  kept: number;
+  /** Of those fetched: not archived, their text is not about LPSE/SPSE. */
+  irrelevant: number;
+  /** Not fetched: in the archive already. */
+  alreadyArchived: number;
+  /** Not fetched: their text was judged not about LPSE/SPSE in an earlier run. */
+  judgedBefore: number;
+  /** Not fetched, by reason ("robots.txt", "failed", "--max-pages reached", …): what is left for later or never. */
+  left: Record<string, number>;
+}
+
 class PageTooLarge extends Error {}
 
 /** A page over the size cap, thrown as is (Content-Length, browser) or wrapped by got (download stopped). */
 const isTooLarge = (e: Error) => e instanceof PageTooLarge || e.cause instanceof PageTooLarge;
 
+/** Longest gap a request waits for its host's slot in place, holding its concurrency slot (ms). */
+const PARK_MAX_MS = 1000;
+
+/** Pacing state of one host. */
+export interface HostPace {
+  /** Earliest time the host's next request may be sent (ms since the epoch). */
+  next: number;
+  /** The request that holds the host's next slot and has not been sent yet (its unique key), if any. */
+  holder: string | null;
+  /** Requests back in the queue on a timer, waiting for later slots. */
+  waiting: number;
+}
+
 /**
- * Crawlee's delayRequest (the sameDomainDelaySecs mechanism: a request that comes too early goes back to the
- * queue and is reclaimed when its host's slot opens, without holding a concurrency slot), keyed by host.
+ * Per-host pacing: one request per `delayMs` per host, whatever `delayMs`, counted from the moment each request
+ * is sent (`sent()`, from got's beforeRequest hook) and from its response (`touchHost`), so neither a slow answer
+ * nor a busy event loop between the decision and the socket write shortens the pause the host sees.
+ *
+ * One request at a time holds a host's next slot. It goes at once if the slot is open, or waits for it in place
+ * if it opens within a pacing interval (at most PARK_MAX_MS; awaited by a pre-navigation hook), so short pacings
+ * are exact. The others go back to the queue on a timer, each for a later slot (staggered, so a thousand queued
+ * articles of one site do not all wake at once), without holding a concurrency slot, and the pool is told as
+ * soon as one is back (`notify`): Crawlee itself looks for ready requests only every 0.5 s, which made any
+ * pacing under 0.5 s about 2 pages/s.
  */
-function delayByHost(
-  lastAccess: Map<string, number>,
-  delayMs: number,
-  request: { url: string; userData?: Record<string, unknown> },
-  source: { reclaimRequest(r: unknown, o?: { forefront?: boolean }): Promise<unknown> },
-): boolean {
-  if (delayMs <= 0) return false;
-  let host: string;
-  try {
-    host = new URL(request.url).host;
-  } catch {
-    return false;
+export class HostPacer {
+  readonly hosts = new Map<string, HostPace>();
+  /** Requests holding a slot they must wait for: unique key → host. */
+  private readonly parked = new Map<string, string>();
+  constructor(readonly delayMs: number) {}
+
+  private hostOf(url: string): HostPace | null {
+    let host: string;
+    try {
+      host = new URL(url).host;
+    } catch {
+      return null;
+    }
+    let h = this.hosts.get(host);
+    if (!h) {
+      h = { next: 0, holder: null, waiting: 0 };
+      this.hosts.set(host, h);
+    }
+    return h;
   }
-  const now = Date.now();
-  const last = lastAccess.get(host);
-  if (last === undefined || now - last >= delayMs) {
-    lastAccess.set(host, now);
-    return false;
+
+  /** Crawlee's delayRequest: true when the request went back to the queue for later. */
+  delay(
+    request: { url: string; uniqueKey?: string },
+    source: { reclaimRequest(r: unknown, o?: { forefront?: boolean }): Promise<unknown> },
+    notify: () => void,
+    now = Date.now(),
+  ): boolean {
+    if (this.delayMs <= 0) return false;
+    const h = this.hostOf(request.url);
+    if (!h) return false;
+    const key = request.uniqueKey ?? request.url;
+    if (h.holder === null && h.next - now <= Math.min(this.delayMs, PARK_MAX_MS)) {
+      h.holder = key;
+      if (h.next > now) this.parked.set(key, new URL(request.url).host);
+      return false;
+    }
+    const slot = Math.max(h.next, now) + (h.holder !== null ? this.delayMs : 0) + h.waiting * this.delayMs;
+    h.waiting++;
+    setTimeout(() => {
+      h.waiting--;
+      void source
+        .reclaimRequest(request)
+        .then(notify)
+        .catch(() => {});
+    }, slot - now);
+    return true;
   }
-  setTimeout(() => void source.reclaimRequest(request).catch(() => {}), last + delayMs - now);
-  return true;
+
+  /** Before the request is sent: waits until its host's slot, if it holds one that is not open yet. */
+  async wait(request: { url: string; uniqueKey?: string }): Promise<void> {
+    const key = request.uniqueKey ?? request.url;
+    const host = this.parked.get(key);
+    if (host === undefined) return;
+    this.parked.delete(key);
+    const h = this.hosts.get(host)!;
+    // h.next may move while waiting (the response of the host's previous request starts the pause again).
+    for (let ms = h.next - Date.now(); ms > 0; ms = h.next - Date.now()) await new Promise((r) => setTimeout(r, ms));
+  }
+
+  /** The request is being sent: the host's next interval starts now (its slot stays held until the answer). */
+  sent(request: { url: string; uniqueKey?: string }): void {
+    if (this.delayMs <= 0) return;
+    const h = this.hostOf(request.url);
+    if (h) h.next = Math.max(h.next, Date.now() + this.delayMs);
+  }
+
+  /**
+   * The answer (or a failure) came: the pause is counted from it too, and the slot goes to the next request. A
+   * host thus has at most one request in flight, and it sees at least `delayMs` between the end of one answer and
+   * the next request, however late a busy event loop writes a request after deciding to send it.
+   */
+  touch(request: { url: string; uniqueKey?: string }): void {
+    if (this.delayMs <= 0) return;
+    const h = this.hostOf(request.url);
+    if (!h) return;
+    h.next = Math.max(h.next, Date.now() + this.delayMs);
+    if (h.holder === (request.uniqueKey ?? request.url)) h.holder = null;
+  }
+
+  /** The request will not be sent (budget spent, error before sending): its slot goes to the next one. */
+  release(request: { url: string; uniqueKey?: string }): void {
+    const key = request.uniqueKey ?? request.url;
+    this.parked.delete(key);
+    for (const h of this.hosts.values()) if (h.holder === key) h.holder = null;
+  }
 }
 
 type DelayArgs = Parameters<HttpCrawler<HttpCrawlingContext>['delayRequest']>;
@@ -145,11 +262,12 @@ type ProgressStream = PlainResponse & {
 };
 
 class PacedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
-  pacingMs = 0;
   maxPageBytes = Number.POSITIVE_INFINITY;
-  lastAccess = new Map<string, number>();
+  pacer = new HostPacer(0);
   protected override delayRequest(request: DelayArgs[0], source: DelayArgs[1]): boolean {
-    return delayByHost(this.lastAccess, this.pacingMs, request, source as never);
+    return this.pacer.delay(request, source as never, () => {
+      void this.autoscaledPool?.notify();
+    });
   }
 
   /**
@@ -169,15 +287,6 @@ class PacedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
       response.destroy(new PageTooLarge(`page too large: more than ${limit} bytes, download stopped`));
     });
     return response;
-  }
-}
-
-/** Counts the pause from the end of a response too, so a slow answer does not shorten the gap the host sees. */
-function touchHost(lastAccess: Map<string, number>, url: string): void {
-  try {
-    lastAccess.set(new URL(url).host, Date.now());
-  } catch {
-    // not an URL: nothing to pace
   }
 }
 
@@ -220,9 +329,19 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     failures: [],
     observations: 0,
     resumed: 0,
+    articles: { listed: 0, fetched: 0, kept: 0, irrelevant: 0, alreadyArchived: 0, judgedBefore: 0, left: {} },
+    windows: {},
     durationMs: 0,
     pagesPerSecond: 0,
   };
+  const crawlState = readCrawlState(opts.dataDir.crawl);
+  for (const s of opts.sources)
+    stats.windows[s.id] = windowStart(opts.since, crawlState.sources[s.id]?.lastSuccess, started);
+  /** Sources whose start page failed this run: their crawl is not a success (the window does not move). */
+  const startFailed = new Set<string>();
+  /** Listed article URL → what became of it this run ("queued" until it is fetched or given up). */
+  const articleFate = new Map<string, string>();
+  const isArticleLabel = (label: Label) => label === 'ARTICLE' || label === 'LPSE_PAGE';
 
   // ------------------------------------------------------------------ robots.txt, fetched once per origin
   const robots = new Map<string, Promise<RobotsTxtFile | null>>();
@@ -262,8 +381,8 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   const queuedThisRun = new Set<string>();
   /** Fetched pages found not to be about LPSE/SPSE this run (counted once, even if handled again). */
   const discardedThisRun = new Set<string>();
-  /** Per host: when the last request was sent or its response arrived (pacing). */
-  const lastAccess = new Map<string, number>();
+  /** Per host: the earliest time its next request may be sent (pacing), and requests waiting for their slot. */
+  const pacer = new HostPacer(pacingMs);
   const resumedUrls = new Set(frontier.resumed.map((r) => r.url));
   let budget = opts.maxPages ?? Number.POSITIVE_INFINITY;
   // --max-pages, exactly: Crawlee's maxRequestsPerCrawl lets requests already in flight through. A request
@@ -286,12 +405,14 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
 
   // Requests are journaled at once (frontier.add, synchronous) and handed to Crawlee in batches at the end of
   // each handler: one addRequests call per page instead of one per link.
-  const buffered: Record<'http' | 'browser', Array<Parameters<RequestQueue['addRequest']>[0]>> = {
-    http: [],
-    browser: [],
+  // Two batches per queue: likely outage stories go to the front (forefront), the rest to the back.
+  type Batch = Array<Parameters<RequestQueue['addRequest']>[0]>;
+  const buffered: Record<'http' | 'browser', { front: Batch; back: Batch }> = {
+    http: { front: [], back: [] },
+    browser: { front: [], back: [] },
   };
   const addToQueue = (req: QueuedRequest) => {
-    buffered[useBrowser(req) ? 'browser' : 'http'].push({
+    buffered[useBrowser(req) ? 'browser' : 'http'][req.priority ? 'front' : 'back'].push({
       url: req.url,
       uniqueKey: req.url,
       label: req.label,
@@ -303,10 +424,12 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     // Journal first: a request Crawlee holds is always in the journal, so a kill cannot lose it.
     frontier.flush();
     for (const k of ['http', 'browser'] as const) {
-      if (!buffered[k].length) continue;
-      const batch = buffered[k];
-      buffered[k] = [];
-      await queues[k].addRequests(batch);
+      for (const end of ['front', 'back'] as const) {
+        const batch = buffered[k][end];
+        if (!batch.length) continue;
+        buffered[k][end] = [];
+        await queues[k].addRequests(batch, { forefront: end === 'front' });
+      }
     }
   };
 
@@ -322,18 +445,24 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       } catch {
         return false;
       }
-      if (!hosts.get(source.id)?.has(host)) {
+      const article = isArticleLabel(req.label);
+      // A news-search feed's items are on any outlet: that is what it is for. Its feeds stay on their host.
+      const anyHost = source.kind === 'news-search' && article;
+      if (!anyHost && !hosts.get(source.id)?.has(host)) {
         stats.skippedOffHost++;
         queuedThisRun.add(req.url);
+        if (article) articleFate.set(req.url, "off the source's hosts");
         return false;
       }
       if (!(await robotsAllows(req.url))) {
         stats.skippedRobots++;
         queuedThisRun.add(req.url);
         frontier.markSeen(req.url, 'robots');
+        if (article) articleFate.set(req.url, 'forbidden by robots.txt');
         return false;
       }
       queuedThisRun.add(req.url);
+      if (article) articleFate.set(req.url, 'queued');
       frontier.add(req);
       addToQueue(req);
       return true;
@@ -343,6 +472,7 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       queuedThisRun.add(url);
       if (why === 'archived') stats.skippedArchived++;
       else stats.skippedIrrelevant++;
+      articleFate.set(url, why === 'archived' ? 'already archived' : 'judged before');
       frontier.markSeen(url, why);
     },
     discard(url) {
@@ -350,10 +480,17 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       if (discardedThisRun.has(url)) return;
       discardedThisRun.add(url);
       stats.skippedIrrelevant++;
+      if (articleFate.has(url)) articleFate.set(url, 'irrelevant');
       frontier.markIrrelevantPage(url);
     },
     wasDiscarded: (url) => frontier.wasIrrelevantPage(url),
     knewBefore: (url) => frontier.knewBefore(url),
+    windowStart: (id) => stats.windows[id] ?? null,
+    outsideWindow(url) {
+      if (queuedThisRun.has(url)) return;
+      queuedThisRun.add(url);
+      articleFate.set(url, 'older than the crawl window');
+    },
     async archive(ctx, kind) {
       // a short append to files already open: written synchronously, on disk when this returns
       const { changed } = stopOnFullDisk(() =>
@@ -370,6 +507,7 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       );
       if (changed) stats.archived++;
       else stats.unchanged++;
+      if (articleFate.has(ctx.req.url)) articleFate.set(ctx.req.url, 'kept');
     },
     async sitemapsOf(url) {
       const r = await robotsFor(url);
@@ -389,6 +527,7 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     for (const u of s.listings ?? []) starts.push({ url: u, label: 'LIST', source: s.id, depth: 0 });
     for (const u of s.feeds ?? []) starts.push({ url: u, label: 'FEED', source: s.id });
     for (const u of s.sitemaps ?? []) starts.push({ url: u, label: 'SITEMAP', source: s.id });
+    if (s.kind === 'news-search') for (const u of searchFeeds(s)) starts.push({ url: u, label: 'FEED', source: s.id });
   }
   // Unfinished work of a killed run first, then the start points (listings are revisited every run), then
   // what failed last time (one more chance per run).
@@ -409,12 +548,18 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   const finish = (url: string) => {
     stats.done++;
     frontier.done(url);
+    // An article handled without being judged (robots.txt after a redirect) is left, not fetched.
+    if (articleFate.get(url) === 'queued') articleFate.set(url, 'forbidden by robots.txt');
   };
+  const startOf = new Map(starts.map((r) => [r.url, r.source]));
   const failFor = (url: string, error: string) => {
+    const startSource = startOf.get(url);
+    if (startSource) startFailed.add(startSource);
     stats.done++;
     stats.failed++;
     stats.failures.push({ url, error });
     frontier.fail(url, error);
+    if (articleFate.has(url)) articleFate.set(url, 'failed');
   };
   const observe = (req: QueuedRequest, source: SourceDef, status: number, body: string, fetchedAt: string) => {
     const err = spseError(body);
@@ -452,7 +597,10 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       return;
     }
     const finalHost = new URL(ctx.finalUrl).host.toLowerCase();
-    if (!hosts.get(source.id)?.has(finalHost)) {
+    // A news-search item redirects to its publisher, wherever that is; the archive keeps the publisher's URL.
+    const anyHost = source.kind === 'news-search' && isArticleLabel(req.label);
+    if (finalHost !== new URL(req.url).host.toLowerCase()) pacer.sent({ url: ctx.finalUrl }); // pace the publisher too
+    if (!anyHost && !hosts.get(source.id)?.has(finalHost)) {
       stats.skippedOffHost++;
       failFor(req.url, `redirected off the source's hosts to ${finalHost}`);
       return;
@@ -468,10 +616,12 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   };
 
   const onError = async (request: { url: string; retryCount: number; noRetry: boolean }, error: Error) => {
+    pacer.touch(request);
     if (isTooLarge(error) || /redirect/i.test(error.message)) request.noRetry = true;
     else await new Promise((r) => setTimeout(r, Math.min(backoffMs * 2 ** request.retryCount, 60_000)));
   };
   const onFailed = (request: { url: string; userData: QueuedRequest }, error: Error) => {
+    pacer.touch(request);
     failFor(request.userData.url ?? request.url, error.message.split('\n')[0]!.slice(0, 200));
   };
 
@@ -521,6 +671,14 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   }
   stats.durationMs = Date.now() - started;
   stats.pagesPerSecond = stats.done / Math.max(stats.durationMs / 1000, 0.001);
+  stats.articles = tallyArticles(articleFate);
+  // A crawl that ran through (not cut short by --max-pages) moves each source's window, unless its start page
+  // failed: the next 'auto' crawl starts from here.
+  if (fetches < maxFetches) {
+    const at = new Date(started).toISOString();
+    for (const s of opts.sources) if (!startFailed.has(s.id)) crawlState.sources[s.id] = { lastSuccess: at };
+    writeCrawlState(opts.dataDir.crawl, crawlState);
+  }
   progress();
   return stats;
 
@@ -538,8 +696,12 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
         additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'text/plain', 'application/octet-stream'],
         ignoreHttpErrorStatusCodes: [500, 501, 502, 503, 504, 505, 520, 521, 522, 523, 524],
         preNavigationHooks: [
-          ({ request }, gotOptions) => {
-            if (overBudget(request)) return;
+          async ({ request }, gotOptions) => {
+            if (overBudget(request)) {
+              pacer.release(request);
+              return;
+            }
+            await pacer.wait(request);
             gotOptions.headers = {
               ...gotOptions.headers,
               'user-agent': ua,
@@ -548,11 +710,20 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
             };
             (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
             gotOptions.maxRedirects = 5;
+            if (pacingMs > 0) {
+              // The pause is counted from the moment got sends the request (a loaded machine can take a few ms
+              // between the pacing decision and the socket write), so the host sees the gap it was promised.
+              const hooks = (gotOptions.hooks ?? {}) as { beforeRequest?: Array<() => void> };
+              gotOptions.hooks = {
+                ...hooks,
+                beforeRequest: [...(hooks.beforeRequest ?? []), () => pacer.sent(request)],
+              } as never;
+            }
           },
         ],
         postNavigationHooks: [
           ({ request, response }) => {
-            touchHost(lastAccess, request.url);
+            pacer.touch(request);
             const len = Number(response?.headers?.['content-length'] ?? 0);
             if (len > maxBytes) {
               request.noRetry = true;
@@ -592,9 +763,8 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       },
       config,
     );
-    crawler.pacingMs = pacingMs;
     crawler.maxPageBytes = maxBytes;
-    crawler.lastAccess = lastAccess;
+    crawler.pacer = pacer;
     await crawler.run();
   }
 
@@ -605,7 +775,9 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
     ]);
     class PacedPlaywrightCrawler extends PlaywrightCrawler {
       protected override delayRequest(request: DelayArgs[0], source: DelayArgs[1]): boolean {
-        return delayByHost(lastAccess, pacingMs, request, source as never);
+        return pacer.delay(request, source as never, () => {
+          void this.autoscaledPool?.notify();
+        });
       }
     }
     const crawler = new PacedPlaywrightCrawler(
@@ -621,8 +793,17 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
           launchOptions: { executablePath: opts.chromiumPath ?? DEFAULT_CHROMIUM, args: CHROMIUM_ARGS, headless: true },
         },
         browserPoolOptions: { useFingerprints: false },
-        postNavigationHooks: [({ request }) => touchHost(lastAccess, request.url)],
-        preNavigationHooks: [({ request }) => void overBudget(request)],
+        postNavigationHooks: [({ request }) => pacer.touch(request)],
+        preNavigationHooks: [
+          async ({ request }) => {
+            if (overBudget(request)) {
+              pacer.release(request);
+              return;
+            }
+            await pacer.wait(request);
+            pacer.sent(request); // page.goto follows at once
+          },
+        ],
         requestHandler: async ({ request, page, response }) => {
           if (request.skipNavigation) return;
           await page.waitForLoadState('networkidle', { timeout: Math.min(timeoutMs, 10_000) }).catch(() => {});
@@ -663,6 +844,117 @@ function stopOnFullDisk<T>(write: () => T): T {
     if (isDiskFull(err)) throw new CriticalError(messageOf(err));
     throw err;
   }
+}
+
+/** A first crawl of a source looks this far back (the CLI's default window). */
+export const FIRST_CRAWL_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+interface CrawlState {
+  sources: Record<string, { lastSuccess: string }>;
+}
+
+/** <data>/crawl/sources.json: when each source was last crawled through. */
+function readCrawlState(crawlDir: string): CrawlState {
+  try {
+    const data = JSON.parse(readFileSync(join(crawlDir, 'sources.json'), 'utf8')) as CrawlState;
+    return data && typeof data.sources === 'object' ? data : { sources: {} };
+  } catch {
+    return { sources: {} };
+  }
+}
+
+function writeCrawlState(crawlDir: string, state: CrawlState): void {
+  mkdirSync(crawlDir, { recursive: true });
+  const file = join(crawlDir, 'sources.json');
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(tmp, file);
+}
+
+/**
+ * The first day of a source's window. 'auto': the day before its last successful crawl (a day's margin for
+ * time zones and for articles dated the day they were listed), else FIRST_CRAWL_DAYS back.
+ *
+ * @example windowStart('auto', undefined, Date.parse('2026-12-07')) // "2026-11-07"
+ */
+export function windowStart(since: CrawlOptions['since'], lastSuccess: string | undefined, now: number): string | null {
+  if (!since) return null;
+  if (since instanceof Date) return since.toISOString().slice(0, 10);
+  const last = lastSuccess ? Date.parse(lastSuccess) : Number.NaN;
+  const from = Number.isNaN(last) ? now - FIRST_CRAWL_DAYS * DAY_MS : last - DAY_MS;
+  return new Date(from).toISOString().slice(0, 10);
+}
+
+/**
+ * `--since` as a date: a day (YYYY-MM-DD) or a duration back from now (90m, 12h, 30d, 2w, 6mo, 1y); "all" for
+ * no window, "auto" for the default. Throws a one-line message on anything else.
+ *
+ * @example parseSince("30d", Date.parse("2026-12-07T00:00:00Z")) // 2026-11-07T00:00:00.000Z
+ */
+export function parseSince(value: string, now = Date.now()): Date | 'auto' | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto') return 'auto';
+  if (v === 'all' || v === 'none') return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    if (!Number.isNaN(t)) return new Date(t);
+  }
+  const m = /^(\d+)\s*(min|m|h|d|w|mo|y)$/.exec(v);
+  if (m) {
+    const n = Number(m[1]);
+    const unit = { min: 60_000, m: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS, mo: 30 * DAY_MS, y: 365 * DAY_MS }[
+      m[2] as 'min'
+    ];
+    return new Date(now - n * unit);
+  }
+  throw new Error(
+    `--since must be a date (2026-10-01), a duration (30d, 12h, 2w, 6mo, 1y), "auto" or "all", not ${value}`,
+  );
+}
+
+/**
+ * One line on the listed articles, for the crawl summary.
+ *
+ * @example articleLine(stats) // "listed articles: 80; fetched 62 (44 archived, 18 not about LPSE on their text); skipped 18 already archived; left 0"
+ */
+export function articleLine(stats: Pick<CrawlStats, 'articles'>): string {
+  const a = stats.articles;
+  const left = Object.entries(a.left);
+  const leftN = left.reduce((n, [, v]) => n + v, 0);
+  return (
+    `listed articles: ${a.listed}; fetched ${a.fetched} (${a.kept} archived, ${a.irrelevant} not about LPSE on their text); ` +
+    `skipped ${a.alreadyArchived} already archived, ${a.judgedBefore} judged before; left ${leftN}` +
+    (leftN ? ` (${left.map(([why, n]) => `${n} ${why}`).join(', ')})` : '')
+  );
+}
+
+/** Sums what became of each listed article. */
+function tallyArticles(fates: Map<string, string>): ArticleTally {
+  const t: ArticleTally = {
+    listed: 0,
+    fetched: 0,
+    kept: 0,
+    irrelevant: 0,
+    alreadyArchived: 0,
+    judgedBefore: 0,
+    left: {},
+  };
+  for (const fate of fates.values()) {
+    t.listed++;
+    if (fate === 'kept' || fate === 'irrelevant') {
+      t.fetched++;
+      if (fate === 'kept') t.kept++;
+      else t.irrelevant++;
+    } else if (fate === 'already archived') t.alreadyArchived++;
+    else if (fate === 'judged before') t.judgedBefore++;
+    else {
+      // Queued and never reached: the --max-pages budget ran out (the next run resumes them).
+      const why = fate === 'queued' ? 'not reached (--max-pages), queued for the next run' : fate;
+      t.left[why] = (t.left[why] ?? 0) + 1;
+    }
+  }
+  return t;
 }
 
 function flatHeaders(h: Record<string, string | string[] | undefined> | undefined): Record<string, string> {

@@ -24,6 +24,8 @@ export interface QueuedRequest {
   depth?: number;
   /** The title the listing showed, if any. */
   title?: string;
+  /** Queued at the front: its headline looks like an outage story. */
+  priority?: boolean;
 }
 
 type Entry =

@@ -4,6 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { dateFromText, dateFromUrl } from '../extractors/html/dates.ts';
 import type { SourceDef } from './source-def.ts';
 
 export interface FoundLink {
@@ -35,6 +36,7 @@ export function allowedHosts(source: SourceDef): Set<string> {
     ...(source.feeds ?? []),
     ...(source.sitemaps ?? []),
     ...(source.lpse ? [source.lpse.base] : []),
+    ...(source.search ? [source.search.feed.replaceAll('{query}', 'x')] : []),
   ];
   const hosts = new Set<string>();
   for (const u of urls) {
@@ -124,7 +126,7 @@ export function pageLinks($: CheerioAPI, pageUrl: string): FoundLink[] {
 }
 
 const NEXT_TEXT_RE =
-  /^(?:next|selanjutnya|berikutnya|lanjut|older(?: posts)?|»|›|>|&raquo;|→)(?:\s*(?:»|›|→))?$|(?:selanjutnya|berikutnya|next)\s*[»›→]?$/i;
+  /^(?:next|selanjutnya|berikutnya|lanjut|older(?: posts)?|»|›|>|&raquo;|→)(?:\s*(?:»|›|→))?$|(?:selanjutnya|berikutnya|next)\s*[»›→]?$|^(?:load more|muat lebih banyak|tampilkan lebih banyak|lihat lebih banyak|berita lainnya|indeks berikutnya|lebih banyak)(?:\s*[»›→…]|\.\.\.)?$/i;
 
 /**
  * The next page of a listing: <link rel=next>, <a rel=next>, an anchor reading "Selanjutnya"/"Next"/"»",
@@ -149,20 +151,47 @@ export function nextPageUrl($: CheerioAPI, pageUrl: string): string | null {
     return undefined;
   });
   if (found) return found;
-  // Numbered pagination: the link whose number is the current page's + 1.
-  const current = Number(
+  // "Berikutnya", "Load more", "Muat lebih banyak" anywhere on the page (themes put them in any block).
+  for (const el of anchors($)) {
+    const t = clean(textOf(el));
+    const cls = el.attribs.class ?? '';
+    if (t.length > 40 || !(NEXT_TEXT_RE.test(t) || /\b(?:load-?more|next-page|next)\b/i.test(cls))) continue;
+    const u = absolutize(el.attribs.href, pageUrl);
+    if (u && u !== pageUrl && new URL(u).host === new URL(pageUrl).host) return u;
+  }
+  // Numbered pagination: the link whose number is the current page's + 1, the current page told by the
+  // pagination's marked item, else by the page number in the URL (page 1 without one).
+  const marked = Number(
     clean($('.pagination .active, .pagination .current, .page-numbers.current, [aria-current="page"]').first().text()),
   );
-  if (Number.isFinite(current) && current > 0) {
-    $('.pagination a, .nav-links a, a.page-numbers').each((_, el) => {
-      if (clean($(el).text()) === String(current + 1)) {
-        found = absolutize($(el).attr('href'), pageUrl);
-        return false;
-      }
-      return undefined;
-    });
+  const current = Number.isFinite(marked) && marked > 0 ? marked : pageNumberOf(pageUrl);
+  for (const el of anchors($)) {
+    if (clean(textOf(el)) !== String(current + 1)) continue;
+    // A lone number is a footnote or a rank; a page number stands among other numbers.
+    const siblings = (el.parent as Element | null)?.children ?? [];
+    const numbers = siblings.filter((c) => /^\s*\d{1,4}\s*$/.test(textOf(c))).length;
+    const grand = ((el.parent as Element | null)?.parent as Element | null)?.children ?? [];
+    const numbersAbove = grand.filter((c) => /^\s*\d{1,4}\s*$/.test(textOf(c))).length;
+    if (numbers < 2 && numbersAbove < 2) continue;
+    const u = absolutize(el.attribs.href, pageUrl);
+    if (u && u !== pageUrl) return u;
   }
-  return found;
+  return null;
+}
+
+/** The page number an URL names (`?page=3`, `/page/3/`, `/halaman/3`, `?hal=3`), 1 if none. */
+export function pageNumberOf(url: string): number {
+  try {
+    const u = new URL(url);
+    for (const k of ['page', 'halaman', 'hal', 'p', 'paged', 'pg']) {
+      const v = Number(u.searchParams.get(k));
+      if (Number.isInteger(v) && v > 0) return v;
+    }
+    const m = /\/(?:page|halaman|hal|p)\/(\d{1,4})\/?$/i.exec(u.pathname) ?? /\/(\d{1,3})\/?$/.exec(u.pathname);
+    return m ? Number(m[1]) : 1;
+  } catch {
+    return 1;
+  }
 }
 
 /** Feed URLs a page advertises (<link rel=alternate type=rss/atom>). */
@@ -195,5 +224,48 @@ export function sectionLinks(links: FoundLink[], home: string): string[] {
       if (!out.includes(l.url) && l.url !== home) out.push(l.url);
     }
   }
-  return out.slice(0, 20);
+  return out.slice(0, 60);
+}
+
+/** A date a listing shows for an article: `<time datetime>`, a date in the URL, or a date written near the link. */
+const TIME_SELECTOR = 'time[datetime], [itemprop="datePublished"], meta[itemprop="datePublished"]';
+
+/**
+ * The publication day (YYYY-MM-DD) a listing page shows for each article link: the date in its URL, else a
+ * `<time datetime>` or a written date ("Selasa, 3 November 2026", "03/11/2026") in the smallest block around
+ * the link that holds no other article. Links whose date cannot be told are left out (they are fetched).
+ *
+ * @example listingDates($, "https://kabar.example/", isArticle).get("https://kabar.example/read/28812-server-rusak") // "2026-11-03"
+ */
+export function listingDates($: CheerioAPI, pageUrl: string, isArticle: (url: string) => boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of anchors($)) {
+    const url = absolutize(el.attribs.href, pageUrl);
+    if (!url || out.has(url) || !isArticle(url)) continue;
+    const fromUrl = dateFromUrl(url);
+    if (fromUrl) {
+      out.set(url, fromUrl);
+      continue;
+    }
+    let node: Element | null = el.parent as Element | null;
+    for (let level = 0; node && node.type === 'tag' && level < 5; level++, node = node.parent as Element | null) {
+      const block = $(node);
+      // Stop at a block that lists another article: its date would not be this one's.
+      const others = block.find('a[href]').filter((_, a) => {
+        const u = absolutize((a as Element).attribs.href, pageUrl);
+        return Boolean(u && u !== url && isArticle(u));
+      });
+      if (others.length) break;
+      const t = block.find(TIME_SELECTOR).first();
+      const attr = t.attr('datetime') ?? t.attr('content') ?? '';
+      // "2026-11-03T08:00:00+07:00": the day as written, in the outlet's own time zone.
+      const d = /^\d{4}-\d{2}-\d{2}/.exec(attr)?.[0] ?? dateFromText(attr) ?? dateFromText(t.text());
+      const written = d ?? dateFromText(clean(block.text()).slice(0, 400));
+      if (written) {
+        out.set(url, written);
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -18,6 +18,16 @@ export const SYSTEM_TERMS = [
   'sistem pengadaan',
   'layanan pengadaan',
   'pengadaan elektronik',
+  // How reporters name the system without its acronym ("Sistem Lelang Elektronik Macet, Pemkab Minta Maaf").
+  'sistem lelang elektronik',
+  'lelang elektronik',
+  'tender elektronik',
+  'lelang online',
+  'situs lelang',
+  'website lelang',
+  'laman lelang',
+  'portal lelang',
+  'aplikasi lelang',
 ];
 
 /** Procurement words that need an outage word beside them. */
@@ -73,6 +83,11 @@ export const OUTAGE_TERMS = [
   'pdn',
   'pusat data',
   'kendala',
+  'macet',
+  'ngadat',
+  'lelet',
+  'terputus',
+  'diputus',
 ];
 
 function termsRe(terms: string[]): RegExp {
@@ -88,7 +103,10 @@ export const PROCUREMENT_RE = termsRe(PROCUREMENT_TERMS);
 export const OUTAGE_RE = termsRe(OUTAGE_TERMS);
 
 /**
- * A news title worth fetching: it names an e-procurement system, or a procurement word and an outage word.
+ * A news title that is likely about an LPSE outage: such links go to the front of the crawl queue. It never keeps
+ * a link out of the queue (a headline such as "Server Rusak, Tiga Paket Proyek Batal Dilelang" does not name
+ * the system); every listed article is fetched and judged on its text (isRelevantText).
+ * it names an e-procurement system, or a procurement word and an outage word.
  *
  * @example isRelevantTitle("Server LPSE Kabupaten Gresik Error, LSM FPSR Mendesak …") // true
  * @example isRelevantTitle("DPRD Gresik Sahkan Perubahan APBD 2023") // false
@@ -107,9 +125,31 @@ export function isRelevantAnnouncement(title: string): boolean {
   return OUTAGE_RE.test(title);
 }
 
-/** Page text that mentions an e-procurement system at all (the check after fetching a page listed without title). */
+/** Page text that mentions an e-procurement system at all. */
 export function mentionsProcurementSystem(text: string): boolean {
   return SYSTEM_RE.test(text);
+}
+
+/**
+ * An article worth archiving, judged after fetching on its title and its main text (boilerplate removed, so a
+ * sidebar of LPSE headlines does not make a football report relevant): the text names an e-procurement system.
+ * Whether it reports an incident is the extractor's decision, later.
+ *
+ * @example isRelevantText("Server Rusak, Tiga Paket Proyek Batal Dilelang", "… laman LPSE Kabupaten Sigi tidak dapat diakses …") // true
+ * @example isRelevantText("Sultra United Menang Tipis", "Gol tunggal dicetak pada menit ke-78.") // false
+ */
+export function isRelevantText(title: string, text: string): boolean {
+  return SYSTEM_RE.test(title) || SYSTEM_RE.test(text);
+}
+
+/**
+ * An LPSE announcement worth archiving, judged on its title and main text: the LPSE's own pages are all about
+ * procurement, so it must carry an outage word.
+ *
+ * @example isRelevantAnnouncementText("Pengumuman", "Aplikasi SPSE tidak dapat diakses karena pemeliharaan server") // true
+ */
+export function isRelevantAnnouncementText(title: string, text: string): boolean {
+  return OUTAGE_RE.test(title) || OUTAGE_RE.test(text);
 }
 
 /** The words of an URL's last path segment, for listings that show no title ("/2021/06/09/server-lpse-rusak/"). */

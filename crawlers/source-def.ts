@@ -14,11 +14,26 @@ export interface LpseDef {
   announcement_paths?: string[];
 }
 
+/**
+ * A news-search feed: an RSS/Atom feed of a search query, as news aggregators and search engines publish them.
+ * `feed` holds `{query}`, replaced by each query (URL-encoded).
+ */
+export interface SearchDef {
+  /** "https://www.bing.com/news/search?q={query}&format=rss" */
+  feed: string;
+  /** ['"LPSE" gangguan', '"server LPSE"'] */
+  queries: string[];
+}
+
 export interface SourceDef {
   /** Stable id, used in the archive (RawPage.sourceId) and the crawl state. */
   id: string;
   name: string;
-  kind: 'news' | 'lpse';
+  /**
+   * news: an outlet; lpse: an LPSE instance; news-search: query feeds whose items point at articles on any
+   * outlet (fetched wherever they are, redirects followed to the publisher).
+   */
+  kind: 'news' | 'lpse' | 'news-search';
   /** Section, tag and search pages (followed through their pagination). */
   listings?: string[];
   /** RSS/Atom feeds. */
@@ -31,10 +46,12 @@ export interface SourceDef {
   hosts?: string[];
   /** Render with Chromium (sites that only show content with JavaScript). */
   browser?: boolean;
-  /** How many listing pages deep to follow pagination per start listing (default 20). */
+  /** How many listing pages deep to follow pagination per start listing (default 200; `--url`: 1000). */
   max_listing_pages?: number;
   /** Find feeds, sitemaps and listing pages from the start pages (pantau crawl --url). */
   discover?: boolean;
+  /** For kind "news-search". */
+  search?: SearchDef;
   /** For kind "lpse". */
   lpse?: LpseDef;
   /** Region code(s) the outlet covers, informative. */

@@ -138,8 +138,44 @@ function lpse(id: string, name: string, base: string, region_code: string): Sour
   return { id, name, kind: 'lpse', lpse: { base, region_code, region_name: name.replace(/^LPSE |\s*\(.*\)$/g, '') } };
 }
 
+/** The queries a national watch runs on news-search feeds: how reporters write about LPSE outages. */
+export const SEARCH_QUERIES = [
+  '"LPSE" gangguan',
+  '"server LPSE"',
+  '"LPSE" "tidak bisa diakses"',
+  '"SPSE" gangguan',
+  '"lelang elektronik" gangguan',
+];
+
+/**
+ * News-search feeds: items point at articles on outlets Pantau has no source for (the one regional outlet that
+ * covered an outage). Not fetched when this list was written (no network): the feed URL forms are the
+ * engines' documented RSS forms; Google News items may need a browser to resolve (they are not plain
+ * redirects), Bing's are HTTP redirects to the publisher.
+ */
+export const SEARCH_SOURCES: SourceDef[] = [
+  {
+    id: 'bing-news-lpse',
+    name: 'Bing News (LPSE queries)',
+    kind: 'news-search',
+    search: { feed: 'https://www.bing.com/news/search?q={query}&format=rss&setlang=id', queries: SEARCH_QUERIES },
+  },
+  {
+    id: 'google-news-lpse',
+    name: 'Google News (LPSE queries)',
+    kind: 'news-search',
+    search: { feed: 'https://news.google.com/rss/search?q={query}&hl=id&gl=ID&ceid=ID:id', queries: SEARCH_QUERIES },
+  },
+];
+
+/** The feed URLs of a news-search source, one per query. */
+export function searchFeeds(source: SourceDef): string[] {
+  if (!source.search) return [];
+  return source.search.queries.map((q) => source.search!.feed.replaceAll('{query}', encodeURIComponent(q)));
+}
+
 /** The starter list. */
-export const STARTER_SOURCES: SourceDef[] = [...NEWS_SOURCES, ...LPSE_SOURCES];
+export const STARTER_SOURCES: SourceDef[] = [...NEWS_SOURCES, ...SEARCH_SOURCES, ...LPSE_SOURCES];
 
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/i;
 const REGION_CODE_RE = /^\d{2}(?:\.\d{2})?$/;
@@ -172,7 +208,8 @@ export function validateSources(data: unknown, origin = 'sources'): SourceDef[] 
       throw new UserError(`${where}: "id" must be letters, digits, . _ -`);
     if (ids.has(s.id)) throw new UserError(`${where}: duplicate id`);
     ids.add(s.id);
-    if (s.kind !== 'news' && s.kind !== 'lpse') throw new UserError(`${where}: "kind" must be "news" or "lpse"`);
+    if (s.kind !== 'news' && s.kind !== 'lpse' && s.kind !== 'news-search')
+      throw new UserError(`${where}: "kind" must be "news", "lpse" or "news-search"`);
     if (typeof s.name !== 'string') s.name = s.id;
     for (const f of ['listings', 'feeds', 'sitemaps'] as const) {
       const v = s[f];
@@ -193,6 +230,15 @@ export function validateSources(data: unknown, origin = 'sources'): SourceDef[] 
       checkUrl(`${where} lpse.base`, s.lpse.base);
       if (typeof s.lpse.region_code !== 'string' || !REGION_CODE_RE.test(s.lpse.region_code))
         throw new UserError(`${where}: lpse.region_code must be a Kemendagri code like "62.13" or "62"`);
+    } else if (s.kind === 'news-search') {
+      const q = s.search;
+      if (!q || typeof q !== 'object' || typeof q.feed !== 'string' || !q.feed.includes('{query}'))
+        throw new UserError(
+          `${where}: a "news-search" source needs "search": { "feed": "…{query}…", "queries": [...] }`,
+        );
+      checkUrl(`${where} search.feed`, q.feed.replaceAll('{query}', 'x'));
+      if (!Array.isArray(q.queries) || !q.queries.length || q.queries.some((x) => typeof x !== 'string' || !x.trim()))
+        throw new UserError(`${where}: search.queries must be a non-empty array of query strings`);
     } else if (!s.listings?.length && !s.feeds?.length && !s.sitemaps?.length) {
       throw new UserError(`${where}: a news source needs at least one of "listings", "feeds", "sitemaps"`);
     }
@@ -217,6 +263,9 @@ export function loadSources(file: string): SourceDef[] {
   return validateSources(data, file);
 }
 
+/** `pantau crawl --url`: how deep each listing of the site is followed (a whole site's archive, not a sample). */
+export const URL_MAX_LISTING_PAGES = 1000;
+
 /**
  * An ad hoc source for `pantau crawl --url URL`: start from that page, find the site's feeds, sitemaps and
  * sections, stay on its host.
@@ -234,5 +283,13 @@ export function sourceFromUrl(url: string): SourceDef {
       kind: 'lpse',
       lpse: { base: url.replace(/\/+$/, ''), region_code: '' }, // unknown: the gazetteer may tell later
     };
-  return { id: u.host, name: u.host, kind: 'news', listings: [url], hosts: [u.host], discover: true };
+  return {
+    id: u.host,
+    name: u.host,
+    kind: 'news',
+    listings: [url],
+    hosts: [u.host],
+    discover: true,
+    max_listing_pages: URL_MAX_LISTING_PAGES,
+  };
 }

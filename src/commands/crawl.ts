@@ -22,8 +22,23 @@ export function register(program: Command, cli: Cli): void {
       '--url <url>',
       'crawl one site ad hoc from this page: finds its feeds, sitemaps and sections, stays on its host',
     )
-    .option('--pacing-ms <n>', 'minimum ms between two requests to the same site', nonNegativeInt('--pacing-ms'), 2000)
+    .option(
+      '--pacing-ms <n>',
+      'one request per this many ms per host (0: no pause; only for your own or a permitting site)',
+      nonNegativeInt('--pacing-ms'),
+      2000,
+    )
     .option('--max-pages <n>', 'stop after this many requests', nonNegativeInt('--max-pages'))
+    .option(
+      '--max-listing-pages <n>',
+      "follow each listing's pagination at most this deep (default: the source's max_listing_pages, else 200; 1000 with --url)",
+      nonNegativeInt('--max-listing-pages'),
+    )
+    .option(
+      '--since <date|duration>',
+      'crawl window: skip articles dated before it, page listings back to it (2026-10-01, 30d, 2w, 6mo; "all" for no window; default: since the last successful crawl of each source, 30 days for a new one)',
+      'auto',
+    )
     .option('--timeout-ms <n>', 'per-request timeout in ms', nonNegativeInt('--timeout-ms'), 30_000)
     .option('--retries <n>', 'retries per request after the first attempt', nonNegativeInt('--retries'), 3)
     .option('--chromium <path>', 'Chromium for sources that need a browser (env PANTAU_CHROMIUM)')
@@ -34,6 +49,8 @@ export function register(program: Command, cli: Cli): void {
         url?: string;
         pacingMs: number;
         maxPages?: number;
+        maxListingPages?: number;
+        since: string;
         timeoutMs: number;
         retries: number;
         chromium?: string;
@@ -41,22 +58,33 @@ export function register(program: Command, cli: Cli): void {
       }) => {
         if (opts.sources && opts.url) throw new UserError('use either --sources or --url, not both');
         // Loaded on use: Crawlee is heavy, and every other command starts faster without it.
-        const [{ crawl }, { STARTER_SOURCES, loadSources, sourceFromUrl }] = await Promise.all([
-          import('../../crawlers/crawl.ts'),
-          import('../../crawlers/sources.ts'),
-        ]);
-        const sources = opts.url
+        const [{ crawl, articleLine, parseSince }, { STARTER_SOURCES, loadSources, sourceFromUrl }] = await Promise.all(
+          [import('../../crawlers/crawl.ts'), import('../../crawlers/sources.ts')],
+        );
+        const listed = opts.url
           ? [sourceFromUrl(opts.url)]
           : opts.sources
             ? loadSources(opts.sources)
             : STARTER_SOURCES;
+        const depth = opts.maxListingPages;
+        const sources =
+          depth === undefined ? listed : listed.map((s) => ({ ...s, max_listing_pages: Math.max(1, depth) }));
+        let since: ReturnType<typeof parseSince>;
+        try {
+          since = parseSince(opts.since);
+        } catch (err) {
+          throw new UserError((err as Error).message);
+        }
         const dataDir = cli.dataDir();
-        cli.info(`crawl: ${sources.length} source(s) into ${dataDir.archive}`);
+        cli.info(
+          `crawl: ${sources.length} source(s) into ${dataDir.archive}; window: ${since === 'auto' ? "since each source's last successful crawl (30 days for a new one)" : since ? `since ${since.toISOString().slice(0, 10)}` : 'none (every listed article)'}`,
+        );
         const stats = await crawl({
           dataDir,
           sources,
           pacingMs: opts.pacingMs,
           maxPages: opts.maxPages,
+          since,
           timeoutMs: opts.timeoutMs,
           maxRetries: opts.retries,
           chromiumPath: opts.chromium ?? process.env.PANTAU_CHROMIUM,
@@ -69,6 +97,7 @@ export function register(program: Command, cli: Cli): void {
         console.log(
           `archived ${stats.archived} new or changed page(s); ${stats.unchanged} unchanged; skipped ${stats.skippedArchived} already archived, ${stats.skippedIrrelevant} irrelevant, ${stats.skippedRobots} forbidden by robots.txt; ${stats.failed} failed; ${stats.observations} SPSE error page(s) observed (${(stats.durationMs / 1000).toFixed(1)} s)`,
         );
+        console.log(articleLine(stats));
         for (const f of stats.failures.slice(0, 20)) console.log(`  failed: ${f.url}: ${f.error}`);
         if (stats.failures.length > 20) console.log(`  … and ${stats.failures.length - 20} more`);
       },

@@ -2,6 +2,7 @@
  * The crawler against the fixture sites over real HTTP on 127.0.0.1: what it archives, what it skips, how it
  * survives the failing site, what it fetches again on a second run.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CrawlStats, crawl } from '../../crawlers/crawl.ts';
 import { type ArchivedPage, archiveKey, listArchived, listObservations } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
-import { type ServedFixtures, fixtureSources, serveFixtures } from '../../src/fixture-server.ts';
+import { fixtureSources, type ServedFixtures, serveFixtures } from '../../src/fixture-server.ts';
 
 /** What the crawl must archive: site → paths. */
 const RELEVANT: Record<string, string[]> = {
@@ -33,24 +34,30 @@ const RELEVANT: Record<string, string[]> = {
   'rusak-net': ['/berita/lpse-konawe-normal-kembali', '/berita/lpse-sekali-gagal'],
 };
 
-/** What the crawl must never request: irrelevant titles, and a section robots.txt forbids. */
-const NEVER: Record<string, string[]> = {
+/**
+ * Listed articles whose text is not about LPSE/SPSE (or, for the LPSE, announcements without an outage): fetched
+ * once and judged on their text, never archived. Nothing is left unfetched for its headline.
+ */
+const IRRELEVANT: Record<string, string[]> = {
   'warta-nusantara': [
     '/2022/09/14/tim-sepak-takraw-luwu-utara-raih-dua-emas-di-porprov-sulsel/',
     '/2023/09/20/dprd-gresik-sahkan-perubahan-apbd-2023-dalam-rapat-paripurna/',
     '/2024/03/12/harga-cabai-rawit-di-pasar-tamiang-layang-tembus-rp80-ribu-per-kilogram/',
     '/2023/08/03/layanan-disdukcapil-gresik-sempat-terhenti-karena-gangguan-jaringan/',
   ],
-  'lpse-bartim': ['/eproc4/berita/1001', '/eproc4/berita/1002', '/eproc4/lelang'],
+  'lpse-bartim': ['/eproc4/berita/1001', '/eproc4/berita/1002'],
   'kantor-berita-nusa': [
     '/jatim/berita/70211/bupati-pacitan-resmikan-jembatan-gantung-di-kecamatan-tegalombo',
     '/kalteng/berita/512400/pemkab-barito-timur-salurkan-bantuan-benih-padi-untuk-petani',
   ],
   'layar-sulteng': ['/baca/festival-danau-lindu-kembali-digelar-akhir-pekan-ini/'],
-  'sulbar-pos': [
-    '/arsip-internal/draf-lpse-mamuju-gangguan-ulang',
-    '/berita/2022/pelantikan-pengurus-kwarcab-pramuka-mamuju-tengah',
-  ],
+  'sulbar-pos': ['/berita/2022/pelantikan-pengurus-kwarcab-pramuka-mamuju-tengah'],
+};
+
+/** What the crawl must never request: a section robots.txt forbids, a page that is not an announcement. */
+const NEVER: Record<string, string[]> = {
+  'lpse-bartim': ['/eproc4/lelang'],
+  'sulbar-pos': ['/arsip-internal/draf-lpse-mamuju-gangguan-ulang'],
 };
 
 const FAST = { pacingMs: 0, timeoutMs: 2000, maxRetries: 1, backoffMs: 20, progressEveryMs: 60_000 };
@@ -100,16 +107,33 @@ describe('a crawl over the fixture sites', () => {
     },
   );
 
+  test.each(Object.entries(IRRELEVANT).flatMap(([site, paths]) => paths.map((p) => [site, p] as const)))(
+    'fetched %s%s once, judged it on its text and did not archive it',
+    (site, path) => {
+      expect(hits(firstRequests, site, path)).toBe(1);
+      expect(archived.some((a) => a.canonicalUrl === `${served.sites[site]}${path}`)).toBe(false);
+    },
+  );
+
   test.each(Object.entries(NEVER).flatMap(([site, paths]) => paths.map((p) => [site, p] as const)))(
-    'never requested %s%s (irrelevant or forbidden)',
+    'never requested %s%s (forbidden or not an article)',
     (site, path) => {
       expect(hits(firstRequests, site, path)).toBe(0);
     },
   );
 
-  test('counts what it skipped: irrelevant titles and robots.txt', () => {
+  test('counts what it skipped, and what became of every listed article', () => {
     expect(first.skippedRobots).toBe(1);
-    expect(first.skippedIrrelevant).toBeGreaterThanOrEqual(9);
+    const irrelevant = Object.values(IRRELEVANT).flat().length;
+    expect(first.skippedIrrelevant).toBeGreaterThanOrEqual(irrelevant);
+    const a = first.articles;
+    expect(a.kept).toBe(Object.values(RELEVANT).flat().length);
+    expect(a.irrelevant).toBe(first.skippedIrrelevant);
+    expect(a.fetched).toBe(a.kept + a.irrelevant);
+    expect(a.left).toMatchObject({ 'forbidden by robots.txt': 1, failed: 5 });
+    expect(a.listed).toBe(
+      a.fetched + a.alreadyArchived + a.judgedBefore + Object.values(a.left).reduce((x, y) => x + y),
+    );
   });
 
   test('survives the failing site and counts its failures', () => {
@@ -179,8 +203,10 @@ describe('a crawl over the fixture sites', () => {
     expect(again.archived).toBe(0);
     expect(hits(served.requests, 'warta-nusantara', '/')).toBe(1);
     expect(hits(served.requests, 'lpse-bartim', '/eproc4/berita')).toBe(1);
-    for (const [site, paths] of Object.entries(RELEVANT))
+    for (const [site, paths] of Object.entries({ ...RELEVANT, ...IRRELEVANT }))
       for (const p of paths) if (p !== '/berita/lpse-sekali-gagal') expect(hits(served.requests, site, p)).toBe(0);
+    expect(again.articles.fetched).toBe(0);
+    expect(again.articles.judgedBefore).toBeGreaterThan(0);
     // All links of the first listing page were known: pagination is not walked again.
     expect(hits(served.requests, 'warta-nusantara', '/page/3/')).toBe(0);
     expect([...listArchived(resolveDataDir(root))]).toHaveLength(archived.length);
@@ -188,6 +214,44 @@ describe('a crawl over the fixture sites', () => {
 });
 
 describe('politeness', () => {
+  test("a short pacing is kept exactly and not slowed to Crawlee's 0.5 s poll", async () => {
+    // The site is served by a child process: arrival times there are not delayed by this process's event loop.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixture-child.ts'), 'warta-nusantara'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const out: string[] = [];
+    let buf = '';
+    await new Promise<void>((ok) => {
+      child.stdout!.on('data', (d) => {
+        buf += d;
+        const parts = buf.split('\n');
+        buf = parts.pop()!;
+        out.push(...parts);
+        if (out.length) ok();
+      });
+    });
+    const sites = JSON.parse(out[0]!) as Record<string, string>;
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-pace-short-'));
+    try {
+      await crawl({ dataDir: resolveDataDir(dir), sources: fixtureSources({ sites }), ...FAST, pacingMs: 60 });
+      await new Promise((r) => setTimeout(r, 100));
+      const requests = out.slice(1).map((l) => JSON.parse(l) as ServedFixtures['requests'][number]);
+      const times = requests.filter((r) => r.path !== '/robots.txt').map((r) => r.at);
+      expect(times.length).toBeGreaterThanOrEqual(20);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(55);
+      // About one request per 60 ms plus the response and handling time; the old per-host delay waited for
+      // Crawlee's 0.5 s poll, about 500 ms between any two requests.
+      const median = [...gaps].sort((a, b) => a - b)[gaps.length >> 1]!;
+      expect(median).toBeLessThan(400);
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test('paces requests to one host (robots.txt aside) at least pacingMs apart', async () => {
     const s = await serveFixtures({ sites: ['lpse-bartim', 'sulbar-pos'] });
     const dir = mkdtempSync(join(tmpdir(), 'pantau-pace-'));

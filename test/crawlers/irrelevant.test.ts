@@ -4,7 +4,7 @@
  * verdict is journaled, so the next run does not fetch it again. The site lives in this test.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -18,7 +18,7 @@ import { resolveDataDir } from '../../src/config.ts';
 const SPORT = '/berita/40117';
 /** Linked bare and listed the same way; its text is about an LPSE outage. */
 const LPSE = '/berita/40118';
-/** Shown on the listing with an irrelevant title: judged without fetching. */
+/** Shown on the listing with a title that is not about LPSE: fetched all the same, judged on its text. */
 const PRICES = '/berita/40119';
 
 const page = (title: string, text: string) =>
@@ -103,11 +103,12 @@ describe('an untitled link to a page that turns out not to be about LPSE', () =>
   test('is fetched once, not archived, and counted as irrelevant once', () => {
     expect(first.failures).toEqual([]);
     expect(hits(firstRequests, SPORT)).toBe(1);
-    expect(hits(firstRequests, PRICES)).toBe(0);
+    expect(hits(firstRequests, PRICES)).toBe(1);
     expect([...listArchived(resolveDataDir(root))].map((a) => new URL(a.canonicalUrl).pathname)).toEqual([LPSE]);
-    // The prices link (judged on its title) and the football page (judged on its text), each once although
-    // the football page is linked three times.
+    // The prices page and the football page, both judged on their text, each once although the football page
+    // is linked three times.
     expect(first.skippedIrrelevant).toBe(2);
+    expect(first.articles).toMatchObject({ listed: 3, fetched: 3, kept: 1, irrelevant: 2, left: {} });
   });
 
   test('is recorded in the journal as done and judged irrelevant', () => {
@@ -126,6 +127,7 @@ describe('an untitled link to a page that turns out not to be about LPSE', () =>
     expect(hits(requests, '/berita/')).toBe(1);
     expect(hits(requests, '/sitemap.xml')).toBe(1);
     expect(hits(requests, SPORT)).toBe(0);
+    expect(hits(requests, PRICES)).toBe(0);
     expect(hits(requests, LPSE)).toBe(0);
     expect(again.skippedArchived).toBe(1);
     expect(again.skippedIrrelevant).toBe(2);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
 import { countArchived, listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
-import { type ServedFixtures, fixtureSources, serveFixtures } from '../../src/fixture-server.ts';
+import { fixtureSources, type ServedFixtures, serveFixtures } from '../../src/fixture-server.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/pantau.js');
 // No browser site here: a SIGKILLed parent would leave its Chromium behind.
@@ -51,6 +51,9 @@ function runCli(
       '5000',
       '--retries',
       '1',
+      // The fixture articles are years old: no window, or the default 30 days would leave them all.
+      '--since',
+      'all',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -78,7 +81,7 @@ test('kill -9 mid-crawl, twice, then resume: same archive as an uninterrupted cr
   const killed = join(tmp, 'killed');
   for (const atLeast of [3, 8]) {
     // Paced, so the crawl is still running when the archive reaches the threshold.
-    const { child, exit } = runCli(killed, 150);
+    const { child, exit } = runCli(killed, 80);
     const deadline = Date.now() + 90_000;
     while (countArchived(resolveDataDir(killed)) < atLeast && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 25));
