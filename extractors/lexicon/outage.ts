@@ -22,8 +22,11 @@ export const ENGLISH_OUTAGE_TERMS = [
   'knocked offline',
 ];
 
-/** The system fails: "LPSE down", "situs tidak bisa diakses", "server ngadat", "diretas". */
-export const OUTAGE_TERMS = [
+/**
+ * Outage words both deciders read: the system fails ("LPSE down", "situs tidak bisa diakses", "server ngadat",
+ * "diretas"). Each decider adds its own below, so no word is listed twice.
+ */
+const SHARED_OUTAGE_TERMS = [
   'gangguan',
   'terganggu',
   'error',
@@ -32,7 +35,6 @@ export const OUTAGE_TERMS = [
   'rusak',
   'kerusakan',
   'macet',
-  'macet total',
   'ngadat',
   'lumpuh',
   'lelet',
@@ -43,29 +45,17 @@ export const OUTAGE_TERMS = [
   'bermasalah',
   'diretas',
   'dihack',
-  'di hack',
-  'di-hack',
-  'kena hack',
-  'dihacker',
   'disusupi',
   'peretasan',
-  'dibobol',
-  'pembobolan',
-  'deface',
-  'di-deface',
   'tidak bisa diakses',
   'tidak dapat diakses',
   'tidak bisa di akses',
-  'tidak dapat di akses',
   'tak bisa diakses',
-  'tak dapat diakses',
   'belum bisa diakses',
   'belum dapat diakses',
-  'tidak dapat dioperasikan',
   'tidak bisa mengupload',
   'tidak bisa upload',
   'tidak bisa mengunggah',
-  'tidak dapat mengunggah',
   'tidak bisa masuk',
   'tidak dapat masuk',
   'tak bisa masuk',
@@ -75,12 +65,56 @@ export const OUTAGE_TERMS = [
   'sulit diakses',
   'susah diakses',
   'sulit dibuka',
+  'tidak berfungsi',
+  'putus',
+  'terputus',
+  'gagal login',
+  'gagal upload',
+  'gagal mengunggah',
+  'gagal mengupload',
+  'gagal masuk',
+  'gagal mengakses',
+  'tidak dapat digunakan',
+  'tidak bisa digunakan',
+  'tak dapat digunakan',
+  'tak bisa digunakan',
+  'terhenti',
+  'tumbang',
+  'mati',
+  'sulitnya mengakses',
+  'sulit mengakses',
+  'susah mengakses',
+  'kesulitan mengakses',
+  'ora bisa diakses',
+  'ora iso diakses',
+  'ora isa diakses',
+  'ora bisa dibukak',
+  'ora iso dibukak',
+  'ora isa dibukak',
+  'rusak',
+];
+
+/** The system fails, for `is_incident` (relevance/, fields/incident.ts): the shared words and ways a page tells it. */
+export const OUTAGE_TERMS = [
+  ...SHARED_OUTAGE_TERMS,
+  'macet total',
+  'di hack',
+  'di-hack',
+  'kena hack',
+  'dihacker',
+  'dibobol',
+  'pembobolan',
+  'deface',
+  'di-deface',
+  'tidak dapat di akses',
+  'tak dapat diakses',
+  'tidak dapat dioperasikan',
+  'tidak dapat mengunggah',
   'kesalahan sistem',
   'kesalahan teknis',
   'gangguan sistem',
   'gangguan teknis',
   'not connection',
-  'tidak berfungsi',
   'tidak berfungsinya',
   'terkendala',
   'kendala teknis',
@@ -89,38 +123,19 @@ export const OUTAGE_TERMS = [
   'kerap eror',
   'masalah teknis',
   'tidak berjalan',
-  'putus',
-  'terputus',
   'gagal diakses',
   'hang',
   'galat',
   'diserang',
   'serangan siber',
   'kena retas',
-  'gagal login',
-  'gagal upload',
-  'gagal mengunggah',
-  'gagal mengupload',
-  'gagal masuk',
-  'gagal mengakses',
   'mati total',
-  'tidak dapat digunakan',
-  'tidak bisa digunakan',
-  'tak dapat digunakan',
-  'tak bisa digunakan',
-  'terhenti',
-  'tumbang',
   'kolaps',
-  'mati',
   'downtime',
   'timbul tenggelam',
   'putus nyambung',
   'putus-nyambung',
   'kewalahan',
-  'sulitnya mengakses',
-  'sulit mengakses',
-  'susah mengakses',
-  'kesulitan mengakses',
   'tidak mampu melayani',
   'ransomware',
   'overload',
@@ -134,27 +149,50 @@ export const OUTAGE_TERMS = [
   'service unavailable',
   'bad gateway',
   'internal server error',
-  // a defacement told by what was planted: "laman LPSE disusupi konten judi online"
   'judi online',
   'konten judi',
-  // Javanese reports
-  'ora bisa diakses',
-  'ora iso diakses',
-  'ora isa diakses',
-  'ora bisa dibukak',
-  'ora iso dibukak',
-  'ora isa dibukak',
   'ora bisa mlebu',
   'pedhot',
-  'rusak',
-  // English reports of an Indonesian portal
-  ...ENGLISH_OUTAGE_TERMS,
   'hacked',
   'defaced',
   'taken offline',
-  'knocked offline',
   'unable to access',
   'disrupted',
+  ...ENGLISH_OUTAGE_TERMS,
+];
+
+/**
+ * The outage story, for the outage window (outage.ts, fields/outage-window.ts): the shared words, and words that
+ * date a story already told as an outage without making one on their own (a power cut, a planned shutdown, users
+ * who cannot log in). A slow portal ("lambat") is matched there with its deadline guard ("paling lambat tanggal").
+ */
+export const OUTAGE_STORY_TERMS = [
+  ...SHARED_OUTAGE_TERMS,
+  'mengganggu',
+  'padam',
+  'lemotnya',
+  'peretas',
+  'bom data',
+  'tidak bisa dibuka',
+  'tidak dapat dibuka',
+  'tak bisa dibuka',
+  'pemutusan',
+  'diputus',
+  'sulitnya login',
+  'sulit login',
+  'ora bisa dibuka',
+  'berhenti',
+  'tidak bisa menggunakan',
+  'tidak dapat menggunakan',
+  'pemadaman',
+  'mematikan',
+  'dimatikan',
+  'dinonaktifkan',
+  'ditutup sementara',
+  'menutup sementara',
+  'pemeliharaan',
+  'unavailable',
+  ...ENGLISH_OUTAGE_TERMS,
 ];
 
 /**
@@ -224,34 +262,17 @@ export const TAKEOVER_VERBS = [
   'hacked',
 ];
 
-/** The system back after an outage: "sudah normal kembali", "pulih", "sudah bisa diakses kembali". */
-export const RECOVERY_TERMS = [
-  'kembali normal',
-  'sudah normal',
-  'normal kembali',
-  'diakses kembali',
-  'bisa diakses lagi',
-  'dapat diakses lagi',
-  'kembali pulih',
-  'sudah pulih',
-  'mulai pulih',
-  'telah pulih',
-  'kembali online',
-  'online kembali',
-  'sudah diperbaiki',
-  'sedang diperbaiki',
-  'masih diperbaiki',
-  'dalam perbaikan',
-  'normal maneh',
-  'back online',
-  'restored',
-];
+/**
+ * A repair told as under way or done ("sedang diperbaiki", "dalam perbaikan", "sudah diperbaiki"): the system was
+ * down. The end of an outage ("kembali normal", "pulih", "restored") is `lexicon/recovery.ts`.
+ */
+export const REPAIR_TERMS = ['sudah diperbaiki', 'sedang diperbaiki', 'masih diperbaiki', 'dalam perbaikan'];
 
 /** An outage word, also with -nya ("erornya LPSE", "rusaknya server"). */
 export const OUTAGE_RE = new RegExp(`\\b(?:${alternation(OUTAGE_TERMS)})(?:nya)?\\b`, 'i');
 /** The same words, every match (for cutting out the negated and supposed ones). */
 export const OUTAGE_ALT = alternation(OUTAGE_TERMS);
-export const RECOVERY_RE = new RegExp(`\\b(?:${alternation(RECOVERY_TERMS)})\\b`, 'i');
+export const REPAIR_RE = new RegExp(`\\b(?:${alternation(REPAIR_TERMS)})\\b`, 'i');
 export const SITE_UNOPENED_RE = new RegExp(
   `\\b(?:${alternation(SITE_NOUNS)})(?:nya)?\\b[^.,;]{0,40}?\\b(?:${alternation(UNOPENED_TERMS)})\\b`,
   'i',

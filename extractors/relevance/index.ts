@@ -22,10 +22,11 @@ import {
   LOST_DATA_RE,
   OUTAGE_ALT,
   OUTAGE_RE,
-  RECOVERY_RE,
+  REPAIR_RE,
   SITE_UNOPENED_RE,
   TAKEOVER_RE,
 } from '../lexicon/outage.ts';
+import { RECOVERY_RE } from '../lexicon/recovery.ts';
 import {
   ANAPHORIC_HEAD_RE,
   INDONESIAN_SYSTEM_RE,
@@ -196,7 +197,7 @@ function outageIn(s: string): RegExpExecArray | null {
     (LOST_GATE_RE.test(s) ? LOST_DATA_RE.exec(s) : null) ??
     (/penawaran/i.test(s) ? ALTERED_BID_RE.exec(s) : null) ??
     (ACCOUNT_GATE_RE.test(s) ? TAKEOVER_RE.exec(s) : null) ??
-    (RECOVERY_GATE_RE.test(s) ? RECOVERY_RE.exec(s) : null)
+    (RECOVERY_GATE_RE.test(s) ? (RECOVERY_RE.exec(s) ?? REPAIR_RE.exec(s)) : null)
   );
 }
 
