@@ -57,7 +57,9 @@ export async function superviseMeili(dir: DataDir, opts: SuperviseOptions = {}):
   let closed = false;
   const log = opts.log ?? (() => {});
 
-  const recover = (): Promise<void> => {
+  // `failed` is the connection found dead: a check that began before a restart must not restart the new server
+  const recover = (failed: typeof conn): Promise<void> => {
+    if (failed !== conn && !recovering) return Promise.resolve();
     recovering ??= (async () => {
       state = 'restarting';
       const old = conn;
@@ -85,7 +87,8 @@ export async function superviseMeili(dir: DataDir, opts: SuperviseOptions = {}):
     if (closed) return;
     if (recovering) return recovering;
     // An external server is not ours to restart, but it may come back: reconnecting checks it again.
-    if (!(await answers(conn, 2000))) await recover();
+    const checked = conn;
+    if (!(await answers(checked, 2000))) await recover(checked);
   };
 
   const timer = setInterval(() => void check(), opts.intervalMs ?? 2000);
@@ -95,12 +98,13 @@ export async function superviseMeili(dir: DataDir, opts: SuperviseOptions = {}):
     current: () => conn,
     async use(fn) {
       if (recovering) await recovering;
+      const used = conn;
       try {
-        return await fn(conn.client);
+        return await fn(used.client);
       } catch (err) {
         const lost = connectionLost(err);
         if (!lost || closed) throw err;
-        await recover();
+        await recover(used);
         if (state !== 'available') {
           throw new UserError(`the search backend is unavailable (${lastError ?? lost}); try again shortly`);
         }

@@ -81,7 +81,11 @@ const counts = async () =>
 test.skipIf(!mounted)(
   'crawl, extract and index on a full disk: one line naming the disk, nothing stored damaged, the next run completes',
   async () => {
-    for (const step of [['crawl', '--sources', sourcesA, '--pacing-ms', '0'], ['extract'], ['index']]) {
+    for (const step of [
+      ['crawl', '--sources', sourcesA, '--pacing-ms', '0', '--since', 'all'],
+      ['extract'],
+      ['index'],
+    ]) {
       const res = await pantau(...step);
       expect(res.code, res.stderr).toBe(0);
     }
@@ -92,12 +96,12 @@ test.skipIf(!mounted)(
 
     // crawl
     fill();
-    expectDiskError(await pantau('crawl', '--sources', sourcesB, '--pacing-ms', '0'), 'crawl');
+    expectDiskError(await pantau('crawl', '--sources', sourcesB, '--pacing-ms', '0', '--since', 'all'), 'crawl');
     free();
     // every page stored before is there, whole (a page or two may have been stored before the disk ran out)
     const afterFull = archived();
     for (const [k, h] of pagesA) expect(afterFull.get(k)).toBe(h);
-    expect((await pantau('crawl', '--sources', sourcesB, '--pacing-ms', '0')).code).toBe(0);
+    expect((await pantau('crawl', '--sources', sourcesB, '--pacing-ms', '0', '--since', 'all')).code).toBe(0);
     const pagesB = archived();
     expect(pagesB.size).toBeGreaterThan(pagesA.size);
     for (const [k, h] of pagesA) expect(pagesB.get(k)).toBe(h);
