@@ -24,3 +24,6 @@ export const ENGLISH_MONTHS = [
 ];
 /** English weekday names, Sunday first like getUTCDay(). */
 export const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Indonesian weekday names, with the spellings sites use ("jum'at") and "ahad" for Sunday. */
+export const INDONESIAN_WEEKDAYS = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', "jum'at", 'sabtu', 'minggu', 'ahad'];

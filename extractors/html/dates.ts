@@ -3,7 +3,7 @@
  * ("Rabu, 9 Juni 2021 14:20 WIB", "09/06/2021"). Pure: never reads the clock.
  */
 
-import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../vocab.ts';
+import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS, INDONESIAN_WEEKDAYS } from '../vocab.ts';
 
 /** Indonesian (and English, for wire pages) month names and abbreviations → month number. */
 export const MONTHS: Readonly<Record<string, number>> = {
@@ -57,18 +57,7 @@ export const MONTH_DAY_YEAR_RE = new RegExp(
   'i',
 );
 /** Indonesian weekday names (with the spellings sites use) and the English ones. */
-export const WEEKDAYS = [
-  'senin',
-  'selasa',
-  'rabu',
-  'kamis',
-  'jumat',
-  "jum'at",
-  'sabtu',
-  'minggu',
-  'ahad',
-  ...ENGLISH_WEEKDAYS,
-];
+export const WEEKDAYS = [...INDONESIAN_WEEKDAYS, ...ENGLISH_WEEKDAYS];
 const WEEKDAY_ALT = [...WEEKDAYS].sort((a, b) => b.length - a.length).join('|');
 
 /**

@@ -97,23 +97,7 @@ export const SITE_FILLERS = ['resmi', 'milik', 'layanan', 'unit', 'online', 'ele
  * A system named once is then a generic head: "LPSE Kabupaten X … Servernya mati sejak Senin", "Situs tersebut tidak
  * bisa dibuka". These heads carry the outage back to the system named before them.
  */
-export const ANAPHORIC_HEADS = [
-  'server',
-  'situs',
-  'laman',
-  'website',
-  'web',
-  'portal',
-  'aplikasi',
-  'sistem',
-  'sistim',
-  'jaringan',
-  'layanan',
-  'site',
-  'system',
-  'servers',
-  'portal',
-];
+export const ANAPHORIC_HEADS = [...SITE_HEADS.filter((h) => h !== 'halaman'), 'layanan', 'servers'];
 
 /**
  * Other systems: an outage told of them is not an LPSE incident even when LPSE is mentioned ("Server Dukcapil down,

@@ -2,6 +2,8 @@
  * Words of the officials extractor alone: capitalised words that open sentences or name things but are not people.
  * Speech verbs, titles and institution words are in `../lexicon/` (speech.ts, titles.ts, organisations.ts).
  */
+import { INDONESIAN_WEEKDAYS } from '../vocab.ts';
+
 /** Capitalised words that start sentences or name things but are not people. */
 /**
  * Month names are missing on purpose: they are also given names ("Ngurah Juli Adi Saputra"); dates never reach
@@ -174,14 +176,7 @@ export const NOT_NAMES = [
   'beliau',
   'pihaknya',
   'dirinya',
-  'senin',
-  'selasa',
-  'rabu',
-  'kamis',
-  'jumat',
-  "jum'at",
-  'sabtu',
-  'minggu',
+  ...INDONESIAN_WEEKDAYS,
   'wib',
   'wita',
   'wit',
