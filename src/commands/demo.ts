@@ -65,7 +65,7 @@ export function register(program: Command, cli: Cli): void {
         console.log(`\n${all.total} incident${all.total === 1 ? '' : 's'} found\n`);
         for (const hit of all.hits) {
           const incident = await getIncident(client, hit.id);
-          console.log(incidentBlock(hit.title, incident, windowLabel(hit.start, hit.end)));
+          console.log(incidentBlock(hit.title, incident, windowLabel(hit.start, hit.end, hit.window_basis)));
         }
         const samples: Array<[string, SearchParams]> = [
           ['pantau search "server rusak"', { q: 'server rusak', limit: 5 }],

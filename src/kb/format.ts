@@ -23,7 +23,11 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return `${BOM}${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-const window = (i: Incident) => ({ start: i.window?.start ?? null, end: i.window?.end ?? null });
+const window = (i: Incident) => ({
+  start: i.window?.start ?? null,
+  end: i.window?.end ?? null,
+  basis: i.window?.basis ?? null,
+});
 
 export const INCIDENT_CSV_HEADER = [
   'id',
@@ -50,6 +54,8 @@ export const INCIDENT_CSV_HEADER = [
   'reports_count',
   'report_ids',
   'source_urls',
+  // added: what start/end rest on: `outage` dates, or only the first `published` date (then they are not outage days)
+  'window_basis',
 ];
 
 /** One CSV row per incident; lists inside a cell are one item a line; sources are their URLs. */
@@ -81,6 +87,7 @@ export function incidentRow(i: Incident): unknown[] {
     i.report_ids.length,
     i.report_ids,
     i.urls,
+    i.window?.basis ?? '',
   ];
 }
 
@@ -126,8 +133,12 @@ export function reportRow(r: ExportedReport): unknown[] {
 
 const dash = (s: string | null) => s ?? '?';
 
-/** A window as "2021-06-07 → 2021-06-11", or one date when start and end agree. */
-export function windowLabel(start: string | null, end: string | null): string {
+/**
+ * A window as "2021-06-07 → 2021-06-11", or one date when start and end agree; a window that rests only on the
+ * publication date is "reported 2021-06-09", never shown as the outage's days.
+ */
+export function windowLabel(start: string | null, end: string | null, basis?: string | null): string {
+  if (basis === 'published' && start) return `reported ${start}`;
   if (!start && !end) return 'date unknown';
   if (!end || end === start) return dash(start);
   return `${dash(start)} → ${end}`;
@@ -162,7 +173,7 @@ function renderSummary(h: IncidentSummary): string[] {
   const place = few(h.regency.length ? h.regency : h.province) || 'region unknown';
   const province = h.regency.length ? ` (${few(h.province)})` : '';
   const tags = [
-    windowLabel(h.start, h.end),
+    windowLabel(h.start, h.end, h.window_basis),
     h.causes.join(', '),
     `${h.sources} source${h.sources === 1 ? '' : 's'}`,
     ...(h.allegation ? ['allegation'] : []),
@@ -192,7 +203,7 @@ export function renderIncident(
   out.push(i.title, '='.repeat(Math.min(i.title.length, 100)));
   out.push(`id        ${i.id}${i.aliases?.length ? ` (also ${i.aliases.join(', ')})` : ''}`);
   out.push(`scope     ${i.scope}${i.parent_id ? `, part of ${i.parent_id}` : ''}`);
-  out.push(`window    ${windowLabel(w.start, w.end)}`);
+  out.push(`window    ${windowLabel(w.start, w.end, w.basis)}`);
   if (related.parent) out.push(`parent    ${related.parent.id}  ${related.parent.title}`);
   for (const g of i.regions) {
     const r = g.value;
@@ -267,7 +278,9 @@ export function incidentMarkdown(i: Incident): string {
   lines.push(
     `- **region**: ${[...new Set(i.regions.map((g) => (g.value.regency ? `${g.value.regency}, ${g.value.province}` : g.value.province)))].join('; ') || 'unknown'}`,
   );
-  lines.push(`- **window**: ${windowLabel(w.start, w.end)} (${formatDateId(w.start)})`);
+  lines.push(
+    `- **window**: ${windowLabel(w.start, w.end, w.basis)} (${w.basis === 'published' ? `dilaporkan ${formatDateId(w.start)}` : formatDateId(w.start)})`,
+  );
   if (i.starts.length > 1) lines.push(`- **reported starts**: ${i.starts.map((s) => s.value).join(', ')}`);
   lines.push(`- **causes**: ${(i.cause_categories ?? causeCategories(i.causes)).join(', ')}`);
   for (const c of i.causes)

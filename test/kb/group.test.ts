@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedupeReports } from '../../src/kb/dedupe.ts';
+import { INCIDENT_CSV_HEADER, incidentMarkdown, incidentRow, windowLabel } from '../../src/kb/format.ts';
 import { groupIncidents } from '../../src/kb/group.ts';
 import type { Report } from '../../src/types.ts';
 import { fixtureList, loadFixtures } from './helpers.ts';
@@ -57,6 +58,20 @@ describe('groupIncidents', () => {
     const [none] = groupIncidents([{ ...at(base, 'u3', null), published: null }]);
     expect(none!.title).toBe('Gangguan LPSE Kabupaten Barito Timur, tanggal tidak diketahui');
     expect(none!.window?.basis).toBeNull();
+  });
+
+  test('CLI, Markdown and CSV say when a window rests only on the publication date', () => {
+    const base = fx['bartim-2021-antara']!;
+    const [reported] = groupIncidents([{ ...at(base, 'u1', null), published: '2021-06-09' }]);
+    const [dated] = groupIncidents([at(base, 'u2', '2021-06-07', '2021-06-08')]);
+    expect(windowLabel(reported!.window!.start, reported!.window!.end, reported!.window!.basis)).toBe(
+      'reported 2021-06-09',
+    );
+    expect(windowLabel(dated!.window!.start, dated!.window!.end, dated!.window!.basis)).toBe('2021-06-07 → 2021-06-08');
+    expect(incidentMarkdown(reported!)).toContain('- **window**: reported 2021-06-09 (dilaporkan 9 Juni 2021)');
+    const col = INCIDENT_CSV_HEADER.indexOf('window_basis');
+    expect(incidentRow(reported!)[col]).toBe('published');
+    expect(incidentRow(dated!)[col]).toBe('outage');
   });
 
   test('the same LPSE months later is another incident; a wide gap joins them', () => {
