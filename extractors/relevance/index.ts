@@ -186,7 +186,9 @@ function elsewhere(s: string): boolean {
 
 const LOST_GATE_RE = /hilang|raib|lenyap|terhapus|terbaca|tersimpan|terkirim|masuk|terunggah|lost|missing|deleted/i;
 const ACCOUNT_GATE_RE = /akun|account|password|sandi|user\s+id|pembajakan/i;
-const RECOVERY_GATE_RE = /normal|pulih|kembali|online|perbaik|lagi|restored/i;
+// a word every recovery phrase of lexicon/recovery.ts contains, so the gate never hides one of them
+const RECOVERY_GATE_RE =
+  /normal|pulih|kembali|online|perbaik|lagi|restored|atasi|berfungsi|beroperasi|lancar|berakhir|back|wis|aktif|dibuka|diakses|digunakan|dipakai/i;
 
 /** An outage the text states in this part of a sentence: an outage word, lost or altered bids, a hijacked account. */
 function outageIn(s: string): RegExpExecArray | null {
