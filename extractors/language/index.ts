@@ -183,5 +183,7 @@ export function extractLanguage(ctx: ExtractContext): Extracted<string> {
   }
   if (declared) return { value: declared, evidence, confidence: 0.7 };
   const guess = franc(sample.slice(0, FRANC_SAMPLE), { only: FRANC_LANGUAGES, minLength: 10 });
+  // franc confuses Indonesian with Malay on short text: Malay only on a Malay-only word (or the .my host above)
+  if (guess === 'zlm' && zlm === 0) return { value: 'ind', evidence, confidence: 0.4 };
   return { value: guess === 'und' ? 'ind' : guess, evidence, confidence: 0.5 };
 }

@@ -18,6 +18,21 @@ describe('extractLanguage', () => {
       null,
       'ind',
     ],
+    // short text without a word only one of the two languages uses: franc's Malay is not trusted
+    [
+      'a short Indonesian line franc takes for Malay',
+      'Gangguan LPSE Sleman terjadi Kamis (7/11/2019) sekitar pukul 10.00 WIB.',
+      'https://berita.example.id/x',
+      null,
+      'ind',
+    ],
+    [
+      'another short Indonesian line',
+      'Website LPSE Kota Bima down pada 3 Maret 2020 lalu.',
+      'https://berita.example.id/y',
+      null,
+      'ind',
+    ],
     [
       'Malaysian Malay',
       'Soalan lazim: dokumen tidak dipaparkan kerana sistem ePerolehan tidak menerima maklumbalas dalam tempoh dua minit. Pengguna boleh mencipta semula permintaan sahaja.',
