@@ -6,6 +6,7 @@
  * exactly what grouping produced, provenance included.
  */
 import { createHash } from 'node:crypto';
+import { DAY_MS, dayNumber } from '../../extractors/days.ts';
 import type { CauseCategory, Incident, Report, TitleParts } from '../types.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';
@@ -107,9 +108,8 @@ const LEAD_CHARS = 500;
 
 /** YYYY-MM-DD → UNIX seconds at 00:00 UTC, or null. */
 export function toTimestamp(date: string | null | undefined): number | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(t) ? null : t / 1000;
+  const d = dayNumber(date);
+  return d === null ? null : (d * DAY_MS) / 1000;
 }
 
 /** Meilisearch document ids allow [A-Za-z0-9_-] only: other ids are replaced by a hash of themselves. */
