@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DAY_MS, dayNumber } from '../../extractors/days.ts';
+import { hostOf } from '../../extractors/hosts.ts';
 import type { CauseCategory, Incident, Report, TitleParts } from '../types.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';
@@ -123,12 +124,6 @@ export function regencyAlias(name: string): string {
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
-
-const HOST_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]+)/i;
-
-function hostOf(url: string): string | null {
-  return HOST_RE.exec(url)?.[1]?.toLowerCase() ?? null;
-}
 
 /**
  * Flattens an incident for the `incidents` index. `reports` (by id) supplies what the incident does not carry
