@@ -24,6 +24,7 @@ import {
 import { RobotsTxtFile } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
 import { decodeHtml } from '../extractors/article.ts';
+import { DAY_MS, dayNumber, utcDayOf } from '../extractors/days.ts';
 import { cleanArchiveTemp, closeArchive, hasArchived, saveObservation, saveRawPage } from '../src/archive.ts';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../src/chromium.ts';
 import type { DataDir } from '../src/config.ts';
@@ -848,7 +849,6 @@ function stopOnFullDisk<T>(write: () => T): T {
 
 /** A first crawl of a source looks this far back (the CLI's default window). */
 export const FIRST_CRAWL_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 interface CrawlState {
   sources: Record<string, { lastSuccess: string }>;
@@ -880,10 +880,10 @@ function writeCrawlState(crawlDir: string, state: CrawlState): void {
  */
 export function windowStart(since: CrawlOptions['since'], lastSuccess: string | undefined, now: number): string | null {
   if (!since) return null;
-  if (since instanceof Date) return since.toISOString().slice(0, 10);
+  if (since instanceof Date) return utcDayOf(since.getTime());
   const last = lastSuccess ? Date.parse(lastSuccess) : Number.NaN;
   const from = Number.isNaN(last) ? now - FIRST_CRAWL_DAYS * DAY_MS : last - DAY_MS;
-  return new Date(from).toISOString().slice(0, 10);
+  return utcDayOf(from);
 }
 
 /**
@@ -896,10 +896,8 @@ export function parseSince(value: string, now = Date.now()): Date | 'auto' | nul
   const v = value.trim().toLowerCase();
   if (v === 'auto') return 'auto';
   if (v === 'all' || v === 'none') return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    const t = Date.parse(`${v}T00:00:00Z`);
-    if (!Number.isNaN(t)) return new Date(t);
-  }
+  const day = dayNumber(v);
+  if (day !== null) return new Date(day * DAY_MS);
   const m = /^(\d+)\s*(min|m|h|d|w|mo|y)$/.exec(v);
   if (m) {
     const n = Number(m[1]);

@@ -4,9 +4,10 @@
  */
 import { parseSitemap } from '@crawlee/utils';
 import { type CheerioAPI, load } from 'cheerio';
+import { utcDayOf } from '../extractors/days.ts';
 import { dateFromText, dateFromUrl } from '../extractors/html/dates.ts';
-import { extractMainText } from '../extractors/html/main-text.ts';
 import type { Document } from '../extractors/html/dom.ts';
+import { extractMainText } from '../extractors/html/main-text.ts';
 import { hasArchived } from '../src/archive.ts';
 import type { Label, QueuedRequest } from './frontier.ts';
 import { absolutize, articleMatcher, feedLinks, listingDates, nextPageUrl, pageLinks, sectionLinks } from './links.ts';
@@ -157,7 +158,7 @@ function dayOf(value: string | undefined): string | null {
   const iso = /^\d{4}-\d{2}-\d{2}/.exec(v);
   if (iso) return iso[0]; // the day as written, in the outlet's time zone
   const t = Date.parse(v);
-  if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
+  if (!Number.isNaN(t)) return utcDayOf(t);
   return dateFromText(v);
 }
 

@@ -3,6 +3,7 @@
  * no clock; the crawler archives the page, this turns the archived HTML into an Article any number of times.
  */
 import type { Article, SourceKind } from '../src/types.ts';
+import { hostOf } from './hosts.ts';
 import { dateFromText } from './html/dates.ts';
 import { parseHtml } from './html/dom.ts';
 import { extractMainText } from './html/main-text.ts';
@@ -26,15 +27,6 @@ const DATELINE_RE =
  * crawled page holds (the crawler stores what a site sends; `pantau extract` cuts its input the same way).
  */
 export const MAX_HTML_CHARS = 3 * 1024 * 1024;
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Reduces an HTML page to its article.

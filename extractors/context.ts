@@ -4,6 +4,7 @@
  * read the clock.
  */
 import type { Article } from '../src/types.ts';
+import { siteHostOf } from './hosts.ts';
 import { type Sentence, splitSentences, toAnalysisText } from './text.ts';
 
 export interface ExtractContext {
@@ -22,12 +23,6 @@ export interface ExtractContext {
 /** Longest text the extractors analyse; a 20 MB page is cut here (news articles are far shorter). */
 export const MAX_ANALYSIS_CHARS = 60_000;
 
-export function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim());
-  return m?.[1] ? m[1].toLowerCase().replace(/^www\./, '') : null;
-}
-
 export function makeContext(article: Article, published: string | null = article.published): ExtractContext {
   const text = toAnalysisText(article.text.slice(0, MAX_ANALYSIS_CHARS));
   return {
@@ -36,6 +31,6 @@ export function makeContext(article: Article, published: string | null = article
     sentences: splitSentences(text),
     title: article.title ?? '',
     published,
-    host: article.host ?? hostOf(article.url),
+    host: article.host ?? siteHostOf(article.url),
   };
 }

@@ -7,6 +7,7 @@ import type { Article, Cause, Report } from '../src/types.ts';
 import { extractAllegation } from './allegation.ts';
 import { extractCauses } from './cause/index.ts';
 import { makeContext } from './context.ts';
+import { isCalendarDay } from './days.ts';
 import { extractIsIncident } from './fields/incident.ts';
 import { extractOutageWindow } from './fields/outage-window.ts';
 import { extractImpact } from './impact.ts';
@@ -54,10 +55,9 @@ const ISO_DAY_RE = /^(\d{4})-(\d{2})-(\d{2})/;
 export function validDay(s: string | null | undefined): string | null {
   const m = s ? ISO_DAY_RE.exec(s) : null;
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1990 || y > 2100 || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  const y = Number(m[1]);
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  return y >= 1990 && y <= 2100 && isCalendarDay(day) ? day : null;
 }
 
 /**

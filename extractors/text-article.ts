@@ -3,7 +3,7 @@
  * title when it looks like a headline.
  */
 import type { Article, SourceKind } from '../src/types.ts';
-import { hostOf } from './context.ts';
+import { siteHostOf } from './hosts.ts';
 
 export function textArticle(input: { url: string | null; text: string; kind?: SourceKind }): Article {
   const text = input.text.replace(/\r\n?/g, '\n');
@@ -18,7 +18,7 @@ export function textArticle(input: { url: string | null; text: string; kind?: So
     author: null,
     publisher: null,
     lang: null,
-    host: hostOf(input.url),
+    host: siteHostOf(input.url),
     kind: input.kind ?? 'news',
   };
 }

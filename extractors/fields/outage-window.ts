@@ -12,6 +12,7 @@ import { SPEECH_RE } from '../annotate/date-roles.ts';
 import { annotate } from '../annotate/index.ts';
 import type { Annotations, SentenceAnnotation } from '../annotate/types.ts';
 import type { ExtractContext } from '../context.ts';
+import { addDays, weekdayOf } from '../days.ts';
 import {
   DAY_COUNT_PATTERN,
   DAY_PART_PATTERN,
@@ -167,9 +168,6 @@ const UNABLE_RE =
 
 /** Days from one weekday to the next such weekday (0 for the same day). */
 const weekdayDelta = (from: number, to: number) => (to - from + 7) % 7;
-const addDays = (iso: string, n: number) =>
-  new Date(new Date(`${iso}T12:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
-const utcDay = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay();
 /** A weekday, not a week: "Minggu" the weekday is written with a capital, "minggu" is a week ("sejak minggu lalu"). */
 const isWeekdayName = (name: string | undefined) => name?.toLowerCase() !== 'minggu' || name?.[0] === 'M';
 const weekdayNumber = (name: string | undefined) =>
@@ -248,7 +246,7 @@ function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean):
 function relativeWindow(sentences: readonly S[], published: string, story: Story): { starts: Dated[]; ends: Dated[] } {
   const starts: Dated[] = [];
   const ends: Dated[] = [];
-  const pubDay = utcDay(published);
+  const pubDay = weekdayOf(published);
   for (const s of sentences) {
     const t = s.analysed;
     const since = SINCE_RE.test(t);
@@ -292,7 +290,7 @@ function relativeWindow(sentences: readonly S[], published: string, story: Story
  * "keesokan harinya"); "tiga hari kemudian" counts from the start.
  */
 function recoveryWithoutDate(sentences: readonly S[], startIso: string): Dated | null {
-  const startDay = utcDay(startIso);
+  const startDay = weekdayOf(startIso);
   for (const [i, s] of sentences.entries()) {
     const t = s.analysed;
     const rec = RECOVERY_RE.exec(t);
@@ -410,7 +408,7 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const bareStart = d.link === 'range-end' ? BARE_START_BEFORE_RE.exec(before) : null;
     const bareN = weekdayNumber(bareStart?.[1]);
     if (bareN !== undefined && story.ties(s, true) && !STILL_AFTER_RE.test(after) && isWeekdayName(bareStart?.[1])) {
-      starts.push({ iso: addDays(start, -weekdayDelta(bareN, utcDay(start))), s });
+      starts.push({ iso: addDays(start, -weekdayDelta(bareN, weekdayOf(start))), s });
       ends.push({ iso: d.endIso ?? start, s });
       continue;
     }
@@ -457,7 +455,7 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
       const n = weekdayNumber(bareEnd?.[1]);
       const rest = bareEnd ? tail.slice(bareEnd[0].length) : '';
       if (bareEnd && n !== undefined && isWeekdayName(bareEnd[1]) && !STILL_AFTER_RE.test(rest)) {
-        const end = addDays(start, weekdayDelta(utcDay(start), n));
+        const end = addDays(start, weekdayDelta(weekdayOf(start), n));
         if (end > start && (!published || end <= published) && !FUTURE_WEEKDAY_RE.test(rest))
           ends.push({ iso: end, s });
       }

@@ -2,6 +2,7 @@
  * Words and dates in Bahasa Indonesia (first) and English, shared by the brief and the web client. Pure: no I/O, no
  * clock, so the client bundle can import it too.
  */
+import { diffDays, utcDayOf } from '../../extractors/days.ts';
 import { MONTHS } from '../months.ts';
 import type { CauseCategory, TitleParts } from '../types.ts';
 
@@ -37,9 +38,8 @@ export function formatMonth(ym: string, lang: Lang): string {
 
 /** Whole days from start to end, both included; null when either is unknown or they are out of order. */
 export function daysBetween(start: string | null | undefined, end: string | null | undefined): number | null {
-  if (!start || !end || !ISO_DATE_RE.test(start) || !ISO_DATE_RE.test(end)) return null;
-  const d = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
-  return d >= 0 ? d + 1 : null;
+  const d = diffDays(start, end);
+  return d !== null && d >= 0 ? d + 1 : null;
 }
 
 /**
@@ -100,7 +100,7 @@ export function formatNumber(n: number, lang: Lang): string {
 
 /** Today in Indonesia's western time (WIB, UTC+7), the date a brief made now carries. */
 export function todayWib(now: number): string {
-  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  return utcDayOf(now + 7 * 3_600_000);
 }
 
 /**

@@ -2,6 +2,7 @@
  * `pantau crawl`: fetch news and LPSE announcements into the archive (<data>/archive), resumably.
  */
 import type { Command } from 'commander';
+import { utcDayOf } from '../../extractors/days.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 
@@ -77,7 +78,7 @@ export function register(program: Command, cli: Cli): void {
         }
         const dataDir = cli.dataDir();
         cli.info(
-          `crawl: ${sources.length} source(s) into ${dataDir.archive}; window: ${since === 'auto' ? "since each source's last successful crawl (30 days for a new one)" : since ? `since ${since.toISOString().slice(0, 10)}` : 'none (every listed article)'}`,
+          `crawl: ${sources.length} source(s) into ${dataDir.archive}; window: ${since === 'auto' ? "since each source's last successful crawl (30 days for a new one)" : since ? `since ${utcDayOf(since.getTime())}` : 'none (every listed article)'}`,
         );
         const stats = await crawl({
           dataDir,

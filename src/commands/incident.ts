@@ -1,5 +1,6 @@
 /** `pantau incident ID`: one incident in full, every statement pointing to the reports it came from. */
 import type { Command } from 'commander';
+import { utcDayOf } from '../../extractors/days.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { renderIncident } from '../kb/format.ts';
@@ -30,7 +31,7 @@ export function register(program: Command, cli: Cli): void {
           console.log(JSON.stringify({ incident, reports, parent, children }, null, 2));
           return;
         }
-        const today = new Date().toISOString().slice(0, 10);
+        const today = utcDayOf(Date.now());
         console.log(renderIncident(incident, reports, today, { parent, children }));
       });
     });

@@ -7,6 +7,7 @@
  * carries extra boilerplate such as "Baca juga" lines or a footer). Copies are merged into one report carrying
  * every URL (`Report.urls`).
  */
+import { dayNumber } from '../../extractors/days.ts';
 import type { Report } from '../types.ts';
 
 /** Words per shingle: 5 keeps two different reports on one LPSE outage apart while surviving small edits. */
@@ -146,11 +147,8 @@ export function minhash(set: Uint32Array): Uint32Array {
   return sig;
 }
 
-function dayOf(date: string | null): number | null {
-  if (!date) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
-}
+// A report's published day is YYYY-MM-DD or null (extractors/report.ts validDay), the form dayNumber reads.
+const dayOf = dayNumber;
 
 function regionKeys(r: Report): Set<string> {
   return new Set(r.regions.map((g) => g.regency_code ?? g.province_code));

@@ -6,6 +6,8 @@
  * exactly what grouping produced, provenance included.
  */
 import { createHash } from 'node:crypto';
+import { DAY_MS, dayNumber } from '../../extractors/days.ts';
+import { hostOf } from '../../extractors/hosts.ts';
 import type { CauseCategory, Incident, Report, TitleParts } from '../types.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';
@@ -107,9 +109,8 @@ const LEAD_CHARS = 500;
 
 /** YYYY-MM-DD → UNIX seconds at 00:00 UTC, or null. */
 export function toTimestamp(date: string | null | undefined): number | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(t) ? null : t / 1000;
+  const d = dayNumber(date);
+  return d === null ? null : (d * DAY_MS) / 1000;
 }
 
 /** Meilisearch document ids allow [A-Za-z0-9_-] only: other ids are replaced by a hash of themselves. */
@@ -123,12 +124,6 @@ export function regencyAlias(name: string): string {
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
-
-const HOST_RE = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]+)/i;
-
-function hostOf(url: string): string | null {
-  return HOST_RE.exec(url)?.[1]?.toLowerCase() ?? null;
-}
 
 /**
  * Flattens an incident for the `incidents` index. `reports` (by id) supplies what the incident does not carry

@@ -3,6 +3,7 @@
  * keeping the ids of the reports it came from. Pure: no I/O, no clock.
  */
 import { createHash } from 'node:crypto';
+import { dayNumber, dayString } from '../../extractors/days.ts';
 import { incidentTitle } from '../brief/i18n.ts';
 import { MONTHS } from '../months.ts';
 import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced, TitleParts } from '../types.ts';
@@ -16,18 +17,7 @@ export interface GroupOptions {
   minNationalRegions?: number;
 }
 
-const DAY_MS = 86_400_000;
-
-/** A date YYYY-MM-DD as a day number (days since 1970-01-01), or null. */
-export function dayNumber(date: string | null | undefined): number | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
-}
-
-function dayString(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+export { dayNumber };
 
 /** "2021-06-07" → "7 Juni 2021". */
 export function formatDateId(date: string | null): string {

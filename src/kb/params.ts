@@ -4,6 +4,7 @@
  * `checkParams`; the web API only turns its query string into these values first, src/web/validate.ts). Pure.
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../../extractors/days.ts';
 import { CAUSE_CATEGORIES, type CauseCategory } from '../types.ts';
 
 /** Every limit on a search, in one place. */
@@ -32,15 +33,12 @@ export const SORTS = ['relevance', 'start:desc', 'start:asc', 'published:desc'] 
 export const SCOPES = ['local', 'national'] as const;
 export type Sort = (typeof SORTS)[number];
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SOURCE_KIND_RE = /^[a-z][a-z-]{0,39}$/;
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 /** A YYYY-MM-DD that exists in the calendar (2021-02-30 does not). */
 export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string' || !DATE_RE.test(v)) return false;
-  const t = Date.parse(`${v}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+  return isCalendarDay(v);
 }
 
 const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
