@@ -181,7 +181,9 @@ const ARTICLE: Handler = async (ctx, env) => {
     env.discard(ctx.req.url);
     return;
   }
-  const parts = articleParts(ctx.$, ctx.finalUrl);
+  // A news-search item's outlet is no source of Pantau's (its hosts are not the source's): its pages are not
+  // followed either.
+  const parts = ctx.source.kind === 'news-search' ? [] : articleParts(ctx.$, ctx.finalUrl);
   await env.archive(
     ctx,
     'news',
