@@ -314,14 +314,16 @@ function splitPart(url: string): { stem: string; part: number } | null {
  * The further pages of a paginated article ("Halaman 2", "Halaman selanjutnya", `?page=2`, `/2/`, a
  * `rel="next"`, numbered links 1 2 3 under the text): links on the same host whose URL is the page's own with
  * another page number, in page order. A `rel=next` to another article (a different slug) is not one of them,
- * nor "Tampilkan Semua" (`?page=all`).
+ * nor "Tampilkan Semua" (`?page=all`). `ownPart` is the page's own number (1 for an article's first page): an
+ * URL that reads otherwise (`/berita/5` is article 5, not page 5) has no parts, so "Berikutnya" to `/berita/6`
+ * is not taken for one.
  *
  * @example articleParts($, "https://poskapuas.example/2022/08/30/kontraktor-tuding-server-lpse-sengaja-dimatikan")
  *   // [{ url: "https://poskapuas.example/2022/08/30/kontraktor-tuding-server-lpse-sengaja-dimatikan?page=2", part: 2 }]
  */
-export function articleParts($: CheerioAPI, pageUrl: string): ArticlePart[] {
+export function articleParts($: CheerioAPI, pageUrl: string, ownPart = 1): ArticlePart[] {
   const self = splitPart(pageUrl);
-  if (!self) return [];
+  if (!self || self.part !== ownPart) return [];
   const found = new Map<string, ArticlePart>();
   const consider = (href: string | undefined) => {
     const url = absolutize(href, pageUrl);

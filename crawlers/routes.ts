@@ -226,7 +226,7 @@ async function queueParts(
 /** A further page of an archived article: archived under its own URL with a reference to the first page. */
 const ARTICLE_PART: Handler = async (ctx, env) => {
   // "Halaman selanjutnya" on page 2 leads to page 3: only the pages after this one.
-  const parts = articleParts(ctx.$, ctx.finalUrl).filter((p) => p.part > (ctx.req.part ?? 1));
+  const parts = articleParts(ctx.$, ctx.finalUrl, ctx.req.part ?? 1).filter((p) => p.part > (ctx.req.part ?? 1));
   await env.archive(
     ctx,
     'news',

@@ -31,7 +31,7 @@ describe('articleParts', () => {
       join(ROOT, 'fixtures/pages/pos-kapuas/kontraktor-tuding-server-lpse-sengaja-dimatikan-halaman-2/source.html'),
       'utf8',
     );
-    expect(articleParts(load(html), `${KAPUAS}?page=2`)).toEqual([]);
+    expect(articleParts(load(html), `${KAPUAS}?page=2`, 2)).toEqual([]);
     // the same markup read as page 1 would have page 2 as its part? No: it links to page 1 and "all" only.
     expect(articleParts(load(html), KAPUAS)).toEqual([]);
   });
@@ -56,7 +56,14 @@ describe('articleParts', () => {
     const $ = load(
       `<a href="${KAPUAS}">1</a> <span>2</span> <a rel="next" href="${KAPUAS}?page=3">Halaman selanjutnya</a>`,
     );
-    expect(articleParts($, `${KAPUAS}?page=2`)).toEqual([{ url: `${KAPUAS}?page=3`, part: 3 }]);
+    expect(articleParts($, `${KAPUAS}?page=2`, 2)).toEqual([{ url: `${KAPUAS}?page=3`, part: 3 }]);
+    // read as a first page, an URL numbered 2 has no parts
+    expect(articleParts($, `${KAPUAS}?page=2`, 1)).toEqual([]);
+  });
+
+  test('an article whose URL ends in a short number: the next article ("Berikutnya" to /berita/6) is not a part', () => {
+    const $ = load('<p>Teks.</p><a href="/berita/6">Berikutnya</a> <a href="/berita/4">4</a>');
+    expect(articleParts($, 'https://sintangpos.example/berita/5')).toEqual([]);
   });
 });
 
