@@ -402,7 +402,8 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   let queuedCount = 0;
 
   const useBrowser = (req: QueuedRequest) =>
-    Boolean(sources.get(req.source)?.browser) && (req.label === 'LIST' || req.label === 'ARTICLE');
+    Boolean(sources.get(req.source)?.browser) &&
+    (req.label === 'LIST' || req.label === 'ARTICLE' || req.label === 'ARTICLE_PART');
 
   // Requests are journaled at once (frontier.add, synchronous) and handed to Crawlee in batches at the end of
   // each handler: one addRequests call per page instead of one per link.
@@ -492,7 +493,7 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
       queuedThisRun.add(url);
       articleFate.set(url, 'older than the crawl window');
     },
-    async archive(ctx, kind) {
+    async archive(ctx, kind, parts) {
       // a short append to files already open: written synchronously, on disk when this returns
       const { changed } = stopOnFullDisk(() =>
         saveRawPage(opts.dataDir, {
@@ -504,6 +505,8 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
           body: ctx.body,
           sourceId: ctx.source.id,
           kind,
+          ...(ctx.req.partOf ? { partOf: ctx.req.partOf, part: ctx.req.part } : {}),
+          ...(parts?.length ? { parts } : {}),
         }),
       );
       if (changed) stats.archived++;
@@ -535,7 +538,10 @@ async function crawlUnlocked(opts: CrawlOptions): Promise<CrawlStats> {
   for (const r of frontier.resumed) {
     if (!sources.has(r.source)) continue;
     // An article archived just before the kill needs no second fetch.
-    if ((r.label === 'ARTICLE' || r.label === 'LPSE_PAGE') && hasArchived(opts.dataDir, r.url)) {
+    if (
+      (r.label === 'ARTICLE' || r.label === 'ARTICLE_PART' || r.label === 'LPSE_PAGE') &&
+      hasArchived(opts.dataDir, r.url)
+    ) {
       frontier.done(r.url);
       continue;
     }

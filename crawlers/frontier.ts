@@ -11,7 +11,7 @@ import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join } from 'node:path';
 import { openJournal } from '../src/journal.ts';
 
-export type Label = 'LIST' | 'ARTICLE' | 'FEED' | 'SITEMAP' | 'LPSE_LIST' | 'LPSE_PAGE';
+export type Label = 'LIST' | 'ARTICLE' | 'ARTICLE_PART' | 'FEED' | 'SITEMAP' | 'LPSE_LIST' | 'LPSE_PAGE';
 
 /** The `why` of a "seen" line for a page fetched and found, on its text, not to be about LPSE/SPSE. */
 const IRRELEVANT_PAGE = 'irrelevant-page';
@@ -26,6 +26,9 @@ export interface QueuedRequest {
   title?: string;
   /** Queued at the front: its headline looks like an outage story. */
   priority?: boolean;
+  /** ARTICLE_PART: the URL of the article's first page, and this page's number (2, 3, …). */
+  partOf?: string;
+  part?: number;
 }
 
 type Entry =

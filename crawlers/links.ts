@@ -269,3 +269,74 @@ export function listingDates($: CheerioAPI, pageUrl: string, isArticle: (url: st
   }
   return out;
 }
+
+// Query keys and path tails that number the pages of one article: `?page=2`, `?halaman=2`, `/2/`, `/halaman/2`.
+const PART_KEYS = ['page', 'halaman', 'hal', 'p', 'paged', 'pg'];
+const PART_PATH_RE = /\/(?:page\/|halaman\/|hal\/)?(\d{1,2})\/?$/i;
+// What an article's page link reads: "2", "Halaman 2", "Halaman selanjutnya", "Selanjutnya »", "Next page".
+const PART_TEXT_RE =
+  /^(?:halaman|hal\.?|page)?\s*\d{1,2}$|^(?:halaman|hal\.?|page)?\s*(?:selanjutnya|berikutnya|next)(?:\s*(?:halaman|page))?\s*[»›→>]?$|^(?:lanjut(?:kan)? baca|baca selanjutnya)\s*[»›→>]?$/i;
+
+/** One page of a paginated article: its URL and its number (2, 3, …). */
+export interface ArticlePart {
+  url: string;
+  part: number;
+}
+
+/** An URL with its page number taken out, and that number (1 when it names none). */
+function splitPart(url: string): { stem: string; part: number } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  let part = 1;
+  for (const k of PART_KEYS) {
+    const v = u.searchParams.get(k);
+    if (v === null) continue;
+    if (!/^\d{1,2}$/.test(v)) return null; // `?page=all`: the whole article on one page, not a part
+    part = Number(v);
+    u.searchParams.delete(k);
+  }
+  if (part === 1) {
+    const m = PART_PATH_RE.exec(u.pathname);
+    if (m) {
+      part = Number(m[1]);
+      u.pathname = u.pathname.slice(0, m.index) || '/';
+    }
+  }
+  u.hash = '';
+  return { stem: `${u.host}${u.pathname.replace(/\/+$/, '')}?${u.searchParams.toString()}`, part };
+}
+
+/**
+ * The further pages of a paginated article ("Halaman 2", "Halaman selanjutnya", `?page=2`, `/2/`, a
+ * `rel="next"`, numbered links 1 2 3 under the text): links on the same host whose URL is the page's own with
+ * another page number, in page order. A `rel=next` to another article (a different slug) is not one of them,
+ * nor "Tampilkan Semua" (`?page=all`). `ownPart` is the page's own number (1 for an article's first page): an
+ * URL that reads otherwise (`/berita/5` is article 5, not page 5) has no parts, so "Berikutnya" to `/berita/6`
+ * is not taken for one.
+ *
+ * @example articleParts($, "https://poskapuas.example/2022/08/30/kontraktor-tuding-server-lpse-sengaja-dimatikan")
+ *   // [{ url: "https://poskapuas.example/2022/08/30/kontraktor-tuding-server-lpse-sengaja-dimatikan?page=2", part: 2 }]
+ */
+export function articleParts($: CheerioAPI, pageUrl: string, ownPart = 1): ArticlePart[] {
+  const self = splitPart(pageUrl);
+  if (!self || self.part !== ownPart) return [];
+  const found = new Map<string, ArticlePart>();
+  const consider = (href: string | undefined) => {
+    const url = absolutize(href, pageUrl);
+    if (!url || url === pageUrl) return;
+    const p = splitPart(url);
+    if (!p || p.stem !== self.stem || p.part <= 1 || p.part === self.part) return;
+    if (![...found.values()].some((f) => f.part === p.part)) found.set(url, { url, part: p.part });
+  };
+  consider($('link[rel="next"]').attr('href'));
+  $('a[rel~="next"]').each((_, el) => consider($(el).attr('href')));
+  for (const el of anchors($)) {
+    const t = clean(textOf(el));
+    if (t.length <= 40 && PART_TEXT_RE.test(t)) consider(el.attribs.href);
+  }
+  return [...found.values()].sort((a, b) => a.part - b.part);
+}

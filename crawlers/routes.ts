@@ -10,7 +10,16 @@ import type { Document } from '../extractors/html/dom.ts';
 import { extractMainText } from '../extractors/html/main-text.ts';
 import { hasArchived } from '../src/archive.ts';
 import type { Label, QueuedRequest } from './frontier.ts';
-import { absolutize, articleMatcher, feedLinks, listingDates, nextPageUrl, pageLinks, sectionLinks } from './links.ts';
+import {
+  absolutize,
+  articleMatcher,
+  articleParts,
+  feedLinks,
+  listingDates,
+  nextPageUrl,
+  pageLinks,
+  sectionLinks,
+} from './links.ts';
 import { isRelevantAnnouncementText, isRelevantText, isRelevantTitle, titleFromUrl } from './relevance.ts';
 import type { SourceDef } from './source-def.ts';
 
@@ -45,8 +54,11 @@ export interface CrawlEnv {
   windowStart(sourceId: string): string | null;
   /** Marks a listed article not fetched because the listing dates it before the crawl window. */
   outsideWindow(url: string, date: string): void;
-  /** Resolves once the page's record and its index line are on disk. */
-  archive(ctx: PageContext, kind: 'news' | 'lpse-announcement'): Promise<void>;
+  /**
+   * Resolves once the page's record and its index line are on disk. `parts`: the further pages of a paginated
+   * article it links to, kept on the record so extraction can join them.
+   */
+  archive(ctx: PageContext, kind: 'news' | 'lpse-announcement', parts?: string[]): Promise<void>;
   sitemapsOf(url: string): Promise<string[]>;
 }
 
@@ -170,7 +182,15 @@ const ARTICLE: Handler = async (ctx, env) => {
     env.discard(ctx.req.url);
     return;
   }
-  await env.archive(ctx, 'news');
+  // A news-search item's outlet is no source of Pantau's (its hosts are not the source's): its pages are not
+  // followed either.
+  const parts = ctx.source.kind === 'news-search' ? [] : articleParts(ctx.$, ctx.finalUrl);
+  await env.archive(
+    ctx,
+    'news',
+    parts.map((p) => p.url),
+  );
+  await queueParts(env, ctx, parts, ctx.finalUrl);
   // A news-search item is one article of an outlet Pantau has no source for: its links are not followed.
   if (ctx.source.kind === 'news-search') return;
   // "Baca juga" and related links: more discovery, added when their headline looks like an outage story
@@ -185,6 +205,35 @@ const ARTICLE: Handler = async (ctx, env) => {
     if (start && !(day && day >= start)) continue;
     await considerArticle(env, ctx.source, l.url, l.title, 'ARTICLE', day);
   }
+};
+
+/**
+ * Queues the further pages of a paginated article ("Halaman 2", `?page=2`) with the URL of its first page:
+ * archived as parts of it, and joined onto its text by extraction. Not judged on their own text (the article
+ * was, on its first page).
+ */
+async function queueParts(
+  env: CrawlEnv,
+  ctx: PageContext,
+  parts: Array<{ url: string; part: number }>,
+  first: string,
+): Promise<void> {
+  for (const p of parts) {
+    if (hasArchived(env.dataDir, p.url)) continue;
+    await env.enqueue({ url: p.url, label: 'ARTICLE_PART', source: ctx.source.id, partOf: first, part: p.part });
+  }
+}
+
+/** A further page of an archived article: archived under its own URL with a reference to the first page. */
+const ARTICLE_PART: Handler = async (ctx, env) => {
+  // "Halaman selanjutnya" on page 2 leads to page 3: only the pages after this one.
+  const parts = articleParts(ctx.$, ctx.finalUrl, ctx.req.part ?? 1).filter((p) => p.part > (ctx.req.part ?? 1));
+  await env.archive(
+    ctx,
+    'news',
+    parts.map((p) => p.url),
+  );
+  await queueParts(env, ctx, parts, ctx.req.partOf ?? ctx.req.url);
 };
 
 const FEED: Handler = async (ctx, env) => {
@@ -265,4 +314,4 @@ const LPSE_PAGE: Handler = async (ctx, env) => {
 };
 
 /** The router: one handler per page type. */
-export const ROUTES: Record<Label, Handler> = { LIST, ARTICLE, FEED, SITEMAP, LPSE_LIST, LPSE_PAGE };
+export const ROUTES: Record<Label, Handler> = { LIST, ARTICLE, ARTICLE_PART, FEED, SITEMAP, LPSE_LIST, LPSE_PAGE };

@@ -59,3 +59,25 @@ export function toArticle(input: ArticleInput): Article {
     kind: input.kind ?? 'news',
   };
 }
+
+/**
+ * Joins the further pages of a paginated article ("Halaman 2", "Halaman 3") onto its first page, in the order
+ * given: their main text follows the first page's, a paragraph a part repeats (a teaser, the lead shown again
+ * above page 2) is kept once. The metadata stays the first page's.
+ *
+ * @example joinParts(page1, [page2]).text
+ *   // "Sintang - Sejumlah kontraktor menuding …\n\n… ujar Kepala UKPBJ Sintang saat dikonfirmasi, Selasa."
+ */
+export function joinParts(first: Article, parts: Article[]): Article {
+  if (!parts.length) return first;
+  const paragraphs = first.text ? first.text.split('\n\n') : [];
+  const have = new Set(paragraphs);
+  for (const p of parts) {
+    for (const para of p.text ? p.text.split('\n\n') : []) {
+      if (have.has(para)) continue;
+      have.add(para);
+      paragraphs.push(para);
+    }
+  }
+  return { ...first, text: paragraphs.join('\n\n') };
+}

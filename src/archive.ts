@@ -73,8 +73,11 @@ const CANONICAL_RE = /<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>/i;
 const HREF_RE = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /** The page's declared canonical URL (same scheme and host as where it was fetched), else its final URL. */
-export function canonicalUrlOf(page: Pick<RawPage, 'finalUrl' | 'url' | 'body'>): string {
+export function canonicalUrlOf(page: Pick<RawPage, 'finalUrl' | 'url' | 'body' | 'partOf'>): string {
   const base = page.finalUrl || page.url;
+  // A further page of an article ("Halaman 2") often names page 1 as its canonical: it keeps its own URL, or it
+  // would replace page 1 in the archive.
+  if (page.partOf) return base;
   const tag = CANONICAL_RE.exec(page.body.slice(0, 200_000))?.[0];
   const href = tag ? HREF_RE.exec(tag) : null;
   const raw = href ? (href[1] ?? href[2] ?? href[3]) : undefined;

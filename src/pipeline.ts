@@ -6,19 +6,21 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toArticle } from '../extractors/article.ts';
-import { EXTRACTOR_VERSION, buildReport } from '../extractors/report.ts';
-import { listArchived } from './archive.ts';
-import { acquireLock } from './lock.ts';
+import { joinParts, toArticle } from '../extractors/article.ts';
+import { buildReport, EXTRACTOR_VERSION } from '../extractors/report.ts';
+import { type ArchivedPage, listArchived, readArchived } from './archive.ts';
 import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
+import { acquireLock } from './lock.ts';
 import { appendReports } from './store.ts';
-import type { Report } from './types.ts';
+import type { RawPage, Report } from './types.ts';
 
 export interface ExtractStats {
   pages: number;
   extracted: number;
   unchanged: number;
+  /** Further pages of paginated articles ("Halaman 2"): joined onto their first page, no report of their own. */
+  parts: number;
   incidents: number;
   failed: Array<{ url: string; error: string }>;
 }
@@ -64,9 +66,29 @@ export function extractArchived(
   }
 }
 
+function articleOf(page: RawPage) {
+  return toArticle({ url: page.finalUrl || page.url, html: page.body, headers: page.headers, kind: page.kind });
+}
+
+/**
+ * The archived further pages of a paginated article, in page order: those its first page links to, and those
+ * each of them links to ("Halaman selanjutnya" on page 2 leads to page 3). Pages not archived (yet) are left out.
+ */
+function partsOf(dir: DataDir, first: RawPage): ArchivedPage[] {
+  const found = new Map<string, ArchivedPage>();
+  const queue = [...(first.parts ?? [])];
+  while (queue.length && found.size < 50) {
+    const rec = readArchived(dir, queue.shift()!);
+    if (!rec?.page.partOf || found.has(rec.key)) continue;
+    found.set(rec.key, rec);
+    queue.push(...(rec.page.parts ?? []));
+  }
+  return [...found.values()].sort((a, b) => (a.page.part ?? 0) - (b.page.part ?? 0));
+}
+
 function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all?: boolean }): ExtractStats {
   const state = opts.all || !existsSync(stateFile(dir)) ? {} : readState(dir);
-  const stats: ExtractStats = { pages: 0, extracted: 0, unchanged: 0, incidents: 0, failed: [] };
+  const stats: ExtractStats = { pages: 0, extracted: 0, unchanged: 0, parts: 0, incidents: 0, failed: [] };
   let batch: Report[] = [];
   const flush = () => {
     appendReports(dir, batch);
@@ -75,18 +97,22 @@ function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all
   };
   for (const { key, page, sha256 } of listArchived(dir)) {
     stats.pages++;
-    const fp = fingerprint(sha256, page.finalUrl);
+    if (page.partOf) {
+      stats.parts++;
+      continue;
+    }
+    const parts = page.parts?.length ? partsOf(dir, page) : [];
+    // a part archived (or changed) after its first page was extracted makes the article extracted again
+    const fp = fingerprint([sha256, ...parts.map((p) => p.sha256)].join(','), page.finalUrl);
     if (state[key] === fp) {
       stats.unchanged++;
       continue;
     }
     try {
-      const article = toArticle({
-        url: page.finalUrl || page.url,
-        html: page.body,
-        headers: page.headers,
-        kind: page.kind,
-      });
+      const article = joinParts(
+        articleOf(page),
+        parts.map((p) => articleOf(p.page)),
+      );
       const report = buildReport(article, { published: article.published });
       batch.push(report);
       stats.extracted++;

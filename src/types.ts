@@ -22,6 +22,12 @@ export interface RawPage {
   sourceId?: string | undefined;
   /** news | lpse-announcement | lpse-error | ... */
   kind?: SourceKind | undefined;
+  /** A further page of a paginated article ("Halaman 2"): the URL of its first page, as archived. */
+  partOf?: string | undefined;
+  /** Its page number (2, 3, …), with `partOf`. */
+  part?: number | undefined;
+  /** The further pages this page links to (first page: 2, 3…; a part: the ones after it), in page order. */
+  parts?: string[] | undefined;
 }
 
 export type SourceKind = 'news' | 'lpse-announcement' | 'lpse-observation' | 'other';

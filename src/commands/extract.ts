@@ -57,7 +57,11 @@ export function register(program: Command, cli: Cli): void {
       // No file: everything archived (the crawler's archive → the report store).
       const { extractArchived } = await import('../pipeline.ts');
       const stats = extractArchived(cli.dataDir(), { log: (l) => cli.info(l), all: Boolean(opts.all) });
-      cli.info(`extract: ${stats.extracted} extracted (${stats.incidents} incidents), ${stats.unchanged} unchanged`);
+      // further pages of paginated articles ("Halaman 2") are joined onto their first page, not reported alone
+      const parts = stats.parts ? `, ${stats.parts} further pages joined onto their articles` : '';
+      cli.info(
+        `extract: ${stats.extracted} extracted (${stats.incidents} incidents), ${stats.unchanged} unchanged${parts}`,
+      );
       if (stats.failed.length) process.exitCode = 1;
     });
 }
