@@ -64,6 +64,20 @@ function clean(text: string): string {
   return text.trim().replace(/[,\s]+$/, '');
 }
 
+/** The quotation between `from` and `to` (its marks left out, spacing and a trailing comma trimmed), with offsets. */
+function quotation(
+  text: string,
+  from: number,
+  to: number,
+  at: Pick<Quotation, 'open' | 'after' | 'para' | 'closed'>,
+  continues: number | null,
+): Quotation {
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const q = clean(raw);
+  return { start: from + lead, end: from + lead + q.length, ...at, text: q, continues, speech: isSpeech(q) };
+}
+
 /**
  * @example quotations('Kepala ULP Zulkifli mengatakan, "Semua data yang berada di server tidak bisa dibuka," katanya.')
  *   → [{ text: "Semua data yang berada di server tidak bisa dibuka", closed: true, … }]
@@ -85,39 +99,29 @@ export function quotations(text: string, paragraphs: readonly Paragraph[]): Quot
         open = i;
         from = i + len;
       } else {
-        const raw = text.slice(from, i);
-        const lead = raw.length - raw.trimStart().length;
-        const q = clean(raw);
-        out.push({
-          start: from + lead,
-          end: from + lead + q.length,
-          open,
-          after: i + len,
-          text: q,
-          para: p.para,
-          closed: true,
-          continues: first && open === p.start ? carried : null,
-          speech: isSpeech(q),
-        });
+        out.push(
+          quotation(
+            text,
+            from,
+            i,
+            { open, after: i + len, para: p.para, closed: true },
+            first && open === p.start ? carried : null,
+          ),
+        );
         first = false;
         open = -1;
       }
     }
     if (open >= 0) {
-      const raw = text.slice(from, p.end);
-      const lead = raw.length - raw.trimStart().length;
-      const q = clean(raw);
-      out.push({
-        start: from + lead,
-        end: from + lead + q.length,
-        open,
-        after: p.end,
-        text: q,
-        para: p.para,
-        closed: false,
-        continues: first && open === p.start ? carried : null,
-        speech: isSpeech(q),
-      });
+      out.push(
+        quotation(
+          text,
+          from,
+          p.end,
+          { open, after: p.end, para: p.para, closed: false },
+          first && open === p.start ? carried : null,
+        ),
+      );
       prevOpen = out.length - 1;
     }
   }
