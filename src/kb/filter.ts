@@ -4,11 +4,13 @@
  * escaped, so no user input reaches a filter expression as syntax: `Barito" OR cause = "pdn` is a name, not a
  * clause. Pure.
  */
+
+import { isCalendarDay } from '../../extractors/days.ts';
 import { UserError } from '../errors.ts';
 import type { CauseCategory } from '../types.ts';
 import type { SearchParams } from './api.ts';
 import { toTimestamp } from './document.ts';
-import { isCalendarDate, parseParams, type Sort } from './params.ts';
+import { parseParams, type Sort } from './params.ts';
 
 /** A search parameter that cannot be used as given; `field` names it (the web app answers 400 with it). */
 export class SearchParamError extends UserError {
@@ -35,7 +37,7 @@ export function quoteFilterValue(value: string): string {
 
 /** Checks a YYYY-MM-DD date that exists in the calendar; returns its UNIX seconds. */
 export function checkDate(field: string, value: unknown): number {
-  const ts = isCalendarDate(value) ? toTimestamp(value) : null;
+  const ts = isCalendarDay(value) ? toTimestamp(value) : null;
   if (ts === null) throw new SearchParamError(field, `must be a date YYYY-MM-DD (got ${JSON.stringify(value)})`);
   return ts;
 }

@@ -36,11 +36,6 @@ export type Sort = (typeof SORTS)[number];
 const SOURCE_KIND_RE = /^[a-z][a-z-]{0,39}$/;
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
-/** A YYYY-MM-DD that exists in the calendar (2021-02-30 does not). */
-export function isCalendarDate(v: unknown): v is string {
-  return isCalendarDay(v);
-}
-
 const shown = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
 
 /** Free text as a filter value: trimmed, spaces collapsed, bounded, no control characters. Matched literally. */
@@ -74,7 +69,7 @@ const wholeNumber = (min: number, max: number) =>
     error: (iss) => `must be a whole number from ${min} to ${max} (got ${shown(iss.input)})`,
   });
 
-const date = z.custom<string>(isCalendarDate, {
+const date = z.custom<string>(isCalendarDay, {
   error: (iss) => `must be a date YYYY-MM-DD (got ${shown(iss.input)})`,
 });
 

@@ -4,8 +4,10 @@
  * one schema the CLI and exports use too (src/kb/params.ts), so the API and `pantau search` have the same limits.
  * Unknown parameter names are refused so a typo never silently widens a search; free text is matched literally.
  */
+
+import { isCalendarDay } from '../../extractors/days.ts';
 import type { SearchParams } from '../kb/api.ts';
-import { INCIDENT_ID_RE, isCalendarDate, LIMITS, parseParams } from '../kb/params.ts';
+import { INCIDENT_ID_RE, LIMITS, parseParams } from '../kb/params.ts';
 
 export { LIMITS };
 
@@ -114,7 +116,7 @@ export function parseSearchQuery(query: URLSearchParams, extra: readonly string[
 
 /** A real calendar day YYYY-MM-DD (2021-02-30 is refused). */
 export function checkDate(v: string, name: string): string {
-  if (!isCalendarDate(v)) throw new BadRequest(`${name} must be a calendar date YYYY-MM-DD`, name);
+  if (!isCalendarDay(v)) throw new BadRequest(`${name} must be a calendar date YYYY-MM-DD`, name);
   return v;
 }
 
