@@ -6,7 +6,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { decodeHtml, toArticle } from '../extractors/article.ts';
+import { decodeHtml, MAX_HTML_CHARS, toArticle } from '../extractors/article.ts';
 import { buildReport } from '../extractors/report.ts';
 import { textArticle } from '../extractors/text-article.ts';
 import { UserError, messageOf } from './errors.ts';
@@ -24,19 +24,17 @@ export interface ExtractRecord {
 /** Control characters other than tab and newline: binary garbage that would only confuse the extractors. */
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/**
- * HTML beyond this is cut before parsing: a news page is far smaller, and a 20 MB page would otherwise take the
- * HTML parser most of a minute. The extractors read at most the first 60 000 characters of text anyway.
- */
-export const MAX_HTML_CHARS = 3 * 1024 * 1024;
-
 /** Turns one record into a report; the report keeps the record's id when it has one. */
 export function extractRecord(rec: ExtractRecord): Report {
   const url = rec.url ?? null;
   const published = typeof rec.published === 'string' ? rec.published : null;
+  // HTML is cut to toArticle's own cap first, so the control-character pass over it stays bounded too
   const article =
     typeof rec.html === 'string'
-      ? toArticle({ url: url ?? '', html: rec.html.slice(0, MAX_HTML_CHARS).replace(CONTROL_RE, ' ') })
+      ? toArticle({
+          url: url ?? '',
+          html: rec.html.slice(0, MAX_HTML_CHARS).replace(CONTROL_RE, ' '),
+        })
       : textArticle({ url, text: (rec.text ?? '').replace(CONTROL_RE, ' ') });
   return buildReport(article, { ...(rec.id != null ? { id: String(rec.id) } : {}), published });
 }
