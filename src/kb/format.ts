@@ -2,10 +2,12 @@
  * How incidents and reports are shown and exported: result lists and facet counts, one incident in full with a
  * citation line, CSV (UTF-8 with BOM, RFC 4180), JSON, JSONL and Markdown. Pure: strings in, strings out.
  */
+
+import { formatWindow } from '../brief/i18n.ts';
 import type { Incident } from '../types.ts';
 import type { IncidentSummary, SearchResult } from './api.ts';
 import type { DedupedReport } from './dedupe.ts';
-import { causeCategories, formatDateId } from './group.ts';
+import { causeCategories } from './group.ts';
 import type { ExportedReport } from './search.ts';
 
 const BOM = '\ufeff';
@@ -279,7 +281,7 @@ export function incidentMarkdown(i: Incident): string {
     `- **region**: ${[...new Set(i.regions.map((g) => (g.value.regency ? `${g.value.regency}, ${g.value.province}` : g.value.province)))].join('; ') || 'unknown'}`,
   );
   lines.push(
-    `- **window**: ${windowLabel(w.start, w.end, w.basis)} (${w.basis === 'published' ? `dilaporkan ${formatDateId(w.start)}` : formatDateId(w.start)})`,
+    `- **window**: ${windowLabel(w.start, w.end, w.basis)} (${w.basis === 'published' ? formatWindow(null, null, 'id', w.start) : formatWindow(w.start, w.start, 'id')})`,
   );
   if (i.starts.length > 1) lines.push(`- **reported starts**: ${i.starts.map((s) => s.value).join(', ')}`);
   lines.push(`- **causes**: ${(i.cause_categories ?? causeCategories(i.causes)).join(', ')}`);

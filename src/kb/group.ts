@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { dayNumber, dayString } from '../../extractors/days.ts';
 import { incidentTitle } from '../brief/i18n.ts';
-import { MONTHS } from '../months.ts';
 import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced, TitleParts } from '../types.ts';
 
 export interface GroupOptions {
@@ -18,13 +17,6 @@ export interface GroupOptions {
 }
 
 export { dayNumber };
-
-/** "2021-06-07" → "7 Juni 2021". */
-export function formatDateId(date: string | null): string {
-  if (!date) return 'tanggal tidak diketahui';
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS.id[Number(m) - 1] ?? m} ${y}`;
-}
 
 interface Dated {
   report: Report;
