@@ -149,3 +149,69 @@ export interface TenderOverlap {
   /** The schedule was changed after the episode began. */
   changedAfter: boolean;
 }
+
+/** Daily availability of one instance, for the uptime chart. */
+export interface AvailabilityDay {
+  instance: string;
+  /** YYYY-MM-DD in the instance's time zone. */
+  day: string;
+  observedMinutes: number;
+  downMinutes: number;
+}
+
+/** A query of the deadline correlation (`pantau deadlines`, `/api/deadlines`, the brief's section). */
+export interface DeadlineQuery {
+  /** One instance (slug), or every instance. */
+  instance?: string | undefined;
+  /** ISO instants bounding the deadlines and probes considered. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Hours before each bid-upload deadline that count as "near" (24 by default). */
+  windowHours?: number | undefined;
+  /** Permutations of the test (10,000 by default), and the seed that makes it repeatable. */
+  permutations?: number | undefined;
+  seed?: number | undefined;
+}
+
+/** Everything the deadline views show: the figures, the tenders hit, the episodes and the daily availability. */
+export interface DeadlineView {
+  query: DeadlineQuery;
+  /** Per instance, and the overall figure (`instance: null`) first. */
+  figures: DeadlineFigure[];
+  overlaps: TenderOverlap[];
+  episodes: Episode[];
+  availability: AvailabilityDay[];
+  deadlines: { instance: string; tender: string; name: string; value: number | null; deadline: string }[];
+}
+
+/**
+ * The time-series store under the data dir (`src/series/`, DuckDB): probes appended, episodes derived, tender
+ * schedules upserted, the correlation queried. Every method is safe to call from one process at a time (the
+ * data dir's lock).
+ */
+export interface SeriesStore {
+  appendProbes(rows: readonly ProbeRow[]): Promise<void>;
+  upsertTenders(tenders: readonly Tender[]): Promise<void>;
+  /** Codes of an instance's tenders that are new to the store or still running at `now` (to be re-read). */
+  tendersToRefresh(instance: string, listed: readonly string[], now: string): Promise<string[]>;
+  episodes(query?: DeadlineQuery): Promise<Episode[]>;
+  deadlineView(query?: DeadlineQuery): Promise<DeadlineView>;
+  close(): Promise<void>;
+}
+
+/** Runs one probe round (`probe/round.ts`). */
+export interface RoundOptions {
+  /** The round's length: requests are spread evenly over it (10 minutes by default). */
+  roundMs: number;
+  /** Per request (10 s by default). */
+  timeoutMs: number;
+  /** At most this many requests in flight. */
+  concurrency: number;
+  userAgent: string;
+  /** Resolves a host name (tests map fixture names to 127.0.0.1; an unknown name fails as `dns`). */
+  lookup?: ((host: string) => Promise<{ address: string; family: 4 | 6 }>) | undefined;
+  /** Called as each probe ends, so a round's rows are saved as they come (kill -9 loses at most the unsaved ones). */
+  onRow?: ((row: ProbeRow) => void | Promise<void>) | undefined;
+  signal?: AbortSignal | undefined;
+}
+export type RoundRunner = (targets: readonly ProbeTarget[], options: RoundOptions) => Promise<ProbeRow[]>;
