@@ -47,6 +47,11 @@ export class RobotsCache {
     return file ? file.isAllowed(url, ROBOTS_TOKEN) : true;
   }
 
+  /** How long a robots.txt fetch may take. */
+  get timeoutMs(): number {
+    return this.opts.timeoutMs ?? 5000;
+  }
+
   /** Loads the parser now, so that its import does not stall the first probes of a round. */
   async ready(): Promise<void> {
     await loadParser();
@@ -66,7 +71,7 @@ export class RobotsCache {
       const res = await probeUrl(`${origin}/robots.txt`, {
         userAgent: this.opts.userAgent,
         lookup: this.opts.lookup,
-        timeoutMs: this.opts.timeoutMs ?? 5000,
+        timeoutMs: this.timeoutMs,
         maxBodyBytes: 512 * 1024,
       });
       if (res.outcome.kind === 'error') {

@@ -4,9 +4,10 @@
  * per host, at least `pacingMs` between two requests to one host, and every row handed to `onRow` the moment its
  * probe ends, so a store can append it before the next one lands (a kill -9 loses only rows not yet handed over).
  *
- * The requests are spread over `roundMs - timeoutMs`, so that the last one, even if it hangs to its deadline,
- * ends inside the round.
+ * The requests are spread over the round less one timeout (and one robots.txt timeout), so that the last one,
+ * even if its host hangs, ends inside the round.
  */
+import { setMaxListeners } from 'node:events';
 import { classifyProbe } from './classify.ts';
 import { DEFAULT_MAX_BODY_BYTES, probeUrl } from './http.ts';
 import { RobotsCache } from './robots.ts';
@@ -51,10 +52,12 @@ export interface ProbeRoundOptions extends RoundOptions {
 /** The start offset (ms from the round's start) of each target, spread evenly and paced per host. */
 export function schedule(
   targets: readonly ProbeTarget[],
-  opts: { roundMs: number; timeoutMs: number; pacingMs: number },
+  opts: { roundMs: number; timeoutMs: number; pacingMs: number; robotsTimeoutMs?: number },
 ): number[] {
   const n = targets.length;
-  const span = opts.roundMs > opts.timeoutMs ? opts.roundMs - opts.timeoutMs : opts.roundMs;
+  // The last probe may wait for robots.txt and then for its own answer, each up to its deadline.
+  const reserve = opts.timeoutMs + (opts.robotsTimeoutMs ?? 0);
+  const span = opts.roundMs > reserve ? opts.roundMs - reserve : opts.roundMs;
   const gap = n > 0 ? span / n : 0;
   const hostNext = new Map<string, number>();
   return targets.map((t, i) => {
@@ -112,12 +115,20 @@ export async function runRound(targets: readonly ProbeTarget[], options: ProbeRo
   // Stops the round on the caller's signal, or when onRow fails (a store that cannot write: nothing is lost
   // silently, the error reaches the caller).
   const stop = new AbortController();
+  // Each request in flight listens on it (http.request's signal), and so does the wait for the next slot.
+  // A socket lets go of it when it closes, a little after its probe ended: room for a few per slot.
+  setMaxListeners(concurrency * 4 + 16, stop.signal);
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let rowError: unknown = null;
 
   await robots?.ready();
-  const offsets = schedule(targets, { roundMs: options.roundMs, timeoutMs: options.timeoutMs, pacingMs });
+  const offsets = schedule(targets, {
+    roundMs: options.roundMs,
+    timeoutMs: options.timeoutMs,
+    pacingMs,
+    robotsTimeoutMs: robots?.timeoutMs ?? 0,
+  });
   const rows: ProbeRow[] = [];
   const inflight = new Set<Promise<void>>();
   const t0 = performance.now();

@@ -329,16 +329,7 @@ export async function createSpseSim(opts: SpseSimOptions = {}): Promise<SpseSim>
   return {
     port,
     instances: bySlug,
-    async lookup(name: string) {
-      const h = name.toLowerCase();
-      if (h === CENTRAL_HOST || h === 'localhost' || h === '127.0.0.1') return { address: '127.0.0.1', family: 4 };
-      const inst = byOldHost.get(h);
-      if (!inst) throw notFound(name);
-      const f = index.failureAt(inst.slug, clock(), 'old');
-      if (f?.fail === 'dns') throw notFound(name);
-      if (f?.fail === 'connection-refused') return { address: '127.0.0.2', family: 4 };
-      return { address: '127.0.0.1', family: 4 };
-    },
+    lookup: createSimLookup({ instances: list, failureAt: (slug, at) => index.failureAt(slug, at, 'old'), clock }),
     table: () =>
       list.map((i) => ({
         id: i.slug,
@@ -358,6 +349,36 @@ export async function createSpseSim(opts: SpseSimOptions = {}): Promise<SpseSim>
       for (const s of sockets) s.destroy();
       await new Promise<void>((ok) => server.close(() => ok()));
     },
+  };
+}
+
+/**
+ * The lookup map of the simulated world, on its own: the central host and every instance's old host resolve to
+ * 127.0.0.1, an instance scripted `dns` throws ENOTFOUND, one scripted `connection-refused` resolves to 127.0.0.2
+ * (nothing listens there), any other name throws ENOTFOUND. A prober in another process than the sim builds its
+ * own from the same instances and timetable.
+ *
+ * @example createSimLookup({ instances, timetable, clock })('lpse.baritotimurkab.go.id') // { address: '127.0.0.1', family: 4 }
+ */
+export function createSimLookup(opts: {
+  instances: readonly SimInstance[];
+  clock?: () => number;
+  timetable?: Timetable;
+  failureAt?: (slug: string, at: number) => ActiveFailure | null;
+}): (host: string) => Promise<{ address: string; family: 4 }> {
+  const byOldHost = new Map(opts.instances.map((i) => [i.oldHost.toLowerCase(), i]));
+  const clock = opts.clock ?? Date.now;
+  const index = opts.failureAt ? null : new TimetableIndex(opts.timetable ?? { entries: [] });
+  const failureAt = opts.failureAt ?? ((slug: string, at: number) => index!.failureAt(slug, at, 'old'));
+  return async (name: string) => {
+    const h = name.toLowerCase();
+    if (h === CENTRAL_HOST || h === 'localhost' || h === '127.0.0.1') return { address: '127.0.0.1', family: 4 };
+    const inst = byOldHost.get(h);
+    if (!inst) throw notFound(name);
+    const f = failureAt(inst.slug, clock());
+    if (f?.fail === 'dns') throw notFound(name);
+    if (f?.fail === 'connection-refused') return { address: '127.0.0.2', family: 4 };
+    return { address: '127.0.0.1', family: 4 };
   };
 }
 
