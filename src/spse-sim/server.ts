@@ -48,6 +48,8 @@ export interface SimRequest {
   base: string;
   /** The request body (form posts of the DataTables endpoints), at most 1 MB. */
   body: string;
+  /** The sim's clock at this request (epoch ms): a tender's current stage depends on it. */
+  now: number;
 }
 
 /** An answer of a route. */
@@ -235,7 +237,16 @@ export async function createSpseSim(opts: SpseSimOptions = {}): Promise<SpseSim>
     }
     if (routes.length) {
       const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : '';
-      const simReq: SimRequest = { method: entry.method, headers: req.headers, url, path, form, base, body };
+      const simReq: SimRequest = {
+        method: entry.method,
+        headers: req.headers,
+        url,
+        path,
+        form,
+        base,
+        body,
+        now: clock(),
+      };
       for (const route of routes) {
         const answer = await route(simReq, inst, url);
         if (answer) {

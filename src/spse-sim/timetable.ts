@@ -12,6 +12,7 @@
  *
  * Intervals are half-open (`from` ≤ t < `to`); when two entries of one instance overlap, the first listed wins.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** What a scripted instance does instead of answering normally. */
@@ -110,4 +111,36 @@ export class TimetableIndex {
     }
     return null;
   }
+}
+
+/** Reads a timetable file (the JSON form above). */
+export function readTimetable(path: string): Timetable {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`timetable ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return parseTimetable(text);
+  } catch (err) {
+    throw new Error(`${path}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * A small script for `pantau demo`, around `start` (epoch ms), on instances of the LPSE table: Barito Timur behind
+ * Cloudflare's 522 for half an hour from 20 minutes in, Kota Palangka Raya's SPSE error page for the first 40
+ * minutes, Aceh Barat's own host unresolvable from 10 to 50 minutes, Kabupaten Mimika hanging from 30 to 60.
+ */
+export function demoTimetable(start: number): Timetable {
+  const at = (min: number) => new Date(start + min * 60_000).toISOString();
+  return {
+    entries: [
+      { instance: 'baritotimurkab', from: at(20), to: at(50), fail: 'cloudflare', status: 522 },
+      { instance: 'palangkaraya', from: at(0), to: at(40), fail: 'spse-error', code: '81kep4jo9' },
+      { instance: 'acehbaratkab', from: at(10), to: at(50), fail: 'dns' },
+      { instance: 'mimikakab', from: at(30), to: at(60), fail: 'timeout' },
+    ],
+  };
 }

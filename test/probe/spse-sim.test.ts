@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { simInstances, tableInstances, utcOffsetOf } from '../../src/spse-sim/instances.ts';
 import { CENTRAL_HOST, createSpseSim, type SimRoute, type SpseSim } from '../../src/spse-sim/server.ts';
-import { parseTimetable, TimetableIndex } from '../../src/spse-sim/timetable.ts';
+import { demoTimetable, parseTimetable, readTimetable, TimetableIndex } from '../../src/spse-sim/timetable.ts';
+import { tempDir } from '../helpers.ts';
 
 const T0 = Date.parse('2026-08-19T06:00:00Z');
 let now = T0;
@@ -166,6 +169,17 @@ describe('timetables and instances', () => {
         '{"entries":[{"instance":"x","from":"2026-08-19T07:00:00Z","to":"2026-08-19T06:00:00Z","fail":"dns"}]}',
       ),
     ).toThrow(/entries\.0: "to" is not after "from"/);
+  });
+
+  test('a timetable file, and the demo script on instances of the table', () => {
+    const dir = tempDir();
+    const file = join(dir, 'timetable.json');
+    const demo = demoTimetable(T0);
+    writeFileSync(file, JSON.stringify(demo));
+    expect(readTimetable(file)).toEqual(demo);
+    expect(() => readTimetable(join(dir, 'missing.json'))).toThrow(/ENOENT/);
+    const slugs = new Set(tableInstances().map((i) => i.slug));
+    for (const e of demo.entries) expect(slugs.has(e.instance), e.instance).toBe(true);
   });
 
   test('intervals are half-open, the first listed entry wins, a form restriction holds', () => {
