@@ -11,6 +11,7 @@ import { register as registerExport } from './commands/export.ts';
 import { register as registerExtract } from './commands/extract.ts';
 import { register as registerIncident } from './commands/incident.ts';
 import { register as registerIndex } from './commands/index.ts';
+import { register as registerProbe } from './commands/probe.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
 import { register as registerStatus } from './commands/status.ts';
@@ -32,6 +33,7 @@ const COMMANDS: RegisterCommand[] = [
   registerExport,
   registerServe,
   registerBrief,
+  registerProbe,
 ];
 
 const program = new Command('pantau')
