@@ -15,27 +15,10 @@ import { extractLanguage } from './language/index.ts';
 import { extractOfficials } from './officials/index.ts';
 import { extractPublished } from './published.ts';
 import { extractRegions } from './region/index.ts';
+import { canonicalUrl } from './urls.ts';
 
 /** Bumped whenever a rule changes what reports contain, so stored reports can be re-extracted. */
 export const EXTRACTOR_VERSION = 'pantau-extract/1.0.0';
-
-/** Query parameters that do not change the document. */
-const TRACKING_PARAM_RE = /^(?:utm_\w+|fbclid|gclid|amp|ref|source|pgrelated)$/i;
-
-/** The URL that identifies a document: lower-case host, no fragment, no tracking parameters, no trailing slash. */
-export function canonicalUrl(url: string): string {
-  try {
-    const u = new URL(url.trim());
-    u.hash = '';
-    u.hostname = u.hostname.toLowerCase().replace(/^www\./, '');
-    for (const k of [...u.searchParams.keys()]) if (TRACKING_PARAM_RE.test(k)) u.searchParams.delete(k);
-    let s = u.toString();
-    if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
-    return s.replace(/^http:/, 'https:');
-  } catch {
-    return url.trim();
-  }
-}
 
 /** A stable id: the hash of the canonical URL, or of the text when there is no URL. */
 export function reportId(url: string | null, text: string): string {

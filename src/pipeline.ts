@@ -95,8 +95,14 @@ function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all
     writeState(dir, state);
     batch = [];
   };
-  for (const { key, page, sha256 } of listArchived(dir)) {
+  for (const { key, formerKey, page, sha256 } of listArchived(dir)) {
     stats.pages++;
+    if (formerKey !== undefined && formerKey in state) {
+      // the archive was re-keyed since this state was written: the page's entry moves to its new key (written with
+      // the state at the end), so it is not extracted again for it
+      state[key] ??= state[formerKey]!;
+      delete state[formerKey];
+    }
     if (page.partOf) {
       stats.parts++;
       continue;

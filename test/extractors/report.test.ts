@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildReport, canonicalUrl, EXTRACTOR_VERSION, reportId } from '../../extractors/report.ts';
+import { buildReport, EXTRACTOR_VERSION, reportId } from '../../extractors/report.ts';
 import { textArticle } from '../../extractors/text-article.ts';
+import { canonicalUrl } from '../../extractors/urls.ts';
 import { SEED_STORIES } from './seed-stories.ts';
 
 describe('buildReport on the seed incidents', () => {
