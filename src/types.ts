@@ -45,6 +45,7 @@ export interface Article {
   publisher: string | null;
   /** The page's declared language (html lang), as written, or null. */
   lang: string | null;
+  /** The site's host without "www." (extractors/hosts.ts siteHostOf), the form a report's `source.host` carries. */
   host: string | null;
   kind: SourceKind;
 }
