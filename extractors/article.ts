@@ -2,7 +2,7 @@
  * RawPage → Article: the main text of an HTML page without its boilerplate, and its metadata. Pure: no I/O and
  * no clock; the crawler archives the page, this turns the archived HTML into an Article any number of times.
  */
-import type { Article, SourceKind } from '../src/types.ts';
+import type { Article, SourceKind } from '../types/index.ts';
 import { siteHostOf } from './hosts.ts';
 import { dateFromText } from './html/dates.ts';
 import { parseHtml } from './html/dom.ts';

@@ -3,7 +3,7 @@
  * the reference date is the publication date passed in (or found in the text), never the clock.
  */
 import { sha256hex } from '../src/hash.ts';
-import type { Article, Cause, Report } from '../src/types.ts';
+import type { Article, Cause, Report } from '../types/index.ts';
 import { extractAllegation } from './allegation.ts';
 import { extractCauses } from './cause/index.ts';
 import { makeContext } from './context.ts';

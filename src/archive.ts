@@ -40,7 +40,7 @@ import { messageOf, UserError } from './errors.ts';
 import { sha256hex } from './hash.ts';
 import { openJournal } from './journal.ts';
 import { acquireLock } from './lock.ts';
-import type { RawPage } from './types.ts';
+import type { RawPage } from '../types/index.ts';
 
 /**
  * The archive key of an URL: 24 hex chars of the SHA-256 of its canonical form, the form a report id hashes too

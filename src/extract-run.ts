@@ -10,7 +10,7 @@ import { decodeHtml, MAX_HTML_CHARS, toArticle } from '../extractors/article.ts'
 import { buildReport } from '../extractors/report.ts';
 import { textArticle } from '../extractors/text-article.ts';
 import { UserError, messageOf } from './errors.ts';
-import type { Report } from './types.ts';
+import type { Report } from '../types/index.ts';
 
 /** One input document: a `--jsonl` line, or an archived page. */
 export interface ExtractRecord {

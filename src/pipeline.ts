@@ -13,7 +13,7 @@ import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
 import { acquireLock } from './lock.ts';
 import { appendReports } from './store.ts';
-import type { RawPage, Report } from './types.ts';
+import type { RawPage, Report } from '../types/index.ts';
 
 export interface ExtractStats {
   pages: number;

@@ -4,7 +4,7 @@
  * questions the record raises). Pure: the caller fetches the incidents and passes today's date in.
  */
 import type { IncidentSummary } from '../kb/api.ts';
-import type { CauseCategory, Incident, SourceKind } from '../types.ts';
+import type { CauseCategory, Incident, SourceKind } from '../../types/index.ts';
 import { type IncidentFacts, toIncidentFacts } from './facts.ts';
 import { daysBetween } from './i18n.ts';
 

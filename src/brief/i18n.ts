@@ -4,7 +4,7 @@
  */
 import { diffDays, utcDayOf } from '../../extractors/days.ts';
 import { MONTHS } from '../months.ts';
-import type { CauseCategory, TitleParts } from '../types.ts';
+import type { CauseCategory, TitleParts } from '../../types/index.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];

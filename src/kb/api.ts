@@ -2,7 +2,7 @@
  * The knowledge base's query contract, shared by the CLI (`pantau search`, `export`, `incident`, `brief`) and the
  * web app (`pantau serve`). Types only: the implementation is in src/kb/search.ts.
  */
-import type { CauseCategory, Incident, TitleParts } from '../types.ts';
+import type { CauseCategory, Incident, TitleParts } from '../../types/index.ts';
 
 /** Filters a person can set; every value is validated and quoted before it reaches Meilisearch. */
 export interface SearchParams {

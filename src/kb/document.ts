@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { DAY_MS, dayNumber } from '../../extractors/days.ts';
 import { siteHostOf } from '../../extractors/hosts.ts';
-import type { CauseCategory, Incident, Report, TitleParts } from '../types.ts';
+import type { CauseCategory, Incident, Report, TitleParts } from '../../types/index.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';
 

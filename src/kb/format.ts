@@ -4,7 +4,7 @@
  */
 
 import { formatWindow } from '../brief/i18n.ts';
-import type { Incident } from '../types.ts';
+import type { Incident } from '../../types/index.ts';
 import type { IncidentSummary, SearchResult } from './api.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';

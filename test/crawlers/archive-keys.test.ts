@@ -19,7 +19,7 @@ import {
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { extractArchived } from '../../src/pipeline.ts';
-import type { RawPage } from '../../src/types.ts';
+import type { RawPage } from '../../types/index.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const dirs: string[] = [];

@@ -37,7 +37,7 @@ import {
 import { resolveDataDir } from '../../src/config.ts';
 import { appendReports, readReports, reportsFile } from '../../src/store.ts';
 import { UserError } from '../../src/errors.ts';
-import type { RawPage, Report } from '../../src/types.ts';
+import type { RawPage, Report } from '../../types/index.ts';
 
 const dirs: string[] = [];
 const tmp = () => {

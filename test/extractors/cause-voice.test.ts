@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { extractCauses } from '../../extractors/cause/index.ts';
 import { buildReport } from '../../extractors/report.ts';
 import { textArticle } from '../../extractors/text-article.ts';
-import type { Official } from '../../src/types.ts';
+import type { Official } from '../../types/index.ts';
 import { ctxOf } from './helpers.ts';
 
 const pairs = (text: string, opts: { title?: string } = {}, officials: Official[] = []) =>

@@ -6,7 +6,7 @@ import { daysBetween, displayTitle, formatDate, formatWindow, incidentTitle } fr
 import { renderBriefHtml, renderBriefMarkdown } from '../../src/brief/render.ts';
 import type { IncidentSummary } from '../../src/kb/api.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
-import type { Incident } from '../../src/types.ts';
+import type { Incident } from '../../types/index.ts';
 import { toReportRef } from '../../src/web/kb.ts';
 import { webReports } from './helpers.ts';
 

@@ -4,6 +4,8 @@
  *   RawPage --toArticle()--> Article --buildReport()--> Report --groupIncidents()--> Incident --toDocument()--> IndexDocument
  *
  * `Report` follows ../shared/SCHEMA.md exactly for the fields it fixes; fields marked "added" are Pantau's own.
+ * Types (and the cause list they name), no code of any stage: at the top level so `extractors/`, `crawlers/` and `src/` all import it, and
+ * `extractors/` need import nothing from `src/`.
  */
 
 /** A fetched page as archived by a crawler: the raw bytes' text plus fetch metadata. */
