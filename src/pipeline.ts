@@ -11,6 +11,7 @@ import { buildReport, EXTRACTOR_VERSION } from '../extractors/report.ts';
 import { type ArchivedPage, listArchived, readArchived } from './archive.ts';
 import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
+import { reportIdOf } from './hash.ts';
 import { acquireLock } from './lock.ts';
 import { appendReports } from './store.ts';
 import type { RawPage, Report } from '../types/index.ts';
@@ -119,7 +120,7 @@ function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all
         articleOf(page),
         parts.map((p) => articleOf(p.page)),
       );
-      const report = buildReport(article, { published: article.published });
+      const report = buildReport(article, { id: reportIdOf(article), published: article.published });
       batch.push(report);
       stats.extracted++;
       if (report.is_incident) stats.incidents++;

@@ -7,7 +7,6 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { reportId } from '../../extractors/report.ts';
 import {
   archiveKey,
   closeArchive,
@@ -18,6 +17,7 @@ import {
   saveRawPage,
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
+import { reportId } from '../../src/hash.ts';
 import { extractArchived } from '../../src/pipeline.ts';
 import type { RawPage } from '../../types/index.ts';
 

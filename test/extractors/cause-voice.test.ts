@@ -102,7 +102,7 @@ describe('extractCauses: who stated it', () => {
     const text =
       'LPSE Kabupaten Sigi Tidak Bisa Diakses\n\nLaman LPSE Kabupaten Sigi tidak bisa diakses sejak Senin.\n\n' +
       '"Ruang server kami terendam banjir, semua perangkat mati," kata Kepala Bagian Pengadaan Barang dan Jasa Setda Sigi, Budi Santoso, Selasa.';
-    const r = buildReport(textArticle({ url: null, text }));
+    const r = buildReport(textArticle({ url: null, text }), { id: 'r' });
     expect(r.causes).toEqual([
       expect.objectContaining({ category: 'hardware', certainty: 'stated', by: 'Budi Santoso' }),
     ]);
