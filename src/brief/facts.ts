@@ -3,7 +3,7 @@
  * they disagree, the stated causes with who stated them, and the statements. Used by the brief and the web app.
  */
 import type { Cause, CauseCategory, Incident, Sourced, TitleParts } from '../../types/index.ts';
-import { daysBetween } from './i18n.ts';
+import { daysBetween } from '../i18n.ts';
 
 /** A merged value that sources gave differently: each variant with the reports behind it. */
 export interface Disagreement {

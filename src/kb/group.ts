@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { dayNumber, dayString } from '../../extractors/days.ts';
-import { incidentTitle } from '../brief/i18n.ts';
+import { incidentTitle } from '../i18n.ts';
 import type {
   Cause,
   CauseCategory,
