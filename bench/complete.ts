@@ -18,7 +18,7 @@ import { searchIncidents } from '../src/kb/search.ts';
 import { buildKnowledgeBase } from '../src/kb/sync.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
 import { waitOk } from '../src/meili/tasks.ts';
-import type { Report } from '../src/types.ts';
+import type { Report } from '../types/index.ts';
 import { meiliKbReader } from '../src/web/kb.ts';
 import { createApp } from '../src/web/server.ts';
 import { generate } from './kb.ts';

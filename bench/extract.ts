@@ -73,8 +73,9 @@ function time(fn: () => void): number {
 const ref = new Date('2021-06-09T12:00:00Z');
 const chronoText = (t: { text: string }) => chrono.id.parse(t.text, ref);
 const chainText = (t: { url: string | null; text: string }) =>
-  buildReport(textArticle({ url: t.url, text: t.text }), { published: '2021-06-09' });
-const chainHtml = (p: { url: string; html: string }) => buildReport(toArticle({ url: p.url, html: p.html }));
+  buildReport(textArticle({ url: t.url, text: t.text }), { id: 'bench', published: '2021-06-09' });
+const chainHtml = (p: { url: string; html: string }) =>
+  buildReport(toArticle({ url: p.url, html: p.html }), { id: 'bench' });
 
 // warm up (module load, regex compilation, JIT); then alternate baseline and chain text by text, so that load from
 // other processes falls on both alike

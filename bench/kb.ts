@@ -23,7 +23,7 @@ import { buildDocuments, ensureIndex, type IndexNames, rebuildIndexes, waitLongT
 import { FACETS, SUMMARY_FIELDS, searchIncidents } from '../src/kb/search.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
 import { waitOk } from '../src/meili/tasks.ts';
-import type { CauseCategory, Official, Report, SourceKind } from '../src/types.ts';
+import type { CauseCategory, Official, Report, SourceKind } from '../types/index.ts';
 
 const N = Number(process.env.BENCH_REPORTS ?? 100_000);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);

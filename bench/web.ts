@@ -15,7 +15,7 @@ import { resolveDataDir } from '../src/config.ts';
 import { groupIncidents } from '../src/kb/group.ts';
 import { buildDocuments, rebuildIndexes } from '../src/kb/indexer.ts';
 import { connectMeili } from '../src/meili/embedded.ts';
-import type { Report } from '../src/types.ts';
+import type { Report } from '../types/index.ts';
 import { meiliKbReader } from '../src/web/kb.ts';
 import { startServer } from '../src/web/server.ts';
 import { webReports } from '../test/web/helpers.ts';

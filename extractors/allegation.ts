@@ -2,7 +2,7 @@
  * Allegation: suspicion that the outage was deliberate manipulation of the tender (permainan, pengondisian,
  * persekongkolan, "disengaja", "main kucing-kucingan", sabotase), with who voices it when the sentence says.
  */
-import type { Extracted } from '../src/types.ts';
+import type { Extracted } from '../types/index.ts';
 import type { ExtractContext } from './context.ts';
 import { alternation, clip } from './text.ts';
 

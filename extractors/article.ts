@@ -2,8 +2,8 @@
  * RawPage → Article: the main text of an HTML page without its boilerplate, and its metadata. Pure: no I/O and
  * no clock; the crawler archives the page, this turns the archived HTML into an Article any number of times.
  */
-import type { Article, SourceKind } from '../src/types.ts';
-import { hostOf } from './hosts.ts';
+import type { Article, SourceKind } from '../types/index.ts';
+import { siteHostOf } from './hosts.ts';
 import { dateFromText } from './html/dates.ts';
 import { parseHtml } from './html/dom.ts';
 import { extractMainText } from './html/main-text.ts';
@@ -55,7 +55,8 @@ export function toArticle(input: ArticleInput): Article {
     author: meta.author ?? byline,
     publisher: meta.publisher,
     lang: meta.lang,
-    host: hostOf(meta.canonicalUrl) ?? hostOf(input.url),
+    // one rule for every input (html here, text in text-article.ts): the site's host without "www."
+    host: siteHostOf(meta.canonicalUrl) ?? siteHostOf(input.url),
     kind: input.kind ?? 'news',
   };
 }

@@ -3,7 +3,7 @@
  * reference date (the publication date, when known). Built once per article by buildReport(); extractors never
  * read the clock.
  */
-import type { Article } from '../src/types.ts';
+import type { Article } from '../types/index.ts';
 import { siteHostOf } from './hosts.ts';
 import { type Sentence, splitSentences, toAnalysisText } from './text.ts';
 

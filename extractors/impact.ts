@@ -3,7 +3,7 @@
  * lelang diundur), a manual fallback (tender dilakukan secara manual, pengadaan dialihkan ke LPSE lain), tenders
  * affected (tertunda, gagal, dibatalkan, terhambat).
  */
-import type { Extracted } from '../src/types.ts';
+import type { Extracted } from '../types/index.ts';
 import type { ExtractContext } from './context.ts';
 import { alternation, clip } from './text.ts';
 

@@ -13,5 +13,6 @@ export { extractLanguage } from './language/index.ts';
 export { extractOfficials, parseWho } from './officials/index.ts';
 export { extractPublished } from './published.ts';
 export { extractRegions, type RegionValue, regionFromHost } from './region/index.ts';
-export { type BuildReportOptions, buildReport, canonicalUrl, EXTRACTOR_VERSION, reportId } from './report.ts';
+export { articleIdBasis, type BuildReportOptions, buildReport, EXTRACTOR_VERSION, reportIdBasis } from './report.ts';
 export { textArticle } from './text-article.ts';
+export { canonicalUrl, isTrackingParam, TRACKING_PARAMS } from './urls.ts';

@@ -5,7 +5,7 @@
  * Selasa (6/10/2020)") is not a publication date. When several date lines appear the earliest wins: a page header
  * often shows today's date, and "diperbarui" lines come later.
  */
-import type { Extracted } from '../src/types.ts';
+import type { Extracted } from '../types/index.ts';
 import type { ExtractContext } from './context.ts';
 import { type DateMention, isoDay, parseDates } from './dates/index.ts';
 import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from './vocab.ts';

@@ -2,8 +2,7 @@
  * Article → Report: runs every field extractor over one article and assembles the report SCHEMA.md fixes. Pure:
  * the reference date is the publication date passed in (or found in the text), never the clock.
  */
-import { sha256hex } from '../src/hash.ts';
-import type { Article, Cause, Report } from '../src/types.ts';
+import type { Article, Cause, Report } from '../types/index.ts';
 import { extractAllegation } from './allegation.ts';
 import { extractCauses } from './cause/index.ts';
 import { makeContext } from './context.ts';
@@ -15,36 +14,30 @@ import { extractLanguage } from './language/index.ts';
 import { extractOfficials } from './officials/index.ts';
 import { extractPublished } from './published.ts';
 import { extractRegions } from './region/index.ts';
+import { canonicalUrl } from './urls.ts';
 
 /** Bumped whenever a rule changes what reports contain, so stored reports can be re-extracted. */
 export const EXTRACTOR_VERSION = 'pantau-extract/1.0.0';
 
-/** Query parameters that do not change the document. */
-const TRACKING_PARAM_RE = /^(?:utm_\w+|fbclid|gclid|amp|ref|source|pgrelated)$/i;
-
-/** The URL that identifies a document: lower-case host, no fragment, no tracking parameters, no trailing slash. */
-export function canonicalUrl(url: string): string {
-  try {
-    const u = new URL(url.trim());
-    u.hash = '';
-    u.hostname = u.hostname.toLowerCase().replace(/^www\./, '');
-    for (const k of [...u.searchParams.keys()]) if (TRACKING_PARAM_RE.test(k)) u.searchParams.delete(k);
-    let s = u.toString();
-    if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
-    return s.replace(/^http:/, 'https:');
-  } catch {
-    return url.trim();
-  }
+/**
+ * What a report's id is the hash of: its canonical URL, or its text (spacing tidied) when it has no URL. The hash
+ * itself is taken at the edge (`reportId` in src/hash.ts, with node:crypto), where reports are read and written.
+ *
+ * @example reportIdBasis('https://www.kompas.com/read/lpse-gresik/?utm_source=wa', '') // "url:https://kompas.com/read/lpse-gresik"
+ */
+export function reportIdBasis(url: string | null, text: string): string {
+  return url ? `url:${canonicalUrl(url)}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
 }
 
-/** A stable id: the hash of the canonical URL, or of the text when there is no URL. */
-export function reportId(url: string | null, text: string): string {
-  const basis = url ? `url:${canonicalUrl(url)}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
-  return sha256hex(basis).slice(0, 16);
+/** An article's id basis: its canonical URL (declared, else where it was read), else its text. */
+export function articleIdBasis(article: Pick<Article, 'canonicalUrl' | 'url' | 'text'>): string {
+  const url = article.canonicalUrl ?? article.url ?? '';
+  return reportIdBasis(url || null, article.text);
 }
 
 export interface BuildReportOptions {
-  id?: string;
+  /** The report's id: the record's own (a `--jsonl` line's), else `reportIdOf(article)` of src/hash.ts. */
+  id: string;
   /** Publication date YYYY-MM-DD from the caller (feed, sitemap), preferred over the page's own. */
   published?: string | null;
 }
@@ -61,10 +54,10 @@ export function validDay(s: string | null | undefined): string | null {
 }
 
 /**
- * @example buildReport(toArticle({ url, html }), { published: "2021-06-09" }).regions[0].regency
+ * @example buildReport(toArticle({ url, html }), { id: reportIdOf(article), published: "2021-06-09" }).regions[0].regency
  *   // "Kabupaten Barito Timur"
  */
-export function buildReport(article: Article, opts: BuildReportOptions = {}): Report & { suspected_causes: Cause[] } {
+export function buildReport(article: Article, opts: BuildReportOptions): Report & { suspected_causes: Cause[] } {
   const given = validDay(opts.published);
   const metaPublished = validDay(article.published);
   const ctx0 = makeContext(article, given ?? metaPublished);
@@ -82,10 +75,9 @@ export function buildReport(article: Article, opts: BuildReportOptions = {}): Re
   const causes = isIncident ? extractCauses(ctx, officials.value).value : [];
   const allegation = extractAllegation(ctx);
   const impact = extractImpact(ctx);
-  const url = article.canonicalUrl ?? article.url ?? '';
 
   return {
-    id: opts.id ?? reportId(url || null, article.text),
+    id: opts.id,
     url: article.url ?? '',
     title: article.title || firstLine(article.text),
     text: article.text,

@@ -2,7 +2,7 @@
  * A plain-text document as an Article, for text files and `{"text": …}` input lines: the first short line is the
  * title when it looks like a headline.
  */
-import type { Article, SourceKind } from '../src/types.ts';
+import type { Article, SourceKind } from '../types/index.ts';
 import { siteHostOf } from './hosts.ts';
 
 export function textArticle(input: { url: string | null; text: string; kind?: SourceKind }): Article {

@@ -6,8 +6,8 @@
  * 1.2 ms of kernel time on an ext4 disk, appending a record about 0.05 ms, and a crawl archives thousands.
  *   archive/segments/<started>-<seq>-<pid>-<rand>.jsonl   one line per page version:
  *                                                  { key, canonicalUrl, sha256, page: RawPage }
- *   archive/index.jsonl   where each page's current version is, one line per write:
- *                         { k: key, s: segment, o: offset, n: length, h: sha256 }, and aliases
+ *   archive/index.jsonl   a first line { v: 2 } (the key scheme), then where each page's current version is,
+ *                         one line per write: { k: key, s: segment, o: offset, n: length, h: sha256 }, and aliases
  *                         { a: key of another URL (request URL, redirect target), k: key of the page }
  *   archive/observations/<lpse>/<observedAt>-<hash>.json   an LPSE seen answering with its SPSE error page
  * Each writing process appends to a segment of its own. A page's index line is written only after its record
@@ -16,7 +16,8 @@
  * index line of a key wins: a changed page is a new record, and the old one stays in its segment as history.
  * Readers pick up index lines appended since they last looked, so `pantau serve` sees what a running crawl
  * archives. A lost index.jsonl is rebuilt from the segments. Data dirs of the first layout (one file per page
- * under archive/pages/ and archive/aliases/) are moved into segments the first time they are opened.
+ * under archive/pages/ and archive/aliases/) are moved into segments the first time they are opened, and an index
+ * of the first key scheme (without the { v: 2 } line) is rebuilt with today's keys (see `INDEX_HEADER`).
  */
 import {
   closeSync,
@@ -33,41 +34,31 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { canonicalUrl } from '../extractors/urls.ts';
 import type { DataDir } from './config.ts';
 import { messageOf, UserError } from './errors.ts';
 import { sha256hex } from './hash.ts';
 import { openJournal } from './journal.ts';
-import type { RawPage } from './types.ts';
-
-/** Query parameters that never change what a page says. */
-const TRACKING_PARAM_RE = /^(?:utm_\w+|fbclid|gclid|amp|ref|source|from|_ga)$/i;
+import { acquireLock } from './lock.ts';
+import type { RawPage } from '../types/index.ts';
 
 /**
- * The form of an URL used for keys: lower-case scheme and host, no default port, no fragment, no tracking
- * parameters, sorted query.
+ * The archive key of an URL: 24 hex chars of the SHA-256 of its canonical form, the form a report id hashes too
+ * (extractors/urls.ts), so the page a report came from is found by the report's URL.
  *
- * @example normalizeUrl("HTTPS://Kalteng.AntaraNews.com:443/berita/1?utm_source=wa#top") // "https://kalteng.antaranews.com/berita/1"
+ * @example archiveKey('http://www.k.example/berita/a/?utm_source=wa') === archiveKey('https://k.example/berita/a') // true
  */
-export function normalizeUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url.trim();
-  }
-  u.hash = '';
-  const params = [...u.searchParams.entries()]
-    .filter(([k]) => !TRACKING_PARAM_RE.test(k))
-    .sort(([a], [b]) => a.localeCompare(b));
-  u.search = '';
-  for (const [k, v] of params) u.searchParams.append(k, v);
-  return u.toString();
+export function archiveKey(url: string): string {
+  return sha256hex(canonicalUrl(url)).slice(0, 24);
 }
 
-/** The archive key of an URL: 24 hex chars of the SHA-256 of its normal form. */
-export function archiveKey(url: string): string {
-  return sha256hex(normalizeUrl(url)).slice(0, 24);
-}
+/**
+ * The first line of an index of today's key scheme. Version 1 (no such line) keyed pages by a normal form of the
+ * archive's own (scheme and "www." kept, a trailing slash kept, another tracking-parameter list, sorted query),
+ * so a report id and an archive key could disagree for one page; an index of version 1 is rebuilt from the
+ * segments on open, the records staying where they are (each still names its first key: `formerKey`).
+ */
+const INDEX_HEADER = '{"v":2}';
 
 const CANONICAL_RE = /<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>/i;
 const HREF_RE = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
@@ -96,6 +87,11 @@ export function canonicalUrlOf(page: Pick<RawPage, 'finalUrl' | 'url' | 'body' |
 
 export interface ArchivedPage {
   key: string;
+  /**
+   * The key the record was written under, when the archive was re-keyed since (see `INDEX_HEADER`): what
+   * bookkeeping keyed by archive key and written before (the extract state) finds it by. Not stored.
+   */
+  formerKey?: string;
   canonicalUrl: string;
   /** SHA-256 of the body: what `pantau extract` compares to find changed pages. */
   sha256: string;
@@ -150,6 +146,8 @@ class Archive {
   private readonly aliases = new Map<string, string>();
   /** Bytes of index.jsonl read so far (always at a line end). */
   private indexRead = 0;
+  /** The inode of index.jsonl when read: another process re-keying the archive replaces the file. */
+  private indexIno = 0;
   private indexFd: number | null = null;
   private seg: { name: string; fd: number; size: number } | null = null;
   private migrated = false;
@@ -168,27 +166,36 @@ class Archive {
       // failure (disk full) is met again by the next call instead of leaving an archive that looks empty
       this.migrating = true;
       try {
-        this.migrateLegacy();
+        try {
+          this.rekey();
+        } catch (err) {
+          throw new UserError(`could not re-key the archive in ${this.root}: ${messageOf(err)}`);
+        }
+        try {
+          this.migrateLegacy();
+        } catch (err) {
+          throw new UserError(`could not move the archive in ${this.root} to its segment layout: ${messageOf(err)}`);
+        }
         this.migrated = true;
-      } catch (err) {
-        throw new UserError(`could not move the archive in ${this.root} to its segment layout: ${messageOf(err)}`);
       } finally {
         this.migrating = false;
       }
     }
     let size: number;
+    let ino: number;
     try {
-      size = statSync(this.indexFile).size;
+      ({ size, ino } = statSync(this.indexFile));
     } catch {
       if (this.indexRead === 0 && existsSync(this.segDir)) this.rebuildIndex();
       return;
     }
-    if (size < this.indexRead) {
-      // Rewritten (rebuilt by another process): start over.
+    if (size < this.indexRead || (this.indexRead > 0 && ino !== this.indexIno)) {
+      // Rewritten (rebuilt or re-keyed by another process): start over.
       this.pages.clear();
       this.aliases.clear();
       this.indexRead = 0;
     }
+    this.indexIno = ino;
     if (size === this.indexRead) return;
     const fd = openSync(this.indexFile, 'r');
     try {
@@ -253,7 +260,10 @@ class Archive {
       const buf = Buffer.allocUnsafe(e.n);
       if (readSync(fd, buf, 0, e.n, e.o) !== e.n) return null;
       const rec = JSON.parse(buf.toString('utf8')) as ArchivedPage;
-      return rec.key === key ? rec : null;
+      if (rec.key === key) return rec;
+      // written before the archive was re-keyed: the record names its first key; anything else is a line pointing
+      // at the wrong record
+      return archiveKey(rec.canonicalUrl) === key ? { ...rec, key, formerKey: rec.key } : null;
     } catch {
       return null; // a segment deleted or damaged by hand: the page is missing, not fatal
     } finally {
@@ -306,9 +316,14 @@ class Archive {
 
   private appendIndex(lines: IndexLine[]): void {
     // a line torn by a kill must not swallow the first line of this run
-    this.indexFd ??= openJournal(this.indexFile);
+    let header = '';
+    if (this.indexFd === null) {
+      this.indexFd = openJournal(this.indexFile);
+      // a new index says its key scheme (two processes creating it at once write it twice: lines of no page)
+      if (statSync(this.indexFile).size === 0) header = `${INDEX_HEADER}\n`;
+    }
     // One write(2) in append mode: lines of concurrent writers never interleave.
-    const text = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
+    const text = `${header}${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
     let written: number;
     try {
       written = writeSync(this.indexFd, text);
@@ -361,7 +376,18 @@ class Archive {
 
   /** index.jsonl lost (deleted by hand): the segments hold every record; the last one of a key wins. */
   private rebuildIndex(): void {
+    const lines = this.scanSegments();
+    // No whole record yet (a writer's first one under way, or torn by a kill): nothing to index, and no
+    // index.jsonl to stat.
+    if (!lines.length) return;
+    this.appendIndex(lines);
+    this.indexRead = statSync(this.indexFile).size;
+  }
+
+  /** The index lines of every whole record in the segments, in segment order, keyed by today's scheme. */
+  private scanSegments(): IndexLine[] {
     const lines: IndexLine[] = [];
+    if (!existsSync(this.segDir)) return lines;
     for (const name of readdirSync(this.segDir).sort()) {
       if (!name.endsWith('.jsonl')) continue;
       const buf = readFileSync(join(this.segDir, name));
@@ -371,12 +397,14 @@ class Archive {
         if (end < 0) end = buf.length;
         try {
           const rec = JSON.parse(buf.toString('utf8', o, end)) as ArchivedPage;
-          if (end < buf.length && typeof rec.key === 'string') {
-            lines.push({ k: rec.key, s: name, o, n: end - o, h: rec.sha256 });
+          if (end < buf.length && typeof rec.key === 'string' && typeof rec.canonicalUrl === 'string') {
+            // the key its canonical URL has now (a record of the first key scheme names another)
+            const key = archiveKey(rec.canonicalUrl);
+            lines.push({ k: key, s: name, o, n: end - o, h: rec.sha256 });
             // Its aliases too (the record names the URLs it was requested and found at), as save() writes them.
             for (const u of new Set([rec.page.url, rec.page.finalUrl])) {
-              const a = u && u !== rec.canonicalUrl ? archiveKey(u) : rec.key;
-              if (a !== rec.key) lines.push({ a, k: rec.key });
+              const a = u && u !== rec.canonicalUrl ? archiveKey(u) : key;
+              if (a !== key) lines.push({ a, k: key });
             }
           }
         } catch {
@@ -385,11 +413,61 @@ class Archive {
         o = end + 1;
       }
     }
-    // No whole record yet (a writer's first one under way, or torn by a kill): nothing to index, and no
-    // index.jsonl to stat.
-    if (!lines.length) return;
-    this.appendIndex(lines);
-    this.indexRead = statSync(this.indexFile).size;
+    return lines;
+  }
+
+  /**
+   * Rebuilds an index of the first key scheme (see `INDEX_HEADER`) from the segments, under a lock (a second
+   * process opening the same archive waits, then finds it done), and swaps it in with a rename: a kill leaves the
+   * old index, re-keyed again on the next open. The records are not rewritten.
+   */
+  private rekey(): void {
+    const first = this.indexFirstLine();
+    if (first === null || first === INDEX_HEADER) return;
+    const release = acquireLock(
+      join(this.root, 'rekey.lock'),
+      (holder) => `another Pantau process (${holder}) is re-keying it; try again when it is done`,
+      { waitMs: 120_000 },
+    );
+    try {
+      if (this.indexFirstLine() === INDEX_HEADER) return; // done by the process waited for
+      this.closeIndex();
+      const lines = this.scanSegments();
+      const tmp = `${this.indexFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+      try {
+        writeFileSync(tmp, [INDEX_HEADER, ...lines.map((l) => JSON.stringify(l))].map((l) => `${l}\n`).join(''), {
+          mode: 0o600,
+        });
+        renameSync(tmp, this.indexFile);
+      } catch (err) {
+        rmSync(tmp, { force: true });
+        throw err;
+      }
+      this.pages.clear();
+      this.aliases.clear();
+      this.indexRead = 0;
+    } finally {
+      release();
+    }
+  }
+
+  /** The first line of index.jsonl, or null when there is none (no index yet, or an empty one). */
+  private indexFirstLine(): string | null {
+    let fd: number;
+    try {
+      fd = openSync(this.indexFile, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const buf = Buffer.alloc(64);
+      const got = readSync(fd, buf, 0, buf.length, 0);
+      if (got === 0) return null;
+      const end = buf.indexOf(10);
+      return buf.toString('utf8', 0, end < 0 || end > got ? got : end);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Moves an archive of the first layout (one file per page, one per alias) into segments, then deletes it. */

@@ -10,7 +10,8 @@ import { decodeHtml, MAX_HTML_CHARS, toArticle } from '../extractors/article.ts'
 import { buildReport } from '../extractors/report.ts';
 import { textArticle } from '../extractors/text-article.ts';
 import { UserError, messageOf } from './errors.ts';
-import type { Report } from './types.ts';
+import { reportIdOf } from './hash.ts';
+import type { Report } from '../types/index.ts';
 
 /** One input document: a `--jsonl` line, or an archived page. */
 export interface ExtractRecord {
@@ -36,7 +37,7 @@ export function extractRecord(rec: ExtractRecord): Report {
           html: rec.html.slice(0, MAX_HTML_CHARS).replace(CONTROL_RE, ' '),
         })
       : textArticle({ url, text: (rec.text ?? '').replace(CONTROL_RE, ' ') });
-  return buildReport(article, { ...(rec.id != null ? { id: String(rec.id) } : {}), published });
+  return buildReport(article, { id: rec.id != null ? String(rec.id) : reportIdOf(article), published });
 }
 
 /**

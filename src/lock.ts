@@ -127,12 +127,22 @@ function release(file: string): void {
 }
 
 /**
- * Takes the lock at once or throws busy(holder) as a UserError, the holder as "pid 123"; returns the release. For
- * synchronous work.
+ * Takes the lock (at once, or within `waitMs`) or throws busy(holder) as a UserError, the holder as "pid 123";
+ * returns the release. For synchronous work.
  */
-export function acquireLock(file: string, busy: (holder: string) => string): () => void {
-  const holder = tryLock(file);
-  if (holder !== null) throw new UserError(busy(holderText(holder)));
+export function acquireLock(
+  file: string,
+  busy: (holder: string) => string,
+  opts: { waitMs?: number } = {},
+): () => void {
+  const deadline = Date.now() + (opts.waitMs ?? 0);
+  for (;;) {
+    const holder = tryLock(file);
+    if (holder === null) break;
+    if (Date.now() >= deadline) throw new UserError(busy(holderText(holder)));
+    // a synchronous caller (the archive re-keying itself on open) waits without returning to the event loop
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
   return () => release(file);
 }
 

@@ -11,9 +11,10 @@ import { buildReport, EXTRACTOR_VERSION } from '../extractors/report.ts';
 import { type ArchivedPage, listArchived, readArchived } from './archive.ts';
 import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
+import { reportIdOf } from './hash.ts';
 import { acquireLock } from './lock.ts';
 import { appendReports } from './store.ts';
-import type { RawPage, Report } from './types.ts';
+import type { RawPage, Report } from '../types/index.ts';
 
 export interface ExtractStats {
   pages: number;
@@ -95,8 +96,14 @@ function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all
     writeState(dir, state);
     batch = [];
   };
-  for (const { key, page, sha256 } of listArchived(dir)) {
+  for (const { key, formerKey, page, sha256 } of listArchived(dir)) {
     stats.pages++;
+    if (formerKey !== undefined && formerKey in state) {
+      // the archive was re-keyed since this state was written: the page's entry moves to its new key (written with
+      // the state at the end), so it is not extracted again for it
+      state[key] ??= state[formerKey]!;
+      delete state[formerKey];
+    }
     if (page.partOf) {
       stats.parts++;
       continue;
@@ -113,7 +120,7 @@ function extractUnlocked(dir: DataDir, opts: { log?: (line: string) => void; all
         articleOf(page),
         parts.map((p) => articleOf(p.page)),
       );
-      const report = buildReport(article, { published: article.published });
+      const report = buildReport(article, { id: reportIdOf(article), published: article.published });
       batch.push(report);
       stats.extracted++;
       if (report.is_incident) stats.incidents++;

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { dirname, join } from 'node:path';
 import type { DataDir } from './config.ts';
 import { openJournal } from './journal.ts';
-import type { Report } from './types.ts';
+import type { Report } from '../types/index.ts';
 
 export const reportsFile = (dir: DataDir) => join(dir.reports, 'reports.jsonl');
 

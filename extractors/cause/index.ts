@@ -5,7 +5,7 @@
  * sentence says outright that a cause is unknown ("belum diketahui apakah di-hack atau tidak"), other mentions of
  * that category are suspected too. `unexplained` only when no category is stated.
  */
-import type { Cause, Extracted, Official } from '../../src/types.ts';
+import type { Cause, Extracted, Official } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
 import { ANY_LINK_RE, CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_RE } from '../lexicon/causal-links.ts';
 import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';

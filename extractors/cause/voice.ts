@@ -3,7 +3,7 @@
  * (a contractor, an NGO, a company) that says it. A cause only a claimant voices is their suspicion, not a stated
  * cause (../shared/corpus/README.md).
  */
-import type { Official } from '../../src/types.ts';
+import type { Official } from '../../types/index.ts';
 import { SPEECH_VERBS_ACTIVE, SPEECH_VERBS_BARE } from '../lexicon/speech.ts';
 import { alternation } from '../text.ts';
 import { CLAIM_VERBS, CLAIMANT_WORDS, COMPANY_HEADS } from './constants.ts';

@@ -6,7 +6,7 @@
  * penalties (guides, FAQs, regulations, trials, trainings, vacancies, op-eds, tender pages, notices of work to come,
  * denials).
  */
-import type { Extracted } from '../../src/types.ts';
+import type { Extracted } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
 import { FUTURE_STOP_RE, PLANNED_RE } from '../lexicon/hedge.ts';
 import {

@@ -9,7 +9,7 @@
  * appositive after the speaker ("Keluhan datang dari Nama, Ketua Asosiasi X.") is whom a following pronoun means.
  * Bylines, photo credits and "Baca juga" lines are gone before this runs; initials ("HK") are never names.
  */
-import type { Extracted, Official, Span } from '../../src/types.ts';
+import type { Extracted, Official, Span } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { type Attribution, attributions } from '../officials/attributions.ts';

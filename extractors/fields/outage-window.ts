@@ -7,7 +7,7 @@
  * normal", "sudah bisa diakses kembali"). Statement days, deadlines and date lines are never the outage's. A date
  * whose year the text does not fix, or whose weekday contradicts it, is null: never a guess.
  */
-import type { Extracted, Span } from '../../src/types.ts';
+import type { Extracted, Span } from '../../types/index.ts';
 import { SPEECH_RE } from '../annotate/date-roles.ts';
 import { annotate } from '../annotate/index.ts';
 import type { Annotations, SentenceAnnotation } from '../annotate/types.ts';

@@ -4,7 +4,7 @@
  * restricted with `only` on a sample.
  */
 import { franc } from 'franc';
-import type { Extracted } from '../../src/types.ts';
+import type { Extracted } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
 
 /** Function words of English; a text dense in them is English. */

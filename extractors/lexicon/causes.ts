@@ -4,7 +4,7 @@
  * makes: `lightning` (network, unless the hardware it destroyed is stated) and `hardware_weak` (a damaged server,
  * a cause only when no other is given).
  */
-import type { CauseCategory } from '../../src/types.ts';
+import type { CauseCategory } from '../../types/index.ts';
 
 /**
  * Links and devices of the network ("jaringan" but not the power grid's "jaringan listrik/transmisi"): with a break

@@ -3,7 +3,7 @@
  * and role (both orders, degrees and honorifics kept with the name), the phrase right after a bare verb or right
  * before an active one, and whether two names are the same person ("Yadi" and "A Cahyadi Lamnunyai").
  */
-import type { Official } from '../../src/types.ts';
+import type { Official } from '../../types/index.ts';
 import { ORG_NAME_HEADS, ORG_PREFIX_RE, ORG_UNIT_HEADS, ORG_WORDS } from '../lexicon/organisations.ts';
 import { PRONOUNS } from '../lexicon/speech.ts';
 import {

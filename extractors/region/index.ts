@@ -4,7 +4,7 @@
  * as affected ("LPSE Kabupaten Gresik", lpse.baritotimurkab.go.id) over places merely mentioned (where the
  * reporter sits, where a tender was moved to), and falls back to the dateline.
  */
-import type { Extracted, Region } from '../../src/types.ts';
+import type { Extracted, Region } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
 import { UNAFFECTED_RE } from '../lexicon/negation.ts';
 import { OUTAGE_RE } from '../lexicon/outage.ts';

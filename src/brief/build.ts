@@ -4,9 +4,9 @@
  * questions the record raises). Pure: the caller fetches the incidents and passes today's date in.
  */
 import type { IncidentSummary } from '../kb/api.ts';
-import type { CauseCategory, Incident, SourceKind } from '../types.ts';
+import type { CauseCategory, Incident, SourceKind } from '../../types/index.ts';
 import { type IncidentFacts, toIncidentFacts } from './facts.ts';
-import { daysBetween } from './i18n.ts';
+import { daysBetween } from '../i18n.ts';
 
 /** What a brief cites: one source document. */
 export interface ReportRef {

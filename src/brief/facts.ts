@@ -2,8 +2,8 @@
  * What a reader needs from one incident, derived without I/O: the outage window the sources agree on most, where
  * they disagree, the stated causes with who stated them, and the statements. Used by the brief and the web app.
  */
-import type { Cause, CauseCategory, Incident, Sourced, TitleParts } from '../types.ts';
-import { daysBetween } from './i18n.ts';
+import type { Cause, CauseCategory, Incident, Sourced, TitleParts } from '../../types/index.ts';
+import { daysBetween } from '../i18n.ts';
 
 /** A merged value that sources gave differently: each variant with the reports behind it. */
 export interface Disagreement {

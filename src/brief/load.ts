@@ -3,7 +3,7 @@
  * province's incidents for the comparison, and the reports they cite.
  */
 import type { IncidentSummary, SearchParams, SearchResult } from '../kb/api.ts';
-import type { Incident } from '../types.ts';
+import type { Incident } from '../../types/index.ts';
 import type { BriefInput, ReportRef } from './build.ts';
 import { toIncidentFacts } from './facts.ts';
 

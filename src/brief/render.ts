@@ -12,7 +12,7 @@ import {
   formatWindow,
   type Lang,
   sourceKindLabel,
-} from './i18n.ts';
+} from '../i18n.ts';
 
 const T = {
   id: {

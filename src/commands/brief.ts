@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type Lang, todayWib } from '../brief/i18n.ts';
+import { type Lang, todayWib } from '../i18n.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError, messageOf } from '../errors.ts';
 import { BadRequest, checkDate } from '../web/validate.ts';

@@ -9,7 +9,7 @@ import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { DEMO_SITES, fixtureSources, serveFixtures } from '../fixture-server.ts';
 import type { SearchParams } from '../kb/api.ts';
-import type { Incident } from '../types.ts';
+import type { Incident } from '../../types/index.ts';
 import { parsePort } from './up.ts';
 
 export const DEMO_PORT = 47800;

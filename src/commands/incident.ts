@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import { renderIncident } from '../kb/format.ts';
 import { INCIDENT_ID_RE } from '../kb/params.ts';
 import { getIncident, getIncidentReports } from '../kb/search.ts';
-import type { Incident } from '../types.ts';
+import type { Incident } from '../../types/index.ts';
 
 export function register(program: Command, cli: Cli): void {
   program

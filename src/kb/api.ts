@@ -2,7 +2,7 @@
  * The knowledge base's query contract, shared by the CLI (`pantau search`, `export`, `incident`, `brief`) and the
  * web app (`pantau serve`). Types only: the implementation is in src/kb/search.ts.
  */
-import type { CauseCategory, Incident, TitleParts } from '../types.ts';
+import type { CauseCategory, Incident, TitleParts } from '../../types/index.ts';
 
 /** Filters a person can set; every value is validated and quoted before it reaches Meilisearch. */
 export interface SearchParams {
@@ -48,7 +48,7 @@ export interface IncidentSummary {
   sources: number;
   officials: string[];
   first_published: string | null;
-  /** What the title says, as data (brief/i18n displayTitle builds it in the reader's language). */
+  /** What the title says, as data (i18n displayTitle builds it in the reader's language). */
   title_parts?: TitleParts | null;
   /** `published`: start/end are only the first report's date, to be shown as "dilaporkan …". */
   window_basis?: 'outage' | 'published' | null;

@@ -8,7 +8,7 @@
  * every URL (`Report.urls`).
  */
 import { dayNumber } from '../../extractors/days.ts';
-import type { Report } from '../types.ts';
+import type { Report } from '../../types/index.ts';
 
 /** Words per shingle: 5 keeps two different reports on one LPSE outage apart while surviving small edits. */
 const SHINGLE_SIZE = 5;

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DAY_MS, dayNumber } from '../../extractors/days.ts';
-import { hostOf } from '../../extractors/hosts.ts';
-import type { CauseCategory, Incident, Report, TitleParts } from '../types.ts';
+import { siteHostOf } from '../../extractors/hosts.ts';
+import type { CauseCategory, Incident, Report, TitleParts } from '../../types/index.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';
 
@@ -182,7 +182,7 @@ export function toDocument(incident: Incident, reports?: ReadonlyMap<string, Rep
     allegation_evidence: incident.allegation.evidence.map((e) => e.value),
     impact_evidence: incident.impact.evidence.map((e) => e.value),
     source_kind: uniq(members.map((r) => r.source.kind)),
-    source_host: uniq(incident.urls.map(hostOf).filter((x): x is string => Boolean(x))),
+    source_host: uniq(incident.urls.map(siteHostOf).filter((x): x is string => Boolean(x))),
     source_name: uniq(members.map((r) => r.source.name).filter((x): x is string => Boolean(x))),
     start,
     end,
@@ -223,7 +223,7 @@ export function toReportDocument(report: Report | DedupedReport, incidentIds: st
     title: report.title,
     text: report.text,
     source_name: report.source.name,
-    source_host: uniq([report.source.host, ...urls.map(hostOf)].filter((x): x is string => Boolean(x))),
+    source_host: uniq([report.source.host, ...urls.map(siteHostOf)].filter((x): x is string => Boolean(x))),
     source_kind: report.source.kind,
     language: report.language,
     published: report.published,

@@ -3,7 +3,7 @@
  * listing is complete (src/kb/scan.ts), and the count returned is the number of records in the text.
  */
 import type { Meilisearch } from 'meilisearch';
-import type { Incident } from '../types.ts';
+import type { Incident } from '../../types/index.ts';
 import type { SearchParams } from './api.ts';
 import {
   INCIDENT_CSV_HEADER,

@@ -7,7 +7,7 @@
 
 import { isCalendarDay } from '../../extractors/days.ts';
 import { UserError } from '../errors.ts';
-import type { CauseCategory } from '../types.ts';
+import type { CauseCategory } from '../../types/index.ts';
 import type { SearchParams } from './api.ts';
 import { toTimestamp } from './document.ts';
 import { parseParams, type Sort } from './params.ts';

@@ -3,8 +3,8 @@
  * citation line, CSV (UTF-8 with BOM, RFC 4180), JSON, JSONL and Markdown. Pure: strings in, strings out.
  */
 
-import { formatWindow } from '../brief/i18n.ts';
-import type { Incident } from '../types.ts';
+import { formatWindow } from '../i18n.ts';
+import type { Incident } from '../../types/index.ts';
 import type { IncidentSummary, SearchResult } from './api.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { causeCategories } from './group.ts';

@@ -4,8 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import { dayNumber, dayString } from '../../extractors/days.ts';
-import { incidentTitle } from '../brief/i18n.ts';
-import type { Cause, CauseCategory, Incident, Official, Region, Report, Sourced, TitleParts } from '../types.ts';
+import { incidentTitle } from '../i18n.ts';
+import type {
+  Cause,
+  CauseCategory,
+  Incident,
+  Official,
+  Region,
+  Report,
+  Sourced,
+  TitleParts,
+} from '../../types/index.ts';
 
 export interface GroupOptions {
   /** Reports of one LPSE whose windows lie at most this many days apart are one outage (default 7). */

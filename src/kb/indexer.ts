@@ -8,7 +8,7 @@ import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { sha256hex } from '../hash.ts';
 import { processRunning, processStart } from '../meili/lease.ts';
 import { waitOk } from '../meili/tasks.ts';
-import type { Incident, Report } from '../types.ts';
+import type { Incident, Report } from '../../types/index.ts';
 import { type IndexDocument, type ReportDocument, toDocument, toDocumentId, toReportDocument } from './document.ts';
 import { applySettings, loadIndexConfig } from './settings.ts';
 

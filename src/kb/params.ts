@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDay } from '../../extractors/days.ts';
-import { CAUSE_CATEGORIES, type CauseCategory } from '../types.ts';
+import { CAUSE_CATEGORIES, type CauseCategory } from '../../types/index.ts';
 
 /** Every limit on a search, in one place. */
 export const LIMITS = {

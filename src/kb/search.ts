@@ -4,7 +4,7 @@
  */
 import type { Meilisearch } from 'meilisearch';
 import { UserError } from '../errors.ts';
-import type { CauseCategory, Incident } from '../types.ts';
+import type { CauseCategory, Incident } from '../../types/index.ts';
 import type { FacetName, IncidentSummary, SearchParams, SearchResult } from './api.ts';
 import type { DedupedReport } from './dedupe.ts';
 import { type IndexDocument, toDocumentId } from './document.ts';

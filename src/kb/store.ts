@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import type { DataDir } from '../config.ts';
 import { UserError } from '../errors.ts';
-import type { Incident } from '../types.ts';
+import type { Incident } from '../../types/index.ts';
 
 export const incidentsFile = (dir: DataDir) => join(dir.reports, 'incidents.json');
 export const indexStateFile = (dir: DataDir) => join(dir.reports, 'index-state.json');

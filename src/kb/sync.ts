@@ -3,7 +3,7 @@
  * or many changes) or an upsert of the documents whose content changed. Pure: the caller does the I/O.
  */
 import { createHash } from 'node:crypto';
-import type { Incident, Report } from '../types.ts';
+import type { Incident, Report } from '../../types/index.ts';
 import { type DedupedReport, dedupeReports } from './dedupe.ts';
 import { type KbDocuments, buildDocuments } from './indexer.ts';
 import { type GroupOptions, groupIncidents } from './group.ts';

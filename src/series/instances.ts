@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { TIMEZONE_OFFSETS } from '../../extractors/dates/constants.ts';
 import { PROVINCES, REGENCIES } from '../../extractors/region/gazetteer-data.ts';
-import type { Region } from '../types.ts';
+import type { Region } from '../../types/index.ts';
 
 export interface InstanceInfo {
   /** "LPSE Kabupaten Barito Timur" */

@@ -9,7 +9,7 @@ import type { ReportRef } from '../brief/build.ts';
 import type { KbReader } from '../brief/load.ts';
 import { DEFAULT_INDEXES, type IndexNames } from '../kb/indexer.ts';
 import { getIncident, getIncidentReports, listSummaries, searchIncidents } from '../kb/search.ts';
-import type { Report } from '../types.ts';
+import type { Report } from '../../types/index.ts';
 
 export interface KbReaderOptions {
   names?: IndexNames;

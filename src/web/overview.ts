@@ -3,7 +3,7 @@
  * counts, the most-quoted people. Pure.
  */
 import type { IncidentSummary } from '../kb/api.ts';
-import { CAUSE_CATEGORIES, type CauseCategory } from '../types.ts';
+import { CAUSE_CATEGORIES, type CauseCategory } from '../../types/index.ts';
 
 export interface Overview {
   total: number;

@@ -18,7 +18,7 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Browser } from 'playwright-core';
 import { buildBrief } from '../brief/build.ts';
-import { type Lang, todayWib } from '../brief/i18n.ts';
+import { type Lang, todayWib } from '../i18n.ts';
 import { type KbReader, loadBriefInput, searchAll } from '../brief/load.ts';
 import { launchChromium, printPdf } from '../brief/pdf.ts';
 import { BRIEF_CSS, briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';

@@ -31,14 +31,13 @@ import {
   countArchived,
   hasArchived,
   listArchived,
-  normalizeUrl,
   readArchived,
   saveRawPage,
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { appendReports, readReports, reportsFile } from '../../src/store.ts';
 import { UserError } from '../../src/errors.ts';
-import type { RawPage, Report } from '../../src/types.ts';
+import type { RawPage, Report } from '../../types/index.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -371,12 +370,6 @@ describe('archive', () => {
     expect(
       canonicalUrlOf(page({ body: '<link rel="canonical" href="https://kalteng.antaranews.com/berita/1/x">' })),
     ).toBe('https://k.example/a');
-  });
-
-  test('normal form of URLs', () => {
-    expect(normalizeUrl('HTTPS://Kalteng.Example:443/berita/1?utm_source=wa&b=2&a=1#top')).toBe(
-      'https://kalteng.example/berita/1?a=1&b=2',
-    );
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { extractCauses } from '../../extractors/cause/index.ts';
 import { buildReport } from '../../extractors/report.ts';
 import { textArticle } from '../../extractors/text-article.ts';
-import type { Official } from '../../src/types.ts';
+import type { Official } from '../../types/index.ts';
 import { ctxOf } from './helpers.ts';
 
 const pairs = (text: string, opts: { title?: string } = {}, officials: Official[] = []) =>
@@ -102,7 +102,7 @@ describe('extractCauses: who stated it', () => {
     const text =
       'LPSE Kabupaten Sigi Tidak Bisa Diakses\n\nLaman LPSE Kabupaten Sigi tidak bisa diakses sejak Senin.\n\n' +
       '"Ruang server kami terendam banjir, semua perangkat mati," kata Kepala Bagian Pengadaan Barang dan Jasa Setda Sigi, Budi Santoso, Selasa.';
-    const r = buildReport(textArticle({ url: null, text }));
+    const r = buildReport(textArticle({ url: null, text }), { id: 'r' });
     expect(r.causes).toEqual([
       expect.objectContaining({ category: 'hardware', certainty: 'stated', by: 'Budi Santoso' }),
     ]);

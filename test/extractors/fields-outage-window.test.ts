@@ -262,7 +262,7 @@ describe('buildReport: the outage window from the decider, its evidence with off
   test('the spans lead back to the sentences in Report.text', () => {
     const text =
       'LPSE Kota Contoh Lumpuh\n\nPortal LPSE Kota Contoh  tidak bisa diakses sejak Senin (3/6/2024) pagi.\nBaca juga: Tender Ditunda\n\nLayanan kembali normal pada Rabu (5/6/2024) sore, kata Kepala Bagian.';
-    const r = buildReport(textArticle({ url: 'https://berita.example.id/lpse', text }));
+    const r = buildReport(textArticle({ url: 'https://berita.example.id/lpse', text }), { id: 'r' });
     expect(r.outage).toMatchObject({ start: '2024-06-03', end: '2024-06-05' });
     expect(r.outage.spans?.map((s) => r.text.slice(s.start, s.end))).toEqual([
       'Portal LPSE Kota Contoh  tidak bisa diakses sejak Senin (3/6/2024) pagi.',

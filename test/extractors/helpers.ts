@@ -1,6 +1,6 @@
 import { type ExtractContext, makeContext } from '../../extractors/context.ts';
 import { textArticle } from '../../extractors/text-article.ts';
-import type { Article } from '../../src/types.ts';
+import type { Article } from '../../types/index.ts';
 
 /** An analysis context for a text written in a test. */
 export function ctxOf(

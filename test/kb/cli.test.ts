@@ -14,7 +14,7 @@ import { resolveDataDir } from '../../src/config.ts';
 import { INCIDENT_CSV_HEADER, incidentRow } from '../../src/kb/format.ts';
 import { readIncidents } from '../../src/kb/store.ts';
 import { type MeiliConnection, connectMeili } from '../../src/meili/embedded.ts';
-import type { Incident } from '../../src/types.ts';
+import type { Incident } from '../../types/index.ts';
 import { loadFixtures } from './helpers.ts';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pantau.js');

@@ -18,7 +18,7 @@ import { listIncidents, listReports, listSummaries, searchIncidents } from '../.
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { connectMeili, type MeiliConnection } from '../../src/meili/embedded.ts';
 import { waitOk } from '../../src/meili/tasks.ts';
-import type { Report } from '../../src/types.ts';
+import type { Report } from '../../types/index.ts';
 import { meiliKbReader } from '../../src/web/kb.ts';
 import { createApp } from '../../src/web/server.ts';
 import { exportedIds } from './exported.ts';

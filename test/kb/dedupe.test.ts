@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedupeReports, findDuplicateGroups, shingles, similarity } from '../../src/kb/dedupe.ts';
-import type { Report } from '../../src/types.ts';
+import type { Report } from '../../types/index.ts';
 import { loadFixtures } from './helpers.ts';
 
 const fx = loadFixtures();

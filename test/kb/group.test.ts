@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dedupeReports } from '../../src/kb/dedupe.ts';
 import { INCIDENT_CSV_HEADER, incidentMarkdown, incidentRow, windowLabel } from '../../src/kb/format.ts';
 import { groupIncidents } from '../../src/kb/group.ts';
-import type { Report } from '../../src/types.ts';
+import type { Report } from '../../types/index.ts';
 import { fixtureList, loadFixtures } from './helpers.ts';
 
 const fx = loadFixtures();

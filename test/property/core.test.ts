@@ -14,7 +14,7 @@ import { extractOfficials } from '../../extractors/fields/officials.ts';
 import { buildReport } from '../../extractors/report.ts';
 import { textArticle } from '../../extractors/text-article.ts';
 import { groupIncidents } from '../../src/kb/group.ts';
-import type { CauseCategory, Incident, Report, Span } from '../../src/types.ts';
+import type { CauseCategory, Incident, Report, Span } from '../../types/index.ts';
 
 const RUNS = Number(process.env.PANTAU_PROPERTY_RUNS ?? 60);
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');

@@ -2,11 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import { type BriefInput, DEADLINE_RE, buildBrief } from '../../src/brief/build.ts';
 import { pickAgreed, toIncidentFacts } from '../../src/brief/facts.ts';
-import { daysBetween, displayTitle, formatDate, formatWindow, incidentTitle } from '../../src/brief/i18n.ts';
+import { daysBetween, displayTitle, formatDate, formatWindow, incidentTitle } from '../../src/i18n.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../../src/brief/render.ts';
 import type { IncidentSummary } from '../../src/kb/api.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
-import type { Incident } from '../../src/types.ts';
+import type { Incident } from '../../types/index.ts';
 import { toReportRef } from '../../src/web/kb.ts';
 import { webReports } from './helpers.ts';
 

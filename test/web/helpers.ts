@@ -10,7 +10,7 @@ import { resolveDataDir } from '../../src/config.ts';
 import { rebuildIndexes } from '../../src/kb/indexer.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { connectMeili } from '../../src/meili/embedded.ts';
-import type { Report } from '../../src/types.ts';
+import type { Report } from '../../types/index.ts';
 import { archiveLink, archiveReader, meiliKbReader } from '../../src/web/kb.ts';
 import { startServer } from '../../src/web/server.ts';
 

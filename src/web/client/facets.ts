@@ -1,5 +1,5 @@
 /** The facet panel: each facet's values with counts, as checkboxes that combine (shared by search and overview). */
-import { causeLabel, formatDate, sourceKindLabel } from '../../brief/i18n.ts';
+import { causeLabel, formatDate, sourceKindLabel } from '../../i18n.ts';
 import { h, replace } from './dom.ts';
 import type { PageContext } from './main.ts';
 import { FACETS, type FacetKey, toggle } from './state.ts';

@@ -2,7 +2,7 @@
  * The web app's entry: a router over three pages (search, incident, overview) and the brief form. Each page renders
  * from the URL alone; links inside the app change the URL without reloading.
  */
-import type { Lang } from '../../brief/i18n.ts';
+import type { Lang } from '../../i18n.ts';
 import { h, replace } from './dom.ts';
 import { renderBriefPage } from './page-brief.ts';
 import { renderIncident } from './page-incident.ts';

@@ -1,5 +1,5 @@
 /** The brief page: choose a kabupaten/kota or a province and a period, get the hearing brief as PDF, HTML or Markdown. */
-import type { Lang } from '../../brief/i18n.ts';
+import type { Lang } from '../../i18n.ts';
 import { getJson } from './api.ts';
 import { h, replace } from './dom.ts';
 import type { Facets } from './facets.ts';

@@ -5,8 +5,8 @@
  */
 import type { ReportRef } from '../../brief/build.ts';
 import { type Statement, toIncidentFacts } from '../../brief/facts.ts';
-import { causeLabel, displayTitle, formatDate, formatDays, formatWindow, sourceKindLabel } from '../../brief/i18n.ts';
-import type { Incident } from '../../types.ts';
+import { causeLabel, displayTitle, formatDate, formatDays, formatWindow, sourceKindLabel } from '../../i18n.ts';
+import type { Incident } from '../../../types/index.ts';
 import { ApiError, getJson } from './api.ts';
 import { h, replace, safeUrl } from './dom.ts';
 import type { PageContext } from './main.ts';

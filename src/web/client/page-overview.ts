@@ -1,5 +1,5 @@
 /** The overview: incidents per month stacked by cause (Chart.js), provinces with counts, the most-quoted people. */
-import { causeLabel, formatMonth } from '../../brief/i18n.ts';
+import { causeLabel, formatMonth } from '../../i18n.ts';
 import type { Overview } from '../overview.ts';
 import { getJson, isAbort } from './api.ts';
 import { h, replace } from './dom.ts';

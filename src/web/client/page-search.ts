@@ -1,5 +1,5 @@
 /** The search page: one box with results as you type, combinable facets, a date range, sort, and paging. */
-import { causeLabel, displayTitle, formatWindow } from '../../brief/i18n.ts';
+import { causeLabel, displayTitle, formatWindow } from '../../i18n.ts';
 import type { IncidentSummary, SearchResult } from '../../kb/api.ts';
 import { isAbort, latest } from './api.ts';
 import { h, replace } from './dom.ts';

@@ -1,5 +1,5 @@
 /** The page state lives in the URL, so any view can be shared as a link. */
-import type { Lang } from '../../brief/i18n.ts';
+import type { Lang } from '../../i18n.ts';
 
 /** Filter parameters, as named in the URL and in the API. */
 export const MULTI = ['cause', 'province', 'regency', 'year', 'source_kind', 'scope'] as const;

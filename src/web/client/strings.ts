@@ -1,5 +1,5 @@
 /** The interface's words, Bahasa Indonesia first. */
-import type { Lang } from '../../brief/i18n.ts';
+import type { Lang } from '../../i18n.ts';
 
 const id = {
   appTitle: 'Pantau: gangguan LPSE',

@@ -4,6 +4,8 @@
  *   RawPage --toArticle()--> Article --buildReport()--> Report --groupIncidents()--> Incident --toDocument()--> IndexDocument
  *
  * `Report` follows ../shared/SCHEMA.md exactly for the fields it fixes; fields marked "added" are Pantau's own.
+ * Types (and the cause list they name), no code of any stage: at the top level so `extractors/`, `crawlers/` and `src/` all import it, and
+ * `extractors/` need import nothing from `src/`.
  */
 
 /** A fetched page as archived by a crawler: the raw bytes' text plus fetch metadata. */
@@ -45,6 +47,7 @@ export interface Article {
   publisher: string | null;
   /** The page's declared language (html lang), as written, or null. */
   lang: string | null;
+  /** The site's host without "www." (extractors/hosts.ts siteHostOf), the form a report's `source.host` carries. */
   host: string | null;
   kind: SourceKind;
 }

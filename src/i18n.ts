@@ -1,10 +1,11 @@
 /**
- * Words and dates in Bahasa Indonesia (first) and English, shared by the brief and the web client. Pure: no I/O, no
- * clock, so the client bundle can import it too.
+ * Words and dates in Bahasa Indonesia (first) and English, shared by kb (incident titles), the brief and the web
+ * client: in src/ itself, so none of them imports another's folder for it. Pure: no I/O, no clock, so the client
+ * bundle can import it too.
  */
-import { diffDays, utcDayOf } from '../../extractors/days.ts';
-import { MONTHS } from '../months.ts';
-import type { CauseCategory, TitleParts } from '../types.ts';
+import { diffDays, utcDayOf } from '../extractors/days.ts';
+import { MONTHS } from './months.ts';
+import type { CauseCategory, TitleParts } from '../types/index.ts';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
