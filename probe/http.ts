@@ -122,7 +122,8 @@ function getOnce(url: URL, opts: ProbeRequestOptions, deadline: number, nodeLook
       });
       res.on('end', finish);
       res.on('error', (e) => done(e));
-      res.on('aborted', () => done(codedError('ECONNRESET', 'the answer was cut off')));
+      // A connection closed before the body ended is a cut answer, not a hang to wait out.
+      res.on('close', () => (res.complete ? finish() : done(codedError('ECONNRESET', 'the answer was cut off'))));
     });
     const timer = setTimeout(() => {
       const e = codedError('ETIMEDOUT', `no answer within ${Math.round(opts.timeoutMs)} ms`);
