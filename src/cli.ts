@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { closeAll, diskFullError, makeCli, type RegisterCommand } from './cli-kit.ts';
 import { register as registerBrief } from './commands/brief.ts';
 import { register as registerCrawl } from './commands/crawl.ts';
+import { register as registerDeadlines } from './commands/deadlines.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerExport } from './commands/export.ts';
 import { register as registerExtract } from './commands/extract.ts';
@@ -34,6 +35,7 @@ const COMMANDS: RegisterCommand[] = [
   registerServe,
   registerBrief,
   registerProbe,
+  registerDeadlines,
 ];
 
 const program = new Command('pantau')

@@ -16,6 +16,7 @@ import { UserError } from '../errors.ts';
 import { acquireLock } from '../lock.ts';
 import { correlate, type InstanceSeries } from './correlation.ts';
 import { type Cell, Db, isoOf, msOf } from './db.ts';
+import { DEFAULT_PERMUTATIONS, DEFAULT_RETENTION_DAYS, DEFAULT_SEED, DEFAULT_WINDOW_HOURS } from './defaults.ts';
 import { type DeriveSettings, deriveAfterAppend, rebuildDerived } from './derive.ts';
 import { DEFAULT_MIN_FAILURES, type EpisodeRun } from './episodes.ts';
 import { instanceInfo } from './instances.ts';
@@ -38,10 +39,7 @@ export interface SeriesOptions {
   now?: () => number;
 }
 
-export const DEFAULT_RETENTION_DAYS = 400;
-export const DEFAULT_WINDOW_HOURS = 24;
-export const DEFAULT_PERMUTATIONS = 10_000;
-export const DEFAULT_SEED = 15;
+export { DEFAULT_PERMUTATIONS, DEFAULT_RETENTION_DAYS, DEFAULT_SEED, DEFAULT_WINDOW_HOURS };
 
 /** The database file of a data dir. */
 export const seriesFile = (dataDir: string) => join(dataDir, 'series', 'pantau.duckdb');
