@@ -4,9 +4,11 @@
  * sentinel), then read the schedule page and the change history of each tender that is new or still running.
  *
  * Polite: one request at a time per host, `pacingMs` apart (the central form's instances all share
- * spse.inaproc.id, so a shared `Pacer` spaces them together), a timeout on every request, Pantau's User-Agent.
+ * spse.inaproc.id, so a shared `Pacer` spaces them together), a timeout on every request, Pantau's User-Agent,
+ * and robots.txt obeyed as the crawler obeys it (fetched once per origin; none, or an error, allows everything).
  * An expired token (the login page instead of JSON) fetches the list page again, once.
  */
+import { RobotsTxtFile } from '@crawlee/utils';
 import type { ScheduleChange, Tender } from '../types.ts';
 import {
   bidDeadline,
@@ -38,9 +40,10 @@ export interface ScheduleSource {
 export class ScheduleReadError extends Error {
   constructor(
     readonly instance: string,
-    message: string,
+    /** The message without the instance. */
+    readonly detail: string,
   ) {
-    super(`${instance}: ${message}`);
+    super(`${instance}: ${detail}`);
     this.name = 'ScheduleReadError';
   }
 }
@@ -93,6 +96,8 @@ export interface ReadOptions {
   /** Between two requests to one host (1000 ms by default; 0 in tests). Ignored when `pacer` is given. */
   pacingMs?: number;
   pacer?: Pacer;
+  /** robots.txt per origin, shared between reads of instances on one host (a new cache per read by default). */
+  robots?: Map<string, Promise<RobotsTxtFile | null>>;
   userAgent?: string;
   /** The clock, for `readAt` (passed in, so a test can fix it). */
   now?: () => Date;
@@ -140,6 +145,7 @@ class Reader {
   private readonly ua: string;
   private readonly timeoutMs: number;
   private session: Session | null = null;
+  private readonly robots: Map<string, Promise<RobotsTxtFile | null>>;
 
   constructor(
     private readonly source: ScheduleSource,
@@ -155,6 +161,29 @@ class Reader {
     this.pacer = opts.pacer ?? createPacer(opts.pacingMs ?? 1000);
     this.ua = opts.userAgent ?? SCHEDULE_USER_AGENT;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.robots = opts.robots ?? new Map();
+  }
+
+  private robotsOf(url: string): Promise<RobotsTxtFile | null> {
+    const origin = new URL(url).origin;
+    let r = this.robots.get(origin);
+    if (!r) {
+      r = (async () => {
+        try {
+          await this.pacer.wait(this.host, this.opts.signal);
+          const res = await this.fetch(`${origin}/robots.txt`, {
+            headers: { 'User-Agent': this.ua },
+            signal: AbortSignal.timeout(this.timeoutMs),
+          });
+          if (!res.ok) return null;
+          return RobotsTxtFile.from(`${origin}/robots.txt`, await res.text());
+        } catch {
+          return null;
+        }
+      })();
+      this.robots.set(origin, r);
+    }
+    return r;
   }
 
   private years(): readonly number[] {
@@ -174,7 +203,8 @@ class Reader {
         out.push(await this.readTender(l));
       } catch (err) {
         if (this.opts.signal?.aborted) throw err;
-        this.opts.onWarning?.(`${this.source.instance}: tender ${l.code} skipped: ${messageOf(err)}`);
+        const why = err instanceof ScheduleReadError ? err.detail : messageOf(err);
+        this.opts.onWarning?.(`${this.source.instance}: tender ${l.code} skipped: ${why}`);
       }
       if ((i + 1) % 50 === 0) this.opts.onProgress?.(`${this.source.instance}: ${i + 1}/${todo.length} schedules`);
     }
@@ -327,6 +357,9 @@ class Reader {
     url: string,
     init: { method: string; body?: string; headers: Record<string, string> },
   ): Promise<{ status: number; body: string; setCookie: string[] }> {
+    const robots = await this.robotsOf(url);
+    if (robots && !robots.isAllowed(url, 'PantauBot'))
+      throw new ScheduleReadError(this.source.instance, `robots.txt forbids ${new URL(url).pathname}`);
     await this.pacer.wait(this.host, this.opts.signal);
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;

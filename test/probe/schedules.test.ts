@@ -382,6 +382,29 @@ describe('readSchedules', () => {
     }
   });
 
+  test('robots.txt is obeyed: a forbidden list stops the read, a forbidden schedule skips the tender', async () => {
+    const robots =
+      (rules: string): typeof fetch =>
+      (input, init) =>
+        String(input).endsWith('/robots.txt')
+          ? Promise.resolve(new Response(`User-agent: *\n${rules}\n`, { status: 200 }))
+          : fetch(input, init);
+    const source = { instance: 'bartimkab', base: `${central.url}/bartimkab` };
+    const err = await readSchedules(source, { ...opts, fetch: robots('Disallow: /bartimkab/dt/') }).catch((e) => e);
+    expect(err.message).toBe('bartimkab: robots.txt forbids /bartimkab/dt/lelang');
+    const warnings: string[] = [];
+    const got = await readSchedules(source, {
+      ...opts,
+      fetch: robots('Disallow: /bartimkab/nontender/'),
+      toRefresh: () => ['10090001000', '10090005000'],
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(got.map((t) => t.code)).toEqual(['10090001000']);
+    expect(warnings).toEqual([
+      'bartimkab: tender 10090005000 skipped: robots.txt forbids /bartimkab/nontender/10090005000/jadwal',
+    ]);
+  });
+
   test('polite: its User-Agent, a Referer on every schedule page, requests to one host spaced', async () => {
     const before = central.seen.length;
     const t0 = Date.now();
