@@ -38,7 +38,7 @@ export interface BriefInput {
   /** Where the web app runs, to link each incident; omitted in a brief made offline. */
   appUrl?: string | null;
   /** What Pantau's own probe saw of the area's LPSE(s), when the time-series store has it. */
-  deadlines?: { view: DeadlineView; instances: string[] } | null;
+  deadlines?: { view: DeadlineView; instances: string[]; names?: Record<string, string> } | null;
 }
 
 export interface Citation {
@@ -169,7 +169,11 @@ export function buildBrief(input: BriefInput): Brief {
     last: starts[starts.length - 1] ?? null,
   };
 
-  const deadlines = toBriefDeadlines(input.deadlines?.view, input.deadlines?.instances ?? []);
+  const deadlines = toBriefDeadlines(
+    input.deadlines?.view,
+    input.deadlines?.instances ?? [],
+    input.deadlines?.names ?? {},
+  );
   return {
     area: input.area,
     from: input.from,
@@ -213,7 +217,7 @@ function deadlineQuestions(d: BriefDeadlines | null): Question[] {
       evidence: null,
       cites: [],
       data: {
-        lpse: d.instances.join(', '),
+        lpse: d.instances.map((i) => d.names[i] ?? i).join(', '),
         count: d.totals.tenders,
         value: d.totals.value,
         minutes: d.totals.maxMinutesLost,

@@ -8,6 +8,8 @@ import type { DeadlineFigure, DeadlineView, TenderOverlap } from '../../probe/ty
 export interface BriefDeadlines {
   /** The LPSE instances (slugs) of the area. */
   instances: string[];
+  /** Their names for people, by slug ("LPSE Kabupaten Barito Timur"); a slug without one is shown as it is. */
+  names: Record<string, string>;
   windowHours: number;
   /** One per instance with data. */
   figures: DeadlineFigure[];
@@ -35,6 +37,7 @@ export interface BriefDeadlines {
 export function toBriefDeadlines(
   view: DeadlineView | null | undefined,
   instances: readonly string[],
+  names: Record<string, string> = {},
 ): BriefDeadlines | null {
   if (!view || !instances.length) return null;
   const own = new Set(instances);
@@ -51,6 +54,7 @@ export function toBriefDeadlines(
   const perTender = [...byTender.values()];
   return {
     instances: [...instances],
+    names: { ...names },
     windowHours: figures[0]?.windowHours ?? view.query.windowHours ?? 24,
     figures,
     overlaps,

@@ -115,6 +115,28 @@ interface LpseEntry {
 }
 let lpseTable: LpseEntry[] | null = null;
 
+function lpseEntries(): LpseEntry[] {
+  lpseTable ??= (
+    JSON.parse(readFileSync(new URL('../../crawlers/lpse-table.json', import.meta.url), 'utf8')) as {
+      instances: LpseEntry[];
+    }
+  ).instances;
+  return lpseTable;
+}
+
+/**
+ * The names of LPSE instances by slug, for people: `baritotimurkab` → "LPSE Kabupaten Barito Timur" (unknown slugs
+ * are left out).
+ */
+export function lpseNames(slugs: Iterable<string>): Record<string, string> {
+  const want = new Set(slugs);
+  return Object.fromEntries(
+    lpseEntries()
+      .filter((i) => want.has(i.id))
+      .map((i) => [i.id, i.name]),
+  );
+}
+
 /** "Kab. Luwu Utara", "LPSE Kabupaten Luwu Utara" and "Kabupaten Luwu Utara" are one name. */
 const areaKey = (s: string) =>
   s
@@ -129,17 +151,13 @@ const areaKey = (s: string) =>
  * @example instancesOfArea({ kind: 'regency', name: 'Kabupaten Luwu Utara' }) // ['luwuutarakab']
  */
 export function instancesOfArea(area: BriefInput['area']): string[] {
-  lpseTable ??= (
-    JSON.parse(readFileSync(new URL('../../crawlers/lpse-table.json', import.meta.url), 'utf8')) as {
-      instances: LpseEntry[];
-    }
-  ).instances;
+  const table = lpseEntries();
   const key = areaKey(
     area.kind === 'province' && !/^provinsi\b/i.test(area.name) ? `Provinsi ${area.name}` : area.name,
   );
-  const own = lpseTable.filter((i) => areaKey(i.name) === key).map((i) => i.id);
+  const own = table.filter((i) => areaKey(i.name) === key).map((i) => i.id);
   if (own.length) return own;
-  return lpseTable.filter((i) => i.serves.some((s) => areaKey(s.name) === key)).map((i) => i.id);
+  return table.filter((i) => i.serves.some((s) => areaKey(s.name) === key)).map((i) => i.id);
 }
 
 /** The area's instances' deadline views, merged (each instance's own figure; the overall one is left out). */
@@ -147,7 +165,7 @@ async function loadDeadlines(
   open: () => SeriesStore | Promise<SeriesStore>,
   area: BriefInput['area'],
   sel: BriefSelection,
-): Promise<{ view: DeadlineView; instances: string[] } | null> {
+): Promise<{ view: DeadlineView; instances: string[]; names: Record<string, string> } | null> {
   const instances = instancesOfArea(area);
   if (!instances.length) return null;
   const store = await open();
@@ -168,7 +186,7 @@ async function loadDeadlines(
       availability: views.flatMap((v) => v.availability),
       deadlines: views.flatMap((v) => v.deadlines),
     };
-    return { view, instances };
+    return { view, instances, names: lpseNames(instances) };
   } finally {
     await store.close().catch(() => {});
   }

@@ -175,7 +175,7 @@ export function questionText(q: Question, lang: Lang): string {
       const value = formatRupiah(Number(d.value ?? 0), lang);
       const lost = formatMinutes(Number(d.minutes ?? 0), lang);
       return id
-        ? `Pemantauan Pantau mencatat LPSE ${lpse} tidak dapat diakses saat ${n} tender senilai ${value} sedang menerima unggahan penawaran (paling lama ${lost} menjelang batas waktu). Apakah batas waktunya diperpanjang untuk semua peserta, dan apa penyebab gangguannya?`
+        ? `Pemantauan Pantau mencatat ${lpse} tidak dapat diakses saat ${n} tender senilai ${value} sedang menerima unggahan penawaran (paling lama ${lost} menjelang batas waktu). Apakah batas waktunya diperpanjang untuk semua peserta, dan apa penyebab gangguannya?`
         : `Pantau's probe found ${lpse} unreachable while ${n} ${n === 1 ? 'tender' : 'tenders'} worth ${value} were taking bids (up to ${lost} before the deadline). Were the deadlines extended for every bidder, and what caused the outages?`;
     }
   }
@@ -255,7 +255,7 @@ function deadlinesMarkdown(d: BriefDeadlines, lang: Lang): string[] {
   );
   for (const f of d.figures) {
     L.push(
-      `| ${mdEscape(f.instance ?? '')} | ${minutesShare(f.downMinutesNear, f.observedMinutesNear, lang)} | ${minutesShare(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang)} | ${formatFigure(f.ratio, lang)} | ${formatFigure(f.pValue, lang)} (${formatNumber(f.permutations, lang)} ${t.permutations}) |`,
+      `| ${mdEscape(d.names[f.instance ?? ''] ?? f.instance ?? '')} | ${minutesShare(f.downMinutesNear, f.observedMinutesNear, lang)} | ${minutesShare(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang)} | ${formatFigure(f.ratio, lang)} | ${formatFigure(f.pValue, lang)} (${formatNumber(f.permutations, lang)} ${t.permutations}) |`,
     );
   }
   L.push('', t.counts(d.totals.deadlines, d.totals.episodes, d.totals.observedDays), '', `_${t.ratioNote}_`, '');
@@ -294,7 +294,7 @@ function deadlinesHtml(d: BriefDeadlines, lang: Lang): string[] {
   );
   for (const f of d.figures) {
     H.push(
-      `<tr><td>${esc(f.instance)}</td><td>${esc(minutesShare(f.downMinutesNear, f.observedMinutesNear, lang))}</td><td>${esc(minutesShare(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang))}</td><td class="ratio">${esc(formatFigure(f.ratio, lang))}</td><td class="p-value">${esc(formatFigure(f.pValue, lang))} <span class="muted">(${esc(formatNumber(f.permutations, lang))} ${t.permutations})</span></td></tr>`,
+      `<tr><td>${esc(d.names[f.instance ?? ''] ?? f.instance)}</td><td>${esc(minutesShare(f.downMinutesNear, f.observedMinutesNear, lang))}</td><td>${esc(minutesShare(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang))}</td><td class="ratio">${esc(formatFigure(f.ratio, lang))}</td><td class="p-value">${esc(formatFigure(f.pValue, lang))} <span class="muted">(${esc(formatNumber(f.permutations, lang))} ${t.permutations})</span></td></tr>`,
     );
   }
   H.push('</tbody></table>');

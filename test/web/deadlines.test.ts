@@ -69,6 +69,10 @@ describe('/api/deadlines', () => {
     const view = (await r.json()) as ReturnType<typeof fixedView>;
     expect(view.figures.map((f) => f.instance)).toEqual(['baritotimurkab']);
     expect(view.overlaps).toHaveLength(2);
+    // The names for people, from crawlers/lpse-table.json
+    expect((view as { names?: Record<string, string> }).names).toEqual({
+      baritotimurkab: 'LPSE Kabupaten Barito Timur',
+    });
     expect(series.asked.at(-1)).toEqual({
       instance: 'baritotimurkab',
       from: '2026-07-31T17:00:00.000Z',
@@ -120,6 +124,7 @@ describe('the deadline page', () => {
     await expect.poll(() => pixelsOf([0x0f, 0x4c, 0x81])).toBeGreaterThan(200);
     await expect.poll(() => pixelsOf([0xd1, 0x49, 0x5b])).toBeGreaterThan(100);
 
+    expect(await page.locator('#h-figures').textContent()).toBe('Angka: LPSE Kabupaten Barito Timur');
     expect(await page.locator('#ratio b').textContent()).toBe('198');
     expect(await page.locator('#p-value b').textContent()).toBe('0,0042');
     expect(await page.locator('#p-value').textContent()).toContain('10.000 permutasi');
@@ -131,6 +136,7 @@ describe('the deadline page', () => {
     const rows = await page.locator('#overlaps tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Pembangunan Gedung Pelayanan Terpadu RSUD Tahap II');
+    expect(rows[0]).toContain('LPSE Kabupaten Barito Timur');
     expect(rows[0]).toContain('Rp 22,7 miliar');
     expect(rows[0]).toContain('19 Agustus 2026 20:00 WIB');
     expect(rows[0]).toContain('6 jam');
@@ -150,14 +156,19 @@ describe('the deadline page', () => {
     expect(await page.locator('h1').textContent()).toBe('LPSE availability and bid deadlines');
     expect(await page.locator('#ratio b').textContent()).toBe('308');
     const lpses = await page.locator('#per-lpse tbody tr td:first-child').allTextContents();
-    expect(lpses).toEqual(['baritotimurkab', 'kapuaskab']);
+    expect(lpses).toEqual(['LPSE Kabupaten Barito Timur', 'LPSE Kabupaten Kapuas']);
+    // Uptime over the period: Barito Timur was down 690 of 43,200 minutes.
+    expect(await page.locator('#per-lpse tr[data-lpse="baritotimurkab"] td:nth-child(2)').textContent()).toBe(
+      String(Math.round((10000 * (43200 - 690)) / 43200) / 100),
+    );
+    expect(await page.locator('#per-lpse tr[data-lpse="kapuaskab"] td:nth-child(2)').textContent()).toBe('100');
     expect(await page.locator('#uptime-chart').getAttribute('data-deadline-days')).toBe(
       '2026-08-12,2026-08-14,2026-08-19,2026-08-21',
     );
     expect(await page.locator('#overlap-summary').textContent()).toBe(
       '2 tenders, Rp 27.1 billion, lost up to 6 h of their upload window.',
     );
-    await page.locator('#per-lpse a', { hasText: 'kapuaskab' }).click();
+    await page.locator('#per-lpse a', { hasText: 'Kapuas' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('lpse')).toBe('kapuaskab');
     await page.locator('#uptime-chart[data-drawn="true"]').waitFor();
     expect(series.asked.at(-1)?.instance).toBe('kapuaskab');
@@ -170,6 +181,11 @@ describe('the deadline page', () => {
     await page.locator('#d-lpse').selectOption('baritotimurkab');
     await expect.poll(() => new URL(page.url()).searchParams.get('lpse')).toBe('baritotimurkab');
     await page.locator('#overlaps').waitFor();
+    // The window is asked of the store.
+    await page.locator('#d-window').selectOption('48');
+    await expect.poll(() => new URL(page.url()).searchParams.get('window')).toBe('48');
+    await page.locator('#overlaps').waitFor();
+    await expect.poll(() => series.asked.at(-1)).toEqual({ instance: 'baritotimurkab', windowHours: 48 });
     expect(await page.locator('#nav a[aria-current="page"]').textContent()).toBe('Deadlines');
     expect(pageErrors).toEqual([]);
   });
@@ -181,7 +197,9 @@ describe('the brief deadline section', () => {
     const section = page.locator('section#deadlines');
     await section.waitFor();
     expect(await section.locator('h2').textContent()).toBe('Ketersediaan LPSE menjelang batas waktu penawaran');
-    expect(await section.locator('.deadline-figures tbody tr td').first().textContent()).toBe('baritotimurkab');
+    expect(await section.locator('.deadline-figures tbody tr td').first().textContent()).toBe(
+      'LPSE Kabupaten Barito Timur',
+    );
     expect(await section.locator('.ratio').textContent()).toBe('198');
     expect(await section.locator('.p-value').textContent()).toContain('0,0042');
     expect(await section.locator('.overlap-summary').textContent()).toBe(
@@ -192,7 +210,13 @@ describe('the brief deadline section', () => {
     expect(rows[0]).toContain('Pembangunan Gedung Pelayanan Terpadu RSUD Tahap II');
     expect(rows[0]).toContain('19 Agustus 2026 20:00 WIB');
     const questions = await page.locator('section:has(h2:text("Pertanyaan")) li').allTextContents();
-    expect(questions.some((q) => q.includes('2 tender senilai Rp 27,1 miliar'))).toBe(true);
+    expect(
+      questions.some((q) =>
+        q.startsWith(
+          'Pemantauan Pantau mencatat LPSE Kabupaten Barito Timur tidak dapat diakses saat 2 tender senilai Rp 27,1 miliar',
+        ),
+      ),
+    ).toBe(true);
     // The brief also has the news record: incidents from the knowledge base are still there.
     expect(await page.locator('section.incident').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('brief-deadlines'), fullPage: true });

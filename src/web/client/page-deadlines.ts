@@ -17,8 +17,18 @@ import { h, replace } from './dom.ts';
 import type { PageContext } from './main.ts';
 import { withLang } from './state.ts';
 
-/** LPSEs seen in an answer for all of them, so the chooser still lists them while one is shown. */
-const known = new Set<string>();
+/** What /api/deadlines answers: the view and the LPSEs' names by slug. */
+type DeadlineAnswer = DeadlineView & { names?: Record<string, string> };
+
+/** LPSEs seen in an answer for all of them (slug → name), so the chooser still lists them while one is shown. */
+const known = new Map<string, string>();
+
+/** "LPSE Kabupaten Barito Timur", or the slug when the name is not known. */
+const nameOf = (view: DeadlineAnswer, slug: string | null) =>
+  slug ? (view.names?.[slug] ?? known.get(slug) ?? slug) : '';
+
+/** Windows offered (hours before each deadline); the store's default is 24. */
+const WINDOWS = [6, 12, 24, 48, 72];
 
 const MAX_DAYS = 1500;
 
@@ -79,17 +89,26 @@ export function renderDeadlines(ctx: PageContext): void {
   const select = h('select', { id: 'd-lpse', name: 'lpse' }, h('option', { value: '' }, t.allLpse));
   const from = h('input', { type: 'date', id: 'd-from', name: 'from', value: ctx.params.get('from') ?? '' });
   const to = h('input', { type: 'date', id: 'd-to', name: 'to', value: ctx.params.get('to') ?? '' });
+  const windowSel = h(
+    'select',
+    { id: 'd-window', name: 'window' },
+    WINDOWS.map((w) => h('option', { value: String(w) }, t.nearWindow(w))),
+  );
+  windowSel.value = ctx.params.get('window') ?? '24';
   const body = h(
     'div',
     { id: 'deadlines', 'aria-busy': 'true' },
     h('p', { class: 'loading', role: 'status' }, t.loading),
   );
   const fillChooser = () => {
-    const options = new Set([...known, ...(lpse ? [lpse] : [])]);
+    const options = new Map(known);
+    if (lpse && !options.has(lpse)) options.set(lpse, lpse);
     replace(
       select,
       h('option', { value: '' }, t.allLpse),
-      [...options].sort().map((s) => h('option', { value: s }, s)),
+      [...options]
+        .sort((a, b) => a[1].localeCompare(b[1]))
+        .map(([slug, name]) => h('option', { value: slug }, name === slug ? slug : `${name} (${slug})`)),
     );
     select.value = lpse;
   };
@@ -99,9 +118,10 @@ export function renderDeadlines(ctx: PageContext): void {
     if (select.value) p.set('lpse', select.value);
     if (from.value) p.set('from', from.value);
     if (to.value) p.set('to', to.value);
+    if (windowSel.value !== '24') p.set('window', windowSel.value);
     ctx.go(withLang('/deadlines', p, lang));
   };
-  for (const el of [select, from, to]) el.addEventListener('change', commit);
+  for (const el of [select, from, to, windowSel]) el.addEventListener('change', commit);
   replace(
     main,
     h('h1', null, t.deadlinesTitle),
@@ -112,6 +132,7 @@ export function renderDeadlines(ctx: PageContext): void {
       h('label', { for: 'd-lpse' }, t.lpse, select),
       h('label', { for: 'd-from' }, t.from, from),
       h('label', { for: 'd-to' }, t.to, to),
+      h('label', { for: 'd-window' }, t.windowLabel, windowSel),
     ),
     body,
   );
@@ -123,14 +144,14 @@ export function renderDeadlines(ctx: PageContext): void {
     chart?.destroy();
   });
   const api = new URLSearchParams();
-  for (const k of ['lpse', 'from', 'to']) {
+  for (const k of ['lpse', 'from', 'to', 'window']) {
     const v = ctx.params.get(k);
     if (v) api.set(k, v);
   }
   void (async () => {
-    let view: DeadlineView;
+    let view: DeadlineAnswer;
     try {
-      view = await getJson<DeadlineView>(`/api/deadlines?${api}`, ctrl.signal);
+      view = await getJson<DeadlineAnswer>(`/api/deadlines?${api}`, ctrl.signal);
     } catch (e) {
       if (isAbort(e)) return;
       body.setAttribute('aria-busy', 'false');
@@ -141,8 +162,9 @@ export function renderDeadlines(ctx: PageContext): void {
       );
       return;
     }
-    if (!lpse) for (const f of view.figures) if (f.instance) known.add(f.instance);
-    for (const d of view.deadlines) if (!lpse) known.add(d.instance);
+    if (!lpse) for (const f of view.figures) if (f.instance) known.set(f.instance, nameOf(view, f.instance));
+    if (!lpse) for (const d of view.deadlines) known.set(d.instance, nameOf(view, d.instance));
+    if (lpse) known.set(lpse, nameOf(view, lpse));
     fillChooser();
     body.setAttribute('aria-busy', 'false');
     const series = dailySeries(view);
@@ -230,14 +252,14 @@ function share(down: number, observed: number, lang: PageContext['lang']): strin
   return observed ? `${formatFigure((100 * down) / observed, lang, 2)} %` : '–';
 }
 
-function renderFigure(ctx: PageContext, f: DeadlineFigure, view: DeadlineView): HTMLElement {
+function renderFigure(ctx: PageContext, f: DeadlineFigure, view: DeadlineAnswer): HTMLElement {
   const { t, lang } = ctx;
   const row = (label: string, near: string, other: string) =>
     h('tr', null, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, near), h('td', { class: 'num' }, other));
   return h(
     'section',
     { 'aria-labelledby': 'h-figures' },
-    h('h2', { id: 'h-figures' }, `${t.figures}${f.instance ? `: ${f.instance}` : ''}`),
+    h('h2', { id: 'h-figures' }, `${t.figures}: ${f.instance ? nameOf(view, f.instance) : t.allLpse}`),
     h(
       'div',
       { class: 'stats' },
@@ -284,7 +306,7 @@ function renderFigure(ctx: PageContext, f: DeadlineFigure, view: DeadlineView): 
   );
 }
 
-function renderOverlaps(ctx: PageContext, view: DeadlineView): HTMLElement {
+function renderOverlaps(ctx: PageContext, view: DeadlineAnswer): HTMLElement {
   const { t, lang } = ctx;
   const list = [...view.overlaps].sort(
     (a, b) => b.deadline.localeCompare(a.deadline) || a.tender.localeCompare(b.tender),
@@ -334,7 +356,7 @@ function renderOverlaps(ctx: PageContext, view: DeadlineView): HTMLElement {
                   'tr',
                   { 'data-tender': o.tender },
                   h('td', null, o.name, ' ', h('span', { class: 'muted' }, `(${o.tender})`)),
-                  h('td', null, o.instance),
+                  h('td', null, nameOf(view, o.instance)),
                   h('td', { class: 'num' }, formatRupiah(o.value, lang)),
                   h('td', null, formatDateTime(o.deadline, lang)),
                   h('td', { class: 'num' }, formatMinutes(o.minutesLost, lang)),
@@ -348,10 +370,17 @@ function renderOverlaps(ctx: PageContext, view: DeadlineView): HTMLElement {
   );
 }
 
-function renderPerLpse(ctx: PageContext, view: DeadlineView): HTMLElement | null {
+function renderPerLpse(ctx: PageContext, view: DeadlineAnswer): HTMLElement | null {
   const { t, lang } = ctx;
   const rows = view.figures.filter((f) => f.instance !== null);
   if (!rows.length) return null;
+  const minutes = new Map<string, { observed: number; down: number }>();
+  for (const a of view.availability) {
+    const m = minutes.get(a.instance) ?? { observed: 0, down: 0 };
+    m.observed += a.observedMinutes;
+    m.down += a.downMinutes;
+    minutes.set(a.instance, m);
+  }
   return h(
     'section',
     { 'aria-labelledby': 'h-per-lpse' },
@@ -366,6 +395,7 @@ function renderPerLpse(ctx: PageContext, view: DeadlineView): HTMLElement | null
           'tr',
           null,
           h('th', null, t.lpse),
+          h('th', { class: 'num' }, t.uptimeAxis),
           h('th', { class: 'num' }, t.nearWindow(rows[0]!.windowHours)),
           h('th', { class: 'num' }, t.elsewhere),
           h('th', { class: 'num' }, t.ratio),
@@ -378,10 +408,16 @@ function renderPerLpse(ctx: PageContext, view: DeadlineView): HTMLElement | null
         rows.map((f) => {
           const p = new URLSearchParams(ctx.params);
           p.set('lpse', f.instance ?? '');
+          const m = minutes.get(f.instance ?? '');
           return h(
             'tr',
-            null,
-            h('td', null, h('a', { href: withLang('/deadlines', p, lang) }, f.instance)),
+            { 'data-lpse': f.instance },
+            h('td', null, h('a', { href: withLang('/deadlines', p, lang) }, nameOf(view, f.instance))),
+            h(
+              'td',
+              { class: 'num' },
+              m?.observed ? formatFigure((100 * (m.observed - m.down)) / m.observed, lang, 2) : '–',
+            ),
             h('td', { class: 'num' }, share(f.downMinutesNear, f.observedMinutesNear, lang)),
             h('td', { class: 'num' }, share(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang)),
             h('td', { class: 'num' }, formatFigure(f.ratio, lang)),
@@ -393,7 +429,7 @@ function renderPerLpse(ctx: PageContext, view: DeadlineView): HTMLElement | null
   );
 }
 
-function renderEpisodes(ctx: PageContext, view: DeadlineView): HTMLElement | null {
+function renderEpisodes(ctx: PageContext, view: DeadlineAnswer): HTMLElement | null {
   const { t, lang } = ctx;
   if (!view.episodes.length) return null;
   return h(
@@ -425,7 +461,7 @@ function renderEpisodes(ctx: PageContext, view: DeadlineView): HTMLElement | nul
             h(
               'tr',
               null,
-              h('td', null, e.instance),
+              h('td', null, nameOf(view, e.instance)),
               h('td', null, formatDateTime(e.start, lang)),
               h('td', null, e.end ? formatDateTime(e.end, lang) : t.ongoing),
               h('td', null, e.class),
@@ -437,7 +473,7 @@ function renderEpisodes(ctx: PageContext, view: DeadlineView): HTMLElement | nul
   );
 }
 
-function renderDeadlineList(ctx: PageContext, view: DeadlineView): HTMLElement | null {
+function renderDeadlineList(ctx: PageContext, view: DeadlineAnswer): HTMLElement | null {
   const { t, lang } = ctx;
   if (!view.deadlines.length) return null;
   return h(
@@ -470,7 +506,7 @@ function renderDeadlineList(ctx: PageContext, view: DeadlineView): HTMLElement |
               null,
               h('td', null, formatDateTime(d.deadline, lang)),
               h('td', null, d.name, ' ', h('span', { class: 'muted' }, `(${d.tender})`)),
-              h('td', null, d.instance),
+              h('td', null, nameOf(view, d.instance)),
               h('td', { class: 'num' }, formatRupiah(d.value, lang)),
             ),
           ),

@@ -111,6 +111,7 @@ const id = {
   deadlinesIntro:
     'Dari pemantauan langsung Pantau atas halaman LPSE, bukan dari berita: apakah gangguan menumpuk menjelang batas unggah penawaran?',
   allLpse: 'Semua LPSE',
+  windowLabel: 'Jendela sebelum batas waktu',
   uptimeChart: 'Ketersediaan harian dengan batas unggah penawaran',
   uptime: 'Tersedia',
   uptimeAxis: 'Tersedia (%)',
@@ -259,6 +260,7 @@ const en: Strings = {
   deadlinesIntro:
     "From Pantau's own probes of the LPSE pages, not from the news: do outages cluster before bid-upload deadlines?",
   allLpse: 'All LPSEs',
+  windowLabel: 'Window before deadlines',
   uptimeChart: 'Daily availability with bid-upload deadlines',
   uptime: 'Available',
   uptimeAxis: 'Available (%)',
