@@ -626,6 +626,8 @@ export function createTenderSite(opts: TenderSiteOptions = {}): TenderSite {
     const t = byCode(inst.slug, m[2]!);
     if (!t || (t.kind === 'tender') !== (m[1] === 'lelang'))
       return answer(req, url, html(page(lp.base, '404', '<p>Halaman yang dituju tidak ditemukan</p>', offset), 404));
+    // SPSE.md documents /jadwalnontender/<row-id>/history; the tender form of the path is assumed (/jadwal/…). A
+    // reader follows the link it is given, so either works.
     const hist = t.kind === 'tender' ? 'jadwal' : 'jadwalnontender';
     const rows = t.stages
       .map((s, i) => {
