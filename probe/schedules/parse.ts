@@ -194,14 +194,16 @@ export interface PageStage extends TenderStage {
 }
 
 /**
- * The stages of a schedule page: the `table table-sm` whose header reads `Tahap | Mulai | Sampai`.
+ * The stages of a schedule page: the `table table-sm` whose header reads `Tahap | Mulai | Sampai`. Null when the
+ * page has no such table (an error page, the login page), so a failed read is never taken for "no schedule".
  * @example parseSchedule('<table class="table table-sm"><tr><th>No</th><th>Tahap</th><th>Mulai</th><th>Sampai</th><th>Perubahan</th></tr><tr><td>1</td><td>Upload Dokumen Penawaran</td><td>7 Agustus 2026 08:00</td><td>19 Agustus 2026 20:00</td><td>Tidak Ada</td></tr></table>', 7)
  */
-export function parseSchedule(html: string, utcOffset = 7): PageStage[] {
+export function parseSchedule(html: string, utcOffset = 7): PageStage[] | null {
   const $ = cheerio.load(html);
   const stages: PageStage[] = [];
+  let found = false;
   $('table').each((_, table) => {
-    if (stages.length) return;
+    if (found) return;
     const heads = $(table)
       .find('th')
       .map((__, th) => $(th).text().replace(/\s+/g, ' ').trim().toLowerCase())
@@ -209,6 +211,7 @@ export function parseSchedule(html: string, utcOffset = 7): PageStage[] {
     const col = (name: string) => heads.indexOf(name);
     const [iStage, iStart, iEnd, iChange] = [col('tahap'), col('mulai'), col('sampai'), col('perubahan')];
     if (iStage < 0 || iStart < 0 || iEnd < 0) return;
+    found = true;
     $(table)
       .find('tr')
       .each((__, tr) => {
@@ -228,7 +231,7 @@ export function parseSchedule(html: string, utcOffset = 7): PageStage[] {
         });
       });
   });
-  return stages;
+  return found ? stages : null;
 }
 
 /**

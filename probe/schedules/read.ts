@@ -327,6 +327,10 @@ class Reader {
     if (res.status !== 200) throw new Error(`schedule page answered HTTP ${res.status}`);
     const offset = this.source.utcOffset ?? parseUtcOffset(res.body) ?? this.session?.utcOffset ?? 7;
     const pageStages = parseSchedule(res.body, offset);
+    if (!pageStages)
+      throw new Error(
+        isLoginPage(res.body) ? 'the schedule page answered the login page' : 'no schedule table on the page',
+      );
     const history: ScheduleChange[] = [];
     for (const s of pageStages) {
       if (!s.changes || !s.historyHref) continue;

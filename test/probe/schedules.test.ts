@@ -146,11 +146,13 @@ describe('parsing SPSE', () => {
        <tr><td>2</td><td>Pemasukan Dokumen Penawaran</td><td>7 Agustus 2026 08:00</td><td>19 Agustus 2026 20:00</td><td><a href="/x/jadwalnontender/5/history">1 kali perubahan</a></td></tr></table>`,
       7,
     );
-    expect(stages.map((s) => [s.name, s.changes, s.historyHref])).toEqual([
+    expect(stages!.map((s) => [s.name, s.changes, s.historyHref])).toEqual([
       ['Pembukaan Dokumen Penawaran', 0, null],
       ['Pemasukan Dokumen Penawaran', 1, '/x/jadwalnontender/5/history'],
     ]);
-    expect(bidDeadline(stages)).toBe('2026-08-19T13:00:00.000Z');
+    expect(bidDeadline(stages!)).toBe('2026-08-19T13:00:00.000Z');
+    // A page without the table is not "no schedule": an error page, the login page
+    expect(parseSchedule('<p>Maaf, terjadi error pada aplikasi SPSE.</p><p>Kode Error : 81kep4jo9</p>')).toBeNull();
   });
 
   test('the simulator prints what SPSE prints', () => {
@@ -403,6 +405,28 @@ describe('readSchedules', () => {
     expect(warnings).toEqual([
       'bartimkab: tender 10090005000 skipped: robots.txt forbids /bartimkab/nontender/10090005000/jadwal',
     ]);
+  });
+
+  test("an error page instead of a schedule skips the tender, never reads as 'no schedule'", async () => {
+    const failing: typeof fetch = (input, init) =>
+      String(input).endsWith('/10090001000/jadwal')
+        ? Promise.resolve(
+            new Response(
+              '<h1>Terjadi Kesalahan</h1><p>Maaf, terjadi error pada aplikasi SPSE.</p><p>Kode Error : 81kep4jo9</p>',
+              {
+                status: 200,
+                headers: { 'content-type': 'text/html' },
+              },
+            ),
+          )
+        : fetch(input, init);
+    const warnings: string[] = [];
+    const got = await readSchedules(
+      { instance: 'bartimkab', base: `${central.url}/bartimkab` },
+      { ...opts, fetch: failing, toRefresh: () => ['10090001000', '10090004000'], onWarning: (w) => warnings.push(w) },
+    );
+    expect(got.map((t) => [t.code, t.stages.length])).toEqual([['10090004000', 0]]);
+    expect(warnings).toEqual(['bartimkab: tender 10090001000 skipped: no schedule table on the page']);
   });
 
   test('polite: its User-Agent, a Referer on every schedule page, requests to one host spaced', async () => {
