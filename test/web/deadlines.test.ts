@@ -219,7 +219,7 @@ describe('the brief deadline section', () => {
     ).toBe(true);
     // The brief also has the news record: incidents from the knowledge base are still there.
     expect(await page.locator('section.incident').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshotPath('brief-deadlines'), fullPage: true });
+    await section.screenshot({ path: screenshotPath('brief-deadlines-section') });
     expect(pageErrors).toEqual([]);
   });
 
