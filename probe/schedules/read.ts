@@ -9,7 +9,7 @@
  * An expired token (the login page instead of JSON) fetches the list page again, once.
  */
 import { RobotsTxtFile } from '@crawlee/utils';
-import type { ScheduleChange, Tender } from '../types.ts';
+import type { ScheduleChange, SeriesStore, Tender } from '../types.ts';
 import {
   bidDeadline,
   isLoginPage,
@@ -394,4 +394,22 @@ class Reader {
 function messageOf(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
   return e?.cause?.code ? `${e.message} (${e.cause.code})` : (e?.message ?? String(err));
+}
+
+/**
+ * One incremental pass over an instance: asks the store which listed tenders are new or still running, reads only
+ * those, and upserts them. Returns what was read.
+ */
+export async function refreshSchedules(
+  source: ScheduleSource,
+  store: Pick<SeriesStore, 'tendersToRefresh' | 'upsertTenders'>,
+  opts: ReadOptions = {},
+): Promise<Tender[]> {
+  const now = () => opts.now?.() ?? new Date();
+  const tenders = await readSchedules(source, {
+    ...opts,
+    toRefresh: (listed) => store.tendersToRefresh(source.instance, listed, now().toISOString()),
+  });
+  if (tenders.length) await store.upsertTenders(tenders);
+  return tenders;
 }

@@ -12,7 +12,7 @@ import {
   parseToken,
   parseValue,
 } from '../../probe/schedules/parse.ts';
-import { readSchedules, SCHEDULE_USER_AGENT, ScheduleReadError } from '../../probe/schedules/read.ts';
+import { readSchedules, refreshSchedules, SCHEDULE_USER_AGENT, ScheduleReadError } from '../../probe/schedules/read.ts';
 import type { Tender } from '../../probe/types.ts';
 import {
   createTenderSite,
@@ -324,6 +324,39 @@ describe('readSchedules', () => {
     ]);
     // 2 changed stages of the tender, 1 of the non-tender
     expect(pages.filter((p) => p.endsWith('/history'))).toHaveLength(3);
+  });
+
+  test('refreshSchedules: a first pass reads every tender, the next only the new and the still running', async () => {
+    // A store as the contract says: new to it, or running at `now` (a stage not yet over), is re-read.
+    const saved = new Map<string, Tender>();
+    const asked: string[] = [];
+    const store = {
+      async tendersToRefresh(_instance: string, listed: readonly string[], now: string) {
+        asked.push(now);
+        return listed.filter((c) => {
+          const t = saved.get(c);
+          return !t || t.stages.length === 0 || t.stages.some((s) => (s.end ?? '') > now);
+        });
+      },
+      async upsertTenders(ts: readonly Tender[]) {
+        for (const t of ts) saved.set(t.code, t);
+      },
+    };
+    const source = { instance: 'jayapurakab', base: `${central.url}/jayapurakab` };
+    const model = site.tendersOf('jayapurakab', 2026);
+    const first = await refreshSchedules(source, store, opts);
+    expect(first).toHaveLength(model.length);
+    const now = NOW().toISOString();
+    const running = model.filter(
+      (t) => t.stages.length === 0 || t.stages.some((s) => s.end !== null && wallToIso(s.end, 9) > now),
+    );
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.length).toBeLessThan(model.length);
+    const before = site.log.length;
+    const second = await refreshSchedules(source, store, opts);
+    expect(second.map((t) => t.code).sort()).toEqual(running.map((t) => t.code).sort());
+    expect(site.log.slice(before).filter((l) => l.path.endsWith('/jadwal'))).toHaveLength(running.length);
+    expect(asked).toEqual([now, now]);
   });
 
   test('an expired token: the list page is fetched again, once, and the read goes on', async () => {
