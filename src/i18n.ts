@@ -135,3 +135,57 @@ export function incidentTitle(p: TitleParts, lang: Lang): string {
 export function displayTitle(item: { title: string; title_parts?: TitleParts | null | undefined }, lang: Lang): string {
   return item.title_parts ? incidentTitle(item.title_parts, lang) : item.title;
 }
+
+/**
+ * An amount in rupiah as people say it: "Rp 22,7 miliar", "Rp 199 juta" (id); "Rp 22.7 billion" (en).
+ * @example formatRupiah(22_700_000_000, 'id') // "Rp 22,7 miliar"
+ */
+export function formatRupiah(n: number | null | undefined, lang: Lang): string {
+  if (n === null || n === undefined || !Number.isFinite(n))
+    return lang === 'id' ? 'nilai tidak diketahui' : 'value unknown';
+  const units: Array<[number, string, string]> = [
+    [1e12, 'triliun', 'trillion'],
+    [1e9, 'miliar', 'billion'],
+    [1e6, 'juta', 'million'],
+  ];
+  for (const [size, id, en] of units) {
+    if (Math.abs(n) >= size) {
+      const x = Math.round((n / size) * 10) / 10;
+      return `Rp ${formatNumber(x, lang)} ${lang === 'id' ? id : en}`;
+    }
+  }
+  return `Rp ${formatNumber(Math.round(n), lang)}`;
+}
+
+/**
+ * An instant as a wall-clock time in Indonesia (WIB by default): "19 Agustus 2026 20:00 WIB".
+ * @example formatDateTime('2026-08-19T13:00:00.000Z', 'id') // "19 Agustus 2026 20:00 WIB"
+ */
+export function formatDateTime(iso: string | null | undefined, lang: Lang, utcOffset = 7): string {
+  if (!iso) return lang === 'id' ? 'tidak diketahui' : 'unknown';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + utcOffset * 3_600_000);
+  const day = d.toISOString().slice(0, 10);
+  const hm = d.toISOString().slice(11, 16);
+  const zone = utcOffset === 8 ? 'WITA' : utcOffset === 9 ? 'WIT' : utcOffset === 7 ? 'WIB' : `UTC+${utcOffset}`;
+  return `${formatDate(day, lang)} ${hm} ${zone}`;
+}
+
+/**
+ * A length of time in minutes, in hours and minutes: "6 jam 5 menit" (id), "6 h 5 min" (en).
+ * @example formatMinutes(365, 'id') // "6 jam 5 menit"
+ */
+export function formatMinutes(min: number, lang: Lang): string {
+  const m = Math.round(min);
+  const h = Math.floor(m / 60);
+  const r = m % 60;
+  if (lang === 'id') return h ? `${formatNumber(h, lang)} jam${r ? ` ${r} menit` : ''}` : `${r} menit`;
+  return h ? `${formatNumber(h, lang)} h${r ? ` ${r} min` : ''}` : `${r} min`;
+}
+
+/** A ratio or a p-value for people: two significant decimals, "–" when undefined. */
+export function formatFigure(x: number | null | undefined, lang: Lang, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return x.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: x < 0.01 && x > 0 ? 4 : digits });
+}

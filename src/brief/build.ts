@@ -3,8 +3,10 @@
  * into a dossier (summary, chronology, incidents with cited statements, comparison with the province's other LPSEs,
  * questions the record raises). Pure: the caller fetches the incidents and passes today's date in.
  */
+import type { DeadlineView } from '../../probe/types.ts';
 import type { IncidentSummary } from '../kb/api.ts';
 import type { CauseCategory, Incident, SourceKind } from '../../types/index.ts';
+import { type BriefDeadlines, toBriefDeadlines } from './deadlines.ts';
 import { type IncidentFacts, toIncidentFacts } from './facts.ts';
 import { daysBetween } from '../i18n.ts';
 
@@ -35,6 +37,8 @@ export interface BriefInput {
   generated: string;
   /** Where the web app runs, to link each incident; omitted in a brief made offline. */
   appUrl?: string | null;
+  /** What Pantau's own probe saw of the area's LPSE(s), when the time-series store has it. */
+  deadlines?: { view: DeadlineView; instances: string[]; names?: Record<string, string> } | null;
 }
 
 export interface Citation {
@@ -49,7 +53,8 @@ export type QuestionKind =
   | 'repeated-hardware'
   | 'allegation'
   | 'disagreement'
-  | 'open-ended';
+  | 'open-ended'
+  | 'deadline-overlap';
 
 export interface Question {
   kind: QuestionKind;
@@ -101,6 +106,8 @@ export interface Brief {
   }>;
   incidents: Array<IncidentFacts & { cites: Citation[] }>;
   comparison: ComparisonRow[];
+  /** The probe's deadline figures and the tenders hit; null when the store has nothing for the area. */
+  deadlines: BriefDeadlines | null;
   questions: Question[];
   sources: Array<ReportRef & { n: number }>;
 }
@@ -162,6 +169,11 @@ export function buildBrief(input: BriefInput): Brief {
     last: starts[starts.length - 1] ?? null,
   };
 
+  const deadlines = toBriefDeadlines(
+    input.deadlines?.view,
+    input.deadlines?.instances ?? [],
+    input.deadlines?.names ?? {},
+  );
   return {
     area: input.area,
     from: input.from,
@@ -180,7 +192,8 @@ export function buildBrief(input: BriefInput): Brief {
     })),
     incidents,
     comparison: buildComparison(input),
-    questions: buildQuestions(facts, cite),
+    deadlines,
+    questions: [...buildQuestions(facts, cite), ...deadlineQuestions(deadlines)],
     sources: [...numbers].map(([id, n]) => ({
       n,
       ...(input.reports[id] ?? {
@@ -192,6 +205,26 @@ export function buildBrief(input: BriefInput): Brief {
       }),
     })),
   };
+}
+
+/** Tenders whose upload window an observed outage overlapped: the question a DPRD member can put with numbers. */
+function deadlineQuestions(d: BriefDeadlines | null): Question[] {
+  if (!d?.totals.tenders) return [];
+  return [
+    {
+      kind: 'deadline-overlap',
+      incident_ids: [],
+      evidence: null,
+      cites: [],
+      data: {
+        lpse: d.instances.map((i) => d.names[i] ?? i).join(', '),
+        count: d.totals.tenders,
+        value: d.totals.value,
+        minutes: d.totals.maxMinutesLost,
+        changed: d.totals.changedAfter,
+      },
+    },
+  ];
 }
 
 /** The province's LPSEs side by side, over the same period: incidents, known days down, causes. */

@@ -2,6 +2,8 @@
  * Gathers what a brief needs from the knowledge base (the I/O edge of src/brief): the area's incidents in full, the
  * province's incidents for the comparison, and the reports they cite.
  */
+import { readFileSync } from 'node:fs';
+import type { DeadlineView, SeriesStore } from '../../probe/types.ts';
 import type { IncidentSummary, SearchParams, SearchResult } from '../kb/api.ts';
 import type { Incident } from '../../types/index.ts';
 import type { BriefInput, ReportRef } from './build.ts';
@@ -43,7 +45,13 @@ export async function searchAll(kb: KbReader, params: SearchParams, max = 1000):
 export async function loadBriefInput(
   kb: KbReader,
   sel: BriefSelection,
-  opts: { generated: string; appUrl?: string | null; maxIncidents?: number },
+  opts: {
+    generated: string;
+    appUrl?: string | null;
+    maxIncidents?: number;
+    /** The availability watch's store, opened for the brief and closed after (no store: no deadline section). */
+    series?: (() => SeriesStore | Promise<SeriesStore>) | undefined;
+  },
 ): Promise<BriefInput> {
   const area = sel.regency
     ? { kind: 'regency' as const, name: sel.regency }
@@ -96,5 +104,90 @@ export async function loadBriefInput(
     comparison,
     generated: opts.generated,
     appUrl: opts.appUrl ?? null,
+    deadlines: opts.series ? await loadDeadlines(opts.series, area, sel) : null,
   };
+}
+
+interface LpseEntry {
+  id: string;
+  name: string;
+  serves: Array<{ name: string }>;
+}
+let lpseTable: LpseEntry[] | null = null;
+
+function lpseEntries(): LpseEntry[] {
+  lpseTable ??= (
+    JSON.parse(readFileSync(new URL('../../crawlers/lpse-table.json', import.meta.url), 'utf8')) as {
+      instances: LpseEntry[];
+    }
+  ).instances;
+  return lpseTable;
+}
+
+/**
+ * The names of LPSE instances by slug, for people: `baritotimurkab` → "LPSE Kabupaten Barito Timur" (unknown slugs
+ * are left out).
+ */
+export function lpseNames(slugs: Iterable<string>): Record<string, string> {
+  const want = new Set(slugs);
+  return Object.fromEntries(
+    lpseEntries()
+      .filter((i) => want.has(i.id))
+      .map((i) => [i.id, i.name]),
+  );
+}
+
+/** "Kab. Luwu Utara", "LPSE Kabupaten Luwu Utara" and "Kabupaten Luwu Utara" are one name. */
+const areaKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^lpse\s+/, '')
+    .replace(/^kab\.?\s+/, 'kabupaten ')
+    .replace(/[^a-z0-9]+/g, '');
+
+/**
+ * The LPSE instances (slugs of crawlers/lpse-table.json) of an area: its own LPSE, else the instances that serve it
+ * (SPSE Nasional serves some kabupaten).
+ * @example instancesOfArea({ kind: 'regency', name: 'Kabupaten Luwu Utara' }) // ['luwuutarakab']
+ */
+export function instancesOfArea(area: BriefInput['area']): string[] {
+  const table = lpseEntries();
+  const key = areaKey(
+    area.kind === 'province' && !/^provinsi\b/i.test(area.name) ? `Provinsi ${area.name}` : area.name,
+  );
+  const own = table.filter((i) => areaKey(i.name) === key).map((i) => i.id);
+  if (own.length) return own;
+  return table.filter((i) => i.serves.some((s) => areaKey(s.name) === key)).map((i) => i.id);
+}
+
+/** The area's instances' deadline views, merged (each instance's own figure; the overall one is left out). */
+async function loadDeadlines(
+  open: () => SeriesStore | Promise<SeriesStore>,
+  area: BriefInput['area'],
+  sel: BriefSelection,
+): Promise<{ view: DeadlineView; instances: string[]; names: Record<string, string> } | null> {
+  const instances = instancesOfArea(area);
+  if (!instances.length) return null;
+  const store = await open();
+  try {
+    const period = {
+      ...(sel.from ? { from: new Date(`${sel.from}T00:00:00+07:00`).toISOString() } : {}),
+      ...(sel.to ? { to: new Date(`${sel.to}T23:59:59.999+07:00`).toISOString() } : {}),
+    };
+    const views = [];
+    for (const instance of instances) views.push(await store.deadlineView({ instance, ...period }));
+    const first = views[0];
+    if (!first) return null;
+    const view: DeadlineView = {
+      query: { ...first.query, instance: instances.length === 1 ? instances[0] : undefined },
+      figures: views.flatMap((v) => v.figures.filter((f) => f.instance !== null)),
+      overlaps: views.flatMap((v) => v.overlaps),
+      episodes: views.flatMap((v) => v.episodes),
+      availability: views.flatMap((v) => v.availability),
+      deadlines: views.flatMap((v) => v.deadlines),
+    };
+    return { view, instances, names: lpseNames(instances) };
+  } finally {
+    await store.close().catch(() => {});
+  }
 }

@@ -3,12 +3,17 @@
  * prints to PDF. Pure functions of a `Brief`.
  */
 import type { Brief, Citation, Question } from './build.ts';
+import type { BriefDeadlines } from './deadlines.ts';
 import {
   causeLabel,
   displayTitle,
   formatDate,
+  formatDateTime,
   formatDays,
+  formatFigure,
+  formatMinutes,
   formatNumber,
+  formatRupiah,
   formatWindow,
   type Lang,
   sourceKindLabel,
@@ -165,7 +170,155 @@ export function questionText(q: Question, lang: Lang): string {
       return id
         ? `Tidak ada sumber yang mencatat kapan layanan ${lpse} pulih setelah gangguan ${date}. Kapan layanan kembali normal?`
         : `No source records when ${lpse} came back after the outage of ${date}. When was service restored?`;
+    case 'deadline-overlap': {
+      const n = Number(d.count ?? 0);
+      const value = formatRupiah(Number(d.value ?? 0), lang);
+      const lost = formatMinutes(Number(d.minutes ?? 0), lang);
+      return id
+        ? `Pemantauan Pantau mencatat ${lpse} tidak dapat diakses saat ${n} tender senilai ${value} sedang menerima unggahan penawaran (paling lama ${lost} menjelang batas waktu). Apakah batas waktunya diperpanjang untuk semua peserta, dan apa penyebab gangguannya?`
+        : `Pantau's probe found ${lpse} unreachable while ${n} ${n === 1 ? 'tender' : 'tenders'} worth ${value} were taking bids (up to ${lost} before the deadline). Were the deadlines extended for every bidder, and what caused the outages?`;
+    }
   }
+}
+
+const DT = {
+  id: {
+    title: 'Ketersediaan LPSE menjelang batas waktu penawaran',
+    intro: (h: number) =>
+      `Dari pemantauan langsung Pantau atas halaman LPSE (bukan dari berita): menit gangguan dalam ${h} jam sebelum batas unggah penawaran dibandingkan dengan waktu lain.`,
+    lpse: 'LPSE',
+    near: (h: number) => `${h} jam sebelum batas waktu`,
+    elsewhere: 'Waktu lain',
+    down: 'mati',
+    of: 'dari',
+    ratio: 'Rasio',
+    ratioNote:
+      'Rasio di atas 1: gangguan lebih sering terjadi menjelang batas waktu. Nilai p dari uji permutasi satu sisi; nilai kecil (mis. di bawah 0,05) berarti pola ini sulit dijelaskan sebagai kebetulan.',
+    pValue: 'Nilai p',
+    permutations: 'permutasi',
+    counts: (dl: number, ep: number, days: number) =>
+      `${dl} batas waktu, ${ep} episode gangguan, ${days} hari pemantauan.`,
+    overlaps: 'Tender yang waktu unggahnya terpotong gangguan',
+    overlapSummary: (n: number, v: string, m: string) => `${n} tender, ${v}, kehilangan hingga ${m} waktu unggah.`,
+    tender: 'Tender',
+    value: 'Nilai HPS',
+    deadline: 'Batas unggah',
+    lost: 'Waktu hilang',
+    changed: 'Jadwal diubah sesudahnya',
+    yes: 'ya',
+    no: 'tidak',
+    noOverlap: 'Tidak ada tender yang waktu unggahnya terpotong gangguan yang teramati.',
+  },
+  en: {
+    title: 'LPSE availability before bid deadlines',
+    intro: (h: number) =>
+      `From Pantau's own probes of the LPSE's pages (not from the news): outage minutes in the ${h} hours before bid-upload deadlines against the other times.`,
+    lpse: 'LPSE',
+    near: (h: number) => `${h} h before deadlines`,
+    elsewhere: 'Other times',
+    down: 'down',
+    of: 'of',
+    ratio: 'Ratio',
+    ratioNote:
+      'A ratio above 1: outages happen more often before deadlines. The p-value is a one-sided permutation test; a small one (e.g. below 0.05) means chance hardly explains the pattern.',
+    pValue: 'p-value',
+    permutations: 'permutations',
+    counts: (dl: number, ep: number, days: number) =>
+      `${dl} ${dl === 1 ? 'deadline' : 'deadlines'}, ${ep} outage ${ep === 1 ? 'episode' : 'episodes'}, ${days} days observed.`,
+    overlaps: 'Tenders whose upload window an outage cut into',
+    overlapSummary: (n: number, v: string, m: string) =>
+      `${n} ${n === 1 ? 'tender' : 'tenders'}, ${v}, lost up to ${m} of their upload window.`,
+    tender: 'Tender',
+    value: 'Ceiling value',
+    deadline: 'Upload deadline',
+    lost: 'Time lost',
+    changed: 'Schedule changed afterwards',
+    yes: 'yes',
+    no: 'no',
+    noOverlap: 'No tender had its upload window cut by an observed outage.',
+  },
+} as const;
+
+function minutesShare(down: number, observed: number, lang: Lang): string {
+  const t = DT[lang];
+  if (!observed) return '–';
+  const pct = formatFigure((100 * down) / observed, lang, 1);
+  return `${formatMinutes(down, lang)} ${t.down} ${t.of} ${formatMinutes(observed, lang)} (${pct} %)`;
+}
+
+function deadlinesMarkdown(d: BriefDeadlines, lang: Lang): string[] {
+  const t = DT[lang];
+  const L: string[] = [`## ${t.title}`, '', t.intro(d.windowHours), ''];
+  L.push(
+    `| ${t.lpse} | ${t.near(d.windowHours)} | ${t.elsewhere} | ${t.ratio} | ${t.pValue} |`,
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const f of d.figures) {
+    L.push(
+      `| ${mdEscape(d.names[f.instance ?? ''] ?? f.instance ?? '')} | ${minutesShare(f.downMinutesNear, f.observedMinutesNear, lang)} | ${minutesShare(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang)} | ${formatFigure(f.ratio, lang)} | ${formatFigure(f.pValue, lang)} (${formatNumber(f.permutations, lang)} ${t.permutations}) |`,
+    );
+  }
+  L.push('', t.counts(d.totals.deadlines, d.totals.episodes, d.totals.observedDays), '', `_${t.ratioNote}_`, '');
+  L.push(`### ${t.overlaps}`, '');
+  if (!d.overlaps.length) L.push(t.noOverlap, '');
+  else {
+    L.push(
+      t.overlapSummary(
+        d.totals.tenders,
+        formatRupiah(d.totals.value, lang),
+        formatMinutes(d.totals.maxMinutesLost, lang),
+      ),
+      '',
+    );
+    L.push(
+      `| ${t.tender} | ${t.value} | ${t.deadline} | ${t.lost} | ${t.changed} |`,
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const o of d.overlaps) {
+      L.push(
+        `| ${mdEscape(o.name)} (${mdEscape(o.tender)}) | ${formatRupiah(o.value, lang)} | ${formatDateTime(o.deadline, lang)} | ${formatMinutes(o.minutesLost, lang)} | ${o.changedAfter ? t.yes : t.no} |`,
+      );
+    }
+    L.push('');
+  }
+  return L;
+}
+
+function deadlinesHtml(d: BriefDeadlines, lang: Lang): string[] {
+  const t = DT[lang];
+  const H: string[] = [
+    `<section id="deadlines"><h2>${esc(t.title)}</h2><p class="muted">${esc(t.intro(d.windowHours))}</p>`,
+  ];
+  H.push(
+    `<table class="deadline-figures"><thead><tr><th>${t.lpse}</th><th>${esc(t.near(d.windowHours))}</th><th>${t.elsewhere}</th><th>${t.ratio}</th><th>${t.pValue}</th></tr></thead><tbody>`,
+  );
+  for (const f of d.figures) {
+    H.push(
+      `<tr><td>${esc(d.names[f.instance ?? ''] ?? f.instance)}</td><td>${esc(minutesShare(f.downMinutesNear, f.observedMinutesNear, lang))}</td><td>${esc(minutesShare(f.downMinutesElsewhere, f.observedMinutesElsewhere, lang))}</td><td class="ratio">${esc(formatFigure(f.ratio, lang))}</td><td class="p-value">${esc(formatFigure(f.pValue, lang))} <span class="muted">(${esc(formatNumber(f.permutations, lang))} ${t.permutations})</span></td></tr>`,
+    );
+  }
+  H.push('</tbody></table>');
+  H.push(
+    `<p>${esc(t.counts(d.totals.deadlines, d.totals.episodes, d.totals.observedDays))}</p><p class="muted">${esc(t.ratioNote)}</p>`,
+  );
+  H.push(`<h3>${esc(t.overlaps)}</h3>`);
+  if (!d.overlaps.length) H.push(`<p>${esc(t.noOverlap)}</p>`);
+  else {
+    H.push(
+      `<p class="overlap-summary"><b>${esc(t.overlapSummary(d.totals.tenders, formatRupiah(d.totals.value, lang), formatMinutes(d.totals.maxMinutesLost, lang)))}</b></p>`,
+    );
+    H.push(
+      `<table class="overlaps"><thead><tr><th>${t.tender}</th><th>${t.value}</th><th>${t.deadline}</th><th>${t.lost}</th><th>${t.changed}</th></tr></thead><tbody>`,
+    );
+    for (const o of d.overlaps) {
+      H.push(
+        `<tr><td>${esc(o.name)} <span class="muted">(${esc(o.tender)})</span></td><td>${esc(formatRupiah(o.value, lang))}</td><td>${esc(formatDateTime(o.deadline, lang))}</td><td>${esc(formatMinutes(o.minutesLost, lang))}</td><td>${o.changedAfter ? t.yes : t.no}</td></tr>`,
+      );
+    }
+    H.push('</tbody></table>');
+  }
+  H.push('</section>');
+  return H;
 }
 
 function comparisonDays(r: { daysDown: number; unknownEnd: number }, lang: Lang): string {
@@ -276,6 +429,7 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
     }
     L.push('');
   }
+  if (b.deadlines) L.push(...deadlinesMarkdown(b.deadlines, lang));
   L.push(`## ${t.questions}`, '');
   if (!b.questions.length) L.push(t.noQuestions);
   b.questions.forEach((q, i) => {
@@ -465,6 +619,7 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
     }
     H.push('</tbody></table></section>');
   }
+  if (b.deadlines) H.push(...deadlinesHtml(b.deadlines, lang));
   H.push(`<section><h2>${t.questions}</h2>`);
   if (!b.questions.length) H.push(`<p>${t.noQuestions}</p>`);
   else {

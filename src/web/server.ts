@@ -7,7 +7,8 @@
  *   GET /api/incidents/:id  one incident in full, with the reports it cites
  *   GET /api/overview    incidents per month by cause, provinces, most-quoted people
  *   GET /api/brief       the hearing brief (format=html|md|pdf)
- *   GET /, /incident/:id, /overview, /brief   the pages (one HTML shell, rendered by /assets/app.js)
+ *   GET /api/deadlines   an LPSE's availability and bid deadlines (the probe's time series: `opts.series`)
+ *   GET /, /incident/:id, /overview, /brief, /deadlines   the pages (one HTML shell, rendered by /assets/app.js)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,13 +20,14 @@ import { compress } from 'hono/compress';
 import type { Browser } from 'playwright-core';
 import { buildBrief } from '../brief/build.ts';
 import { type Lang, todayWib } from '../i18n.ts';
-import { type KbReader, loadBriefInput, searchAll } from '../brief/load.ts';
+import { type KbReader, loadBriefInput, lpseNames, searchAll } from '../brief/load.ts';
 import { launchChromium, printPdf } from '../brief/pdf.ts';
 import { BRIEF_CSS, briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
 import { messageOf, UserError } from '../errors.ts';
 import type { SearchParams } from '../kb/api.ts';
 import { SearchParamError } from '../kb/filter.ts';
 import { buildAssets, STATIC_DIR } from './assets.ts';
+import { parseDeadlineQuery, type SeriesOpener, withSeries } from './deadlines.ts';
 import { buildOverview } from './overview.ts';
 import { BadRequest, checkDate, checkIncidentId, checkNames, parseSearchQuery } from './validate.ts';
 
@@ -49,6 +51,11 @@ export interface AppOptions {
   cacheMs?: number;
   /** Pantau's archived copy of a page, by its URL (served at /archive?url=…, sandboxed). */
   archive?: (url: string) => { body: string; fetchedAt: string } | null;
+  /**
+   * Opens the availability watch's time-series store (probe/types.ts `SeriesStore`) for one request; the app closes
+   * it after. Without it, /api/deadlines answers 503 and briefs have no deadline section.
+   */
+  series?: SeriesOpener;
 }
 
 /** What /api/health says about the search backend: `ok` false answers 503. */
@@ -86,7 +93,7 @@ const BRIEF_CSP = CSP.replace(
 
 const ARCHIVE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
-const PAGE_RE = /^\/(?:|overview|brief|incident\/[A-Za-z0-9_-]{1,128})$/;
+const PAGE_RE = /^\/(?:|overview|brief|deadlines|incident\/[A-Za-z0-9_-]{1,128})$/;
 
 /** Answers kept for `cacheMs`. */
 const MAX_CACHED = 500;
@@ -217,7 +224,11 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     const input = await loadBriefInput(
       kb,
       { regency: regency[0], province: province[0], from: sel.from, to: sel.to },
-      { generated: today(), appUrl: (typeof opts.appUrl === 'function' ? opts.appUrl() : opts.appUrl) ?? null },
+      {
+        generated: today(),
+        appUrl: (typeof opts.appUrl === 'function' ? opts.appUrl() : opts.appUrl) ?? null,
+        series: opts.series,
+      },
     );
     const brief = buildBrief(input);
     const slug = `brief-${brief.area.name
@@ -247,6 +258,16 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     } finally {
       pdfQueue--;
     }
+  });
+
+  app.get('/api/deadlines', async (c) => {
+    const dq = parseDeadlineQuery(query(c));
+    const open = opts.series;
+    if (!open) return jsonError(c, 503, 'no availability data here: run `pantau probe` to watch the LPSEs');
+    const view = await cached(`deadlines:${JSON.stringify(dq)}`, () => withSeries(open, (s) => s.deadlineView(dq)));
+    // The LPSEs' names for people, beside the view (the store knows only slugs).
+    const slugs = [...view.figures.map((f) => f.instance), ...view.deadlines.map((d) => d.instance)];
+    return send(c, { ...view, names: lpseNames(slugs.filter((x): x is string => x !== null)) });
   });
 
   app.all('/api/*', (c) => jsonError(c, 404, 'no such endpoint'));

@@ -1,10 +1,11 @@
 /**
- * The web app's entry: a router over three pages (search, incident, overview) and the brief form. Each page renders
+ * The web app's entry: a router over the pages (search, incident, overview, deadlines) and the brief form. Each page renders
  * from the URL alone; links inside the app change the URL without reloading.
  */
 import type { Lang } from '../../i18n.ts';
 import { h, replace } from './dom.ts';
 import { renderBriefPage } from './page-brief.ts';
+import { renderDeadlines } from './page-deadlines.ts';
 import { renderIncident } from './page-incident.ts';
 import { renderOverview } from './page-overview.ts';
 import { renderSearch } from './page-search.ts';
@@ -54,6 +55,7 @@ function render(focus: boolean): void {
   else if (incident?.[1]) renderIncident(ctx, incident[1]);
   else if (path === '/overview') renderOverview(ctx);
   else if (path === '/brief') renderBriefPage(ctx);
+  else if (path === '/deadlines') renderDeadlines(ctx);
   else replace(main, h('h1', null, '404'), h('p', { class: 'empty' }, t.notFound));
   if (focus || path !== lastPath) {
     if (lastPath && focus) main.focus({ preventScroll: false });
@@ -71,7 +73,7 @@ function renderChrome(lang: Lang, t: Strings, path: string, params: URLSearchPar
       h(
         'a',
         {
-          href: withLang(href, href === '/brief' ? new URLSearchParams() : filters, lang),
+          href: withLang(href, href === '/brief' || href === '/deadlines' ? new URLSearchParams() : filters, lang),
           'aria-current': active ? 'page' : null,
         },
         label,
@@ -80,6 +82,7 @@ function renderChrome(lang: Lang, t: Strings, path: string, params: URLSearchPar
       nav,
       link('/', t.navSearch, path === '/'),
       link('/overview', t.navOverview, path === '/overview'),
+      link('/deadlines', t.navDeadlines, path === '/deadlines'),
       link('/brief', t.navBrief, path === '/brief'),
     );
   }
