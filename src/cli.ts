@@ -13,6 +13,7 @@ import { register as registerIncident } from './commands/incident.ts';
 import { register as registerIndex } from './commands/index.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
+import { register as registerSources } from './commands/sources.ts';
 import { register as registerStatus } from './commands/status.ts';
 import { register as registerUp } from './commands/up.ts';
 import { register as registerWatch } from './commands/watch.ts';
@@ -25,6 +26,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDemo,
   registerUp,
   registerStatus,
+  registerSources,
   registerCrawl,
   registerExtract,
   registerIndex,
