@@ -15,7 +15,36 @@ function wholeNumber(flag: string) {
 }
 
 export function register(program: Command, cli: Cli): void {
-  const sources = program.command('sources').description('the crawl sources: check that their start URLs answer');
+  const sources = program
+    .command('sources')
+    .description('the crawl sources: check that their start URLs answer; generate the sources of every LPSE');
+  sources
+    .command('lpse')
+    .description(
+      "print a sources file (JSON) of every regional LPSE's news and announcement pages, from the LPSE table; crawl it with pantau crawl --sources FILE",
+    )
+    .option(
+      '--form <form>',
+      'central (https://spse.inaproc.id/<slug>) or old (https://lpse.<x>.go.id/eproc4)',
+      'central',
+    )
+    .option('--only <slug...>', 'only these instances (their slugs: gresikkab, jabarprov, surabaya…)')
+    .action(async (opts: { form: string; only?: string[] }) => {
+      if (opts.form !== 'central' && opts.form !== 'old')
+        throw new UserError(`--form must be central or old, not ${opts.form}`);
+      const [{ lpseAnnouncementSources }, { LPSE_INSTANCES }] = await Promise.all([
+        import('../../crawlers/sources.ts'),
+        import('../../extractors/region/lpse-instances.ts'),
+      ]);
+      const unknown = (opts.only ?? []).filter((id) => !LPSE_INSTANCES.some((i) => i.id === id));
+      if (unknown.length)
+        throw new UserError(`no LPSE ${unknown.join(', ')} in the LPSE table (crawlers/lpse-table.json)`);
+      const { sources: list, skipped } = lpseAnnouncementSources(LPSE_INSTANCES, { form: opts.form, only: opts.only });
+      console.log(JSON.stringify({ sources: list }, null, 2));
+      cli.info(
+        `${list.length} LPSE source(s)${skipped.length ? `; ${skipped.length} instance(s) of a ministry or an agency left out (no region code)` : ''}`,
+      );
+    });
   sources
     .command('check')
     .description(
