@@ -104,10 +104,10 @@ test('crawled: the outage notices of detil_special?beritaId=… archived once ea
   extractArchived(dir);
   const reports = readReports(dir);
   expect(reports).toHaveLength(3);
-  const byId = Object.fromEntries(reports.map((r) => [new URL(r.url).searchParams.get('beritaId'), r]));
-  expect(byId['2060']?.is_incident).toBe(true);
-  expect(byId['2060']?.regions.map((r) => r.regency_code)).toEqual(['62.03']);
-  expect(byId['2071']?.is_incident).toBe(true);
+  const byId = new Map(reports.map((r) => [new URL(r.url).searchParams.get('beritaId'), r]));
+  expect(byId.get('2060')?.is_incident).toBe(true);
+  expect(byId.get('2060')?.regions.map((r) => r.regency_code)).toEqual(['62.03']);
+  expect(byId.get('2071')?.is_incident).toBe(true);
 
   // a second crawl fetches no announcement again
   const before = requests.length;
