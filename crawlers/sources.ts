@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { LPSE_INSTANCES, type LpseInstance } from '../extractors/region/lpse-instances.ts';
 import { UserError } from '../src/errors.ts';
+import { outletSources } from './outlets.ts';
 import { LPSE_ANNOUNCEMENT_RE } from './routes.ts';
 import type { SourceDef } from './source-def.ts';
 
@@ -217,8 +218,18 @@ export function searchFeeds(source: SourceDef): string[] {
   return source.search.queries.map((q) => source.search!.feed.replaceAll('{query}', encodeURIComponent(q)));
 }
 
-/** The starter list. */
-export const STARTER_SOURCES: SourceDef[] = [...NEWS_SOURCES, ...SEARCH_SOURCES, ...LPSE_SOURCES];
+/**
+ * The starter list: the outlets above (written out by hand), the outlets per province of crawlers/outlets.ts
+ * (generated from their platforms' URL patterns; a hand-written entry with the same id wins), the news-search
+ * feeds and the LPSEs above.
+ */
+const HAND_WRITTEN = new Set(NEWS_SOURCES.map((s) => s.id));
+export const STARTER_SOURCES: SourceDef[] = [
+  ...NEWS_SOURCES,
+  ...outletSources().filter((s) => !HAND_WRITTEN.has(s.id)),
+  ...SEARCH_SOURCES,
+  ...LPSE_SOURCES,
+];
 
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/i;
 const REGION_CODE_RE = /^\d{2}(?:\.\d{2})?$/;

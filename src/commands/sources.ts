@@ -19,6 +19,22 @@ export function register(program: Command, cli: Cli): void {
     .command('sources')
     .description('the crawl sources: check that their start URLs answer; generate the sources of every LPSE');
   sources
+    .command('outlets')
+    .description(
+      'print a sources file (JSON) of the starter outlets (crawlers/outlets.ts: ANTARA desks, Tribun, WordPress outlets, detik, Kompas), of one province with --province',
+    )
+    .option('--province <code>', 'only the outlets covering this province (Kemendagri code: 62 for Kalimantan Tengah)')
+    .action(async (opts: { province?: string }) => {
+      if (opts.province !== undefined && !/^\d{2}$/.test(opts.province))
+        throw new UserError(`--province must be a two-digit Kemendagri code (62), not ${opts.province}`);
+      const { outletSources } = await import('../../crawlers/outlets.ts');
+      const list = outletSources(opts.province ? { province: opts.province } : {});
+      console.log(JSON.stringify({ sources: list }, null, 2));
+      cli.info(
+        `${list.length} outlet source(s); their paths were not fetched when the list was written: pantau sources check`,
+      );
+    });
+  sources
     .command('lpse')
     .description(
       "print a sources file (JSON) of every regional LPSE's news and announcement pages, from the LPSE table; crawl it with pantau crawl --sources FILE",
