@@ -70,7 +70,7 @@ export type Handler = (ctx: PageContext, env: CrawlEnv) => Promise<void>;
  * when the crawl window is passed or a page shows nothing new.
  */
 export const DEFAULT_MAX_LISTING_PAGES = 200;
-const LPSE_ANNOUNCEMENT_RE = /\/(?:berita|pengumuman|informasi|publik\/berita|publik\/pengumuman)\/\d+(?:\/|$)/;
+export const LPSE_ANNOUNCEMENT_RE = /\/(?:berita|pengumuman|informasi|publik\/berita|publik\/pengumuman)\/\d+(?:\/|$)/;
 
 /**
  * One article link found on a listing, feed or sitemap: queued unless it is archived already or its text was

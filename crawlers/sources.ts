@@ -7,7 +7,10 @@
  * costs one request and is counted as a failure in the crawl summary; fix or drop it in your own file.
  */
 import { readFileSync } from 'node:fs';
+import { LPSE_INSTANCES, type LpseInstance } from '../extractors/region/lpse-instances.ts';
 import { UserError } from '../src/errors.ts';
+import { outletSources } from './outlets.ts';
+import { LPSE_ANNOUNCEMENT_RE } from './routes.ts';
 import type { SourceDef } from './source-def.ts';
 
 export type { LpseDef, SourceDef } from './source-def.ts';
@@ -134,6 +137,47 @@ export const LPSE_SOURCES: SourceDef[] = [
   lpse('inaproc-sigikab', 'LPSE Kabupaten Sigi (SPSE nasional)', 'https://spse.inaproc.id/sigikab', '72.10'),
 ];
 
+/**
+ * Links to an SPSE 4 instance's news and announcements: `publik/detil_special?beritaId=<n>` (../shared/data/SPSE.md;
+ * matched on the path, the query names the item), and the `/berita/<n>` form of other versions.
+ */
+export const LPSE_ANNOUNCEMENT_PATTERNS = ['/publik/detil_special$', LPSE_ANNOUNCEMENT_RE.source];
+
+/**
+ * The news and announcement pages of every regional LPSE in the LPSE table, as `lpse` sources: each instance's home
+ * page (which lists its latest news) in the central form (`https://spse.inaproc.id/<slug>`, where the old hosts
+ * redirect since 2024) or the old one (`https://lpse.<x>.go.id/eproc4`), with both hosts allowed. Instances of a
+ * ministry or an agency (no region code) are left out; `skipped` names them. The paths follow SPSE.md and were not
+ * fetched offline: `pantau sources check` tells which answer.
+ *
+ * @example lpseAnnouncementSources(LPSE_INSTANCES, { only: ['kapuaskab'] }).sources[0]?.lpse?.base // "https://spse.inaproc.id/kapuaskab"
+ */
+export function lpseAnnouncementSources(
+  instances: readonly LpseInstance[] = LPSE_INSTANCES,
+  opts: { form?: 'central' | 'old'; only?: readonly string[] } = {},
+): { sources: SourceDef[]; skipped: string[] } {
+  const sources: SourceDef[] = [];
+  const skipped: string[] = [];
+  for (const i of instances) {
+    if (opts.only && !opts.only.includes(i.id)) continue;
+    if (!i.region_code) {
+      skipped.push(i.id);
+      continue;
+    }
+    const old = i.old_url ? `${i.old_url.replace(/\/+$/, '')}/eproc4` : null;
+    const base = opts.form === 'old' && old ? old : i.url.replace(/\/+$/, '');
+    sources.push({
+      id: `lpse-${i.id}`,
+      name: i.name,
+      kind: 'lpse',
+      lpse: { base, region_code: i.region_code, region_name: i.name.replace(/^LPSE /, ''), announcement_paths: [''] },
+      article_patterns: LPSE_ANNOUNCEMENT_PATTERNS,
+      hosts: [...new Set([...i.hosts, new URL(base).host].map((h) => h.toLowerCase()))],
+    });
+  }
+  return { sources, skipped };
+}
+
 function lpse(id: string, name: string, base: string, region_code: string): SourceDef {
   return { id, name, kind: 'lpse', lpse: { base, region_code, region_name: name.replace(/^LPSE |\s*\(.*\)$/g, '') } };
 }
@@ -174,8 +218,18 @@ export function searchFeeds(source: SourceDef): string[] {
   return source.search.queries.map((q) => source.search!.feed.replaceAll('{query}', encodeURIComponent(q)));
 }
 
-/** The starter list. */
-export const STARTER_SOURCES: SourceDef[] = [...NEWS_SOURCES, ...SEARCH_SOURCES, ...LPSE_SOURCES];
+/**
+ * The starter list: the outlets above (written out by hand), the outlets per province of crawlers/outlets.ts
+ * (generated from their platforms' URL patterns; a hand-written entry with the same id wins), the news-search
+ * feeds and the LPSEs above.
+ */
+const HAND_WRITTEN = new Set(NEWS_SOURCES.map((s) => s.id));
+export const STARTER_SOURCES: SourceDef[] = [
+  ...NEWS_SOURCES,
+  ...outletSources().filter((s) => !HAND_WRITTEN.has(s.id)),
+  ...SEARCH_SOURCES,
+  ...LPSE_SOURCES,
+];
 
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/i;
 const REGION_CODE_RE = /^\d{2}(?:\.\d{2})?$/;

@@ -36,6 +36,23 @@ export async function closeAll(): Promise<void> {
   openConnections.clear();
 }
 
+/** A command that stops cleanly on its own (`pantau watch`: after its current step) takes the first signal. */
+let interruptHandler: ((signal: NodeJS.Signals) => void) | null = null;
+
+/** Registers (or, with null, removes) the handler of the first SIGINT/SIGTERM; a second one stops at once. */
+export function onInterrupt(handler: ((signal: NodeJS.Signals) => void) | null): void {
+  interruptHandler = handler;
+}
+
+/** Hands a signal to the registered handler, once: true if it took it. */
+export function takeInterrupt(signal: NodeJS.Signals): boolean {
+  const handler = interruptHandler;
+  if (!handler) return false;
+  interruptHandler = null;
+  handler(signal);
+  return true;
+}
+
 /**
  * The one line for a disk that filled up under a command: which disk, how much is left, what to do.
  *

@@ -3,7 +3,7 @@
  * this file only wires them up and turns errors into one line and an exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { closeAll, diskFullError, makeCli, type RegisterCommand } from './cli-kit.ts';
+import { closeAll, diskFullError, makeCli, type RegisterCommand, takeInterrupt } from './cli-kit.ts';
 import { register as registerBrief } from './commands/brief.ts';
 import { register as registerCrawl } from './commands/crawl.ts';
 import { register as registerDeadlines } from './commands/deadlines.ts';
@@ -15,8 +15,10 @@ import { register as registerIndex } from './commands/index.ts';
 import { register as registerProbe } from './commands/probe.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
+import { register as registerSources } from './commands/sources.ts';
 import { register as registerStatus } from './commands/status.ts';
 import { register as registerUp } from './commands/up.ts';
+import { register as registerWatch } from './commands/watch.ts';
 import { resolveDataDir } from './config.ts';
 import { isDiskFull, messageOf, UserError } from './errors.ts';
 import { MeiliTaskError } from './meili/tasks.ts';
@@ -26,9 +28,11 @@ const COMMANDS: RegisterCommand[] = [
   registerDemo,
   registerUp,
   registerStatus,
+  registerSources,
   registerCrawl,
   registerExtract,
   registerIndex,
+  registerWatch,
   registerSearch,
   registerIncident,
   registerExport,
@@ -62,6 +66,8 @@ let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
+    // `pantau watch` stops after its current step; a second signal stops it here, at once
+    if (takeInterrupt(signal)) return;
     stopping = true;
     process.stderr.write(`\npantau: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}, stopping…\n`);
     void closeAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

@@ -13,6 +13,7 @@ import { statedOutageAt } from '../relevance/index.ts';
 import { type Sentence, sentenceAt } from '../text.ts';
 import { NEEDS_PREFIX, PROVINCE_ALIASES, REGENCY_ALIASES, SEAT_ALIASES } from './aliases.ts';
 import { type GazProvince, type GazRegency, PROVINCES, REGENCIES } from './gazetteer-data.ts';
+import { lpseInstanceOf, lpseRegionCodes } from './lpse-instances.ts';
 
 export interface RegionValue {
   regions: Region[];
@@ -323,6 +324,28 @@ const provinceRegion = (p: GazProvince, evidence: string): Region => ({
   evidence,
 });
 const keyOf = (r: Region) => r.regency_code ?? `p${r.province_code}`;
+const REGENCY_BY_CODE = new Map(REGENCIES.map((r) => [r.code, r]));
+
+/** A Kemendagri code as a region: "62.13" → Kabupaten Barito Timur, "62" → Kalimantan Tengah. */
+function regionByCode(code: string, evidence: string): Region | null {
+  const r = REGENCY_BY_CODE.get(code);
+  if (r) return regionOf(r, evidence);
+  const p = PROVINCE_BY_CODE.get(code);
+  return p ? provinceRegion(p, evidence) : null;
+}
+
+/**
+ * The regions of an LPSE host by the LPSE table (lpse-instances.ts): its own region; for an instance with no region
+ * of its own (SPSE Nasional), the regions whose institutions it serves; null when the table does not know the host.
+ * A regional instance that also serves other regions' institutions (the LPSE of Jawa Barat serves Kabupaten Garut's)
+ * is reported as its own region only: a report's regions are the places the article is about, as labelled.
+ */
+function tableRegions(host: string): Region[] | null {
+  const inst = lpseInstanceOf(host);
+  if (!inst) return null;
+  const codes = inst.region_code ? [inst.region_code] : lpseRegionCodes(inst);
+  return codes.map((c) => regionByCode(c, host)).filter((r): r is Region => r !== null);
+}
 
 /** Resolves a matched name with the kind its prefix gives to one region. */
 function resolve(name: string, kind: Kind, evidence: string): Region | null {
@@ -395,8 +418,8 @@ function collectMentions(ctx: ExtractContext): Mention[] {
   }
   LPSE_HOST_RE.lastIndex = 0;
   for (let m = LPSE_HOST_RE.exec(text); m; m = LPSE_HOST_RE.exec(text)) {
-    const region = regionFromHost(m[0]);
-    if (region)
+    for (const region of tableRegions(m[0]) ?? [regionFromHost(m[0])]) {
+      if (!region) continue;
       out.push({
         key: keyOf(region),
         region,
@@ -405,6 +428,7 @@ function collectMentions(ctx: ExtractContext): Mention[] {
         at: m.index,
         sentence: sentenceAt(ctx.sentences, m.index),
       });
+    }
   }
   return out;
 }
@@ -440,6 +464,9 @@ function unaffectedLater(rest: string): boolean {
 export function regionFromHost(host: string): Region | null {
   const m = new RegExp(LPSE_HOST_RE.source, 'i').exec(host);
   if (!m) return null;
+  // the LPSE table first: it knows every instance's host, abbreviations included ("lpse.boltimkab.go.id")
+  const inst = lpseInstanceOf(m[0]);
+  if (inst) return inst.region_code ? regionByCode(inst.region_code, m[0]) : null;
   const slug = (m[1] ?? m[3] ?? '').toLowerCase();
   const suffix = (m[2] ?? m[4] ?? '').toLowerCase();
   if (suffix === 'prov') {
@@ -521,6 +548,10 @@ export function extractRegions(ctx: ExtractContext): Extracted<RegionValue> & { 
   );
   // the LPSE of a ministry or a university, and no regional LPSE named: no region
   if (!chosen.some((c) => c.forms.has('lpse')) && NON_REGIONAL_LPSE_RE.test(`${ctx.title}\n${ctx.text}`)) chosen = [];
+  // an LPSE's own announcement page that names no place: the LPSE of its address
+  if (!chosen.length && ctx.article.kind === 'lpse-announcement')
+    for (const r of tableRegions(ctx.article.url) ?? [])
+      chosen.push({ region: r, score: 1, forms: new Set<Form>(['lpse']), first: 0 });
   const regions = chosen.sort((a, b) => a.first - b.first).map((c) => c.region);
   const national = NATIONAL_RE.test(`${ctx.title}\n${ctx.text}`) && regions.length === 0;
   const lpseHost = ctx.text.match(LPSE_HOST_RE)?.[0]?.toLowerCase() ?? null;

@@ -3,6 +3,7 @@ import { type Cli, trackConnection } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { readSearchKey } from '../meili/embedded.ts';
 import { superviseMeili } from '../meili/supervised.ts';
+import { watchStatus } from '../watch/state.ts';
 import { parsePort } from './up.ts';
 
 const LOOPBACK_RE = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
@@ -64,6 +65,7 @@ export function register(program: Command, cli: Cli): void {
           reportsOf: (id) => meili.use((client) => reader(client).reportsOf(id)),
         },
         health: () => meili.status(),
+        watch: () => watchStatus(dir),
         archive: archiveReader(dir),
         secrets,
         port: opts.port,

@@ -6,6 +6,7 @@ import type { Cli } from '../cli-kit.ts';
 import { findRunning } from '../meili/embedded.ts';
 import { describeLeases, liveLeases } from '../meili/lease.ts';
 import { readReports, reportsFile } from '../store.ts';
+import { describeWatch, watchStatus } from '../watch/state.ts';
 
 interface IndexStatus {
   uid: string;
@@ -52,6 +53,7 @@ export function register(program: Command, cli: Cli): void {
             : { mode: 'embedded', running: false },
         archive: { pages: countArchived(dir), observations: listObservations(dir).length },
         reports: { total: reports.length, incidents: reports.filter((r) => r.is_incident).length },
+        watch: watchStatus(dir),
         indexes: null as IndexStatus[] | null,
         databaseSize: null as number | null,
       };
@@ -77,6 +79,8 @@ export function register(program: Command, cli: Cli): void {
       console.log(
         `reports      ${status.reports.total} reports, ${status.reports.incidents} about an outage (${reportsFile(dir)})`,
       );
+      for (const [i, line] of describeWatch(status.watch).entries())
+        console.log(`${i ? '             ' : 'watch        '}${line}`);
       if (status.indexes === null) console.log('indexes      (not read: --no-start)');
       else if (!status.indexes.length) console.log('indexes      none yet (run pantau index)');
       for (const i of status.indexes ?? []) {

@@ -44,6 +44,8 @@ export interface AppOptions {
   appUrl?: string | null | (() => string | null);
   /** The backend's real state for /api/health (default: always ok, for an app over an in-memory KB). */
   health?: () => Promise<BackendHealth>;
+  /** The state of the data dir's `pantau watch` (src/watch/state.ts), shown by /api/health. */
+  watch?: () => unknown;
   log?: (line: string) => void;
   /** Bundle minified (default true). */
   minify?: boolean;
@@ -170,7 +172,7 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
       : { ok: true, backend: 'available' };
     c.header('Cache-Control', 'no-store');
     // 503 when the backend is down: a load balancer or monitor reading only the status sees it too.
-    return c.json(h, h.ok ? 200 : 503);
+    return c.json(opts.watch ? { ...h, watch: opts.watch() } : h, h.ok ? 200 : 503);
   });
 
   app.get('/api/search', async (c) => {
