@@ -8,8 +8,8 @@ import { toIncidentFacts } from '../../src/brief/facts.ts';
 import type { KbReader } from '../../src/brief/load.ts';
 import type { IncidentSummary, SearchParams } from '../../src/kb/api.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
-import type { Incident } from '../../types/index.ts';
 import { toReportRef } from '../../src/web/kb.ts';
+import type { Incident } from '../../types/index.ts';
 import { webReports } from './helpers.ts';
 
 const figure = (instance: string | null, f: Partial<DeadlineFigure>): DeadlineFigure => ({

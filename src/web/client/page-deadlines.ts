@@ -4,14 +4,7 @@
  * episodes behind them) and the tenders whose upload window an outage cut into.
  */
 import type { AvailabilityDay, DeadlineFigure, DeadlineView } from '../../../probe/types.ts';
-import {
-  formatDate,
-  formatDateTime,
-  formatFigure,
-  formatMinutes,
-  formatNumber,
-  formatRupiah,
-} from '../../i18n.ts';
+import { formatDate, formatDateTime, formatFigure, formatMinutes, formatNumber, formatRupiah } from '../../i18n.ts';
 import { ApiError, getJson, isAbort } from './api.ts';
 import { h, replace } from './dom.ts';
 import type { PageContext } from './main.ts';
