@@ -5,11 +5,11 @@
  * report ids, are the same on every run: running the demo twice updates documents rather than duplicating them.
  */
 import type { Command } from 'commander';
+import type { Incident } from '../../types/index.ts';
 import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { DEMO_SITES, fixtureSources, serveFixtures } from '../fixture-server.ts';
 import type { SearchParams } from '../kb/api.ts';
-import type { Incident } from '../../types/index.ts';
 import { parsePort } from './up.ts';
 
 export const DEMO_PORT = 47800;
@@ -17,7 +17,9 @@ export const DEMO_PORT = 47800;
 export function register(program: Command, cli: Cli): void {
   program
     .command('demo')
-    .description('crawl the bundled fixture sites on 127.0.0.1, extract, index, and show the incidents (no network)')
+    .description(
+      'crawl the bundled fixture sites on 127.0.0.1, extract, index and show the incidents; then probe a local SPSE for a simulated week and show the deadline figures (no network)',
+    )
     .option('--port <n>', `first port for the fixture sites (one per site; default ${DEMO_PORT})`, parsePort)
     .action(async (opts: { port?: number }) => {
       // Loaded here, not at start-up: the extractors and the knowledge base are heavy.
@@ -37,7 +39,7 @@ export function register(program: Command, cli: Cli): void {
         throw err;
       });
       try {
-        cli.info(`1/4 serving the fixture sites: ${Object.values(served.sites).join(', ')}`);
+        cli.info(`1/5 serving the fixture sites: ${Object.values(served.sites).join(', ')}`);
         // Loaded here, not at start-up: Crawlee is heavy and most commands never crawl.
         const { crawl } = await import('../../crawlers/crawl.ts');
         const crawled = await crawl({ dataDir: dir, sources: fixtureSources(served), pacingMs: 0, log: cli.info });
@@ -49,18 +51,18 @@ export function register(program: Command, cli: Cli): void {
         await served.close();
       }
 
-      cli.info('2/4 extracting reports from the archive');
+      cli.info('2/5 extracting reports from the archive');
       const extracted = extractArchived(dir, { log: cli.info });
       cli.info(
         `    ${extracted.extracted} pages extracted (${extracted.incidents} report an outage), ${extracted.unchanged} unchanged`,
       );
 
       await cli.withMeili(async ({ client }) => {
-        cli.info('3/4 grouping reports into incidents and indexing them');
+        cli.info('3/5 grouping reports into incidents and indexing them');
         const counts = await syncIndexes(client, dir, { log: cli.info });
         cli.info(`    ${counts.incidents} incidents from ${counts.incidentReports} reports; index ${counts.index}`);
 
-        cli.info('4/4 results');
+        cli.info('4/5 results');
         const all = await searchIncidents(client, { limit: 100, sort: 'start:asc' });
         console.log(`\n${all.total} incident${all.total === 1 ? '' : 's'} found\n`);
         for (const hit of all.hits) {
@@ -79,7 +81,23 @@ export function register(program: Command, cli: Cli): void {
           console.log(renderSearch(await searchIncidents(client, params)));
         }
       });
-      console.log(`\nData in ${dir.root}. Try: pantau search "PDN", pantau incident ID, pantau serve`);
+      cli.info(
+        '5/5 watching the LPSEs themselves: the local SPSE, probed for a simulated week, its tender schedules read',
+      );
+      const [{ runDeadlineDemo }, { renderDeadlineTable }, { instanceInfo }] = await Promise.all([
+        import('../spse-sim/demo.ts'),
+        import('../series/format.ts'),
+        import('../series/instances.ts'),
+      ]);
+      const deadlines = await runDeadlineDemo(dir.root, cli.info);
+      console.log(
+        '\n$ pantau deadlines   (on the local SPSE: four LPSEs, two of them scripted to fail before deadlines)\n',
+      );
+      console.log(renderDeadlineTable(deadlines.view, instanceInfo));
+      console.log(`Data in ${dir.root}. Try: pantau search "PDN", pantau incident ID, pantau serve`);
+      console.log(
+        `The simulated week is kept apart, in ${deadlines.dataDir}: pantau --data-dir ${deadlines.dataDir} deadlines`,
+      );
     });
 }
 

@@ -14,30 +14,18 @@
  * Times in the model are the instance's wall-clock (`2026-08-19 20:00`), as SPSE shows them; the pages print them
  * as "19 Agustus 2026 20:00".
  */
+import type { SimInstance } from './instances.ts';
+import type { SimRequest, SimResponse } from './server.ts';
 
-/** An instance as the routes see it. */
-export interface SimInstance {
-  /** `acehbaratkab`: the central form's first path segment. */
-  slug: string;
-  /** Hours east of UTC of the instance's clock (7 WIB, 8 WITA, 9 WIT); 7 by default. */
-  utcOffset?: number;
-}
-
-/** What a route reads of a request: the server reads the body before asking the routes. */
-export interface SimRequest {
-  method: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-export interface SimResponse {
-  status: number;
-  headers?: Record<string, string | string[]>;
-  body: string;
-}
-
-/** One page family of the simulated SPSE: answers, or returns null to let the next route try. */
-export type SimRoute = (req: SimRequest, instance: SimInstance, url: URL) => SimResponse | null;
+/**
+ * What the tender pages read of a request and of its instance: a part of the server's `SimRequest` and
+ * `SimInstance`, so a `TenderRoute` is a `SimRoute` and a test can mount it on a bare node:http server.
+ */
+export type TenderRequest = Pick<SimRequest, 'method' | 'headers' | 'body'>;
+export type TenderInstance = Pick<SimInstance, 'slug'> & { utcOffset?: number };
+type TenderResponse = SimResponse & { status: number };
+export type TenderRoute = (req: TenderRequest, instance: TenderInstance, url: URL) => TenderResponse | null;
+type SimRoute = TenderRoute;
 
 /** One change of a stage: the schedule as it was before the edit. */
 export interface SimChange {
@@ -407,14 +395,14 @@ function loginPage(base: string, offset: number): string {
   );
 }
 
-const html = (body: string, status = 200, headers: Record<string, string | string[]> = {}): SimResponse => ({
+const html = (body: string, status = 200, headers: Record<string, string | string[]> = {}): TenderResponse => ({
   status,
   headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
   body,
 });
 
 /** The path under the instance and the base of its links, in either URL form (null: not this instance's). */
-export function localPath(instance: SimInstance, url: URL): { path: string; base: string } | null {
+export function localPath(instance: TenderInstance, url: URL): { path: string; base: string } | null {
   const p = url.pathname;
   for (const base of [`/${instance.slug}`, '/eproc4']) {
     if (p === base || p.startsWith(`${base}/`)) return { path: p.slice(base.length) || '/', base };
@@ -422,7 +410,7 @@ export function localPath(instance: SimInstance, url: URL): { path: string; base
   return null;
 }
 
-function header(req: SimRequest, name: string): string | undefined {
+function header(req: TenderRequest, name: string): string | undefined {
   const v = req.headers[name.toLowerCase()];
   return Array.isArray(v) ? v[0] : v;
 }
@@ -494,7 +482,7 @@ export function createTenderSite(opts: TenderSiteOptions = {}): TenderSite {
   };
   const rowId = (slug: string, code: string, i: number) => rowIds.get(`${slug}:${code}:${i}`) ?? 0;
 
-  const answer = (req: SimRequest, url: URL, r: SimResponse): SimResponse => {
+  const answer = (req: TenderRequest, url: URL, r: TenderResponse): TenderResponse => {
     log.push({ method: req.method, path: url.pathname, status: r.status });
     return r;
   };

@@ -57,6 +57,21 @@ describe('pantau demo', () => {
     expect(incidents).toMatch(/quoted: Abdul Gafur/);
   });
 
+  test('then probes the local SPSE for a simulated week and prints the deadline figures it implies', () => {
+    expect(first.code, first.stderr).toBe(0);
+    const section = first.stdout.split('$ pantau deadlines')[1] ?? '';
+    // The scenario: Barito Timur and Mimika down 4 h before each of their 3 deadlines (12 h in the 24 h windows, none
+    // elsewhere); Aceh Barat and Palangkaraya down as long, but never within 24 h of a deadline of theirs.
+    for (const slug of ['baritotimurkab', 'mimikakab'])
+      expect(section).toMatch(new RegExp(`\\(${slug}\\) +– +0\\.1\\d+ +3 +3 +12 h +72 h +0 min`));
+    for (const slug of ['acehbaratkab', 'palangkaraya'])
+      expect(section).toMatch(new RegExp(`\\(${slug}\\) +0\\.00 +1\\.000 +3 +3 +0 min +72 h +12 h`));
+    expect(section).toMatch(/6 tenders, Rp 138 miliar; 2 rescheduled after the outage began/);
+    // kept apart from the real data dir's probe database
+    expect(existsSync(join(dataDir, 'demo', 'series', 'pantau.duckdb'))).toBe(true);
+    expect(existsSync(join(dataDir, 'series'))).toBe(false);
+  });
+
   test('the unrelated fixture articles (sports, politics, training, tenders) become no incident', () => {
     const store = readFileSync(join(dataDir, 'reports', 'reports.jsonl'), 'utf8')
       .trim()

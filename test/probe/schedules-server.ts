@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SimInstance, SimRoute } from '../../src/spse-sim/tenders.ts';
+import type { TenderInstance as SimInstance, TenderRoute as SimRoute } from '../../src/spse-sim/tenders.ts';
 
 export interface Served {
   url: string;

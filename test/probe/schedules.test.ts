@@ -16,7 +16,7 @@ import { readSchedules, refreshSchedules, SCHEDULE_USER_AGENT, ScheduleReadError
 import type { Tender } from '../../probe/types.ts';
 import {
   createTenderSite,
-  type SimInstance,
+  type TenderInstance as SimInstance,
   type SimTender,
   shortRupiah,
   spseDate,
