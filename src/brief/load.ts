@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DeadlineView, SeriesStore } from '../../probe/types.ts';
-import type { IncidentSummary, SearchParams, SearchResult } from '../kb/api.ts';
 import type { Incident } from '../../types/index.ts';
+import { UserError } from '../errors.ts';
+import type { IncidentSummary, SearchParams, SearchResult } from '../kb/api.ts';
 import type { BriefInput, ReportRef } from './build.ts';
 import { toIncidentFacts } from './facts.ts';
 
@@ -168,7 +169,14 @@ async function loadDeadlines(
 ): Promise<{ view: DeadlineView; instances: string[]; names: Record<string, string> } | null> {
   const instances = instancesOfArea(area);
   if (!instances.length) return null;
-  const store = await open();
+  let store: SeriesStore;
+  try {
+    store = await open();
+  } catch (err) {
+    // no probe data yet (or none readable now): the brief is made without its deadline section
+    if (err instanceof UserError) return null;
+    throw err;
+  }
   try {
     const period = {
       ...(sel.from ? { from: new Date(`${sel.from}T00:00:00+07:00`).toISOString() } : {}),

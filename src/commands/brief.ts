@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type Lang, todayWib } from '../i18n.ts';
 import type { Cli } from '../cli-kit.ts';
-import { UserError, messageOf } from '../errors.ts';
+import { messageOf, UserError } from '../errors.ts';
+import { type Lang, todayWib } from '../i18n.ts';
+import { openSeries, seriesFile } from '../series/store.ts';
 import { BadRequest, checkDate } from '../web/validate.ts';
 
 interface BriefOptions {
@@ -56,6 +57,7 @@ export function register(program: Command, cli: Cli): void {
         import('../brief/render.ts'),
         import('../web/kb.ts'),
       ]);
+      const dir = cli.dataDir();
       await cli.withMeili(async (conn) => {
         const kb = web.meiliKbReader(conn.client);
         const area = opts.regency ? { regency: [opts.regency] } : { province: [opts.province ?? ''] };
@@ -87,7 +89,11 @@ export function register(program: Command, cli: Cli): void {
         const input = await loadBriefInput(
           kb,
           { regency: opts.regency, province: opts.province, from: opts.from, to: opts.to },
-          { generated: todayWib(Date.now()) },
+          {
+            generated: todayWib(Date.now()),
+            // the deadline section, when the data dir has probe data
+            series: existsSync(seriesFile(dir.root)) ? () => openSeries(dir.root, { mode: 'read' }) : undefined,
+          },
         );
         const brief = buildBrief(input);
         cli.info(

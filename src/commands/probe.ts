@@ -101,7 +101,8 @@ export async function runProbe(
   const only = pick(readLpseTable(), opts.lpse).map((e) => e.id);
   const dir = cli.dataDir();
   let sim: SpseSim | null = null;
-  const store = await openSeries(dir.root, { keepOpen: true });
+  // opened per batch, not held: `pantau serve` and `pantau deadlines` read the file between two batches
+  const store = await openSeries(dir.root);
   try {
     if (opts.sim) {
       sim = await createSpseSim({

@@ -42,9 +42,10 @@ export function register(program: Command, cli: Cli): void {
         throw new UserError(`--host is not a host name or address: ${opts.host}`);
       const host = opts.host.replace(/^\[|\]$/g, '');
       // Loaded here, not at start-up: the web server and its bundler are heavy and most commands never serve.
-      const [{ archiveLink, archiveReader, meiliKbReader }, { startServer }] = await Promise.all([
+      const [{ archiveLink, archiveReader, meiliKbReader }, { startServer }, { openSeries }] = await Promise.all([
         import('../web/kb.ts'),
         import('../web/server.ts'),
+        import('../series/store.ts'),
       ]);
       const dir = cli.dataDir();
       const meili = await superviseMeili(dir, {
@@ -66,6 +67,9 @@ export function register(program: Command, cli: Cli): void {
         },
         health: () => meili.status(),
         watch: () => watchStatus(dir),
+        // the probe database, opened read-only per request (a probe or watch writing meanwhile holds it only
+        // while it appends); none yet: /api/deadlines says which command fills it, briefs have no deadline section
+        series: () => openSeries(dir.root, { mode: 'read', waitMs: 5_000 }),
         archive: archiveReader(dir),
         secrets,
         port: opts.port,
