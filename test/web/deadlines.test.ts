@@ -144,7 +144,11 @@ describe('the deadline page', () => {
     expect(rows[0]).toMatch(/Ya$/);
     expect(rows[1]).toContain('Rehabilitasi Gedung Puskesmas Kota');
     expect(rows[1]).toMatch(/Tidak$/);
-    expect(await page.locator('#episodes tbody tr').count()).toBe(3);
+    expect(await page.locator('#episodes tbody tr td:nth-child(4)').allTextContents()).toEqual([
+      'Tidak menjawab',
+      'Halaman error SPSE',
+      'Halaman error Cloudflare',
+    ]);
     expect(await page.locator('#deadline-list tbody tr').count()).toBe(3);
     expect(await page.locator('#per-lpse').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('deadlines-lpse-1280'), fullPage: true });

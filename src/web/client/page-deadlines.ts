@@ -11,6 +11,7 @@ import {
   formatMinutes,
   formatNumber,
   formatRupiah,
+  probeClassLabel,
 } from '../../brief/i18n.ts';
 import { ApiError, getJson, isAbort } from './api.ts';
 import { h, replace } from './dom.ts';
@@ -376,7 +377,10 @@ function renderOverlaps(ctx: PageContext, view: DeadlineAnswer): HTMLElement {
 
 function renderPerLpse(ctx: PageContext, view: DeadlineAnswer): HTMLElement | null {
   const { t, lang } = ctx;
-  const rows = view.figures.filter((f) => f.instance !== null);
+  // The LPSEs whose outages cluster most before deadlines first; those with no ratio last.
+  const rows = view.figures
+    .filter((f) => f.instance !== null)
+    .sort((a, b) => (b.ratio ?? -1) - (a.ratio ?? -1) || (a.instance ?? '').localeCompare(b.instance ?? ''));
   if (!rows.length) return null;
   const minutes = new Map<string, { observed: number; down: number }>();
   for (const a of view.availability) {
@@ -468,7 +472,7 @@ function renderEpisodes(ctx: PageContext, view: DeadlineAnswer): HTMLElement | n
               h('td', null, nameOf(view, e.instance)),
               h('td', null, formatDateTime(e.start, lang, offsetOf(view, e.instance))),
               h('td', null, e.end ? formatDateTime(e.end, lang, offsetOf(view, e.instance)) : t.ongoing),
-              h('td', null, e.class),
+              h('td', null, probeClassLabel(e.class, lang)),
               h('td', { class: 'num' }, e.probes),
             ),
           ),
