@@ -189,3 +189,23 @@ export function formatFigure(x: number | null | undefined, lang: Lang, digits = 
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   return x.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: x < 0.01 && x > 0 ? 4 : digits });
 }
+
+/** How a probe of an LPSE ended (probe/types.ts `PROBE_CLASSES`), for people. */
+export const PROBE_CLASS_LABELS: Record<string, Record<Lang, string>> = {
+  up: { id: 'Normal', en: 'Up' },
+  'spse-error': { id: 'Halaman error SPSE', en: 'SPSE error page' },
+  'http-5xx': { id: 'Galat server (HTTP 5xx)', en: 'Server error (HTTP 5xx)' },
+  cloudflare: { id: 'Halaman error Cloudflare', en: 'Cloudflare error page' },
+  forbidden: { id: 'Akses ditolak', en: 'Access refused' },
+  timeout: { id: 'Tidak menjawab', en: 'No answer (timeout)' },
+  dns: { id: 'Nama domain tidak ditemukan', en: 'Name not found (DNS)' },
+  tls: { id: 'Sertifikat/TLS gagal', en: 'TLS failure' },
+  'connection-refused': { id: 'Koneksi ditolak', en: 'Connection refused' },
+  maintenance: { id: 'Pemeliharaan', en: 'Maintenance' },
+  'redirect-loop': { id: 'Pengalihan berputar', en: 'Redirect loop' },
+  'other-error': { id: 'Galat lain', en: 'Other error' },
+};
+
+export function probeClassLabel(c: string, lang: Lang): string {
+  return PROBE_CLASS_LABELS[c]?.[lang] ?? c;
+}

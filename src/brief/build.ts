@@ -38,7 +38,13 @@ export interface BriefInput {
   /** Where the web app runs, to link each incident; omitted in a brief made offline. */
   appUrl?: string | null;
   /** What Pantau's own probe saw of the area's LPSE(s), when the time-series store has it. */
-  deadlines?: { view: DeadlineView; instances: string[]; names?: Record<string, string> } | null;
+  deadlines?: {
+    view: DeadlineView;
+    instances: string[];
+    names?: Record<string, string>;
+    /** UTC offset of each instance's clock (WIB 7 when missing): times are shown in the LPSE's own zone. */
+    offsets?: Record<string, number>;
+  } | null;
 }
 
 export interface Citation {
@@ -173,6 +179,7 @@ export function buildBrief(input: BriefInput): Brief {
     input.deadlines?.view,
     input.deadlines?.instances ?? [],
     input.deadlines?.names ?? {},
+    input.deadlines?.offsets ?? {},
   );
   return {
     area: input.area,

@@ -10,6 +10,8 @@ export interface BriefDeadlines {
   instances: string[];
   /** Their names for people, by slug ("LPSE Kabupaten Barito Timur"); a slug without one is shown as it is. */
   names: Record<string, string>;
+  /** UTC offset of each instance's clock by slug (7 when missing). */
+  offsets: Record<string, number>;
   windowHours: number;
   /** One per instance with data. */
   figures: DeadlineFigure[];
@@ -38,6 +40,7 @@ export function toBriefDeadlines(
   view: DeadlineView | null | undefined,
   instances: readonly string[],
   names: Record<string, string> = {},
+  offsets: Record<string, number> = {},
 ): BriefDeadlines | null {
   if (!view || !instances.length) return null;
   const own = new Set(instances);
@@ -55,6 +58,7 @@ export function toBriefDeadlines(
   return {
     instances: [...instances],
     names: { ...names },
+    offsets: { ...offsets },
     windowHours: figures[0]?.windowHours ?? view.query.windowHours ?? 24,
     figures,
     overlaps,

@@ -3,6 +3,7 @@
  * province's incidents for the comparison, and the reports they cite.
  */
 import { readFileSync } from 'node:fs';
+import { utcOffsetOfRegion } from '../../probe/schedules/zones.ts';
 import type { DeadlineView, SeriesStore } from '../../probe/types.ts';
 import type { Incident } from '../../types/index.ts';
 import { UserError } from '../errors.ts';
@@ -112,6 +113,7 @@ export async function loadBriefInput(
 interface LpseEntry {
   id: string;
   name: string;
+  region_code: string | null;
   serves: Array<{ name: string }>;
 }
 let lpseTable: LpseEntry[] | null = null;
@@ -147,6 +149,19 @@ const areaKey = (s: string) =>
     .replace(/[^a-z0-9]+/g, '');
 
 /**
+ * The UTC offset of each instance's clock by slug (WIB 7, WITA 8, WIT 9, from its region): the zone its schedule
+ * times are written in and its days are counted in. Unknown slugs are left out.
+ */
+export function lpseOffsets(slugs: Iterable<string>): Record<string, number> {
+  const want = new Set(slugs);
+  return Object.fromEntries(
+    lpseEntries()
+      .filter((i) => want.has(i.id))
+      .map((i) => [i.id, utcOffsetOfRegion(i.region_code)]),
+  );
+}
+
+/**
  * The LPSE instances (slugs of crawlers/lpse-table.json) of an area: its own LPSE, else the instances that serve it
  * (SPSE Nasional serves some kabupaten).
  * @example instancesOfArea({ kind: 'regency', name: 'Kabupaten Luwu Utara' }) // ['luwuutarakab']
@@ -166,7 +181,12 @@ async function loadDeadlines(
   open: () => SeriesStore | Promise<SeriesStore>,
   area: BriefInput['area'],
   sel: BriefSelection,
-): Promise<{ view: DeadlineView; instances: string[]; names: Record<string, string> } | null> {
+): Promise<{
+  view: DeadlineView;
+  instances: string[];
+  names: Record<string, string>;
+  offsets: Record<string, number>;
+} | null> {
   const instances = instancesOfArea(area);
   if (!instances.length) return null;
   let store: SeriesStore;
@@ -194,7 +214,7 @@ async function loadDeadlines(
       availability: views.flatMap((v) => v.availability),
       deadlines: views.flatMap((v) => v.deadlines),
     };
-    return { view, instances, names: lpseNames(instances) };
+    return { view, instances, names: lpseNames(instances), offsets: lpseOffsets(instances) };
   } finally {
     await store.close().catch(() => {});
   }

@@ -276,7 +276,7 @@ function deadlinesMarkdown(d: BriefDeadlines, lang: Lang): string[] {
     );
     for (const o of d.overlaps) {
       L.push(
-        `| ${mdEscape(o.name)} (${mdEscape(o.tender)}) | ${formatRupiah(o.value, lang)} | ${formatDateTime(o.deadline, lang)} | ${formatMinutes(o.minutesLost, lang)} | ${o.changedAfter ? t.yes : t.no} |`,
+        `| ${mdEscape(o.name)} (${mdEscape(o.tender)}) | ${formatRupiah(o.value, lang)} | ${formatDateTime(o.deadline, lang, d.offsets[o.instance] ?? 7)} | ${formatMinutes(o.minutesLost, lang)} | ${o.changedAfter ? t.yes : t.no} |`,
       );
     }
     L.push('');
@@ -312,7 +312,7 @@ function deadlinesHtml(d: BriefDeadlines, lang: Lang): string[] {
     );
     for (const o of d.overlaps) {
       H.push(
-        `<tr><td>${esc(o.name)} <span class="muted">(${esc(o.tender)})</span></td><td>${esc(formatRupiah(o.value, lang))}</td><td>${esc(formatDateTime(o.deadline, lang))}</td><td>${esc(formatMinutes(o.minutesLost, lang))}</td><td>${o.changedAfter ? t.yes : t.no}</td></tr>`,
+        `<tr><td>${esc(o.name)} <span class="muted">(${esc(o.tender)})</span></td><td>${esc(formatRupiah(o.value, lang))}</td><td>${esc(formatDateTime(o.deadline, lang, d.offsets[o.instance] ?? 7))}</td><td>${esc(formatMinutes(o.minutesLost, lang))}</td><td>${o.changedAfter ? t.yes : t.no}</td></tr>`,
       );
     }
     H.push('</tbody></table>');

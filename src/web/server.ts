@@ -19,11 +19,11 @@ import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Browser } from 'playwright-core';
 import { buildBrief } from '../brief/build.ts';
-import { type Lang, todayWib } from '../i18n.ts';
-import { type KbReader, loadBriefInput, lpseNames, searchAll } from '../brief/load.ts';
+import { type KbReader, loadBriefInput, lpseNames, lpseOffsets, searchAll } from '../brief/load.ts';
 import { launchChromium, printPdf } from '../brief/pdf.ts';
 import { BRIEF_CSS, briefTitle, renderBriefHtml, renderBriefMarkdown } from '../brief/render.ts';
 import { messageOf, UserError } from '../errors.ts';
+import { type Lang, todayWib } from '../i18n.ts';
 import type { SearchParams } from '../kb/api.ts';
 import { SearchParamError } from '../kb/filter.ts';
 import { buildAssets, STATIC_DIR } from './assets.ts';
@@ -267,9 +267,12 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     const open = opts.series;
     if (!open) return jsonError(c, 503, 'no availability data here: run `pantau probe` to watch the LPSEs');
     const view = await cached(`deadlines:${JSON.stringify(dq)}`, () => withSeries(open, (s) => s.deadlineView(dq)));
-    // The LPSEs' names for people, beside the view (the store knows only slugs).
-    const slugs = [...view.figures.map((f) => f.instance), ...view.deadlines.map((d) => d.instance)];
-    return send(c, { ...view, names: lpseNames(slugs.filter((x): x is string => x !== null)) });
+    // Beside the view (the store knows only slugs): the LPSEs' names for people, and their clocks' UTC offsets,
+    // so times are shown in each LPSE's own zone and deadlines fall on its own days.
+    const slugs = [...view.figures.map((f) => f.instance), ...view.deadlines.map((d) => d.instance)].filter(
+      (x): x is string => x !== null,
+    );
+    return send(c, { ...view, names: lpseNames(slugs), offsets: lpseOffsets(slugs) });
   });
 
   app.all('/api/*', (c) => jsonError(c, 404, 'no such endpoint'));

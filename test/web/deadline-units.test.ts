@@ -1,6 +1,8 @@
 /** The deadline views' pure parts: the words and numbers in both languages, the brief's section as data. */
 import { describe, expect, test } from 'vitest';
+import { utcOffsetOfRegion } from '../../probe/schedules/zones.ts';
 import { toBriefDeadlines } from '../../src/brief/deadlines.ts';
+import { lpseOffsets } from '../../src/brief/load.ts';
 import { formatDateTime, formatFigure, formatMinutes, formatRupiah } from '../../src/i18n.ts';
 import { generateTenders } from '../../src/spse-sim/tenders.ts';
 import { dailySeries } from '../../src/web/client/page-deadlines.ts';
@@ -83,6 +85,41 @@ describe('the chart series', () => {
       '2026-08-19',
       '2026-08-21',
     ]);
+  });
+});
+
+describe('time zones', () => {
+  test.each([
+    ['62.13', 7], // Kabupaten Barito Timur, Kalimantan Tengah: WIB
+    ['73.22', 8], // Kabupaten Luwu Utara, Sulawesi Selatan: WITA
+    ['64', 8], // Kalimantan Timur
+    ['51.71', 8], // Kota Denpasar
+    ['81.01', 9], // Maluku
+    ['94.71', 9], // Papua
+    [null, 7], // a national institution: Jakarta
+  ] as const)('utcOffsetOfRegion(%s) = %i', (code, want) => {
+    expect(utcOffsetOfRegion(code)).toBe(want);
+  });
+  test('the instances of lpse-table.json', () => {
+    expect(lpseOffsets(['baritotimurkab', 'luwuutarakab', 'nasional', 'nosuchlpse'])).toEqual({
+      baritotimurkab: 7,
+      luwuutarakab: 8,
+      nasional: 7,
+    });
+  });
+  test("a deadline falls on the LPSE's own day: 00:30 WITA is the next day, 23:30 WIB the same", () => {
+    const view = {
+      ...fixedView(),
+      availability: [],
+      deadlines: [
+        { instance: 'luwuutarakab', tender: '1', name: 'A', value: null, deadline: '2026-08-19T16:30:00.000Z' },
+        { instance: 'baritotimurkab', tender: '2', name: 'B', value: null, deadline: '2026-08-19T16:30:00.000Z' },
+      ],
+    };
+    const s = dailySeries({ ...view, offsets: { luwuutarakab: 8, baritotimurkab: 7 } });
+    expect(s.days).toEqual(['2026-08-19', '2026-08-20']);
+    expect(s.marks).toEqual([['B'], ['A']]);
+    expect(formatDateTime('2026-08-19T16:30:00.000Z', 'id', 8)).toBe('20 Agustus 2026 00:30 WITA');
   });
 });
 

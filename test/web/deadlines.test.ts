@@ -70,9 +70,10 @@ describe('/api/deadlines', () => {
     expect(view.figures.map((f) => f.instance)).toEqual(['baritotimurkab']);
     expect(view.overlaps).toHaveLength(2);
     // The names for people, from crawlers/lpse-table.json
-    expect((view as { names?: Record<string, string> }).names).toEqual({
-      baritotimurkab: 'LPSE Kabupaten Barito Timur',
-    });
+    const extra = view as { names?: Record<string, string>; offsets?: Record<string, number> };
+    expect(extra.names).toEqual({ baritotimurkab: 'LPSE Kabupaten Barito Timur' });
+    // Kalimantan Tengah keeps WIB
+    expect(extra.offsets).toEqual({ baritotimurkab: 7 });
     expect(series.asked.at(-1)).toEqual({
       instance: 'baritotimurkab',
       from: '2026-07-31T17:00:00.000Z',
@@ -143,7 +144,11 @@ describe('the deadline page', () => {
     expect(rows[0]).toMatch(/Ya$/);
     expect(rows[1]).toContain('Rehabilitasi Gedung Puskesmas Kota');
     expect(rows[1]).toMatch(/Tidak$/);
-    expect(await page.locator('#episodes tbody tr').count()).toBe(3);
+    expect(await page.locator('#episodes tbody tr td:nth-child(4)').allTextContents()).toEqual([
+      'Tidak menjawab',
+      'Halaman error SPSE',
+      'Halaman error Cloudflare',
+    ]);
     expect(await page.locator('#deadline-list tbody tr').count()).toBe(3);
     expect(await page.locator('#per-lpse').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('deadlines-lpse-1280'), fullPage: true });

@@ -4,14 +4,22 @@
  * episodes behind them) and the tenders whose upload window an outage cut into.
  */
 import type { AvailabilityDay, DeadlineFigure, DeadlineView } from '../../../probe/types.ts';
-import { formatDate, formatDateTime, formatFigure, formatMinutes, formatNumber, formatRupiah } from '../../i18n.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatFigure,
+  formatMinutes,
+  formatNumber,
+  formatRupiah,
+  probeClassLabel,
+} from '../../i18n.ts';
 import { ApiError, getJson, isAbort } from './api.ts';
 import { h, replace } from './dom.ts';
 import type { PageContext } from './main.ts';
 import { withLang } from './state.ts';
 
 /** What /api/deadlines answers: the view and the LPSEs' names by slug. */
-type DeadlineAnswer = DeadlineView & { names?: Record<string, string> };
+type DeadlineAnswer = DeadlineView & { names?: Record<string, string>; offsets?: Record<string, number> };
 
 /** LPSEs seen in an answer for all of them (slug → name), so the chooser still lists them while one is shown. */
 const known = new Map<string, string>();
@@ -25,15 +33,19 @@ const WINDOWS = [6, 12, 24, 48, 72];
 
 const MAX_DAYS = 1500;
 
-/** YYYY-MM-DD of an instant in WIB (the page's days). */
-const dayWib = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+/** YYYY-MM-DD of an instant on an LPSE's clock (availability days are counted in the LPSE's own zone too). */
+const dayAt = (iso: string, offset: number) =>
+  new Date(Date.parse(iso) + offset * 3_600_000).toISOString().slice(0, 10);
+
+/** The UTC offset of an LPSE's clock (WIB when not known). */
+const offsetOf = (view: DeadlineAnswer, slug: string) => view.offsets?.[slug] ?? 7;
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Daily observed and down minutes, summed over the instances shown, on consecutive days. */
-export function dailySeries(view: DeadlineView): {
+export function dailySeries(view: DeadlineAnswer): {
   days: string[];
   uptime: Array<number | null>;
   marks: string[][];
@@ -48,7 +60,7 @@ export function dailySeries(view: DeadlineView): {
   }
   const marksByDay = new Map<string, string[]>();
   for (const d of view.deadlines) {
-    const day = dayWib(d.deadline);
+    const day = dayAt(d.deadline, offsetOf(view, d.instance));
     marksByDay.set(day, [...(marksByDay.get(day) ?? []), d.name || d.tender]);
   }
   const all = [...sum.keys(), ...marksByDay.keys()].sort();
@@ -351,7 +363,7 @@ function renderOverlaps(ctx: PageContext, view: DeadlineAnswer): HTMLElement {
                   h('td', null, o.name, ' ', h('span', { class: 'muted' }, `(${o.tender})`)),
                   h('td', null, nameOf(view, o.instance)),
                   h('td', { class: 'num' }, formatRupiah(o.value, lang)),
-                  h('td', null, formatDateTime(o.deadline, lang)),
+                  h('td', null, formatDateTime(o.deadline, lang, offsetOf(view, o.instance))),
                   h('td', { class: 'num' }, formatMinutes(o.minutesLost, lang)),
                   h('td', null, o.changedAfter ? t.yes : t.no),
                 ),
@@ -365,7 +377,10 @@ function renderOverlaps(ctx: PageContext, view: DeadlineAnswer): HTMLElement {
 
 function renderPerLpse(ctx: PageContext, view: DeadlineAnswer): HTMLElement | null {
   const { t, lang } = ctx;
-  const rows = view.figures.filter((f) => f.instance !== null);
+  // The LPSEs whose outages cluster most before deadlines first; those with no ratio last.
+  const rows = view.figures
+    .filter((f) => f.instance !== null)
+    .sort((a, b) => (b.ratio ?? -1) - (a.ratio ?? -1) || (a.instance ?? '').localeCompare(b.instance ?? ''));
   if (!rows.length) return null;
   const minutes = new Map<string, { observed: number; down: number }>();
   for (const a of view.availability) {
@@ -455,9 +470,9 @@ function renderEpisodes(ctx: PageContext, view: DeadlineAnswer): HTMLElement | n
               'tr',
               null,
               h('td', null, nameOf(view, e.instance)),
-              h('td', null, formatDateTime(e.start, lang)),
-              h('td', null, e.end ? formatDateTime(e.end, lang) : t.ongoing),
-              h('td', null, e.class),
+              h('td', null, formatDateTime(e.start, lang, offsetOf(view, e.instance))),
+              h('td', null, e.end ? formatDateTime(e.end, lang, offsetOf(view, e.instance)) : t.ongoing),
+              h('td', null, probeClassLabel(e.class, lang)),
               h('td', { class: 'num' }, e.probes),
             ),
           ),
@@ -497,7 +512,7 @@ function renderDeadlineList(ctx: PageContext, view: DeadlineAnswer): HTMLElement
             h(
               'tr',
               null,
-              h('td', null, formatDateTime(d.deadline, lang)),
+              h('td', null, formatDateTime(d.deadline, lang, offsetOf(view, d.instance))),
               h('td', null, d.name, ' ', h('span', { class: 'muted' }, `(${d.tender})`)),
               h('td', null, nameOf(view, d.instance)),
               h('td', { class: 'num' }, formatRupiah(d.value, lang)),

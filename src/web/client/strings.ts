@@ -148,7 +148,8 @@ const id = {
   day: 'Hari',
   noSeries: 'Belum ada data pemantauan LPSE. Jalankan `pantau probe` untuk mulai memantau.',
   noData: 'Tidak ada data pemantauan untuk LPSE dan periode ini.',
-  dayNote: 'Hari menurut WIB; batas waktu ditandai pada hari jatuhnya (WIB).',
+  dayNote:
+    'Hari dan jam menurut zona waktu LPSE masing-masing (WIB, WITA, WIT); batas waktu ditandai pada hari jatuhnya.',
   footer: 'Pantau merangkum berita dan pengumuman LPSE. Setiap angka merujuk ke kalimat sumbernya.',
 };
 
@@ -299,7 +300,7 @@ const en: Strings = {
   day: 'Day',
   noSeries: 'No LPSE monitoring data yet. Run `pantau probe` to start watching.',
   noData: 'No monitoring data for this LPSE and period.',
-  dayNote: 'Days in WIB; each deadline is marked on its day (WIB).',
+  dayNote: "Days and times on each LPSE's own clock (WIB, WITA, WIT); each deadline is marked on its day.",
   footer: 'Pantau summarises news and LPSE announcements. Every figure leads back to its source sentence.',
 };
 
