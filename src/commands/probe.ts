@@ -15,6 +15,7 @@ import {
 } from '../../probe/targets.ts';
 import { PROBE_CLASSES, type ProbeRow, type ProbeTarget } from '../../probe/types.ts';
 import type { Cli } from '../cli-kit.ts';
+import type { DataDir } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { openSeries } from '../series/store.ts';
 import { createSpseSim, type SpseSim } from '../spse-sim/server.ts';
@@ -78,12 +79,13 @@ export interface ProbeRun {
 }
 
 /**
- * Runs `rounds` rounds and saves their rows. Exported for `pantau watch` and the demo.
+ * Runs `rounds` rounds and saves their rows. Exported for `pantau watch`.
  */
 export async function runProbe(
-  cli: Cli,
+  dir: DataDir,
+  info: (line: string) => void,
   opts: ProbeOptions,
-  onRound: (s: ProbeSummary) => void = (s) => cli.info(summaryLine(s)),
+  onRound: (s: ProbeSummary) => void = (s) => info(summaryLine(s)),
 ): Promise<ProbeRun> {
   const rounds = wholeNumber('--rounds', opts.rounds, 1, 10_000) ?? 1;
   const form = (opts.form ?? 'alternate') as FormChoice;
@@ -99,7 +101,6 @@ export async function runProbe(
   const concurrency = wholeNumber('--concurrency', opts.concurrency, 1, 1000);
   // the local SPSE serves the instances of the same table: a slug is checked before anything starts
   const only = pick(readLpseTable(), opts.lpse).map((e) => e.id);
-  const dir = cli.dataDir();
   let sim: SpseSim | null = null;
   // opened per batch, not held: `pantau serve` and `pantau deadlines` read the file between two batches
   const store = await openSeries(dir.root);
@@ -108,7 +109,7 @@ export async function runProbe(
       sim = await createSpseSim({
         timetable: opts.timetable ? readTimetable(opts.timetable) : demoTimetable(Date.now()),
       });
-      cli.info(`probe: the local SPSE on 127.0.0.1:${sim.port} (${sim.instances.size} instances)`);
+      info(`probe: the local SPSE on 127.0.0.1:${sim.port} (${sim.instances.size} instances)`);
     }
     const table = sim ? sim.table() : readLpseTable();
     const summaries: ProbeSummary[] = [];
@@ -130,7 +131,7 @@ export async function runProbe(
         timeoutMs,
         ...(concurrency ? { concurrency } : {}),
         ...(sim ? { lookup: sim.lookup, pacingMs: 0 } : {}),
-        log: (line) => cli.info(line),
+        log: info,
         onRow: async (row) => {
           batch.push(row);
           if (batch.length >= BATCH) await flush();
@@ -178,9 +179,14 @@ export function register(program: Command, cli: Cli): void {
     )
     .action(async (opts: ProbeOptions) => {
       // rounds are printed as they end (a long run shows each), the JSON at the end
-      const run = await runProbe(cli, opts, (s) => {
-        if (!opts.json) console.log(summaryLine(s));
-      });
+      const run = await runProbe(
+        cli.dataDir(),
+        (l) => cli.info(l),
+        opts,
+        (s) => {
+          if (!opts.json) console.log(summaryLine(s));
+        },
+      );
       if (opts.json) {
         const out = run.summaries.map(({ rows, ...s }) => ({ ...s, probes: rows.length }));
         console.log(JSON.stringify({ rounds: out, episodes: run.episodes, episodesOpen: run.episodesOpen }, null, 2));

@@ -23,6 +23,10 @@ interface WatchOpts {
   chromium?: string;
   gapDays: number;
   verbose?: boolean;
+  probeEvery?: string;
+  probeRoundMs?: number;
+  probeSim?: boolean;
+  news: boolean;
 }
 
 function wholeNumber(flag: string, max = Number.MAX_SAFE_INTEGER) {
@@ -71,10 +75,27 @@ export function register(program: Command, cli: Cli): void {
       wholeNumber('--gap-days', 365),
       7,
     )
+    .option('--probe-every <interval>', 'also probe every SPSE instance on this schedule (10m; see pantau probe)')
+    .option(
+      '--probe-round-ms <n>',
+      "a probe round's length: its requests are spread over it, the other steps wait meanwhile",
+      wholeNumber('--probe-round-ms'),
+      300_000,
+    )
+    .option('--probe-sim', 'probe the local SPSE (simulated instances on 127.0.0.1) instead of the Internet')
+    .option('--no-news', 'no crawl, extract and index: only the probe (with --probe-every)')
     .option('--verbose', 'the progress lines of each step too, not only one line per run')
     .action(async (opts: WatchOpts) => {
       const schedule = scheduleOf(opts);
-      const [{ parseSince }, { STARTER_SOURCES, loadSources }, { pipelineJobs }] = await Promise.all([
+      if (!opts.probeEvery && (opts.probeSim || !opts.news))
+        throw new UserError('--probe-sim and --no-news go with --probe-every');
+      let probeSchedule: Schedule | null = null;
+      try {
+        probeSchedule = opts.probeEvery ? everySchedule(opts.probeEvery) : null;
+      } catch (err) {
+        throw new UserError(`--probe-every: ${(err as Error).message}`);
+      }
+      const [{ parseSince }, { STARTER_SOURCES, loadSources }, { pipelineJobs, probeJob }] = await Promise.all([
         import('../../crawlers/crawl.ts'),
         import('../../crawlers/sources.ts'),
         import('../watch/jobs.ts'),
@@ -95,7 +116,7 @@ export function register(program: Command, cli: Cli): void {
         );
         stop.abort();
       });
-      const jobs = pipelineJobs({
+      const news = pipelineJobs({
         sources: async () => (sourcesFile ? loadSources(sourcesFile) : STARTER_SOURCES),
         since: opts.since,
         pacingMs: opts.pacingMs,
@@ -106,6 +127,12 @@ export function register(program: Command, cli: Cli): void {
         gapDays: opts.gapDays,
         withMeili: (fn) => cli.withMeili(fn),
       });
+      const jobs = [
+        ...(opts.news ? news : []),
+        ...(probeSchedule
+          ? [probeJob({ every: probeSchedule, roundMs: opts.probeRoundMs ?? 300_000, sim: opts.probeSim })]
+          : []),
+      ];
       cli.info(
         `watch: ${opts.once ? 'one run' : schedule.describe} of ${jobs.map((j) => j.name).join(' → ')} on ${dataDir.root} (state: pantau status)`,
       );

@@ -7,6 +7,7 @@
 import type { SourceDef } from '../../crawlers/source-def.ts';
 import type { MeiliConnection } from '../meili/embedded.ts';
 import type { WatchJob } from './loop.ts';
+import type { Schedule } from './schedule.ts';
 import type { JobCounts } from './state.ts';
 
 export interface PipelineOptions {
@@ -90,4 +91,36 @@ export function pipelineJobs(p: PipelineOptions): WatchJob[] {
       summary: (c) => `${n(c, 'incidents')} incidents from ${n(c, 'reports')} reports, ${c.index}`,
     },
   ];
+}
+
+export interface ProbeJobOptions {
+  /** The probe's own schedule (`--probe-every 10m`): rounds are more frequent than crawls. */
+  every: Schedule;
+  /** The round's length: its requests are spread over it (the other jobs wait while it runs). */
+  roundMs: number;
+  /** Probe the local SPSE instead of the Internet (`--probe-sim`: to try the watch offline). */
+  sim?: boolean;
+}
+
+/** One probe round of every SPSE instance (`pantau probe`), on its own schedule. */
+export function probeJob(p: ProbeJobOptions): WatchJob {
+  return {
+    name: 'probe',
+    every: p.every,
+    async run(ctx) {
+      const { runProbe } = await import('../commands/probe.ts');
+      const run = await runProbe(ctx.dataDir, ctx.info, { roundMs: String(p.roundMs), sim: p.sim }, () => {});
+      const s = run.summaries[0];
+      const up = s?.counts.up ?? 0;
+      return {
+        probed: s?.rows.length ?? 0,
+        up,
+        down: (s?.rows.length ?? 0) - up,
+        skipped: s?.skipped.length ?? 0,
+        episodesOpen: run.episodesOpen,
+      };
+    },
+    summary: (c) =>
+      `${n(c, 'probed')} probed, ${n(c, 'down')} not up, ${n(c, 'skipped')} skipped; ${n(c, 'episodesOpen')} outage episodes open`,
+  };
 }
