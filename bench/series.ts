@@ -96,3 +96,30 @@ console.log(
   `deadlineView, one instance (lpse20, clustered: ratio ${fig.ratio?.toFixed(1)}, p ${fig.pValue?.toFixed(4)}): ${s(one)}`,
 );
 await reader.close();
+
+// one round appended the way `pantau probe` appends it: the file opened, 600 rows and their derivation in one
+// transaction, the file closed (so readers can open it between rounds)
+const writer = await openSeries(dir, { retentionDays: null });
+const end = Date.parse('2025-01-01T00:00:00Z') + DAYS * 86_400_000;
+const appends: number[] = [];
+for (let k = 0; k < 3; k++) {
+  const at = new Date(end + k * 600_000).toISOString();
+  const rows = Array.from({ length: INSTANCES }, (_, i) => ({
+    round: at,
+    instance: `lpse${i}`,
+    url: `https://spse.inaproc.id/lpse${i}`,
+    form: 'central' as const,
+    at,
+    class: i % 50 === 0 ? ('timeout' as const) : ('up' as const),
+    status: 200,
+    latencyMs: 150,
+    errorCode: null,
+    version: null,
+    detail: null,
+  }));
+  appends.push((await time(() => writer.appendProbes(rows)))[1]);
+}
+await writer.close();
+console.log(
+  `append one round of ${INSTANCES} probes to the year (open, write, derive, close): median ${s([...appends].sort((a, b) => a - b)[1]!)}`,
+);
