@@ -296,6 +296,14 @@ export class DuckSeries implements SeriesStore {
     });
   }
 
+  /** Has anything been probed yet (kept spans count, so retention does not make an old store look empty)? */
+  async hasData(): Promise<boolean> {
+    return this.use(async (db) => {
+      const [r] = await db.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM spans LIMIT 1)');
+      return (r?.n ?? 0) > 0;
+    });
+  }
+
   async stats(): Promise<SeriesStats> {
     return this.use(async (db) => {
       const [p] = await db.all<{ n: number; i: number; a: number | null; b: number | null }>(
