@@ -7,7 +7,7 @@
  *
  * Run: npm run bench series   (BENCH_DAYS=90 for a quicker run)
  */
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { openSeries } from '../src/series/store.ts';
 import { tempDir } from '../test/helpers.ts';
 
@@ -121,5 +121,6 @@ for (let k = 0; k < 3; k++) {
 }
 await writer.close();
 console.log(
-  `append one round of ${INSTANCES} probes to the year (open, write, derive, close): median ${s([...appends].sort((a, b) => a - b)[1]!)}`,
+  `append one round of ${INSTANCES} probes to the ${DAYS} days (open, write, derive, close): median ${s([...appends].sort((a, b) => a - b)[1]!)}`,
 );
+rmSync(dir, { recursive: true, force: true });
