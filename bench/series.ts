@@ -7,7 +7,7 @@
  *
  * Run: npm run bench series   (BENCH_DAYS=90 for a quicker run)
  */
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { openSeries } from '../src/series/store.ts';
 import { tempDir } from '../test/helpers.ts';
 
@@ -96,3 +96,31 @@ console.log(
   `deadlineView, one instance (lpse20, clustered: ratio ${fig.ratio?.toFixed(1)}, p ${fig.pValue?.toFixed(4)}): ${s(one)}`,
 );
 await reader.close();
+
+// one round appended the way `pantau probe` appends it: the file opened, 600 rows and their derivation in one
+// transaction, the file closed (so readers can open it between rounds)
+const writer = await openSeries(dir, { retentionDays: null });
+const end = Date.parse('2025-01-01T00:00:00Z') + DAYS * 86_400_000;
+const appends: number[] = [];
+for (let k = 0; k < 3; k++) {
+  const at = new Date(end + k * 600_000).toISOString();
+  const rows = Array.from({ length: INSTANCES }, (_, i) => ({
+    round: at,
+    instance: `lpse${i}`,
+    url: `https://spse.inaproc.id/lpse${i}`,
+    form: 'central' as const,
+    at,
+    class: i % 50 === 0 ? ('timeout' as const) : ('up' as const),
+    status: 200,
+    latencyMs: 150,
+    errorCode: null,
+    version: null,
+    detail: null,
+  }));
+  appends.push((await time(() => writer.appendProbes(rows)))[1]);
+}
+await writer.close();
+console.log(
+  `append one round of ${INSTANCES} probes to the ${DAYS} days (open, write, derive, close): median ${s([...appends].sort((a, b) => a - b)[1]!)}`,
+);
+rmSync(dir, { recursive: true, force: true });

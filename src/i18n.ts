@@ -87,6 +87,7 @@ export const SOURCE_KIND_LABELS: Record<string, Record<Lang, string>> = {
   news: { id: 'Berita', en: 'News' },
   'lpse-announcement': { id: 'Pengumuman LPSE', en: 'LPSE announcement' },
   'lpse-observation': { id: 'Pantauan LPSE', en: 'LPSE observation' },
+  probe: { id: 'Pemantauan Pantau', en: 'Pantau probe' },
   other: { id: 'Lainnya', en: 'Other' },
 };
 

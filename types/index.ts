@@ -32,7 +32,8 @@ export interface RawPage {
   parts?: string[] | undefined;
 }
 
-export type SourceKind = 'news' | 'lpse-announcement' | 'lpse-observation' | 'other';
+/** `probe`: an outage episode Pantau's own probes saw (src/series/probe-reports.ts), its text the probe rows. */
+export type SourceKind = 'news' | 'lpse-announcement' | 'lpse-observation' | 'probe' | 'other';
 
 /** A page reduced to its main text and metadata (extractors/article). */
 export interface Article {
@@ -201,4 +202,9 @@ export interface Incident {
   cause_categories?: CauseCategory[];
   /** added: ids of earlier incidents this one absorbed, so links to them still resolve. */
   aliases?: string[];
+  /**
+   * added, when Pantau's own probes saw the outage (a `probe` report): the days (YYYY-MM-DD, the LPSE's time zone)
+   * the probes observed it down, and the days only the other reports give.
+   */
+  days?: { observed: string[]; reported: string[] };
 }

@@ -104,8 +104,7 @@ Examples:
       const { openSeries } = await import('../series/store.ts');
       const store = await openSeries(dir.root, { mode: 'read' });
       try {
-        const stats = await store.stats();
-        if (!stats.probes && !(await store.episodes()).length) {
+        if (!(await store.hasData())) {
           throw new UserError(`no probe data yet in ${dir.root}: run \`pantau probe --once\` first`);
         }
         const view = await store.deadlineView(query);

@@ -297,6 +297,7 @@ function buildIncident(draft: Draft, id: string): Incident {
   const regionList = [...regions.values()];
   const lpseList = [...lpse.values()];
   const parts = titleParts(draft, regionList, lpseList, categories, titleDate, !outageStarts.length);
+  const days = members.some((d) => d.report.source.kind === 'probe') ? observedDays(members) : null;
   return {
     id,
     title: incidentTitle(parts, 'id'),
@@ -322,7 +323,21 @@ function buildIncident(draft: Draft, id: string): Incident {
     key: draft.key,
     window,
     cause_categories: categories,
+    ...(days ? { days } : {}),
   };
+}
+
+/** The days probe reports cover (observed) and the days only the other reports' windows cover (reported). */
+function observedDays(members: readonly Dated[]): { observed: string[]; reported: string[] } {
+  const observed = new Set<number>();
+  const reported = new Set<number>();
+  for (const d of members) {
+    if (d.start === null) continue;
+    const into = d.report.source.kind === 'probe' ? observed : reported;
+    for (let n = d.start; n <= (d.end ?? d.start); n++) into.add(n);
+  }
+  const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b).map(dayString);
+  return { observed: sorted(observed), reported: sorted([...reported].filter((n) => !observed.has(n))) };
 }
 
 function titleParts(

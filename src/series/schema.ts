@@ -87,7 +87,8 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.run(`CREATE TABLE series_state (
         instance VARCHAR NOT NULL,
         last_at TIMESTAMP NOT NULL,
-        last_up_at TIMESTAMP
+        last_up_at TIMESTAMP,
+        first_at TIMESTAMP NOT NULL
       )`);
       await db.run('CREATE TABLE settings (key VARCHAR NOT NULL, value VARCHAR NOT NULL)');
       await rebuildDerived(db, settings);

@@ -269,19 +269,38 @@ export class DuckSeries implements SeriesStore {
          WHERE instance = $1 AND probed_at >= $2::TIMESTAMP AND probed_at <= $3::TIMESTAMP ORDER BY probed_at`,
         [instance, from, to],
       );
-      return rows.map((r) => ({
-        round: isoOf(r.round as number)!,
-        instance: r.instance as string,
-        url: r.url as string,
-        form: r.form as ProbeRow['form'],
-        at: isoOf(r.at as number)!,
-        class: r.class as ProbeRow['class'],
-        status: (r.status as number | null) ?? null,
-        latencyMs: r.latency_ms as number,
-        errorCode: (r.error_code as string | null) ?? null,
-        version: (r.version as string | null) ?? null,
-        detail: (r.detail as string | null) ?? null,
-      }));
+      return rows.map(toProbeRow);
+    });
+  }
+
+  async episodesWithProbes(minMinutes: number): Promise<Array<{ episode: EpisodeRun; rows: ProbeRow[] }>> {
+    return this.use(async (db) => {
+      const long = `epoch_ms(coalesce(end_at, last_failure)) - epoch_ms(start_at) >= ${Math.max(0, minMinutes) * 60_000}`;
+      const episodes = (await readEpisodes(db, {})).filter(
+        (e) => Date.parse(e.end ?? e.lastFailure) - Date.parse(e.start) >= minMinutes * 60_000,
+      );
+      const rows = await db.all<Record<string, unknown>>(
+        `SELECT e.id, epoch_ms(p.round)::DOUBLE AS round, p.instance, p.url, p.form, epoch_ms(p.probed_at)::DOUBLE AS at,
+           p.class, p.status, p.latency_ms, p.error_code, p.version, p.detail
+         FROM probes p JOIN (SELECT * FROM episodes WHERE ${long}) e ON p.instance = e.instance
+           AND p.probed_at >= e.start_at AND p.probed_at <= coalesce(e.end_at, e.last_failure)
+         ORDER BY e.id, p.probed_at`,
+      );
+      const byId = new Map<string, ProbeRow[]>();
+      for (const r of rows) {
+        const list = byId.get(r.id as string) ?? [];
+        list.push(toProbeRow(r));
+        byId.set(r.id as string, list);
+      }
+      return episodes.map((episode) => ({ episode, rows: byId.get(episode.id) ?? [] }));
+    });
+  }
+
+  /** Has anything been probed yet (kept spans count, so retention does not make an old store look empty)? */
+  async hasData(): Promise<boolean> {
+    return this.use(async (db) => {
+      const [r] = await db.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM spans LIMIT 1)');
+      return (r?.n ?? 0) > 0;
     });
   }
 
@@ -340,6 +359,22 @@ export class DuckSeries implements SeriesStore {
       this.release?.();
     }
   }
+}
+
+function toProbeRow(r: Record<string, unknown>): ProbeRow {
+  return {
+    round: isoOf(r.round as number)!,
+    instance: r.instance as string,
+    url: r.url as string,
+    form: r.form as ProbeRow['form'],
+    at: isoOf(r.at as number)!,
+    class: r.class as ProbeRow['class'],
+    status: (r.status as number | null) ?? null,
+    latencyMs: r.latency_ms as number,
+    errorCode: (r.error_code as string | null) ?? null,
+    version: (r.version as string | null) ?? null,
+    detail: (r.detail as string | null) ?? null,
+  };
 }
 
 /** WHERE conditions for an instance and a [from, to] overlap on (startCol, endCol). */

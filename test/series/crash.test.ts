@@ -50,9 +50,9 @@ function appendThenKill(dir: string, rounds: number, keepOpen: boolean): Promise
 test('a store killed with SIGKILL while appending reopens intact, losing at most the round in flight', async () => {
   const dir = tempDir();
   const confirmed: number[] = [];
-  // the first runs close the file after every round (a kill can land in a checkpoint), the last keeps it open
-  for (const keepOpen of [false, false, true]) {
-    confirmed.push(...(await appendThenKill(dir, 4, keepOpen)));
+  // the first run closes the file after every round (a kill can land in a checkpoint), the second keeps it open
+  for (const keepOpen of [false, true]) {
+    confirmed.push(...(await appendThenKill(dir, 5, keepOpen)));
     const s = await openSeries(dir, { retentionDays: null, keepOpen: true });
     try {
       const rounds = await s.use((db) =>
@@ -75,5 +75,5 @@ test('a store killed with SIGKILL while appending reopens intact, losing at most
       await s.close();
     }
   }
-  expect(confirmed.length).toBeGreaterThanOrEqual(12);
+  expect(confirmed.length).toBeGreaterThanOrEqual(10);
 });
