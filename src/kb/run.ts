@@ -3,8 +3,9 @@
  * kept from the last run) → Meilisearch, by a zero-downtime rebuild or an upsert of what changed. The incidents
  * and the index state are saved only once the index has them, so a failed run leaves the previous ones in place.
  */
-import type { Meilisearch } from 'meilisearch';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Meilisearch } from 'meilisearch';
 import type { DataDir } from '../config.ts';
 import { withLock } from '../lock.ts';
 import { readReports } from '../store.ts';
@@ -52,7 +53,13 @@ async function syncUnlocked(
   dir: DataDir,
   opts: { gapDays?: number; rebuild?: boolean; log?: (line: string) => void },
 ): Promise<IndexRunCounts> {
-  const stored = readReports(dir);
+  // the outage episodes Pantau's own probes saw, as reports beside the news (DuckDB is loaded only when the data
+  // dir has a probe database)
+  const probed = existsSync(join(dir.root, 'series'))
+    ? await (await import('../series/kb-reports.ts')).readProbeReports(dir.root)
+    : [];
+  const stored = [...readReports(dir), ...probed];
+  if (probed.length) opts.log?.(`index: ${probed.length} outage episodes from the probes`);
   const t0 = performance.now();
   const kb = buildKnowledgeBase(stored, readIncidents(dir), { gapDays: opts.gapDays ?? 7 });
   const groupMs = performance.now() - t0;
