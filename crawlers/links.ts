@@ -126,7 +126,7 @@ export function pageLinks($: CheerioAPI, pageUrl: string): FoundLink[] {
 }
 
 const NEXT_TEXT_RE =
-  /^(?:next|selanjutnya|berikutnya|lanjut|older(?: posts)?|»|›|>|&raquo;|→)(?:\s*(?:»|›|→))?$|(?:selanjutnya|berikutnya|next)\s*[»›→]?$|^(?:load more|muat lebih banyak|tampilkan lebih banyak|lihat lebih banyak|berita lainnya|indeks berikutnya|lebih banyak)(?:\s*[»›→…]|\.\.\.)?$/i;
+  /^(?:next|selanjutnya|berikutnya|lanjut|older(?: posts)?|posting(?:an)? lama|entri lama|»|›|>|&raquo;|→)(?:\s*(?:»|›|→))?$|(?:selanjutnya|berikutnya|next)\s*[»›→]?$|^(?:load more|muat lebih banyak|tampilkan lebih banyak|lihat lebih banyak|berita lainnya|indeks berikutnya|lebih banyak)(?:\s*[»›→…]|\.\.\.)?$/i;
 
 /**
  * The next page of a listing: <link rel=next>, <a rel=next>, an anchor reading "Selanjutnya"/"Next"/"»",

@@ -1,6 +1,6 @@
 /**
  * Starter outlets as data: the URL patterns of the platforms Indonesian news runs on (WordPress, ANTARA's regional
- * desks, the Tribun network, detik's regional sites, Kompas regional) and a list of regional and national outlets
+ * desks, the Tribun network, detik's regional sites, Kompas regional, Blogger on a custom domain) and a list of regional and national outlets
  * per province, each on one platform. `outletSources()` turns them into crawl sources.
  *
  * What was checked, and what was not: each platform's shape (where its listings, feeds and sitemaps are, how its
@@ -20,7 +20,7 @@ export interface PlatformPath {
 }
 
 export interface PlatformDef {
-  id: 'wordpress' | 'antara' | 'tribun' | 'detik' | 'kompas';
+  id: 'wordpress' | 'blogger' | 'antara' | 'tribun' | 'detik' | 'kompas';
   name: string;
   listings: PlatformPath[];
   feeds: PlatformPath[];
@@ -49,6 +49,16 @@ export const PLATFORMS: Record<PlatformDef['id'], PlatformDef> = {
     article_patterns: ['^/(?:\\d{4}/\\d{2}/(?:\\d{2}/)?)?[a-z0-9-]{20,}/?$'],
     pagination: '/tag/{tag}/page/2/',
     fixture: 'platform-wordpress',
+  },
+  blogger: {
+    id: 'blogger',
+    name: 'Blogger (custom domain)',
+    listings: [unchecked('/search/label/{tag}', 'labels are case-sensitive: the outlet\'s own, e.g. "LPSE"')],
+    feeds: [unchecked('/feeds/posts/default?alt=rss'), unchecked('/feeds/posts/default/-/{tag}?alt=rss', 'per label')],
+    sitemaps: [],
+    article_patterns: ['^/\\d{4}/\\d{2}/[^/]+\\.html$'],
+    pagination: '/search/label/{tag}?updated-max=2026-02-24T14:40:00%2B07:00&max-results=20',
+    fixture: 'platform-blogger',
   },
   antara: {
     id: 'antara',

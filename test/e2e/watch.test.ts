@@ -59,7 +59,7 @@ function watch(dataDir: string, args: string[]) {
   return { child, exit, out: () => out };
 }
 
-async function until(what: string, ok: () => boolean, ms = 40_000): Promise<void> {
+async function until(what: string, ok: () => boolean, ms = 90_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!ok()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -159,4 +159,4 @@ test('kill -9 mid-crawl and mid-index, restarted: the same archive, reports and 
   expect(want.index.reports.length).toBeGreaterThan(PAGES / 2);
   expect(want.index.incidents.length).toBeGreaterThan(0);
   expect(got).toEqual(want);
-}, 120_000);
+}, 240_000);
