@@ -13,7 +13,7 @@ import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
 import { reportIdOf } from './hash.ts';
 import { acquireLock } from './lock.ts';
-import { appendReports } from './store.ts';
+import { appendReports } from './report-store.ts';
 import type { RawPage, Report } from '../types/index.ts';
 
 export interface ExtractStats {

@@ -7,7 +7,7 @@ import type { Meilisearch } from 'meilisearch';
 import { join } from 'node:path';
 import type { DataDir } from '../config.ts';
 import { withLock } from '../lock.ts';
-import { readReports } from '../store.ts';
+import { readReports } from '../report-store.ts';
 import { DEFAULT_INDEXES, rebuildIndexes, upsertIncidents } from './indexer.ts';
 import { readIncidents, readIndexState, writeIncidents, writeIndexState } from './store.ts';
 import { buildKnowledgeBase, indexStateOf, planSync } from './sync.ts';

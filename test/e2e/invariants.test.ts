@@ -26,7 +26,7 @@ import { listSummaries, searchIncidents } from '../../src/kb/search.ts';
 import { readIncidents } from '../../src/kb/store.ts';
 import { connectMeili, type MeiliConnection } from '../../src/meili/embedded.ts';
 import { type ExtractStats, extractArchived } from '../../src/pipeline.ts';
-import { readReports } from '../../src/store.ts';
+import { readReports } from '../../src/report-store.ts';
 import { meiliKbReader } from '../../src/web/kb.ts';
 import { createApp } from '../../src/web/server.ts';
 import { PANTAU } from '../helpers.ts';
