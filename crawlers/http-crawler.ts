@@ -5,7 +5,7 @@
 import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook, type PlainResponse } from '@crawlee/cheerio';
 import type { Request, Session } from '@crawlee/core';
 import { type CheerioAPI, load } from 'cheerio';
-import { decodeHtml } from '../extractors/article.ts';
+import { decodeHtml } from '../extractors/html-article.ts';
 import type { QueuedRequest } from './frontier.ts';
 import { handlePage, onRequestError, onRequestFailed, PageTooLarge } from './handle.ts';
 import { HostPacer } from './pacing.ts';

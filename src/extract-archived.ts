@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { joinParts, toArticle } from '../extractors/article.ts';
+import { joinParts, toArticle } from '../extractors/html-article.ts';
 import { buildReport, EXTRACTOR_VERSION } from '../extractors/report.ts';
 import { type ArchivedPage, listArchived, readArchived } from './archive.ts';
 import type { DataDir } from './config.ts';

@@ -3,7 +3,7 @@
  * tables, binary bytes, lying charsets, pages of scripts. Each within a time bound (generous: the machine is shared).
  */
 import { describe, expect, test } from 'vitest';
-import { decodeHtml, toArticle } from '../../extractors/article.ts';
+import { decodeHtml, toArticle } from '../../extractors/html-article.ts';
 import { flattenDeepNesting } from '../../extractors/html/dom.ts';
 import { extractRecord } from '../../src/extract-files.ts';
 
