@@ -9,6 +9,7 @@ import { register as registerCrawl } from './commands/crawl.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerExport } from './commands/export.ts';
 import { register as registerExtract } from './commands/extract.ts';
+import { register as registerFixture } from './commands/fixture.ts';
 import { register as registerIncident } from './commands/incident.ts';
 import { register as registerIndex } from './commands/index.ts';
 import { register as registerSearch } from './commands/search.ts';
@@ -32,6 +33,7 @@ const COMMANDS: RegisterCommand[] = [
   registerExport,
   registerServe,
   registerBrief,
+  registerFixture,
 ];
 
 const program = new Command('pantau')
