@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chrono from 'chrono-node';
-import { toArticle } from '../extractors/article.ts';
+import { toArticle } from '../extractors/html-article.ts';
 import { buildReport } from '../extractors/report.ts';
 import { textArticle } from '../extractors/text-article.ts';
 import { SEED_STORIES } from '../test/extractors/seed-stories.ts';

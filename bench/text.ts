@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeHtml, toArticle } from '../extractors/article.ts';
+import { decodeHtml, toArticle } from '../extractors/html-article.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = process.env.BENCH_TEXT_DIR ?? join(root, '..', 'shared', 'textbench');

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../types/index.ts';
 import { siteHostOf } from './hosts.ts';
-import { type Sentence, splitSentences, toAnalysisText } from './text.ts';
+import { type Sentence, splitSentences, toAnalysisText } from './text-helpers.ts';
 
 export interface ExtractContext {
   article: Article;

@@ -5,7 +5,7 @@
  */
 import type { Extracted } from '../types/index.ts';
 import type { ExtractContext } from './context.ts';
-import { alternation, clip } from './text.ts';
+import { alternation, clip } from './text-helpers.ts';
 
 export const SCHEDULE_TERMS = [
   'perpanjangan',

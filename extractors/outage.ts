@@ -3,7 +3,7 @@
  * Javanese "ora bisa dibukak", English "went offline"). The outage-window decider (`fields/outage-window.ts`) reads
  * it to follow the outage story through the annotated sentences.
  */
-import { alternation, LATIN_LETTER } from './text.ts';
+import { alternation, LATIN_LETTER } from './text-helpers.ts';
 import { OUTAGE_STORY_TERMS } from './lexicon/outage.ts';
 
 /** Words that make a sentence about the outage itself (one list, in the lexicon). */

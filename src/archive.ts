@@ -35,12 +35,12 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { canonicalUrl } from '../extractors/urls.ts';
+import type { RawPage } from '../types/index.ts';
 import type { DataDir } from './config.ts';
 import { messageOf, UserError } from './errors.ts';
 import { sha256hex } from './hash.ts';
 import { openJournal } from './journal.ts';
 import { acquireLock } from './lock.ts';
-import type { RawPage } from '../types/index.ts';
 
 /**
  * The archive key of an URL: 24 hex chars of the SHA-256 of its canonical form, the form a report id hashes too
@@ -539,6 +539,13 @@ export function readArchived(dir: DataDir, url: string): ArchivedPage | null {
   a.refresh();
   const key = a.keyOf(url);
   return key === null ? null : a.read(key);
+}
+
+/** The archived page of this key (as `listArchived` yields it), or null. */
+export function readArchivedKey(dir: DataDir, key: string): ArchivedPage | null {
+  const a = archiveOf(dir);
+  a.refresh();
+  return a.read(key);
 }
 
 /** Is this URL (as requested, redirected to, or canonical) already in the archive? */

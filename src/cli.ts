@@ -10,6 +10,7 @@ import { register as registerDeadlines } from './commands/deadlines.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerExport } from './commands/export.ts';
 import { register as registerExtract } from './commands/extract.ts';
+import { register as registerFixture } from './commands/fixture.ts';
 import { register as registerIncident } from './commands/incident.ts';
 import { register as registerIndex } from './commands/index.ts';
 import { register as registerProbe } from './commands/probe.ts';
@@ -40,6 +41,7 @@ const COMMANDS: RegisterCommand[] = [
   registerBrief,
   registerProbe,
   registerDeadlines,
+  registerFixture,
 ];
 
 const program = new Command('pantau')

@@ -4,7 +4,7 @@
  * a sentence is found by its exact text from where the previous one ended, else with any run of whitespace
  * matching any other.
  */
-import { escapeRe, type Sentence } from '../text.ts';
+import { escapeRe, type Sentence } from '../text-helpers.ts';
 import type { SentenceAnnotation } from './types.ts';
 
 /** Where `needle` stands in `hay` from `from` on, whitespace runs matching each other: [start, end] or null. */

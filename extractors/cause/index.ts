@@ -11,7 +11,7 @@ import { ANY_LINK_RE, CAUSE_LINK_BEFORE_RE, RESULT_LINK_AFTER_RE, RESULT_OPENER_
 import { ANY_CAUSE_RE, ANY_LINKED_CAUSE_RE, CAUSE_RES, type CauseKey, LINKED_CAUSE_RES } from '../lexicon/causes.ts';
 import { SITE_NOUNS } from '../lexicon/outage.ts';
 import { SYSTEM_NAMES } from '../lexicon/system.ts';
-import { alternation, clip } from '../text.ts';
+import { alternation, clip } from '../text-helpers.ts';
 import {
   DENIAL_WORDS,
   HEDGE_WORDS,

@@ -5,7 +5,7 @@
  */
 import type { Official } from '../../types/index.ts';
 import { SPEECH_VERBS_ACTIVE, SPEECH_VERBS_BARE } from '../lexicon/speech.ts';
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 import { CLAIM_VERBS, CLAIMANT_WORDS, COMPANY_HEADS } from './constants.ts';
 
 export interface Voice {

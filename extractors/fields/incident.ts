@@ -31,7 +31,7 @@ import {
   TENDER_FIELD_RE,
 } from '../relevance/genre.ts';
 import { annotateLines, type LineAnnotation, SYSTEM_SAFE_RE, statedOutageAt, windowAhead } from '../relevance/index.ts';
-import { clip } from '../text.ts';
+import { clip } from '../text-helpers.ts';
 
 export interface RelevanceValue {
   is_incident: boolean;

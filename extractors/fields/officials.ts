@@ -26,7 +26,7 @@ import {
   stanceOf,
   type Who,
 } from '../officials/who.ts';
-import { clip } from '../text.ts';
+import { clip } from '../text-helpers.ts';
 
 /** The speaker the text is following: people, or someone it does not name, with where they last spoke. */
 interface Current {

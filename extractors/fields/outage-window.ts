@@ -43,7 +43,7 @@ import {
   START_LINK_RE,
 } from '../lexicon/temporal-links.ts';
 import { OUTAGE_RE } from '../outage.ts';
-import { LATIN_LETTER } from '../text.ts';
+import { LATIN_LETTER } from '../text-helpers.ts';
 import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../vocab.ts';
 
 export interface OutageWindow {

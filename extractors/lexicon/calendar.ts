@@ -3,7 +3,7 @@
  * a day in the future. One list each, compiled into `*_PATTERN` / `*_RE` once; the date parsers (`dates/`), the
  * annotation pass (`annotate/`) and the outage-window decider read them from here.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 
 /** Weekday names → JS getUTCDay() numbers (Minggu/Ahad = 0). */
 export const WEEKDAY_DICTIONARY: Record<string, number> = {

@@ -4,7 +4,7 @@
  * ("Putusnya kabel fiber optik membuat situs LPSE tidak bisa diakses"), or a result opener at the start of the next
  * sentence ("Ruang server terendam banjir. Akibatnya, …"). Indonesian, Javanese and English.
  */
-import { alternation, LATIN_LETTER } from '../text.ts';
+import { alternation, LATIN_LETTER } from '../text-helpers.ts';
 
 /** Links after which the cause follows: "disebabkan oleh", "akibat", "imbas", Javanese "amarga", "due to". */
 export const CAUSE_LINKS = [

@@ -3,7 +3,7 @@
  * still to come ("rawan diretas", "jika terjadi gangguan", "untuk menghindari gangguan", "akan offline", "berdalih
  * server down"). A sentence they govern states no event. Indonesian, Javanese and English; compiled once into `*_RE`.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 
 /**
  * Possibility, fear and the future: "LPSE rawan diretas", "bisa down", "akan offline Sabtu malam", "kalau sampai

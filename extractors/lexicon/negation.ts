@@ -3,7 +3,7 @@
  * called untrue, and the system said to be safe or unaffected ("LPSE aman", "tidak terdampak"). Indonesian,
  * Javanese and English; compiled once into `*_RE`.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 import { OUTAGE_ALT } from './outage.ts';
 
 /** Words that deny what follows: "tidak diretas", "bukan gangguan", "belum pernah down". */

@@ -3,7 +3,7 @@
  * uploaded documents are lost, when accounts are taken over to change bids, and when the system comes back
  * (a recovery presupposes the outage). Indonesian, Javanese and English; compiled once into `*_RE`.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 
 /** English words of an Indonesian portal's outage: "LPSE … went offline", "was inaccessible", "power failure". */
 export const ENGLISH_OUTAGE_TERMS = [

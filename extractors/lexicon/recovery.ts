@@ -3,7 +3,7 @@
  * normal maneh", English "restored"), and the words that take a recovery back (only expected or hoped for, negated,
  * still going on). One list each, compiled into `*_RE` once.
  */
-import { alternation, LATIN_LETTER } from '../text.ts';
+import { alternation, LATIN_LETTER } from '../text-helpers.ts';
 
 /**
  * Recovery phrases, as regex sources: the end of the outage. "berangsur normal" is a recovery told as gradual;

@@ -4,7 +4,7 @@
  * passive and "menurut" forms that introduce the speaker (`Dikatakan X,`, `Menurut X,`), and the pronouns that
  * point back to a speaker (`katanya`, `ujar dia`). One list per form; the regexes are compiled from them once.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 
 /** Bare speech verbs: `"…," kata Kepala LPSE Bartim Abdul Gafur`. */
 export const SPEECH_VERBS_BARE = [

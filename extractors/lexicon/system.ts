@@ -4,7 +4,7 @@
  * LPSE incidents (PPDB, Dukcapil, SIPD, OSS, banks). Indonesian, Javanese and English; one list a concept, compiled
  * once into `*_RE`.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 
 /** The procurement systems by name: "LPSE Kabupaten Gresik", "aplikasi SPSE", "Sistem Pengadaan Secara Elektronik". */
 export const SYSTEM_NAMES = [

@@ -4,7 +4,7 @@
  * into the next ("Akibatnya, …", "Hal itu …"), and the words of a deadline or a schedule ("batas akhir", "paling
  * lambat"), whose date is not an outage's. One list each, compiled into `*_RE` once.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 import { DAY_COUNT_WORDS, WEEKDAY_PATTERN } from './calendar.ts';
 
 /** Connectors of a date range: "sejak … hingga …", "27 September sampai 2 Oktober" (the date parsers read them). */

@@ -7,7 +7,7 @@
  * does not name (`kata seorang kontraktor`, `kata sumber tersebut`): a quotation of such a speaker is nobody's.
  */
 import { ANY_SPEECH_RE, SPEECH_ACTIVE_RE, SPEECH_BARE_RE, SPEECH_INTRO_RE } from '../lexicon/speech.ts';
-import type { Sentence } from '../text.ts';
+import type { Sentence } from '../text-helpers.ts';
 import type { Quotation } from './quotations.ts';
 import {
   dupVerbRe,

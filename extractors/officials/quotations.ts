@@ -5,7 +5,7 @@
  * the paragraph's end, and the next paragraph opening with a mark continues the same quotation (the news
  * convention for a quotation over several paragraphs); a text cut off inside a quotation ends it there.
  */
-import type { Sentence } from '../text.ts';
+import type { Sentence } from '../text-helpers.ts';
 
 export interface Quotation {
   /** Offsets of the quoted words in the analysis text (without the marks). */

@@ -10,7 +10,7 @@ import { UNAFFECTED_RE } from '../lexicon/negation.ts';
 import { OUTAGE_RE } from '../lexicon/outage.ts';
 import { SYSTEM_RE } from '../lexicon/system.ts';
 import { statedOutageAt } from '../relevance/index.ts';
-import { type Sentence, sentenceAt } from '../text.ts';
+import { type Sentence, sentenceAt } from '../text-helpers.ts';
 import { NEEDS_PREFIX, PROVINCE_ALIASES, REGENCY_ALIASES, SEAT_ALIASES } from './aliases.ts';
 import { type GazProvince, type GazRegency, PROVINCES, REGENCIES } from './gazetteer-data.ts';
 import { lpseInstanceOf, lpseRegionCodes } from './lpse-instances.ts';

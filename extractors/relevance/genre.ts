@@ -3,7 +3,7 @@
  * op-eds, tender pages, notices of work to come. Each is recognised by the words or the layout that name the genre,
  * in the headline or the lead, where a genre is announced.
  */
-import { alternation } from '../text.ts';
+import { alternation } from '../text-helpers.ts';
 
 /** A how-to guide: "5 Cara Mengatasi Error…", "Berikut beberapa langkah…", "Semoga bermanfaat". */
 export const HOWTO_TERMS = [

@@ -36,7 +36,7 @@ import {
   PROCUREMENT_WORD_RE,
   SYSTEM_RE,
 } from '../lexicon/system.ts';
-import { alternation, LATIN_LETTER } from '../text.ts';
+import { alternation, LATIN_LETTER } from '../text-helpers.ts';
 import { DEFINITION_RE } from './genre.ts';
 
 /** Anyone who meets a malfunction, offered help: "pendampingan bagi penyedia yang mengalami kendala teknis". */

@@ -2,8 +2,6 @@
  * The brief as Markdown or as one self-contained, printable HTML page (no script, styles embedded) that Chromium
  * prints to PDF. Pure functions of a `Brief`.
  */
-import type { Brief, Citation, Question } from './build.ts';
-import type { BriefDeadlines } from './deadlines.ts';
 import {
   causeLabel,
   displayTitle,
@@ -18,6 +16,8 @@ import {
   type Lang,
   sourceKindLabel,
 } from '../i18n.ts';
+import type { Brief, Citation, Question } from './build.ts';
+import type { BriefDeadlines } from './deadlines.ts';
 
 const T = {
   id: {
@@ -341,6 +341,23 @@ const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 export function renderBriefMarkdown(b: Brief, lang: Lang): string {
   const t = T[lang];
   const L: string[] = [];
+  mdSummary(L, b, lang);
+  if (!b.incidents.length) {
+    L.push(t.none, '');
+  } else {
+    mdChronology(L, b, lang);
+    L.push('', `## ${t.detail}`, '');
+    for (const [i, f] of b.incidents.entries()) mdIncident(L, b, f, i, lang);
+  }
+  mdComparison(L, b, lang);
+  mdQuestions(L, b, lang);
+  mdSources(L, b, lang);
+  return L.join('\n');
+}
+
+/** Title, period and the summary figures. */
+function mdSummary(L: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   const s = b.summary;
   L.push(`# ${mdEscape(briefTitle(b, lang))}`, '');
   L.push(`${t.period}: ${periodText(b, lang)} · ${t.generated}: ${formatDate(b.generated, lang)}`, '');
@@ -351,72 +368,77 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
   L.push(`- ${t.impact}: ${t.scheduleChanged(s.scheduleChanged)}; ${t.manualFallback(s.manualFallback)}`);
   L.push(`- ${t.allegations}: ${t.allegationsN(s.allegations)}`);
   L.push(`- ${t.officials}: ${s.officialsQuoted}`, '');
-  if (!b.incidents.length) {
-    L.push(t.none, '');
-  } else {
-    L.push(`## ${t.chronology}`, '');
+}
+
+/** The chronology table, one row an incident. */
+function mdChronology(L: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
+  L.push(`## ${t.chronology}`, '');
+  L.push(`| ${t.date} | ${t.lpse} | ${t.duration} | ${t.cause} | ${t.allegation} |`, '| --- | --- | --- | --- | --- |');
+  for (const c of b.chronology) {
     L.push(
-      `| ${t.date} | ${t.lpse} | ${t.duration} | ${t.cause} | ${t.allegation} |`,
-      '| --- | --- | --- | --- | --- |',
+      `| ${formatDate(c.date, lang)} | ${mdEscape(c.lpse ?? '–')} | ${formatDays(c.days, lang)} | ${c.causes.map((x) => causeLabel(x, lang)).join(', ')} | ${c.allegation ? t.yes : t.no} |`,
     );
-    for (const c of b.chronology) {
+  }
+}
+
+/** One incident in detail: where and when, causes, statements, allegation, tenders, disagreements. */
+function mdIncident(L: string[], b: Brief, f: Brief['incidents'][number], i: number, lang: Lang): void {
+  const t = T[lang];
+  L.push(`### ${i + 1}. ${mdEscape(displayTitle(f, lang))}${refs(f.cites)}`, '');
+  L.push(`- ${t.lpse}: ${mdEscape(f.lpse ?? '–')} · ${t.region}: ${mdEscape(f.regions.join(', '))}`);
+  L.push(`- ${t.window}: ${formatWindow(f.start, f.end, lang, f.reported)} (${formatDays(f.days, lang)})`);
+  if (b.appUrl) L.push(`- ${t.open}: ${b.appUrl}/incident/${encodeURIComponent(f.id)}`);
+  L.push('', `**${t.statedCauses}**`, '');
+  if (f.unexplained && !f.causes.some((c) => c.value.category === 'unexplained')) L.push(`- ${t.noCause}`);
+  for (const c of f.causes) {
+    L.push(
+      `- ${causeLabel(c.value.category, lang)}: “${mdEscape(c.value.evidence)}”${c.value.by ? ` (${mdEscape(c.value.by)})` : ''}${refs(citesFor(c.report_ids, b))}`,
+    );
+  }
+  if (f.suspected.length) {
+    L.push('', `**${t.suspectedCauses}**`, '');
+    for (const c of f.suspected)
       L.push(
-        `| ${formatDate(c.date, lang)} | ${mdEscape(c.lpse ?? '–')} | ${formatDays(c.days, lang)} | ${c.causes.map((x) => causeLabel(x, lang)).join(', ')} | ${c.allegation ? t.yes : t.no} |`,
+        `- ${causeLabel(c.value.category, lang)}: “${mdEscape(c.value.evidence)}”${refs(citesFor(c.report_ids, b))}`,
+      );
+  }
+  if (f.statements.length) {
+    L.push('', `**${t.statements}**`, '');
+    for (const st of f.statements) {
+      L.push(
+        `> “${mdEscape(st.quote)}”, ${t.said} ${mdEscape(st.name)}${st.role ? `, ${mdEscape(st.role)}` : ''}${refs(citesFor(st.report_ids, b))}`,
+        '',
       );
     }
-    L.push('', `## ${t.detail}`, '');
-    b.incidents.forEach((f, i) => {
-      L.push(`### ${i + 1}. ${mdEscape(displayTitle(f, lang))}${refs(f.cites)}`, '');
-      L.push(`- ${t.lpse}: ${mdEscape(f.lpse ?? '–')} · ${t.region}: ${mdEscape(f.regions.join(', '))}`);
-      L.push(`- ${t.window}: ${formatWindow(f.start, f.end, lang, f.reported)} (${formatDays(f.days, lang)})`);
-      if (b.appUrl) L.push(`- ${t.open}: ${b.appUrl}/incident/${encodeURIComponent(f.id)}`);
-      L.push('', `**${t.statedCauses}**`, '');
-      if (f.unexplained && !f.causes.some((c) => c.value.category === 'unexplained')) L.push(`- ${t.noCause}`);
-      for (const c of f.causes) {
-        L.push(
-          `- ${causeLabel(c.value.category, lang)}: “${mdEscape(c.value.evidence)}”${c.value.by ? ` (${mdEscape(c.value.by)})` : ''}${refs(citesFor(c.report_ids, b))}`,
-        );
-      }
-      if (f.suspected.length) {
-        L.push('', `**${t.suspectedCauses}**`, '');
-        for (const c of f.suspected)
-          L.push(
-            `- ${causeLabel(c.value.category, lang)}: “${mdEscape(c.value.evidence)}”${refs(citesFor(c.report_ids, b))}`,
-          );
-      }
-      if (f.statements.length) {
-        L.push('', `**${t.statements}**`, '');
-        for (const st of f.statements) {
-          L.push(
-            `> “${mdEscape(st.quote)}”, ${t.said} ${mdEscape(st.name)}${st.role ? `, ${mdEscape(st.role)}` : ''}${refs(citesFor(st.report_ids, b))}`,
-            '',
-          );
-        }
-      }
-      if (f.allegation.present) {
-        L.push('', `**${t.allegation}**`, '');
-        for (const e of f.allegation.evidence) L.push(`- “${mdEscape(e.value)}”${refs(citesFor(e.report_ids, b))}`);
-      }
-      if (f.impact.evidence.length) {
-        L.push('', `**${t.tenders}**`, '');
-        for (const e of f.impact.evidence) L.push(`- “${mdEscape(e.value)}”${refs(citesFor(e.report_ids, b))}`);
-      }
-      if (f.disagreements.length) {
-        L.push('', `**${t.disagreements}**`, '');
-        for (const d of f.disagreements) {
-          const label = d.field === 'start' ? t.startDiffers : d.field === 'end' ? t.endDiffers : t.causeDiffers;
-          const vals = d.variants
-            .map(
-              (v) =>
-                `${d.field === 'cause' ? causeLabel(v.value, lang) : formatDate(v.value, lang)}${refs(citesFor(v.report_ids, b))}`,
-            )
-            .join('; ');
-          L.push(`- ${label}: ${vals}`);
-        }
-      }
-      L.push('');
-    });
   }
+  if (f.allegation.present) {
+    L.push('', `**${t.allegation}**`, '');
+    for (const e of f.allegation.evidence) L.push(`- “${mdEscape(e.value)}”${refs(citesFor(e.report_ids, b))}`);
+  }
+  if (f.impact.evidence.length) {
+    L.push('', `**${t.tenders}**`, '');
+    for (const e of f.impact.evidence) L.push(`- “${mdEscape(e.value)}”${refs(citesFor(e.report_ids, b))}`);
+  }
+  if (f.disagreements.length) {
+    L.push('', `**${t.disagreements}**`, '');
+    for (const d of f.disagreements) {
+      const label = d.field === 'start' ? t.startDiffers : d.field === 'end' ? t.endDiffers : t.causeDiffers;
+      const vals = d.variants
+        .map(
+          (v) =>
+            `${d.field === 'cause' ? causeLabel(v.value, lang) : formatDate(v.value, lang)}${refs(citesFor(v.report_ids, b))}`,
+        )
+        .join('; ');
+      L.push(`- ${label}: ${vals}`);
+    }
+  }
+  L.push('');
+}
+
+/** The area beside its neighbours. */
+function mdComparison(L: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   if (b.comparison.length) {
     L.push(`## ${t.comparison}`, '');
     L.push(`| ${t.area} | ${t.incidents} | ${t.daysDown} | ${t.causes} |`, '| --- | --- | --- | --- |');
@@ -430,11 +452,20 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
     L.push('');
   }
   if (b.deadlines) L.push(...deadlinesMarkdown(b.deadlines, lang));
+}
+
+function mdQuestions(L: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   L.push(`## ${t.questions}`, '');
   if (!b.questions.length) L.push(t.noQuestions);
   b.questions.forEach((q, i) => {
     L.push(`${i + 1}. ${questionText(q, lang)}${q.evidence ? ` (“${mdEscape(q.evidence)}”)` : ''}${refs(q.cites)}`);
   });
+}
+
+/** The numbered sources the citations point to, and the footer. */
+function mdSources(L: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   L.push('', `## ${t.sources}`, '');
   for (const src of b.sources) {
     const who = [src.source.name, sourceKindLabel(String(src.source.kind), lang), formatDate(src.published, lang)]
@@ -445,7 +476,6 @@ export function renderBriefMarkdown(b: Brief, lang: Lang): string {
     );
   }
   L.push('', `_${t.footer}_`, '');
-  return L.join('\n');
 }
 
 // ---------------------------------------------------------------- HTML
@@ -498,7 +528,6 @@ footer { margin-top: 1.5rem; font-size: 9pt; color: #555; }
 
 export function renderBriefHtml(b: Brief, lang: Lang): string {
   const t = T[lang];
-  const s = b.summary;
   const H: string[] = [];
   H.push(
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(briefTitle(b, lang))}</title><style>${BRIEF_CSS}</style></head><body>`,
@@ -507,6 +536,24 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
   H.push(
     `<p class="meta">${t.period}: ${esc(periodText(b, lang))} · ${t.generated}: ${esc(formatDate(b.generated, lang))}</p></header>`,
   );
+  htmlSummary(H, b, lang);
+  if (!b.incidents.length) {
+    H.push(`<p>${t.none}</p>`);
+  } else {
+    htmlChronology(H, b, lang);
+    H.push(`<h2>${t.detail}</h2>`);
+    for (const [i, f] of b.incidents.entries()) htmlIncident(H, b, f, i, lang);
+  }
+  htmlComparison(H, b, lang);
+  htmlQuestions(H, b, lang);
+  htmlSources(H, b, lang);
+  return H.join('\n');
+}
+
+/** The summary page: the figures, and the first questions (all of them have their own section). */
+function htmlSummary(H: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
+  const s = b.summary;
   H.push(`<section class="summary-page"><h2>${t.summary}</h2><div class="summary">`);
   H.push(`<div class="stat"><b>${s.incidents}</b>${t.incidents}</div>`);
   H.push(
@@ -533,79 +580,85 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
       H.push(`<p class="muted">${esc(t.moreQuestions(b.questions.length - SUMMARY_QUESTIONS))}</p>`);
   }
   H.push('</section>');
-  if (!b.incidents.length) {
-    H.push(`<p>${t.none}</p>`);
-  } else {
-    H.push(`<section class="page-break"><h2>${t.chronology}</h2><table><thead><tr>`);
-    H.push(`<th>${t.date}</th><th>${t.lpse}</th><th>${t.duration}</th><th>${t.cause}</th><th>${t.allegation}</th>`);
-    H.push('</tr></thead><tbody>');
-    for (const c of b.chronology) {
+}
+
+function htmlChronology(H: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
+  H.push(`<section class="page-break"><h2>${t.chronology}</h2><table><thead><tr>`);
+  H.push(`<th>${t.date}</th><th>${t.lpse}</th><th>${t.duration}</th><th>${t.cause}</th><th>${t.allegation}</th>`);
+  H.push('</tr></thead><tbody>');
+  for (const c of b.chronology) {
+    H.push(
+      `<tr><td>${esc(formatDate(c.date, lang))}</td><td>${esc(c.lpse ?? '–')}</td><td>${esc(formatDays(c.days, lang))}</td><td>${esc(c.causes.map((x) => causeLabel(x, lang)).join(', '))}</td><td>${c.allegation ? t.yes : t.no}</td></tr>`,
+    );
+  }
+  H.push('</tbody></table></section>');
+}
+
+/** One incident in detail: where and when, causes, statements, allegation, tenders, disagreements, its link. */
+function htmlIncident(H: string[], b: Brief, f: Brief['incidents'][number], i: number, lang: Lang): void {
+  const t = T[lang];
+  H.push(
+    `<section class="incident" id="incident-${esc(f.id)}"><h3>${i + 1}. ${esc(displayTitle(f, lang))}${sup(f.cites)}</h3>`,
+  );
+  H.push(
+    `<p class="muted">${t.lpse}: ${esc(f.lpse ?? '–')} · ${t.region}: ${esc(f.regions.join(', '))}<br>${t.window}: ${esc(formatWindow(f.start, f.end, lang, f.reported))} (${esc(formatDays(f.days, lang))})</p>`,
+  );
+  H.push(`<p><b>${t.statedCauses}:</b></p><ul>`);
+  if (f.unexplained && !f.causes.some((c) => c.value.category === 'unexplained')) H.push(`<li>${t.noCause}</li>`);
+  for (const c of f.causes) {
+    H.push(
+      `<li>${esc(causeLabel(c.value.category, lang))}: “${esc(c.value.evidence)}”${c.value.by ? ` <span class="who">(${esc(c.value.by)})</span>` : ''}${sup(citesFor(c.report_ids, b))}</li>`,
+    );
+  }
+  H.push('</ul>');
+  if (f.suspected.length) {
+    H.push(`<p><b>${t.suspectedCauses}:</b></p><ul>`);
+    for (const c of f.suspected)
       H.push(
-        `<tr><td>${esc(formatDate(c.date, lang))}</td><td>${esc(c.lpse ?? '–')}</td><td>${esc(formatDays(c.days, lang))}</td><td>${esc(c.causes.map((x) => causeLabel(x, lang)).join(', '))}</td><td>${c.allegation ? t.yes : t.no}</td></tr>`,
+        `<li>${esc(causeLabel(c.value.category, lang))}: “${esc(c.value.evidence)}”${sup(citesFor(c.report_ids, b))}</li>`,
+      );
+    H.push('</ul>');
+  }
+  if (f.statements.length) {
+    H.push(`<p><b>${t.statements}:</b></p>`);
+    for (const st of f.statements) {
+      H.push(
+        `<blockquote><p>“${esc(st.quote)}”</p><p class="who">${esc(st.name)}${st.role ? `, ${esc(st.role)}` : ''}${sup(citesFor(st.report_ids, b))}</p></blockquote>`,
       );
     }
-    H.push('</tbody></table></section>');
-    H.push(`<h2>${t.detail}</h2>`);
-    b.incidents.forEach((f, i) => {
-      H.push(
-        `<section class="incident" id="incident-${esc(f.id)}"><h3>${i + 1}. ${esc(displayTitle(f, lang))}${sup(f.cites)}</h3>`,
-      );
-      H.push(
-        `<p class="muted">${t.lpse}: ${esc(f.lpse ?? '–')} · ${t.region}: ${esc(f.regions.join(', '))}<br>${t.window}: ${esc(formatWindow(f.start, f.end, lang, f.reported))} (${esc(formatDays(f.days, lang))})</p>`,
-      );
-      H.push(`<p><b>${t.statedCauses}:</b></p><ul>`);
-      if (f.unexplained && !f.causes.some((c) => c.value.category === 'unexplained')) H.push(`<li>${t.noCause}</li>`);
-      for (const c of f.causes) {
-        H.push(
-          `<li>${esc(causeLabel(c.value.category, lang))}: “${esc(c.value.evidence)}”${c.value.by ? ` <span class="who">(${esc(c.value.by)})</span>` : ''}${sup(citesFor(c.report_ids, b))}</li>`,
-        );
-      }
-      H.push('</ul>');
-      if (f.suspected.length) {
-        H.push(`<p><b>${t.suspectedCauses}:</b></p><ul>`);
-        for (const c of f.suspected)
-          H.push(
-            `<li>${esc(causeLabel(c.value.category, lang))}: “${esc(c.value.evidence)}”${sup(citesFor(c.report_ids, b))}</li>`,
-          );
-        H.push('</ul>');
-      }
-      if (f.statements.length) {
-        H.push(`<p><b>${t.statements}:</b></p>`);
-        for (const st of f.statements) {
-          H.push(
-            `<blockquote><p>“${esc(st.quote)}”</p><p class="who">${esc(st.name)}${st.role ? `, ${esc(st.role)}` : ''}${sup(citesFor(st.report_ids, b))}</p></blockquote>`,
-          );
-        }
-      }
-      if (f.allegation.present) {
-        H.push(`<p><b>${t.allegation}:</b></p><ul>`);
-        for (const e of f.allegation.evidence) H.push(`<li>“${esc(e.value)}”${sup(citesFor(e.report_ids, b))}</li>`);
-        H.push('</ul>');
-      }
-      if (f.impact.evidence.length) {
-        H.push(`<p><b>${t.tenders}:</b></p><ul>`);
-        for (const e of f.impact.evidence) H.push(`<li>“${esc(e.value)}”${sup(citesFor(e.report_ids, b))}</li>`);
-        H.push('</ul>');
-      }
-      if (f.disagreements.length) {
-        H.push(`<div class="disagree"><b>${t.disagreements}:</b><ul>`);
-        for (const d of f.disagreements) {
-          const label = d.field === 'start' ? t.startDiffers : d.field === 'end' ? t.endDiffers : t.causeDiffers;
-          const vals = d.variants
-            .map(
-              (v) =>
-                `${esc(d.field === 'cause' ? causeLabel(v.value, lang) : formatDate(v.value, lang))}${sup(citesFor(v.report_ids, b))}`,
-            )
-            .join('; ');
-          H.push(`<li>${label}: ${vals}</li>`);
-        }
-        H.push('</ul></div>');
-      }
-      const link = b.appUrl ? safeHref(`${b.appUrl}/incident/${encodeURIComponent(f.id)}`) : null;
-      if (link) H.push(`<p class="muted"><a href="${esc(link)}">${t.open}</a></p>`);
-      H.push('</section>');
-    });
   }
+  if (f.allegation.present) {
+    H.push(`<p><b>${t.allegation}:</b></p><ul>`);
+    for (const e of f.allegation.evidence) H.push(`<li>“${esc(e.value)}”${sup(citesFor(e.report_ids, b))}</li>`);
+    H.push('</ul>');
+  }
+  if (f.impact.evidence.length) {
+    H.push(`<p><b>${t.tenders}:</b></p><ul>`);
+    for (const e of f.impact.evidence) H.push(`<li>“${esc(e.value)}”${sup(citesFor(e.report_ids, b))}</li>`);
+    H.push('</ul>');
+  }
+  if (f.disagreements.length) {
+    H.push(`<div class="disagree"><b>${t.disagreements}:</b><ul>`);
+    for (const d of f.disagreements) {
+      const label = d.field === 'start' ? t.startDiffers : d.field === 'end' ? t.endDiffers : t.causeDiffers;
+      const vals = d.variants
+        .map(
+          (v) =>
+            `${esc(d.field === 'cause' ? causeLabel(v.value, lang) : formatDate(v.value, lang))}${sup(citesFor(v.report_ids, b))}`,
+        )
+        .join('; ');
+      H.push(`<li>${label}: ${vals}</li>`);
+    }
+    H.push('</ul></div>');
+  }
+  const link = b.appUrl ? safeHref(`${b.appUrl}/incident/${encodeURIComponent(f.id)}`) : null;
+  if (link) H.push(`<p class="muted"><a href="${esc(link)}">${t.open}</a></p>`);
+  H.push('</section>');
+}
+
+function htmlComparison(H: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   if (b.comparison.length) {
     H.push(`<section><h2>${t.comparison}</h2><table><thead><tr>`);
     H.push(`<th>${t.area}</th><th>${t.incidents}</th><th>${t.daysDown}</th><th>${t.causes}</th></tr></thead><tbody>`);
@@ -620,6 +673,10 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
     H.push('</tbody></table></section>');
   }
   if (b.deadlines) H.push(...deadlinesHtml(b.deadlines, lang));
+}
+
+function htmlQuestions(H: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   H.push(`<section><h2>${t.questions}</h2>`);
   if (!b.questions.length) H.push(`<p>${t.noQuestions}</p>`);
   else {
@@ -632,6 +689,11 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
     H.push('</ol>');
   }
   H.push('</section>');
+}
+
+/** The numbered sources the citations point to (with their archived copies), the footer and the end of the page. */
+function htmlSources(H: string[], b: Brief, lang: Lang): void {
+  const t = T[lang];
   H.push(`<section><h2>${t.sources}</h2><ol class="sources">`);
   for (const src of b.sources) {
     const who = [src.source.name, sourceKindLabel(String(src.source.kind), lang), formatDate(src.published, lang)]
@@ -644,5 +706,4 @@ export function renderBriefHtml(b: Brief, lang: Lang): string {
     );
   }
   H.push(`</ol></section><footer>${t.footer}</footer></body></html>`);
-  return H.join('\n');
 }

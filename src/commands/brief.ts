@@ -16,6 +16,10 @@ interface BriefOptions {
   out?: string;
 }
 
+/**
+ * Registers `pantau brief`. Long because it is one commander chain: the options and their help text, read top to
+ * bottom as `--help` prints them, then its action.
+ */
 export function register(program: Command, cli: Cli): void {
   program
     .command('brief')

@@ -14,6 +14,10 @@ function nonNegativeInt(flag: string) {
   };
 }
 
+/**
+ * Registers `pantau crawl`. Long because it is one commander chain: the options and their help text, read top to
+ * bottom as `--help` prints them, then its action.
+ */
 export function register(program: Command, cli: Cli): void {
   program
     .command('crawl')

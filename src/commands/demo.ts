@@ -28,7 +28,7 @@ export function register(program: Command, cli: Cli): void {
           import('../kb/format.ts'),
           import('../kb/run.ts'),
           import('../kb/search.ts'),
-          import('../pipeline.ts'),
+          import('../extract-archived.ts'),
         ]);
       const dir = cli.dataDir();
       const port = opts.port ?? DEMO_PORT;

@@ -29,7 +29,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--all', 'with no file: re-extract every archived page, not only new or changed ones')
     .action(async (file: string | undefined, opts: ExtractOpts) => {
       // loaded here, not at the top: the extractors (chrono, franc, the gazetteer) are not needed by other commands
-      const { extractFile, extractJsonl, openJsonl } = await import('../extract-run.ts');
+      const { extractFile, extractJsonl, openJsonl } = await import('../extract-files.ts');
       if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published))
         throw new UserError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
       if (opts.jsonl) {
@@ -55,7 +55,7 @@ export function register(program: Command, cli: Cli): void {
         return;
       }
       // No file: everything archived (the crawler's archive → the report store).
-      const { extractArchived } = await import('../pipeline.ts');
+      const { extractArchived } = await import('../extract-archived.ts');
       const stats = extractArchived(cli.dataDir(), { log: (l) => cli.info(l), all: Boolean(opts.all) });
       // further pages of paginated articles ("Halaman 2") are joined onto their first page, not reported alone
       const parts = stats.parts ? `, ${stats.parts} further pages joined onto their articles` : '';

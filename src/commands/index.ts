@@ -9,7 +9,7 @@ import type { Cli } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_INDEXES, dropStaleBuilds } from '../kb/indexer.ts';
 import { syncIndexes } from '../kb/run.ts';
-import { reportsFile } from '../store.ts';
+import { reportsFile } from '../report-store.ts';
 
 export function register(program: Command, cli: Cli): void {
   program

@@ -5,7 +5,7 @@ import { countArchived, listObservations } from '../archive.ts';
 import type { Cli } from '../cli-kit.ts';
 import { findRunning } from '../meili/embedded.ts';
 import { describeLeases, liveLeases } from '../meili/lease.ts';
-import { readReports, reportsFile } from '../store.ts';
+import { readReports, reportsFile } from '../report-store.ts';
 import { describeWatch, watchStatus } from '../watch/state.ts';
 
 interface IndexStatus {

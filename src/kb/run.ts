@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { DataDir } from '../config.ts';
 import { withLock } from '../lock.ts';
-import { readReports } from '../store.ts';
+import { readReports } from '../report-store.ts';
 import { DEFAULT_INDEXES, rebuildIndexes, upsertIncidents } from './indexer.ts';
-import { readIncidents, readIndexState, writeIncidents, writeIndexState } from './store.ts';
+import { readIncidents, readIndexState, writeIncidents, writeIndexState } from './incident-store.ts';
 import { buildKnowledgeBase, indexStateOf, planSync } from './sync.ts';
 
 export interface IndexRunCounts {

@@ -8,7 +8,7 @@ import { type DedupedReport, dedupeReports } from './dedupe.ts';
 import { type KbDocuments, buildDocuments } from './indexer.ts';
 import { type GroupOptions, groupIncidents } from './group.ts';
 import { loadIndexConfig } from './settings.ts';
-import type { IndexState } from './store.ts';
+import type { IndexState } from './incident-store.ts';
 
 export interface KnowledgeBase {
   reports: DedupedReport[];

@@ -62,7 +62,7 @@ export function pipelineJobs(p: PipelineOptions): WatchJob[] {
     {
       name: 'extract',
       async run(ctx) {
-        const { extractArchived } = await import('../pipeline.ts');
+        const { extractArchived } = await import('../extract-archived.ts');
         const s = extractArchived(ctx.dataDir, { log: ctx.info });
         return {
           extracted: s.extracted,

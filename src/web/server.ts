@@ -107,43 +107,32 @@ function jsonError(c: Context, status: number, message: string, param?: string) 
   return c.json({ error: { status, message, ...(param ? { param } : {}) } }, status as 400);
 }
 
-export async function createApp(opts: AppOptions): Promise<WebApp> {
-  const { kb } = opts;
-  const secrets = (opts.secrets ?? []).filter((s) => s && s.length >= 8);
-  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const today = opts.today ?? (() => todayWib(Date.now()));
-  const assets = await buildAssets({ minify: opts.minify ?? true });
-  const shell = readFileSync(join(STATIC_DIR, 'index.html'));
-  const favicon = readFileSync(join(STATIC_DIR, 'favicon.svg'));
-  let browser: Promise<Browser> | null = null;
-  let pdfQueue = 0;
-  let pdfChain: Promise<unknown> = Promise.resolve();
+/** Pantau's security headers on every answer (a route may set its own Content-Security-Policy first). */
+async function securityHeaders(c: Context, next: () => Promise<void>) {
+  await next();
+  c.header('Content-Security-Policy', c.res.headers.get('Content-Security-Policy') ?? CSP);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('X-Frame-Options', 'DENY');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+}
 
-  const app = new Hono();
+async function readOnly(c: Context, next: () => Promise<void>) {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    c.header('Allow', 'GET, HEAD');
+    return jsonError(c, 405, 'this API is read-only');
+  }
+  await next();
+}
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', c.res.headers.get('Content-Security-Policy') ?? CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  });
-  app.use('*', async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      c.header('Allow', 'GET, HEAD');
-      return jsonError(c, 405, 'this API is read-only');
-    }
-    await next();
-  });
-  app.use('*', compress());
-
-  // The index only changes when `pantau index` runs: identical questions within a few seconds share one answer
-  // (and one Meilisearch query while it is in flight), which keeps a burst of readers from queueing on it.
+/**
+ * The index only changes when `pantau index` runs: identical questions within a few seconds share one answer
+ * (and one Meilisearch query while it is in flight), which keeps a burst of readers from queueing on it.
+ */
+function answerCache(cacheMs: number) {
   const memo = new Map<string, { at: number; value: Promise<unknown> }>();
-  const cacheMs = opts.cacheMs ?? 5000;
-  const cached = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+  return <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     if (cacheMs <= 0) return fn();
     const now = Date.now();
     const hit = memo.get(key);
@@ -155,143 +144,117 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     if (memo.size > MAX_CACHED) memo.delete(memo.keys().next().value as string);
     return value;
   };
-  const search = (params: SearchParams) => cached(`search:${JSON.stringify(params)}`, () => kb.search(params));
+}
 
-  /** JSON out, after checking that no secret slipped into it. */
-  const send = (c: Context, data: unknown, cache = 'no-store') => {
+/** JSON out, after checking that no secret slipped into it. */
+function jsonSender(secrets: string[]) {
+  return (c: Context, data: unknown, cache = 'no-store') => {
     const body = JSON.stringify(data);
     for (const s of secrets) if (body.includes(s)) throw new Error('refusing to send a response containing a key');
     c.header('Cache-Control', cache);
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   };
-  const query = (c: Context) => new URL(c.req.url).searchParams;
+}
 
-  app.get('/api/health', async (c) => {
-    const h = opts.health
-      ? await opts.health().catch((err) => ({ ok: false, backend: 'unavailable', message: messageOf(err) }))
-      : { ok: true, backend: 'available' };
-    c.header('Cache-Control', 'no-store');
-    // 503 when the backend is down: a load balancer or monitor reading only the status sees it too.
-    return c.json(opts.watch ? { ...h, watch: opts.watch() } : h, h.ok ? 200 : 503);
-  });
+const query = (c: Context) => new URL(c.req.url).searchParams;
 
-  app.get('/api/search', async (c) => {
-    const params = parseSearchQuery(query(c));
-    const r = await search(params);
-    return send(c, { ...r, limit: params.limit, offset: params.offset });
-  });
+/** PDFs are printed one at a time by one Chromium kept for them, behind a short queue (then 503). */
+class PdfPrinter {
+  private browser: Promise<Browser> | null = null;
+  private queued = 0;
+  private chain: Promise<unknown> = Promise.resolve();
 
-  app.get('/api/facets', async (c) => {
-    const params = parseSearchQuery(query(c));
-    // The KB returns at least one hit; only the counts are wanted here.
-    const r = await search({ ...params, limit: 1, offset: 0 });
-    return send(c, { total: r.total, facets: r.facets });
-  });
-
-  app.get('/api/incidents/:id', async (c) => {
-    checkNames(query(c), ['lang']);
-    const id = checkIncidentId(c.req.param('id'));
-    const incident = await kb.incident(id);
-    if (!incident) return jsonError(c, 404, `no incident ${id}`);
-    return send(c, { incident, reports: await kb.reportsOf(incident.id) });
-  });
-
-  app.get('/api/overview', async (c) => {
-    const q = query(c);
-    const params = parseSearchQuery(q);
-    // Every matching incident, not a first page: the overview's total is the search's total.
-    const overview = await cached(`overview:${JSON.stringify({ ...params, limit: 0, offset: 0 })}`, async () =>
-      buildOverview(await searchAll(kb, { ...params, sort: 'start:asc' }, Number.POSITIVE_INFINITY)),
-    );
-    return send(c, overview);
-  });
-
-  app.get('/api/brief', async (c) => {
-    const q = query(c);
-    checkNames(q, ['regency', 'province', 'from', 'to', 'format', 'lang']);
-    const sel = parseSearchQuery(
-      new URLSearchParams([...q].filter(([k]) => k === 'regency' || k === 'province' || k === 'from' || k === 'to')),
-    );
-    const regency = sel.regency ?? [];
-    const province = sel.province ?? [];
-    if (regency.length + province.length !== 1) {
-      throw new BadRequest('give exactly one regency or one province', regency.length ? 'regency' : 'province');
-    }
-    const format = q.get('format') ?? 'html';
-    if (format !== 'html' && format !== 'md' && format !== 'pdf')
-      throw new BadRequest('format must be html, md or pdf', 'format');
-    const lang = (q.get('lang') ?? 'id') as Lang;
-    if (lang !== 'id' && lang !== 'en') throw new BadRequest('lang must be id or en', 'lang');
-    if (sel.from) checkDate(sel.from, 'from');
-    const input = await loadBriefInput(
-      kb,
-      { regency: regency[0], province: province[0], from: sel.from, to: sel.to },
-      {
-        generated: today(),
-        appUrl: (typeof opts.appUrl === 'function' ? opts.appUrl() : opts.appUrl) ?? null,
-        series: opts.series,
-      },
-    );
-    const brief = buildBrief(input);
-    const slug = `brief-${brief.area.name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')}`;
-    if (format === 'md') {
-      c.header('Content-Disposition', `attachment; filename="${slug}.md"`);
-      return c.body(renderBriefMarkdown(brief, lang), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
-    }
-    const html = renderBriefHtml(brief, lang);
-    if (format === 'html') {
-      c.header('Content-Security-Policy', BRIEF_CSP);
-      return c.html(html);
-    }
-    if (pdfQueue >= MAX_PDF_QUEUE) return jsonError(c, 503, 'busy printing other briefs; try again shortly');
-    pdfQueue++;
-    const job = pdfChain.then(async () => {
-      browser ??= launchChromium();
-      return printPdf(html, { browser: await browser, footer: briefTitle(brief, lang) });
+  /** The PDF, or null when the queue is full. */
+  async print(html: string, footer: string): Promise<Uint8Array | null> {
+    if (this.queued >= MAX_PDF_QUEUE) return null;
+    this.queued++;
+    const job = this.chain.then(async () => {
+      this.browser ??= launchChromium();
+      return printPdf(html, { browser: await this.browser, footer });
     });
-    pdfChain = job.catch(() => {});
+    this.chain = job.catch(() => {});
     try {
-      const pdf = await job;
-      c.header('Content-Disposition', `attachment; filename="${slug}.pdf"`);
-      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
+      return new Uint8Array(await job);
     } finally {
-      pdfQueue--;
+      this.queued--;
     }
-  });
+  }
 
-  app.get('/api/deadlines', async (c) => {
-    const dq = parseDeadlineQuery(query(c));
-    const open = opts.series;
-    if (!open) return jsonError(c, 503, 'no availability data here: run `pantau probe` to watch the LPSEs');
-    const view = await cached(`deadlines:${JSON.stringify(dq)}`, () => withSeries(open, (s) => s.deadlineView(dq)));
-    // Beside the view (the store knows only slugs): the LPSEs' names for people, and their clocks' UTC offsets,
-    // so times are shown in each LPSE's own zone and deadlines fall on its own days.
-    const slugs = [...view.figures.map((f) => f.instance), ...view.deadlines.map((d) => d.instance)].filter(
-      (x): x is string => x !== null,
-    );
-    return send(c, { ...view, names: lpseNames(slugs), offsets: lpseOffsets(slugs) });
-  });
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = null;
+    if (b) await (await b.catch(() => null))?.close().catch(() => {});
+  }
+}
 
-  app.all('/api/*', (c) => jsonError(c, 404, 'no such endpoint'));
+/** GET /api/brief: the hearing brief of one regency or province, as HTML, Markdown or PDF. */
+async function briefRoute(c: Context, opts: AppOptions, today: () => string, printer: PdfPrinter) {
+  const q = query(c);
+  checkNames(q, ['regency', 'province', 'from', 'to', 'format', 'lang']);
+  const sel = parseSearchQuery(
+    new URLSearchParams([...q].filter(([k]) => k === 'regency' || k === 'province' || k === 'from' || k === 'to')),
+  );
+  const regency = sel.regency ?? [];
+  const province = sel.province ?? [];
+  if (regency.length + province.length !== 1) {
+    throw new BadRequest('give exactly one regency or one province', regency.length ? 'regency' : 'province');
+  }
+  const format = q.get('format') ?? 'html';
+  if (format !== 'html' && format !== 'md' && format !== 'pdf')
+    throw new BadRequest('format must be html, md or pdf', 'format');
+  const lang = (q.get('lang') ?? 'id') as Lang;
+  if (lang !== 'id' && lang !== 'en') throw new BadRequest('lang must be id or en', 'lang');
+  if (sel.from) checkDate(sel.from, 'from');
+  const input = await loadBriefInput(
+    opts.kb,
+    { regency: regency[0], province: province[0], from: sel.from, to: sel.to },
+    {
+      generated: today(),
+      appUrl: (typeof opts.appUrl === 'function' ? opts.appUrl() : opts.appUrl) ?? null,
+      series: opts.series,
+    },
+  );
+  const brief = buildBrief(input);
+  const slug = `brief-${brief.area.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+  if (format === 'md') {
+    c.header('Content-Disposition', `attachment; filename="${slug}.md"`);
+    return c.body(renderBriefMarkdown(brief, lang), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+  }
+  const html = renderBriefHtml(brief, lang);
+  if (format === 'html') {
+    c.header('Content-Security-Policy', BRIEF_CSP);
+    return c.html(html);
+  }
+  const pdf = await printer.print(html, briefTitle(brief, lang));
+  if (!pdf) return jsonError(c, 503, 'busy printing other briefs; try again shortly');
+  c.header('Content-Disposition', `attachment; filename="${slug}.pdf"`);
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pdf' });
+}
 
-  // The archived copy of a source page. It is someone else's HTML: served in a CSP sandbox (an opaque origin, no
-  // script, no network), so it can neither run in Pantau's origin nor call the page's original hosts.
-  app.get('/archive', (c) => {
-    const q = query(c);
-    checkNames(q, ['url']);
-    const url = q.get('url') ?? '';
-    if (url.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(url))
-      throw new BadRequest('url must be an http(s) URL', 'url');
-    const page = opts.archive?.(url);
-    if (!page) return jsonError(c, 404, 'this page is not in the archive');
-    c.header('Content-Security-Policy', ARCHIVE_CSP);
-    c.header('Cache-Control', 'no-cache');
-    return c.body(page.body, 200, { 'Content-Type': 'text/html; charset=utf-8' });
-  });
+/**
+ * GET /archive?url=: the archived copy of a source page. It is someone else's HTML: served in a CSP sandbox (an
+ * opaque origin, no script, no network), so it can neither run in Pantau's origin nor call the page's original hosts.
+ */
+function archiveRoute(c: Context, archive: AppOptions['archive']) {
+  const q = query(c);
+  checkNames(q, ['url']);
+  const url = q.get('url') ?? '';
+  if (url.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(url)) throw new BadRequest('url must be an http(s) URL', 'url');
+  const page = archive?.(url);
+  if (!page) return jsonError(c, 404, 'this page is not in the archive');
+  c.header('Content-Security-Policy', ARCHIVE_CSP);
+  c.header('Cache-Control', 'no-cache');
+  return c.body(page.body, 200, { 'Content-Type': 'text/html; charset=utf-8' });
+}
 
+/** The bundle's assets, the icon and the pages' HTML shell (every other path: the shell with a 404). */
+async function staticRoutes(app: Hono, minify: boolean): Promise<void> {
+  const assets = await buildAssets({ minify });
+  const shell = readFileSync(join(STATIC_DIR, 'index.html'));
+  const favicon = readFileSync(join(STATIC_DIR, 'favicon.svg'));
   app.get('/assets/:name', (c) => {
     const asset = assets.get(c.req.param('name'));
     if (!asset) return jsonError(c, 404, 'no such asset');
@@ -312,8 +275,11 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     c.header('Cache-Control', 'no-cache');
     return c.body(shell, found ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
   });
+}
 
-  app.onError((err, c) => {
+/** Errors as JSON: the request's fault 400, a backend down 503, anything else 500 (logged). */
+function errorAnswer(log: (line: string) => void) {
+  return (err: Error, c: Context) => {
     if (err instanceof BadRequest) return jsonError(c, 400, err.message, err.param);
     // The KB validates again (defence in depth): whatever it refuses is the request's fault too.
     if (err instanceof SearchParamError) return jsonError(c, 400, err.message, err.field);
@@ -322,16 +288,74 @@ export async function createApp(opts: AppOptions): Promise<WebApp> {
     log(`pantau serve: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${messageOf(err)}`);
     if (process.env.PANTAU_DEBUG) console.error(err);
     return jsonError(c, 500, 'internal error; the server log says more');
-  });
-
-  return {
-    app,
-    async close() {
-      const b = browser;
-      browser = null;
-      if (b) await (await b.catch(() => null))?.close().catch(() => {});
-    },
   };
+}
+
+export async function createApp(opts: AppOptions): Promise<WebApp> {
+  const { kb } = opts;
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const today = opts.today ?? (() => todayWib(Date.now()));
+  const cached = answerCache(opts.cacheMs ?? 5000);
+  const send = jsonSender((opts.secrets ?? []).filter((s) => s && s.length >= 8));
+  const search = (params: SearchParams) => cached(`search:${JSON.stringify(params)}`, () => kb.search(params));
+  const printer = new PdfPrinter();
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.use('*', readOnly);
+  app.use('*', compress());
+
+  app.get('/api/health', async (c) => {
+    const h = opts.health
+      ? await opts.health().catch((err) => ({ ok: false, backend: 'unavailable', message: messageOf(err) }))
+      : { ok: true, backend: 'available' };
+    c.header('Cache-Control', 'no-store');
+    // 503 when the backend is down: a load balancer or monitor reading only the status sees it too.
+    return c.json(opts.watch ? { ...h, watch: opts.watch() } : h, h.ok ? 200 : 503);
+  });
+  app.get('/api/search', async (c) => {
+    const params = parseSearchQuery(query(c));
+    const r = await search(params);
+    return send(c, { ...r, limit: params.limit, offset: params.offset });
+  });
+  app.get('/api/facets', async (c) => {
+    const params = parseSearchQuery(query(c));
+    // The KB returns at least one hit; only the counts are wanted here.
+    const r = await search({ ...params, limit: 1, offset: 0 });
+    return send(c, { total: r.total, facets: r.facets });
+  });
+  app.get('/api/incidents/:id', async (c) => {
+    checkNames(query(c), ['lang']);
+    const id = checkIncidentId(c.req.param('id'));
+    const incident = await kb.incident(id);
+    if (!incident) return jsonError(c, 404, `no incident ${id}`);
+    return send(c, { incident, reports: await kb.reportsOf(incident.id) });
+  });
+  app.get('/api/overview', async (c) => {
+    const params = parseSearchQuery(query(c));
+    // Every matching incident, not a first page: the overview's total is the search's total.
+    const overview = await cached(`overview:${JSON.stringify({ ...params, limit: 0, offset: 0 })}`, async () =>
+      buildOverview(await searchAll(kb, { ...params, sort: 'start:asc' }, Number.POSITIVE_INFINITY)),
+    );
+    return send(c, overview);
+  });
+  app.get('/api/brief', (c) => briefRoute(c, opts, today, printer));
+  app.get('/api/deadlines', async (c) => {
+    const dq = parseDeadlineQuery(query(c));
+    const open = opts.series;
+    if (!open) return jsonError(c, 503, 'no availability data here: run `pantau probe` to watch the LPSEs');
+    const view = await cached(`deadlines:${JSON.stringify(dq)}`, () => withSeries(open, (s) => s.deadlineView(dq)));
+    // Beside the view (the store knows only slugs): the LPSEs' names for people, and their clocks' UTC offsets,
+    // so times are shown in each LPSE's own zone and deadlines fall on its own days.
+    const slugs = [...view.figures.map((f) => f.instance), ...view.deadlines.map((d) => d.instance)].filter(
+      (x): x is string => x !== null,
+    );
+    return send(c, { ...view, names: lpseNames(slugs), offsets: lpseOffsets(slugs) });
+  });
+  app.all('/api/*', (c) => jsonError(c, 404, 'no such endpoint'));
+  app.get('/archive', (c) => archiveRoute(c, opts.archive));
+  await staticRoutes(app, opts.minify ?? true);
+  app.onError(errorAnswer(log));
+  return { app, close: () => printer.close() };
 }
 
 export interface RunningServer {

@@ -2,7 +2,7 @@
  * toArticle and decodeHtml on small pages: each rule of extractors/html with a case that needs it.
  */
 import { describe, expect, test } from 'vitest';
-import { decodeHtml, toArticle } from '../../extractors/article.ts';
+import { decodeHtml, toArticle } from '../../extractors/html-article.ts';
 import { dateFromIso, dateFromText, dateFromUrl } from '../../extractors/html/dates.ts';
 
 const P1 =

@@ -3,7 +3,7 @@
  * Fixing a page means adding its fixture here.
  */
 import { describe, expect, test } from 'vitest';
-import { decodeHtml, toArticle } from '../../extractors/article.ts';
+import { decodeHtml, toArticle } from '../../extractors/html-article.ts';
 import { loadGoldenPages, scoreText } from './golden.ts';
 
 const pages = loadGoldenPages();

@@ -3,9 +3,9 @@
  * tables, binary bytes, lying charsets, pages of scripts. Each within a time bound (generous: the machine is shared).
  */
 import { describe, expect, test } from 'vitest';
-import { decodeHtml, toArticle } from '../../extractors/article.ts';
+import { decodeHtml, toArticle } from '../../extractors/html-article.ts';
 import { flattenDeepNesting } from '../../extractors/html/dom.ts';
-import { extractRecord } from '../../src/extract-run.ts';
+import { extractRecord } from '../../src/extract-files.ts';
 
 const P =
   'Server LPSE Kabupaten Barito Timur rusak sejak Senin pagi, kata Kepala LPSE Abdul Gafur kepada wartawan di Tamiang Layang.';

@@ -2,7 +2,7 @@
  * Prints, for every golden page and overall, the share of expected text toArticle recovers and the share of
  * boilerplate it lets through (word-level), plus metadata matches. Run: npx tsx test/article/measure.ts
  */
-import { decodeHtml, toArticle } from '../../extractors/article.ts';
+import { decodeHtml, toArticle } from '../../extractors/html-article.ts';
 import { loadGoldenPages, scoreText } from './golden.ts';
 
 const FIELDS = ['title', 'published', 'author', 'publisher', 'canonicalUrl', 'lang'] as const;

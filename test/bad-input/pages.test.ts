@@ -4,7 +4,7 @@
  * paragraph, the report's text keeps it.
  */
 import { describe, expect, test } from 'vitest';
-import { extractRecord } from '../../src/extract-run.ts';
+import { extractRecord } from '../../src/extract-files.ts';
 
 /** A paragraph every wrapper below must leave readable. */
 const STORY =

@@ -18,7 +18,7 @@ import {
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { reportId } from '../../src/hash.ts';
-import { extractArchived } from '../../src/pipeline.ts';
+import { extractArchived } from '../../src/extract-archived.ts';
 import type { RawPage } from '../../types/index.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

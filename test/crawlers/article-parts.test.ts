@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { articleParts } from '../../crawlers/links.ts';
-import { joinParts, toArticle } from '../../extractors/article.ts';
+import { joinParts, toArticle } from '../../extractors/html-article.ts';
 import { ROOT } from '../helpers.ts';
 
 const KAPUAS = 'https://poskapuas.example/2022/08/30/kontraktor-tuding-server-lpse-sengaja-dimatikan';

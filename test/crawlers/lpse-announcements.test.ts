@@ -13,9 +13,9 @@ import { lpseAnnouncementSources } from '../../crawlers/sources.ts';
 import { LPSE_INSTANCES, type LpseInstance } from '../../extractors/region/lpse-instances.ts';
 import { listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
+import { extractArchived } from '../../src/extract-archived.ts';
 import { FIXTURES_ROOT } from '../../src/fixture-server.ts';
-import { extractArchived } from '../../src/pipeline.ts';
-import { readReports } from '../../src/store.ts';
+import { readReports } from '../../src/report-store.ts';
 import { tempDir } from '../helpers.ts';
 
 const SITE = join(FIXTURES_ROOT, 'lpse-kapuas');

@@ -10,8 +10,8 @@ import { crawl } from '../../crawlers/crawl.ts';
 import { countArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { DEMO_SITES, fixtureSources, serveFixtures } from '../../src/fixture-server.ts';
-import { extractArchived } from '../../src/pipeline.ts';
-import { readReports } from '../../src/store.ts';
+import { extractArchived } from '../../src/extract-archived.ts';
+import { readReports } from '../../src/report-store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pantau-offline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -15,9 +15,9 @@ import { STARTER_SOURCES, validateSources } from '../../crawlers/sources.ts';
 import { PROVINCES } from '../../extractors/region/gazetteer-data.ts';
 import { listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
+import { extractArchived } from '../../src/extract-archived.ts';
 import { FIXTURES_ROOT } from '../../src/fixture-server.ts';
-import { extractArchived } from '../../src/pipeline.ts';
-import { readReports } from '../../src/store.ts';
+import { readReports } from '../../src/report-store.ts';
 import { tempDir } from '../helpers.ts';
 import { type ServedSite, serveSite } from './platform-server.ts';
 

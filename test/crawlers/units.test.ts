@@ -35,7 +35,7 @@ import {
   saveRawPage,
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
-import { appendReports, readReports, reportsFile } from '../../src/store.ts';
+import { appendReports, readReports, reportsFile } from '../../src/report-store.ts';
 import { UserError } from '../../src/errors.ts';
 import type { RawPage, Report } from '../../types/index.ts';
 

@@ -23,10 +23,10 @@ import { EXPORT_FORMATS, type ExportFormat, exportRecords } from '../../src/kb/e
 import { syncIndexes } from '../../src/kb/run.ts';
 import { scanById } from '../../src/kb/scan.ts';
 import { listSummaries, searchIncidents } from '../../src/kb/search.ts';
-import { readIncidents } from '../../src/kb/store.ts';
+import { readIncidents } from '../../src/kb/incident-store.ts';
 import { connectMeili, type MeiliConnection } from '../../src/meili/embedded.ts';
-import { type ExtractStats, extractArchived } from '../../src/pipeline.ts';
-import { readReports } from '../../src/store.ts';
+import { type ExtractStats, extractArchived } from '../../src/extract-archived.ts';
+import { readReports } from '../../src/report-store.ts';
 import { meiliKbReader } from '../../src/web/kb.ts';
 import { createApp } from '../../src/web/server.ts';
 import { PANTAU } from '../helpers.ts';

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
 import { listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
-import { extractArchived } from '../../src/pipeline.ts';
-import { readReports } from '../../src/store.ts';
+import { extractArchived } from '../../src/extract-archived.ts';
+import { readReports } from '../../src/report-store.ts';
 import { ROOT, tempDir } from '../helpers.ts';
 
 const SITE = join(ROOT, 'fixtures', 'paginated-site');

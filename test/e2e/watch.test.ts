@@ -11,10 +11,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { countArchived, listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { fixtureSources, type ServedFixtures, serveFixtures } from '../../src/fixture-server.ts';
+import { readIncidents } from '../../src/kb/incident-store.ts';
 import { DEFAULT_INDEXES } from '../../src/kb/indexer.ts';
-import { readIncidents } from '../../src/kb/store.ts';
 import { connectMeili } from '../../src/meili/embedded.ts';
-import { readReports } from '../../src/store.ts';
+import { readReports } from '../../src/report-store.ts';
 import { readWatchState, type WatchState } from '../../src/watch/state.ts';
 import { PANTAU, runPantau, tempDir } from '../helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeFile, extractRecord } from '../../src/extract-run.ts';
+import { decodeFile, extractRecord } from '../../src/extract-files.ts';
 
 describe('bad input never crashes extraction', () => {
   test.each([

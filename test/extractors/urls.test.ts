@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toArticle } from '../../extractors/article.ts';
+import { toArticle } from '../../extractors/html-article.ts';
 import { buildReport } from '../../extractors/report.ts';
 import { textArticle } from '../../extractors/text-article.ts';
 import { canonicalUrl, isTrackingParam, TRACKING_PARAMS } from '../../extractors/urls.ts';

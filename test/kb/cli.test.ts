@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveDataDir } from '../../src/config.ts';
 import { INCIDENT_CSV_HEADER, incidentRow } from '../../src/kb/format.ts';
-import { readIncidents } from '../../src/kb/store.ts';
+import { readIncidents } from '../../src/kb/incident-store.ts';
 import { type MeiliConnection, connectMeili } from '../../src/meili/embedded.ts';
 import type { Incident } from '../../types/index.ts';
 import { loadFixtures } from './helpers.ts';

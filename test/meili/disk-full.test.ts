@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ArchivedPage, closeArchive, listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
 import { fixtureSources, type ServedFixtures, serveFixtures } from '../../src/fixture-server.ts';
-import { readReports } from '../../src/store.ts';
+import { readReports } from '../../src/report-store.ts';
 import { runPantau, tempDir } from '../helpers.ts';
 
 const root = tempDir('pantau-disk-');

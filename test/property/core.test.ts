@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { toArticle } from '../../extractors/article.ts';
+import { toArticle } from '../../extractors/html-article.ts';
 import { makeContext } from '../../extractors/context.ts';
 import { extractOfficials } from '../../extractors/fields/officials.ts';
 import { buildReport } from '../../extractors/report.ts';

@@ -6,7 +6,7 @@
  * it as relative.
  */
 import type { Parser, ParsingContext } from 'chrono-node';
-import { alternation } from '../../text.ts';
+import { alternation } from '../../text-helpers.ts';
 import { RANGE_CONNECTORS } from '../constants.ts';
 
 /** Parts of the day and the hour each implies. */

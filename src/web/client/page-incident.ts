@@ -3,10 +3,11 @@
  * quoted person, the timeline of reports with links to the original and to Pantau's archived copy, tender impact,
  * disagreements between sources, and a citation line.
  */
+
+import type { Incident } from '../../../types/index.ts';
 import type { ReportRef } from '../../brief/build.ts';
 import { type Statement, toIncidentFacts } from '../../brief/facts.ts';
 import { causeLabel, displayTitle, formatDate, formatDays, formatWindow, sourceKindLabel } from '../../i18n.ts';
-import type { Incident } from '../../../types/index.ts';
 import { ApiError, getJson } from './api.ts';
 import { h, replace, safeUrl } from './dom.ts';
 import type { PageContext } from './main.ts';
@@ -53,12 +54,56 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
   };
   const title = displayTitle(incident, lang);
   document.title = `${title} · Pantau`;
-
   const regions = incident.regions.map((r) => r.value);
   const regency = regions.find((r) => r.regency)?.regency ?? null;
   const province = regions[0]?.province ?? null;
+  const sorted = [...reports].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+  const v: View = { ctx, incident, f, title, regions, sorted, srcNames, cite };
 
-  const causes = h(
+  replace(
+    main,
+    h('p', null, h('a', { href: withLang('/', new URLSearchParams(), lang) }, t.back)),
+    h(
+      'h1',
+      null,
+      title,
+      incident.scope === 'national' ? [' ', h('span', { class: 'badge national' }, t.nationalBadge)] : null,
+    ),
+    factsList(v),
+    family(ctx, incident),
+    disagreementsSection(v),
+    causesSection(v),
+    allegationSection(v),
+    officialsSection(v),
+    impactSection(v),
+    timelineSection(v),
+    citationSection(v),
+    regency || province
+      ? h('section', null, briefLinks(ctx, regency ? 'regency' : 'province', regency ?? province ?? '', null, null))
+      : null,
+  );
+}
+
+/** What every section of the page reads. */
+interface View {
+  ctx: PageContext;
+  incident: Incident;
+  f: ReturnType<typeof toIncidentFacts>;
+  title: string;
+  regions: Incident['regions'][number]['value'][];
+  /** The reports in publication order. */
+  sorted: ReportRef[];
+  /** The names of the sources of these reports ("Kompas, Antara"). */
+  srcNames: (ids: string[]) => string;
+  /** Those names as a muted "(Kompas, Antara)" after a value, or nothing. */
+  cite: (ids: string[]) => HTMLElement | null;
+}
+
+/** The stated causes, each with its sentence and who stated it, then the suspected ones. */
+function causesSection(v: View) {
+  const { t, lang } = v.ctx;
+  const { f, cite } = v;
+  return h(
     'section',
     { 'aria-labelledby': 'h-causes' },
     h('h2', { id: 'h-causes' }, t.causes),
@@ -100,8 +145,13 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
         ]
       : null,
   );
+}
 
-  const disagreements = f.disagreements.length
+/** Where the sources disagree (start, end, cause), with who said what. */
+function disagreementsSection(v: View) {
+  const { t, lang } = v.ctx;
+  const { f, srcNames } = v;
+  return f.disagreements.length
     ? h(
         'section',
         { class: 'disagree', 'aria-labelledby': 'h-disagree' },
@@ -129,8 +179,13 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
         ),
       )
     : null;
+}
 
-  const allegation = h(
+/** Manipulation alleged, with its sentences. */
+function allegationSection(v: View) {
+  const { t } = v.ctx;
+  const { f, cite } = v;
+  return h(
     'section',
     { 'aria-labelledby': 'h-alleg' },
     h('h2', { id: 'h-alleg' }, t.allegations),
@@ -142,10 +197,15 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
         )
       : h('p', { class: 'muted' }, t.noAllegation),
   );
+}
 
+/** Every quoted person, with their quotes. */
+function officialsSection(v: View) {
+  const { t } = v.ctx;
+  const { f, cite } = v;
   const people = new Map<string, Statement[]>();
   for (const s of f.statements) people.set(s.name, [...(people.get(s.name) ?? []), s]);
-  const officials = h(
+  return h(
     'section',
     { 'aria-labelledby': 'h-officials' },
     h('h2', { id: 'h-officials' }, t.officials),
@@ -169,8 +229,13 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
       ),
     ),
   );
+}
 
-  const impact = h(
+/** What the outage did to tenders: schedules changed, manual fallback, with their sentences. */
+function impactSection(v: View) {
+  const { t } = v.ctx;
+  const { incident, cite } = v;
+  return h(
     'section',
     { 'aria-labelledby': 'h-impact' },
     h('h2', { id: 'h-impact' }, t.impact),
@@ -191,16 +256,19 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
         )
       : h('p', { class: 'muted' }, t.noImpact),
   );
+}
 
-  const sorted = [...reports].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
-  const timeline = h(
+/** The reports in publication order, with links to the original and to Pantau's archived copy. */
+function timelineSection(v: View) {
+  const { t, lang } = v.ctx;
+  return h(
     'section',
     { 'aria-labelledby': 'h-timeline' },
     h('h2', { id: 'h-timeline' }, t.timeline),
     h(
       'ol',
       { class: 'timeline' },
-      sorted.map((r) => {
+      v.sorted.map((r) => {
         const href = safeUrl(r.url);
         const arch = safeUrl(r.archive_url) ?? (r.archive_url?.startsWith('/') ? r.archive_url : null);
         return h(
@@ -226,11 +294,16 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
       }),
     ),
   );
+}
 
+/** The citation line (title, window, URL, access date, sources) and a button that copies it. */
+function citationSection(v: View) {
+  const { t, lang } = v.ctx;
+  const { f, incident, title } = v;
   const today = new Date();
   const accessed = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const pageUrl = `${location.origin}/incident/${encodeURIComponent(incident.id)}`;
-  const sourcesLine = [...new Set(sorted.map((r) => r.source.name ?? r.source.host).filter(Boolean))].join('; ');
+  const sourcesLine = [...new Set(v.sorted.map((r) => r.source.name ?? r.source.host).filter(Boolean))].join('; ');
   const citation = `“${title}”. Pantau, ${formatWindow(f.start, f.end, lang, f.reported)}. ${pageUrl} (${t.accessed} ${formatDate(accessed, lang)}).${sourcesLine ? ` ${lang === 'id' ? 'Sumber' : 'Sources'}: ${sourcesLine}.` : ''}`;
   const out = h('output', { id: 'citation', 'aria-label': t.citation }, citation);
   const copyBtn = h('button', { type: 'button', class: 'btn secondary' }, t.copy);
@@ -246,54 +319,39 @@ function show(ctx: PageContext, { incident, reports }: IncidentResponse): void {
       sel?.addRange(range);
     }
   });
+  return h(
+    'section',
+    { 'aria-labelledby': 'h-cite' },
+    h('h2', { id: 'h-cite' }, t.citation),
+    h('div', { class: 'cite' }, out, copyBtn),
+  );
+}
 
-  replace(
-    main,
-    h('p', null, h('a', { href: withLang('/', new URLSearchParams(), lang) }, t.back)),
+/** Where and when, in a definition list: LPSE, region, window, duration, causes. */
+function factsList(v: View) {
+  const { t, lang } = v.ctx;
+  const { f, incident, regions } = v;
+  return h(
+    'dl',
+    { class: 'facts' },
+    h('dt', null, t.lpse),
+    h('dd', null, incident.lpse.map((l) => l.value.name).join(', ') || '–'),
+    h('dt', null, t.region),
     h(
-      'h1',
+      'dd',
       null,
-      title,
-      incident.scope === 'national' ? [' ', h('span', { class: 'badge national' }, t.nationalBadge)] : null,
+      [...new Set(regions.map((r) => (r.regency ? `${r.regency}, ${r.province}` : r.province)))].join('; ') || '–',
     ),
+    h('dt', null, t.window),
+    h('dd', { id: 'window' }, formatWindow(f.start, f.end, lang, f.reported)),
+    h('dt', null, t.duration),
+    h('dd', null, formatDays(f.days, lang)),
+    h('dt', null, t.causes),
     h(
-      'dl',
-      { class: 'facts' },
-      h('dt', null, t.lpse),
-      h('dd', null, incident.lpse.map((l) => l.value.name).join(', ') || '–'),
-      h('dt', null, t.region),
-      h(
-        'dd',
-        null,
-        [...new Set(regions.map((r) => (r.regency ? `${r.regency}, ${r.province}` : r.province)))].join('; ') || '–',
-      ),
-      h('dt', null, t.window),
-      h('dd', { id: 'window' }, formatWindow(f.start, f.end, lang, f.reported)),
-      h('dt', null, t.duration),
-      h('dd', null, formatDays(f.days, lang)),
-      h('dt', null, t.causes),
-      h(
-        'dd',
-        null,
-        f.categories.map((c) => [h('span', { class: 'badge' }, causeLabel(c, lang)), ' ']),
-      ),
+      'dd',
+      null,
+      f.categories.map((c) => [h('span', { class: 'badge' }, causeLabel(c, lang)), ' ']),
     ),
-    family(ctx, incident),
-    disagreements,
-    causes,
-    allegation,
-    officials,
-    impact,
-    timeline,
-    h(
-      'section',
-      { 'aria-labelledby': 'h-cite' },
-      h('h2', { id: 'h-cite' }, t.citation),
-      h('div', { class: 'cite' }, out, copyBtn),
-    ),
-    regency || province
-      ? h('section', null, briefLinks(ctx, regency ? 'regency' : 'province', regency ?? province ?? '', null, null))
-      : null,
   );
 }
 

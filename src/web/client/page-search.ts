@@ -5,12 +5,11 @@ import { isAbort, latest } from './api.ts';
 import { h, replace } from './dom.ts';
 import { type Facets, facetToggle, facetToggleLabel, renderChips, renderFacets } from './facets.ts';
 import type { PageContext } from './main.ts';
-import { PAGE_SIZE, filtersOf, withLang } from './state.ts';
+import { filtersOf, PAGE_SIZE, withLang } from './state.ts';
 
-export function renderSearch(ctx: PageContext): void {
-  const { t, main, lang } = ctx;
-  const fetchLatest = latest();
-  let params = new URLSearchParams(ctx.params);
+/** The search page's elements: the form's controls and the places results, facets, chips and pages go. */
+function searchElements(ctx: PageContext, params: URLSearchParams) {
+  const { t } = ctx;
   const q = h('input', {
     type: 'search',
     id: 'q',
@@ -24,8 +23,6 @@ export function renderSearch(ctx: PageContext): void {
   });
   const dateInput = (name: 'from' | 'to') =>
     h('input', { type: 'date', id: name, name, value: params.get(name) ?? '', min: '1990-01-01', max: '2100-12-31' });
-  const from = dateInput('from');
-  const to = dateInput('to');
   const sort = h(
     'select',
     { id: 'sort', name: 'sort' },
@@ -35,166 +32,210 @@ export function renderSearch(ctx: PageContext): void {
   );
   sort.value = params.get('sort') ?? '';
   const facetsEl = h('aside', { class: 'facets', id: 'facets', 'aria-label': t.facets });
-  const count = h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' }, t.loading);
-  const chipsEl = h('div', { id: 'chips' });
-  const briefEl = h('div', { id: 'brief-slot' });
-  const results = h('section', { id: 'results', 'aria-labelledby': 'count', 'aria-busy': 'true' });
-  const pager = h('nav', { class: 'pager', id: 'pager', 'aria-label': t.page(1, 1) });
+  return {
+    q,
+    from: dateInput('from'),
+    to: dateInput('to'),
+    sort,
+    facetsEl,
+    count: h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' }, t.loading),
+    chipsEl: h('div', { id: 'chips' }),
+    briefEl: h('div', { id: 'brief-slot' }),
+    results: h('section', { id: 'results', 'aria-labelledby': 'count', 'aria-busy': 'true' }),
+    pager: h('nav', { class: 'pager', id: 'pager', 'aria-label': t.page(1, 1) }),
+    toggleBtn: facetToggle(ctx, facetsEl),
+  };
+}
 
-  const toggleBtn = facetToggle(ctx, facetsEl);
+/** The state of a search page: its elements, the parameters shown, and how a change is committed. */
+interface SearchView {
+  ctx: PageContext;
+  els: ReturnType<typeof searchElements>;
+  params: URLSearchParams;
+  fetchLatest: ReturnType<typeof latest>;
+  /** Shows these parameters: in the URL (replacing the history entry while typing) and in the results. */
+  commit(next: URLSearchParams, replaceUrl?: boolean): void;
+}
+
+export function renderSearch(ctx: PageContext): void {
+  const { t, main, lang } = ctx;
+  const els = searchElements(ctx, new URLSearchParams(ctx.params));
+  const v: SearchView = {
+    ctx,
+    els,
+    params: new URLSearchParams(ctx.params),
+    fetchLatest: latest(),
+    commit(next, replaceUrl = false) {
+      v.params = next;
+      ctx.go(withLang('/', next, lang), { replace: replaceUrl, render: false });
+      void refresh(v);
+    },
+  };
   const form = h(
     'form',
     { class: 'searchbar', role: 'search', onsubmit: (e: Event) => e.preventDefault() },
-    h('label', { class: 'q', for: 'q' }, t.searchLabel, q),
-    h('label', { for: 'from' }, t.from, from),
-    h('label', { for: 'to' }, t.to, to),
-    h('label', { for: 'sort' }, t.sort, sort),
+    h('label', { class: 'q', for: 'q' }, t.searchLabel, els.q),
+    h('label', { for: 'from' }, t.from, els.from),
+    h('label', { for: 'to' }, t.to, els.to),
+    h('label', { for: 'sort' }, t.sort, els.sort),
   );
   replace(
     main,
     h('h1', { class: 'visually-hidden' }, t.searchLabel),
     form,
-    toggleBtn,
+    els.toggleBtn,
     h(
       'div',
       { class: 'layout' },
-      facetsEl,
-      h('div', null, h('div', { class: 'summary-line' }, count), chipsEl, briefEl, results, pager),
+      els.facetsEl,
+      h('div', null, h('div', { class: 'summary-line' }, els.count), els.chipsEl, els.briefEl, els.results, els.pager),
     ),
   );
   document.title = t.appTitle;
+  bindControls(v);
+  void refresh(v);
+}
 
-  const commit = (next: URLSearchParams, replaceUrl = false) => {
-    params = next;
-    ctx.go(withLang('/', next, lang), { replace: replaceUrl, render: false });
-    void refresh();
+/** Typing (debounced), the dates and the sort commit new parameters, back to the first page. */
+function bindControls(v: SearchView): void {
+  const { q, from, to, sort } = v.els;
+  const changed = (key: string, value: string, replaceUrl = false) => {
+    const next = new URLSearchParams(v.params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    v.commit(next, replaceUrl);
   };
-
   let typing: ReturnType<typeof setTimeout> | undefined;
   q.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => {
-      const next = new URLSearchParams(params);
-      if (q.value.trim()) next.set('q', q.value);
-      else next.delete('q');
-      next.delete('page');
-      commit(next, true);
-    }, 180);
+    typing = setTimeout(() => changed('q', q.value.trim() ? q.value : '', true), 180);
   });
-  ctx.onLeave(() => clearTimeout(typing));
+  v.ctx.onLeave(() => clearTimeout(typing));
   const dateChange = (input: HTMLInputElement, key: 'from' | 'to') => () => {
     if (input.value && !input.checkValidity()) return;
-    const next = new URLSearchParams(params);
-    if (input.value) next.set(key, input.value);
-    else next.delete(key);
-    next.delete('page');
-    commit(next);
+    changed(key, input.value);
   };
   from.addEventListener('change', dateChange(from, 'from'));
   to.addEventListener('change', dateChange(to, 'to'));
-  sort.addEventListener('change', () => {
-    const next = new URLSearchParams(params);
-    if (sort.value) next.set('sort', sort.value);
-    else next.delete('sort');
-    next.delete('page');
-    commit(next);
-  });
+  sort.addEventListener('change', () => changed('sort', sort.value));
+}
 
-  async function refresh(): Promise<void> {
-    const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-    const api = filtersOf(params);
-    api.set('limit', String(PAGE_SIZE));
-    api.set('offset', String(Math.min((page - 1) * PAGE_SIZE, 1000)));
-    results.setAttribute('aria-busy', 'true');
-    results.classList.add('is-loading');
-    if (!results.firstChild) replace(results, h('p', { class: 'loading' }, t.loading));
-    count.textContent = t.loading;
-    let r: SearchResult;
-    try {
-      r = await fetchLatest<SearchResult>(`/api/search?${api}`);
-    } catch (e) {
-      if (isAbort(e)) return;
-      results.setAttribute('aria-busy', 'false');
-      count.textContent = t.error;
-      replace(
-        results,
-        h(
-          'div',
-          { class: 'error', role: 'alert' },
-          `${t.error}: ${(e as Error).message} `,
-          h('button', { type: 'button', class: 'btn secondary', onclick: () => void refresh() }, t.retry),
-        ),
-      );
-      return;
-    }
-    results.setAttribute('aria-busy', 'false');
-    results.classList.remove('is-loading');
-    count.textContent = t.results(r.total);
-    const view = { ...ctx, params };
-    const focusedId = document.activeElement?.id;
-    renderFacets(view, facetsEl, r.facets as Facets, (next) => commit(next));
-    toggleBtn.textContent = facetToggleLabel(ctx, params);
-    if (focusedId?.startsWith('f-')) document.getElementById(focusedId)?.focus();
-    const chips = renderChips(view, (next) => commit(next));
-    replace(
-      chipsEl,
-      chips,
-      chips
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn secondary',
-              onclick: () => {
-                const next = new URLSearchParams();
-                if (params.get('q')) next.set('q', params.get('q') ?? '');
-                commit(next);
-              },
-            },
-            t.clearAll,
-          )
-        : null,
-    );
-    replace(briefEl, briefBox(ctx, params));
-    if (!r.hits.length) replace(results, h('p', { class: 'empty' }, t.empty));
-    else
-      replace(
-        results,
-        h(
-          'ol',
-          { class: 'results' },
-          r.hits.map((hit) => hitItem(ctx, hit)),
-        ),
-      );
-    const pages = Math.max(1, Math.ceil(Math.min(r.total, 1000 + PAGE_SIZE) / PAGE_SIZE));
-    const goPage = (p: number) => () => {
-      const next = new URLSearchParams(params);
-      if (p > 1) next.set('page', String(p));
-      else next.delete('page');
-      commit(next);
-      main.scrollIntoView();
-    };
-    pager.setAttribute('aria-label', t.page(page, pages));
-    replace(
-      pager,
-      pages > 1
-        ? [
-            h(
-              'button',
-              { type: 'button', class: 'btn secondary', disabled: page <= 1, onclick: goPage(page - 1) },
-              t.prev,
-            ),
-            h('span', null, t.page(page, pages)),
-            h(
-              'button',
-              { type: 'button', class: 'btn secondary', disabled: page >= pages, onclick: goPage(page + 1) },
-              t.next,
-            ),
-          ]
-        : null,
-    );
+/** Asks for the current parameters' page of results and shows it with its facets, chips and pager. */
+async function refresh(v: SearchView): Promise<void> {
+  const { t } = v.ctx;
+  const { results, count, facetsEl, toggleBtn, briefEl } = v.els;
+  const params = v.params;
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const api = filtersOf(params);
+  api.set('limit', String(PAGE_SIZE));
+  api.set('offset', String(Math.min((page - 1) * PAGE_SIZE, 1000)));
+  results.setAttribute('aria-busy', 'true');
+  results.classList.add('is-loading');
+  if (!results.firstChild) replace(results, h('p', { class: 'loading' }, t.loading));
+  count.textContent = t.loading;
+  let r: SearchResult;
+  try {
+    r = await v.fetchLatest<SearchResult>(`/api/search?${api}`);
+  } catch (e) {
+    if (isAbort(e)) return;
+    showError(v, e as Error);
+    return;
   }
-  void refresh();
+  results.setAttribute('aria-busy', 'false');
+  results.classList.remove('is-loading');
+  count.textContent = t.results(r.total);
+  const view = { ...v.ctx, params };
+  const focusedId = document.activeElement?.id;
+  renderFacets(view, facetsEl, r.facets as Facets, (next) => v.commit(next));
+  toggleBtn.textContent = facetToggleLabel(v.ctx, params);
+  if (focusedId?.startsWith('f-')) document.getElementById(focusedId)?.focus();
+  showChips(
+    v,
+    renderChips(view, (next) => v.commit(next)),
+  );
+  replace(briefEl, briefBox(v.ctx, params));
+  if (!r.hits.length) replace(results, h('p', { class: 'empty' }, t.empty));
+  else
+    replace(
+      results,
+      h(
+        'ol',
+        { class: 'results' },
+        r.hits.map((hit) => hitItem(v.ctx, hit)),
+      ),
+    );
+  showPager(v, page, r.total);
+}
+
+function showError(v: SearchView, e: Error): void {
+  const { t } = v.ctx;
+  v.els.results.setAttribute('aria-busy', 'false');
+  v.els.count.textContent = t.error;
+  replace(
+    v.els.results,
+    h(
+      'div',
+      { class: 'error', role: 'alert' },
+      `${t.error}: ${e.message} `,
+      h('button', { type: 'button', class: 'btn secondary', onclick: () => void refresh(v) }, t.retry),
+    ),
+  );
+}
+
+/** The active filters as chips, and a button clearing them all (the query stays). */
+function showChips(v: SearchView, chips: ReturnType<typeof renderChips>): void {
+  replace(
+    v.els.chipsEl,
+    chips,
+    chips
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn secondary',
+            onclick: () => {
+              const next = new URLSearchParams();
+              if (v.params.get('q')) next.set('q', v.params.get('q') ?? '');
+              v.commit(next);
+            },
+          },
+          v.ctx.t.clearAll,
+        )
+      : null,
+  );
+}
+
+/** Previous and next, within the first 1000 results Meilisearch pages through. */
+function showPager(v: SearchView, page: number, total: number): void {
+  const { t, main } = v.ctx;
+  const pages = Math.max(1, Math.ceil(Math.min(total, 1000 + PAGE_SIZE) / PAGE_SIZE));
+  const goPage = (p: number) => () => {
+    const next = new URLSearchParams(v.params);
+    if (p > 1) next.set('page', String(p));
+    else next.delete('page');
+    v.commit(next);
+    main.scrollIntoView();
+  };
+  v.els.pager.setAttribute('aria-label', t.page(page, pages));
+  replace(
+    v.els.pager,
+    pages > 1
+      ? [
+          h(
+            'button',
+            { type: 'button', class: 'btn secondary', disabled: page <= 1, onclick: goPage(page - 1) },
+            t.prev,
+          ),
+          h('span', null, t.page(page, pages)),
+          h(
+            'button',
+            { type: 'button', class: 'btn secondary', disabled: page >= pages, onclick: goPage(page + 1) },
+            t.next,
+          ),
+        ]
+      : null,
+  );
 }
 
 function hitItem(ctx: PageContext, hit: IncidentSummary): HTMLElement {

@@ -6,14 +6,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { joinParts, toArticle } from '../extractors/article.ts';
+import { joinParts, toArticle } from '../extractors/html-article.ts';
 import { buildReport, EXTRACTOR_VERSION } from '../extractors/report.ts';
 import { type ArchivedPage, listArchived, readArchived } from './archive.ts';
 import type { DataDir } from './config.ts';
 import { messageOf } from './errors.ts';
 import { reportIdOf } from './hash.ts';
 import { acquireLock } from './lock.ts';
-import { appendReports } from './store.ts';
+import { appendReports } from './report-store.ts';
 import type { RawPage, Report } from '../types/index.ts';
 
 export interface ExtractStats {

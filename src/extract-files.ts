@@ -6,7 +6,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { decodeHtml, MAX_HTML_CHARS, toArticle } from '../extractors/article.ts';
+import { decodeHtml, MAX_HTML_CHARS, toArticle } from '../extractors/html-article.ts';
 import { buildReport } from '../extractors/report.ts';
 import { textArticle } from '../extractors/text-article.ts';
 import { UserError, messageOf } from './errors.ts';
