@@ -32,7 +32,7 @@ import { isDiskFull, messageOf } from '../src/errors.ts';
 import { withLock } from '../src/lock.ts';
 import { Frontier, type Label, type QueuedRequest } from './frontier.ts';
 import { allowedHosts } from './links.ts';
-import { spseError } from './relevance.ts';
+import { spseError } from './link-priority.ts';
 import { type CrawlEnv, type PageContext, ROUTES } from './routes.ts';
 import type { SourceDef } from './source-def.ts';
 import { searchFeeds } from './sources.ts';
