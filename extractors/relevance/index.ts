@@ -6,10 +6,10 @@
  * sentence's index and offsets into `Article.text`, so a decision can lead back to (and highlight) it.
  * `fields/incident.ts` decides from these.
  */
+import { annotateDates } from '../annotate/dates.ts';
 import { toSentenceAnnotations } from '../annotate/sentences.ts';
 import type { SentenceAnnotation } from '../annotate/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { MONTHS } from '../html/dates.ts';
 import {
   AVERT_ALT,
   CAUSATIVE_ALT,
@@ -132,11 +132,6 @@ export const SYSTEM_SAFE_RE = new RegExp(
   'i',
 );
 const WINDOW_RE = new RegExp(`\\b(?:${alternation(WINDOW_TERMS)})\\b`, 'i');
-/** A day with its year ("14 Desember 2024", "14/12/2024") or a bare "(14/12)" in brackets. */
-const WINDOW_DATE_RE = new RegExp(
-  `\\b(\\d{1,2})\\s+(${alternation(Object.keys(MONTHS))})\\.?\\s+((?:19|20)\\d{2})\\b|\\b(\\d{1,2})[/-](\\d{1,2})[/-]((?:19|20)\\d{2})\\b|\\((\\d{1,2})/(\\d{1,2})\\)`,
-  'gi',
-);
 
 /**
  * The sentence without denied outages. When it denies one ("LPSE tidak terganggu meski PDN diserang"), only its
@@ -321,29 +316,20 @@ export function annotateLines(
 }
 
 /**
- * A notice of a window to come: the lead's sentences that name a service window give days, all after the publication
- * date ("LPSE … tidak dapat diakses pada Minggu, 15 Desember 2024" in a page dated 10 December). A report dates its
- * outage on or before its publication.
+ * A notice of a window to come: the lead's sentences that name a service window give days (the date mentions of
+ * the annotation pass, `annotate/dates.ts`), all after the publication date ("LPSE … tidak dapat diakses pada
+ * Minggu, 15 Desember 2024" in a page dated 10 December). A report dates its outage on or before its publication;
+ * days told relative to the publication ("besok") and days of unknown year decide nothing.
  */
 export function windowAhead(ctx: ExtractContext, sentences?: readonly SentenceAnnotation[]): boolean {
   const published = ctx.published;
   if (!published || !WINDOW_RE.test(ctx.text.slice(0, 1200))) return false;
-  const year = Number(published.slice(0, 4));
+  const lead = (sentences ?? sentencesOf(ctx)).slice(0, 8).filter((s) => WINDOW_RE.test(s.analysed));
   let ahead = 0;
-  for (const { analysed: s } of (sentences ?? sentencesOf(ctx)).slice(0, 8)) {
-    if (!WINDOW_RE.test(s)) continue;
-    WINDOW_DATE_RE.lastIndex = 0;
-    for (let m = WINDOW_DATE_RE.exec(s); m; m = WINDOW_DATE_RE.exec(s)) {
-      const [d, mo, y] = m[1]
-        ? [Number(m[1]), MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, Number(m[3])]
-        : m[4]
-          ? [Number(m[4]), Number(m[5]), Number(m[6])]
-          : [Number(m[7]), Number(m[8]), year];
-      if (!mo || mo > 12 || !d || d > 31) continue;
-      const day = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      if (day <= published) return false;
-      ahead++;
-    }
+  for (const d of annotateDates(lead, published, [Number(published.slice(0, 4))])) {
+    if (d.relative || !d.iso) continue;
+    if (d.iso <= published) return false;
+    ahead++;
   }
   return ahead > 0;
 }

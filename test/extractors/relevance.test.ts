@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractIsIncident } from '../../extractors/fields/incident.ts';
-import { annotateLines, sentencesOf } from '../../extractors/relevance/index.ts';
+import { annotateLines, sentencesOf, windowAhead } from '../../extractors/relevance/index.ts';
 import { ctxOf } from './helpers.ts';
 
 describe('extractIsIncident: outages of an LPSE', () => {
@@ -625,5 +625,33 @@ describe('annotateLines reads the sentences of the annotation pass', () => {
     expect(l.outage).toBeGreaterThanOrEqual(0);
     expect(l.system).toBeGreaterThanOrEqual(0);
     expect(ctx.article.text.slice(l.start, l.end)).toBe(written);
+  });
+});
+
+describe('windowAhead: a service window announced for days after the publication (dates of the annotation pass)', () => {
+  test.each([
+    [
+      'a notice dated before its window',
+      'LPSE Kabupaten Contoh akan melakukan pemeliharaan server pada Minggu, 15 Desember 2024. Aplikasi SPSE tidak dapat diakses.',
+      '2024-12-10',
+      true,
+    ],
+    [
+      // written by us: the day in brackets, its year the publication's
+      'a bare day in brackets after the publication',
+      'Layanan SPSE offline sementara pada Sabtu (21/6) untuk pemindahan server.',
+      '2025-06-18',
+      true,
+    ],
+    [
+      'a report of a window already past',
+      'Situs LPSE Kota Contoh tidak bisa diakses pada 9 Desember 2024 karena maintenance.',
+      '2024-12-10',
+      false,
+    ],
+    ['no publication date to compare with', 'LPSE offline pada 15 Desember 2024 karena pemeliharaan.', null, false],
+    ['"besok" is no calendar day', 'Aplikasi SPSE tidak dapat diakses besok karena pemeliharaan.', '2024-12-10', false],
+  ])('%s', (_n, text, published, ahead) => {
+    expect(windowAhead(ctxOf(text, { published }))).toBe(ahead);
   });
 });
