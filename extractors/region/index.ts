@@ -436,9 +436,12 @@ function unaffectedLater(rest: string): boolean {
   return !OUTAGE_WORDS_RE.test(between) && !CONTRAST_RE.test(between);
 }
 
+/** LPSE_HOST_RE for one host at a time (no `g`: no lastIndex to reset), built once. */
+const LPSE_HOST_ONE_RE = new RegExp(LPSE_HOST_RE.source, 'i');
+
 /** The region an LPSE hostname belongs to: lpse.baritotimurkab.go.id → Kabupaten Barito Timur. */
 export function regionFromHost(host: string): Region | null {
-  const m = new RegExp(LPSE_HOST_RE.source, 'i').exec(host);
+  const m = LPSE_HOST_ONE_RE.exec(host);
   if (!m) return null;
   const slug = (m[1] ?? m[3] ?? '').toLowerCase();
   const suffix = (m[2] ?? m[4] ?? '').toLowerCase();
