@@ -531,14 +531,16 @@ function linesOf(infos: Info[], index: Map<Element, number>, roots: number[], st
 
 /** The best known article-body element with some text that is not mostly links, or -1. */
 function selectorBlock(infos: Info[]): number {
+  // only a block of 25 characters or more, not mostly links, is ever chosen: the others are not tried
+  const candidates: number[] = [];
+  for (let i = 0; i < infos.length; i++) if (infos[i]!.len >= 25 && linkDensity(infos[i]!) <= 0.5) candidates.push(i);
   let fallback = -1;
   for (const sel of CONTENT_BODIES) {
     let best = -1;
     let bestLen = 0;
-    for (let i = 0; i < infos.length; i++) {
+    for (const i of candidates) {
       const info = infos[i]!;
       if (info.len <= bestLen || !matches(info.el, sel)) continue;
-      if (linkDensity(info) > 0.5) continue;
       best = i;
       bestLen = info.len;
     }
