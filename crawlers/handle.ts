@@ -7,7 +7,7 @@
 import { saveObservation } from '../src/archive.ts';
 import { isArticleLabel, stopOnFullDisk } from './env.ts';
 import type { QueuedRequest } from './frontier.ts';
-import { spseError } from './relevance.ts';
+import { spseError } from './link-priority.ts';
 import { type PageContext, ROUTES } from './routes.ts';
 import type { CrawlRun } from './run.ts';
 import type { SourceDef } from './source-def.ts';

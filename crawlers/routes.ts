@@ -20,7 +20,7 @@ import {
   pageLinks,
   sectionLinks,
 } from './links.ts';
-import { isRelevantAnnouncementText, isRelevantText, isRelevantTitle, titleFromUrl } from './relevance.ts';
+import { isRelevantAnnouncementText, isRelevantText, isRelevantTitle, titleFromUrl } from './link-priority.ts';
 import type { SourceDef } from './source-def.ts';
 
 /** A fetched page as every handler sees it, whichever crawler (HTTP or browser) fetched it. */

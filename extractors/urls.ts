@@ -32,7 +32,8 @@ export function canonicalUrl(url: string): string {
     const u = new URL(url.trim());
     u.hash = '';
     u.hostname = u.hostname.toLowerCase().replace(/^www\./, '');
-    for (const k of [...u.searchParams.keys()]) if (isTrackingParam(k)) u.searchParams.delete(k);
+    // most URLs have no query: reading searchParams would build one
+    if (u.search) for (const k of [...u.searchParams.keys()]) if (isTrackingParam(k)) u.searchParams.delete(k);
     let s = u.toString();
     if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
     return s.replace(/^http:/, 'https:');

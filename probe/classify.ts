@@ -3,7 +3,7 @@
  * of the body) or a network error in, the class, SPSE's error code and the footer's version out. The pages behind
  * each rule are described in `../shared/data/SPSE.md`; `test/probe/classify.test.ts` has one page per class.
  */
-import { spseError } from '../crawlers/relevance.ts';
+import { spseError } from '../crawlers/link-priority.ts';
 import type { ProbeClass } from './types.ts';
 
 /** An HTTP answer, after redirects were followed. */

@@ -43,7 +43,8 @@ const NON_NESTING_TAGS = new Set([
   'option',
 ]);
 
-const TAG_RE = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
+/** A tag: end mark, name, then up to its first ">" (a self-closing tag ends in "/>"). */
+const TAG_RE = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*>/g;
 
 /**
  * The HTML with start tags past MAX_NESTING (and as many end tags after them) left out, so their text joins the
@@ -52,6 +53,7 @@ const TAG_RE = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
  * @example flattenDeepNesting('<div>'.repeat(20000) + 'Server LPSE rusak', 1000) // 1000 <div>s, then the text
  */
 export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): string {
+  if (fewerStartTags(html, maxDepth)) return html;
   let depth = 0;
   let suppressed = 0;
   let out: string[] | null = null;
@@ -59,7 +61,8 @@ export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): string
   TAG_RE.lastIndex = 0;
   for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
     const name = m[2]!.toLowerCase();
-    if (NON_NESTING_TAGS.has(name) || m[3]) continue;
+    const selfClosing = m[0].charCodeAt(m[0].length - 2) === 47; // "/>"
+    if (NON_NESTING_TAGS.has(name) || selfClosing) continue;
     let drop = false;
     if (m[1]) {
       if (suppressed > 0) {
@@ -79,6 +82,19 @@ export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): string
   if (!out) return html;
   out.push(html.slice(last));
   return out.join('');
+}
+
+/**
+ * Whether the HTML holds fewer than `max` start tags ("<" and a letter): then it cannot nest `max` deep, and the
+ * scan above is not needed (most pages: half of them have under 510 start tags).
+ */
+function fewerStartTags(html: string, max: number): boolean {
+  let n = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20; // an ASCII capital read as its small letter
+    if (c >= 97 && c <= 122 && ++n >= max) return false;
+  }
+  return true;
 }
 
 /** HTML parsed into a domhandler tree (tags and attribute names lower-cased, entities decoded). */
@@ -186,6 +202,12 @@ interface Compound {
 export interface Selector {
   /** Alternatives of the comma list; each is a descendant chain, last compound = the element itself. */
   chains: Compound[][];
+  /**
+   * Attributes of which a matching element has at least one (one each chain's last compound needs: its class, id
+   * or an attribute it tests), or null when a chain needs none (a bare tag). Most elements have none of them and
+   * are rejected on one lookup.
+   */
+  gate: string[] | null;
 }
 
 const COMPOUND_PART_RE = /([.#]?)(-?[\w-]+)|\[\s*([\w:-]+)\s*(?:(\*?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]+))\s*)?\]/gy;
@@ -221,12 +243,19 @@ function parseCompound(src: string): Compound {
  */
 export function compileSelector(src: string | readonly string[]): Selector {
   const list = typeof src === 'string' ? src.split(',') : src.flatMap((s) => s.split(','));
-  return {
-    chains: list
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => s.split(/\s+(?![^[]*\])/).map(parseCompound)),
-  };
+  const chains = list
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.split(/\s+(?![^[]*\])/).map(parseCompound));
+  const needs = chains.map((chain) => requiredAttribute(chain[chain.length - 1]!));
+  return { chains, gate: needs.includes(null) ? null : [...new Set(needs as string[])] };
+}
+
+/** One attribute an element must have to match the compound, or null when it needs none. */
+function requiredAttribute(c: Compound): string | null {
+  if (c.classes.length) return 'class';
+  if (c.id) return 'id';
+  return c.attrs[0]?.name ?? null;
 }
 
 function hasClass(el: Element, cls: string): boolean {
@@ -265,7 +294,13 @@ function matchChain(el: Element, chain: Compound[]): boolean {
 
 /** Whether an element matches a compiled selector. */
 export function matches(el: Element, sel: Selector): boolean {
+  if (sel.gate && !hasAnyAttribute(el, sel.gate)) return false;
   for (const chain of sel.chains) if (matchChain(el, chain)) return true;
+  return false;
+}
+
+function hasAnyAttribute(el: Element, names: readonly string[]): boolean {
+  for (const name of names) if (el.attribs[name] !== undefined) return true;
   return false;
 }
 

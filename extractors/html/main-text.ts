@@ -147,10 +147,13 @@ interface Info {
 }
 
 const classCache = new Map<string, { bp: boolean; weight: number }>();
+const UNCLASSED = { bp: false, weight: 0 } as const;
 
 function classify(el: Element): { bp: boolean; weight: number } {
-  const key = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
-  if (key === ' ') return { bp: false, weight: 0 };
+  const { id, class: cls } = el.attribs;
+  if (!id && !cls) return UNCLASSED;
+  // the verdict depends only on the words of id and class together, so "id class" and a class alone are one key
+  const key = id ? `${id} ${cls ?? ''}` : (cls as string);
   const hit = classCache.get(key);
   if (hit) return hit;
   let bp = false;
@@ -168,12 +171,21 @@ function classify(el: Element): { bp: boolean; weight: number } {
   return r;
 }
 
+/** NEVER_CONTENT_ATTRS by attribute name: the values that hide an element, `null` when the attribute alone does. */
+const NEVER_ATTR_VALUES = new Map<string, Set<string | null>>();
+for (const [name, value] of NEVER_CONTENT_ATTRS) {
+  const values = NEVER_ATTR_VALUES.get(name) ?? new Set();
+  values.add(value);
+  NEVER_ATTR_VALUES.set(name, values);
+}
+
 function neverContent(el: Element): boolean {
   if (NEVER_TAGS.has(el.name)) return true;
   const a = el.attribs;
-  for (const [name, value] of NEVER_CONTENT_ATTRS) {
-    const v = a[name];
-    if (v !== undefined && (value === null || v === value)) return true;
+  // an element has a few attributes and the list has many: walk the element's
+  for (const name in a) {
+    const values = NEVER_ATTR_VALUES.get(name);
+    if (values && (values.has(null) || values.has(a[name]!))) return true;
   }
   const style = a.style;
   return style !== undefined && style.length > 8 && HIDDEN_STYLE_RE.test(style);
@@ -208,10 +220,16 @@ function countCommas(s: string): number {
 function measure(doc: Document): { infos: Info[]; index: Map<Element, number> } {
   const infos: Info[] = [];
   const index = new Map<Element, number>();
-  const stack: Array<{ n: ChildNode; parent: number }> = [];
-  for (let i = doc.children.length - 1; i >= 0; i--) stack.push({ n: doc.children[i]!, parent: -1 });
+  // two stacks side by side (node, its parent's info) rather than an object a node: a page has thousands
+  const stack: ChildNode[] = [];
+  const parents: number[] = [];
+  for (let i = doc.children.length - 1; i >= 0; i--) {
+    stack.push(doc.children[i]!);
+    parents.push(-1);
+  }
   while (stack.length > 0) {
-    const { n, parent } = stack.pop()!;
+    const n = stack.pop()!;
+    const parent = parents.pop()!;
     if (n.type === 'text') {
       if (parent < 0) continue;
       const info = infos[parent]!;
@@ -249,7 +267,10 @@ function measure(doc: Document): { infos: Info[]; index: Map<Element, number> } 
     const id = infos.length;
     infos.push(info);
     index.set(n, id);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push({ n: n.children[i]!, parent: id });
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      stack.push(n.children[i]!);
+      parents.push(id);
+    }
   }
   // Children come after their parent in document order: summing from the end adds each total once.
   sumUp(infos);
@@ -510,14 +531,16 @@ function linesOf(infos: Info[], index: Map<Element, number>, roots: number[], st
 
 /** The best known article-body element with some text that is not mostly links, or -1. */
 function selectorBlock(infos: Info[]): number {
+  // only a block of 25 characters or more, not mostly links, is ever chosen: the others are not tried
+  const candidates: number[] = [];
+  for (let i = 0; i < infos.length; i++) if (infos[i]!.len >= 25 && linkDensity(infos[i]!) <= 0.5) candidates.push(i);
   let fallback = -1;
   for (const sel of CONTENT_BODIES) {
     let best = -1;
     let bestLen = 0;
-    for (let i = 0; i < infos.length; i++) {
+    for (const i of candidates) {
       const info = infos[i]!;
       if (info.len <= bestLen || !matches(info.el, sel)) continue;
-      if (linkDensity(info) > 0.5) continue;
       best = i;
       bestLen = info.len;
     }

@@ -181,7 +181,7 @@ export function extractMetadata(doc: Document, url: string): PageMeta {
     else if (el.name === 'html') htmlLang ??= el.attribs.lang?.trim() || null;
     else if (el.name === 'link' && canonicalHref === null && /(?:^|\s)canonical(?:\s|$)/i.test(el.attribs.rel ?? ''))
       canonicalHref = el.attribs.href ?? null;
-    else if (matches(el, LD_SCRIPT)) ldScripts.push(el);
+    else if (el.name === 'script' && matches(el, LD_SCRIPT)) ldScripts.push(el);
   }
   const ld = readJsonLd(ldScripts);
   const art = articleLd(ld);
@@ -256,8 +256,10 @@ export function extractMetadata(doc: Document, url: string): PageMeta {
     }
   }
   if (!published) {
+    // every date selector names a class: only elements with one can match
+    const classed = all.filter((el) => el.attribs.class !== undefined);
     for (const sel of DATE_SELECTORS) {
-      const el = first(all, sel);
+      const el = first(classed, sel);
       published = el ? dateFromText(textOf(el, SMALL_WALK * 5)) : null;
       if (published) break;
     }

@@ -99,28 +99,52 @@ const JAVANESE_SET = wordSet(JAVANESE_ONLY);
 const WORD_RE = /[a-z]+/g;
 
 /**
- * Scripts other than Latin, each with the language it means here (ISO 639-3): a page mostly in kana is Japanese,
- * in Hangul Korean, in Han characters alone Chinese. Checked first: the word counts read Latin letters only.
+ * Scripts other than Latin, each with the language it means here (ISO 639-3) and its code points: a page mostly in
+ * kana is Japanese, in Hangul Korean, in Han characters alone Chinese. Checked first: the word counts read Latin
+ * letters only.
  */
-const SCRIPTS: readonly [RegExp, string][] = [
-  [/[\u3040-\u30ff]/g, 'jpn'],
-  [/[\uac00-\ud7af]/g, 'kor'],
-  [/[\u4e00-\u9fff]/g, 'zho'],
-  [/[\u0600-\u06ff]/g, 'ara'],
-  [/[\u0e00-\u0e7f]/g, 'tha'],
-  [/[\u0400-\u04ff]/g, 'rus'],
+const SCRIPTS: readonly (readonly [lo: number, hi: number, lang: string])[] = [
+  [0x3040, 0x30ff, 'jpn'],
+  [0xac00, 0xd7af, 'kor'],
+  [0x4e00, 0x9fff, 'zho'],
+  [0x0600, 0x06ff, 'ara'],
+  [0x0e00, 0x0e7f, 'tha'],
+  [0x0400, 0x04ff, 'rus'],
 ];
-const LATIN_RE = /[A-Za-z\u00c0-\u024f]/g;
+/** Latin letters: A–Z, a–z, U+00C0–U+024F. */
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 /** Languages franc may answer when the word counts decide nothing (French and Spanish wire copy of Indonesian news). */
 const FRANC_LANGUAGES = ['ind', 'zlm', 'eng', 'jav', 'sun', 'fra', 'spa', 'por', 'deu', 'nld', 'ita'];
 
-/** The script-given language of a text mostly in a non-Latin script, or null. */
+/**
+ * The script-given language of a text mostly in a non-Latin script, or null. One pass counts the UTF-16 code units
+ * of each script (matching every character with a regex built an array as long as the text).
+ */
 function scriptLanguage(sample: string): string | null {
-  const latin = sample.match(LATIN_RE)?.length ?? 0;
+  let latin = 0;
+  const counts: number[] = new Array(SCRIPTS.length).fill(0);
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      if (isLatin(c)) latin++;
+      continue;
+    }
+    if (isLatin(c)) {
+      latin++;
+      continue;
+    }
+    for (let k = 0; k < SCRIPTS.length; k++) {
+      const [lo, hi] = SCRIPTS[k]!;
+      if (c >= lo && c <= hi) {
+        counts[k]!++;
+        break;
+      }
+    }
+  }
   // kana beside Han is Japanese; Han alone is Chinese
-  const kana = sample.match(SCRIPTS[0]![0])?.length ?? 0;
-  for (const [re, lang] of SCRIPTS) {
-    const n = sample.match(re)?.length ?? 0;
+  const kana = counts[0]!;
+  for (const [k, [, , lang]] of SCRIPTS.entries()) {
+    const n = counts[k]!;
     if (n > latin && n >= 20) return lang === 'zho' && kana >= 5 ? 'jpn' : lang;
   }
   return null;

@@ -460,9 +460,12 @@ function unaffectedLater(rest: string): boolean {
   return !OUTAGE_WORDS_RE.test(between) && !CONTRAST_RE.test(between);
 }
 
+/** LPSE_HOST_RE for one host at a time (no `g`: no lastIndex to reset), built once. */
+const LPSE_HOST_ONE_RE = new RegExp(LPSE_HOST_RE.source, 'i');
+
 /** The region an LPSE hostname belongs to: lpse.baritotimurkab.go.id → Kabupaten Barito Timur. */
 export function regionFromHost(host: string): Region | null {
-  const m = new RegExp(LPSE_HOST_RE.source, 'i').exec(host);
+  const m = LPSE_HOST_ONE_RE.exec(host);
   if (!m) return null;
   // the LPSE table first: it knows every instance's host, abbreviations included ("lpse.boltimkab.go.id")
   const inst = lpseInstanceOf(m[0]);

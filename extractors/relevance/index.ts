@@ -1,11 +1,15 @@
 /**
- * Relevance annotations: for each line of an article (the headline first), whether it names a procurement system
- * (LPSE, SPSE, "situs pengadaan", "server ULP"), another system (PPDB, Dukcapil, SIPD…), a generic head that refers
- * back to a system named before ("servernya", "situs tersebut"), and an outage the line states (not denied, not
- * supposed, not someone else's). `fields/incident.ts` decides from these.
+ * Relevance annotations: for each line of an article (the headline first, then the sentences of the annotation pass,
+ * `annotate/`), whether it names a procurement system (LPSE, SPSE, "situs pengadaan", "server ULP"), another system
+ * (PPDB, Dukcapil, SIPD…), a generic head that refers back to a system named before ("servernya", "situs
+ * tersebut"), and an outage the line states (not denied, not supposed, not someone else's). Each line keeps its
+ * sentence's index and offsets into `Article.text`, so a decision can lead back to (and highlight) it.
+ * `fields/incident.ts` decides from these.
  */
+import { annotateDates } from '../annotate/dates.ts';
+import { toSentenceAnnotations } from '../annotate/sentences.ts';
+import type { SentenceAnnotation } from '../annotate/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { MONTHS } from '../html/dates.ts';
 import {
   AVERT_ALT,
   CAUSATIVE_ALT,
@@ -128,11 +132,6 @@ export const SYSTEM_SAFE_RE = new RegExp(
   'i',
 );
 const WINDOW_RE = new RegExp(`\\b(?:${alternation(WINDOW_TERMS)})\\b`, 'i');
-/** A day with its year ("14 Desember 2024", "14/12/2024") or a bare "(14/12)" in brackets. */
-const WINDOW_DATE_RE = new RegExp(
-  `\\b(\\d{1,2})\\s+(${alternation(Object.keys(MONTHS))})\\.?\\s+((?:19|20)\\d{2})\\b|\\b(\\d{1,2})[/-](\\d{1,2})[/-]((?:19|20)\\d{2})\\b|\\((\\d{1,2})/(\\d{1,2})\\)`,
-  'gi',
-);
 
 /**
  * The sentence without denied outages. When it denies one ("LPSE tidak terganggu meski PDN diserang"), only its
@@ -220,9 +219,15 @@ export function statedOutageAt(s: string): number {
 
 /** What a line names: the procurement system, another system, or a head that refers back to one. */
 export interface LineAnnotation {
+  /** The line as analysed: the headline, or the sentence's `analysed` text. */
   text: string;
   /** -1 for the headline, else the paragraph index of the sentence */
   para: number;
+  /** -1 for the headline, else the sentence's index in the annotation pass (`Annotations.sentences`). */
+  sentence: number;
+  /** Offsets of the sentence in `Article.text` (-1 for the headline, which is not part of it). */
+  start: number;
+  end: number;
   /** Offset of the first procurement-system mention, or -1. */
   system: number;
   /** Offset of the other system nearest the stated outage, or -1. */
@@ -269,20 +274,36 @@ function systemNear(s: string, at: number, g: RegExp): number {
   return best;
 }
 
+/** The article's sentences as the annotation pass gives them (`annotate/sentences.ts`), for callers without them. */
+export const sentencesOf = (ctx: ExtractContext): SentenceAnnotation[] =>
+  toSentenceAnnotations(ctx.article.text, ctx.sentences);
+
 /**
- * @example annotateLines(ctx("Server ULP Tebo down sejak Senin."))[1] → { system: 0, outage: 16, … }
+ * The headline, then each sentence of the annotation pass, annotated.
+ *
+ * @example annotateLines(ctx("Server ULP Tebo down sejak Senin."))[1] → { sentence: 0, system: 0, outage: 16, … }
  */
-export function annotateLines(ctx: ExtractContext, language = 'ind'): LineAnnotation[] {
-  const lines = [{ text: ctx.title, para: -1 }, ...ctx.sentences.map((s) => ({ text: s.text, para: s.para }))];
+export function annotateLines(
+  ctx: ExtractContext,
+  language = 'ind',
+  sentences: readonly SentenceAnnotation[] = sentencesOf(ctx),
+): LineAnnotation[] {
+  const lines = [
+    { text: ctx.title, para: -1, sentence: -1, start: -1, end: -1 },
+    ...sentences.map((s) => ({ text: s.analysed, para: s.para, sentence: s.index, start: s.start, end: s.end })),
+  ];
   // in English "e-procurement system" is any country's: only Indonesia's names (LPSE, SPSE) are the system
   const systemRe = language === 'eng' ? INDONESIAN_SYSTEM_RE : SYSTEM_RE;
-  return lines.map(({ text, para }) => {
+  return lines.map(({ text, para, sentence, start, end }) => {
     const outage = text ? statedOutageAt(text) : -1;
     const global = language === 'eng' ? INDONESIAN_SYSTEM_GLOBAL : SYSTEM_GLOBAL;
     const system = text ? (outage >= 0 ? systemNear(text, outage, global) : firstIndex(systemRe, text)) : -1;
     return {
       text,
       para,
+      sentence,
+      start,
+      end,
       system,
       other: text ? otherNear(text, outage) : -1,
       head: text ? firstIndex(ANAPHORIC_HEAD_RE, text) : -1,
@@ -295,29 +316,20 @@ export function annotateLines(ctx: ExtractContext, language = 'ind'): LineAnnota
 }
 
 /**
- * A notice of a window to come: the lead's sentences that name a service window give days, all after the publication
- * date ("LPSE … tidak dapat diakses pada Minggu, 15 Desember 2024" in a page dated 10 December). A report dates its
- * outage on or before its publication.
+ * A notice of a window to come: the lead's sentences that name a service window give days (the date mentions of
+ * the annotation pass, `annotate/dates.ts`), all after the publication date ("LPSE … tidak dapat diakses pada
+ * Minggu, 15 Desember 2024" in a page dated 10 December). A report dates its outage on or before its publication;
+ * days told relative to the publication ("besok") and days of unknown year decide nothing.
  */
-export function windowAhead(ctx: ExtractContext): boolean {
+export function windowAhead(ctx: ExtractContext, sentences?: readonly SentenceAnnotation[]): boolean {
   const published = ctx.published;
   if (!published || !WINDOW_RE.test(ctx.text.slice(0, 1200))) return false;
-  const year = Number(published.slice(0, 4));
+  const lead = (sentences ?? sentencesOf(ctx)).slice(0, 8).filter((s) => WINDOW_RE.test(s.analysed));
   let ahead = 0;
-  for (const { text: s } of ctx.sentences.slice(0, 8)) {
-    if (!WINDOW_RE.test(s)) continue;
-    WINDOW_DATE_RE.lastIndex = 0;
-    for (let m = WINDOW_DATE_RE.exec(s); m; m = WINDOW_DATE_RE.exec(s)) {
-      const [d, mo, y] = m[1]
-        ? [Number(m[1]), MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, Number(m[3])]
-        : m[4]
-          ? [Number(m[4]), Number(m[5]), Number(m[6])]
-          : [Number(m[7]), Number(m[8]), year];
-      if (!mo || mo > 12 || !d || d > 31) continue;
-      const day = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      if (day <= published) return false;
-      ahead++;
-    }
+  for (const d of annotateDates(lead, published, [Number(published.slice(0, 4))])) {
+    if (d.relative || !d.iso) continue;
+    if (d.iso <= published) return false;
+    ahead++;
   }
   return ahead > 0;
 }

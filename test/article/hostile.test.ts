@@ -73,6 +73,17 @@ describe('deep and unclosed markup', () => {
     const flat = flattenDeepNesting(deep, 10);
     expect(flat).toBe(`${'<div>'.repeat(10)}${P}${'</div>'.repeat(10)}`);
   });
+
+  test.each([
+    // fewer start tags than the limit: no scan at all; as many: scanned, nothing past the limit; one more: cut
+    [4, 4],
+    [5, 5],
+    [6, 5],
+    [7, 5],
+  ])('%i nested <DIV>s with a limit of 5 keep %i', (n, kept) => {
+    const flat = flattenDeepNesting(`${'<DIV>'.repeat(n)}${P}${'</DIV>'.repeat(n)}`, 5);
+    expect(flat).toBe(`${'<DIV>'.repeat(kept)}${P}${'</DIV>'.repeat(kept)}`);
+  });
 });
 
 describe('huge, binary, scripted and mis-declared pages', () => {

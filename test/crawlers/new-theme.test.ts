@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CrawlStats, crawl } from '../../crawlers/crawl.ts';
-import { isRelevantTitle } from '../../crawlers/relevance.ts';
+import { isRelevantTitle } from '../../crawlers/link-priority.ts';
 import { sourceFromUrl } from '../../crawlers/sources.ts';
 import { listArchived } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';

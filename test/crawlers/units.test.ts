@@ -3,26 +3,37 @@
  * journal, the archive, source validation.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { load } from 'cheerio';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Frontier } from '../../crawlers/frontier.ts';
+import {
+  ANNOUNCEMENT_TERMS,
+  isRelevantAnnouncement,
+  isRelevantTitle,
+  LINK_PARTY_TERMS,
+  LINK_SYSTEM_TERMS,
+  spseError,
+  titleFromUrl,
+} from '../../crawlers/link-priority.ts';
 import { articleMatcher, nextPageUrl, pageLinks } from '../../crawlers/links.ts';
-import { isRelevantAnnouncement, isRelevantTitle, spseError, titleFromUrl } from '../../crawlers/relevance.ts';
-import { STARTER_SOURCES, loadSources, validateSources } from '../../crawlers/sources.ts';
+import { loadSources, STARTER_SOURCES, validateSources } from '../../crawlers/sources.ts';
+import { SCHEDULE_TERMS } from '../../extractors/impact.ts';
+import { OUTAGE_STORY_TERMS, OUTAGE_TERMS } from '../../extractors/lexicon/outage.ts';
+import { PROCUREMENT_WORDS, SYSTEM_NAMES, SYSTEM_RE } from '../../extractors/lexicon/system.ts';
 import {
   type ArchivedPage,
   archiveKey,
@@ -35,8 +46,8 @@ import {
   saveRawPage,
 } from '../../src/archive.ts';
 import { resolveDataDir } from '../../src/config.ts';
-import { appendReports, readReports, reportsFile } from '../../src/report-store.ts';
 import { UserError } from '../../src/errors.ts';
+import { appendReports, readReports, reportsFile } from '../../src/report-store.ts';
 import type { RawPage, Report } from '../../types/index.ts';
 
 const dirs: string[] = [];
@@ -61,6 +72,13 @@ describe('relevance of listed titles', () => {
     ['Tim Sepak Takraw Luwu Utara Raih Dua Emas di Porprov Sulsel', false],
     ['Pemkab Buka Lelang Jabatan Sekda', false],
     ['Kolapsnya Elpsem', false],
+    // the lexicon's names and outage words order links too: a described system, a recovery, the PDN
+    ['Sistem Pelelangan Elektronik Pemkot Lumpuh Dua Hari', true],
+    ['Server ULP Sempat Ngadat, Rekanan Mengeluh', true],
+    ['Tender Jalan Provinsi Kembali Normal Usai Gangguan PDN', true],
+    ['Rekanan Keluhkan Situs Pengadaan Tidak Bisa Dibuka', true],
+    ['Inaproc Down, Pokja Tunda Pembukaan Penawaran', true],
+    ['Server Dukcapil Kembali Normal', false],
   ])('%s → %s', (title, want) => {
     expect(isRelevantTitle(title)).toBe(want);
   });
@@ -71,8 +89,26 @@ describe('relevance of listed titles', () => {
     ['Pemeliharaan Aplikasi SPSE Sabtu 15 Mei', true],
     ['Jadwal Pelatihan Penyedia SPSE 4.5 Tahun 2021', false],
     ['Himbauan Pembaruan Data Kualifikasi Penyedia', false],
+    ['Pengumuman Penundaan Jadwal Tender Paket Jalan', true],
+    ['Layanan SPSE Sudah Dapat Diakses Kembali', true],
+    ['Jadwal Maintenance Server Hari Minggu', true],
+    ['Undangan Sosialisasi Perpres 46 Tahun 2025', false],
   ])('announcement %s → %s', (title, want) => {
     expect(isRelevantAnnouncement(title)).toBe(want);
+  });
+
+  test("the crawler's own words are not the lexicon's: no word is listed in both places", () => {
+    const lexicon = [
+      ...SYSTEM_NAMES,
+      ...PROCUREMENT_WORDS,
+      ...OUTAGE_TERMS,
+      ...OUTAGE_STORY_TERMS,
+      ...SCHEDULE_TERMS,
+    ].map((w) => w.toLowerCase());
+    for (const w of [...LINK_SYSTEM_TERMS, ...LINK_PARTY_TERMS, ...ANNOUNCEMENT_TERMS]) {
+      expect(lexicon, w).not.toContain(w);
+      expect(SYSTEM_RE.test(w), w).toBe(false);
+    }
   });
 
   test('an URL slug stands for a title where the listing shows none', () => {

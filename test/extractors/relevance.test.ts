@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractIsIncident } from '../../extractors/fields/incident.ts';
+import { annotateLines, sentencesOf, windowAhead } from '../../extractors/relevance/index.ts';
 import { ctxOf } from './helpers.ts';
 
 describe('extractIsIncident: outages of an LPSE', () => {
@@ -593,5 +594,64 @@ describe('extractIsIncident: genre words that stand far from the lead are no gen
     expect(extractIsIncident(ctxOf(text, { title: 'Cara Mengatasi Error di SPSE' }), 'ind').value.is_incident).toBe(
       false,
     );
+  });
+});
+
+describe('annotateLines reads the sentences of the annotation pass', () => {
+  test.each([
+    [
+      'a headline, then two paragraphs',
+      'Server LPSE Kabupaten Contoh Down',
+      'Pemkab Contoh menggelar rapat.\n\nServer LPSE Kabupaten Contoh tidak bisa diakses sejak Senin. Rekanan mengeluh.',
+      2,
+      'Server LPSE Kabupaten Contoh tidak bisa diakses sejak Senin.',
+    ],
+    [
+      // written by us: runs of spaces the analysis collapses, so the sentence is found with its spacing as written
+      'spacing the analysis text tidies',
+      '',
+      'Bupati  meninjau kantor.  Situs   pengadaan milik ULP   mati total sejak pagi.',
+      2,
+      'Situs   pengadaan milik ULP   mati total sejak pagi.',
+    ],
+  ])('%s: each line keeps its sentence index and offsets into Article.text', (_n, title, text, line, written) => {
+    const ctx = ctxOf(text, { title });
+    const sentences = sentencesOf(ctx);
+    const lines = annotateLines(ctx, 'ind', sentences);
+    expect(lines[0]).toMatchObject({ text: title, sentence: -1, start: -1, end: -1 });
+    expect(lines).toHaveLength(sentences.length + 1);
+    const l = lines[line]!;
+    expect(l.sentence).toBe(line - 1);
+    expect(l.outage).toBeGreaterThanOrEqual(0);
+    expect(l.system).toBeGreaterThanOrEqual(0);
+    expect(ctx.article.text.slice(l.start, l.end)).toBe(written);
+  });
+});
+
+describe('windowAhead: a service window announced for days after the publication (dates of the annotation pass)', () => {
+  test.each([
+    [
+      'a notice dated before its window',
+      'LPSE Kabupaten Contoh akan melakukan pemeliharaan server pada Minggu, 15 Desember 2024. Aplikasi SPSE tidak dapat diakses.',
+      '2024-12-10',
+      true,
+    ],
+    [
+      // written by us: the day in brackets, its year the publication's
+      'a bare day in brackets after the publication',
+      'Layanan SPSE offline sementara pada Sabtu (21/6) untuk pemindahan server.',
+      '2025-06-18',
+      true,
+    ],
+    [
+      'a report of a window already past',
+      'Situs LPSE Kota Contoh tidak bisa diakses pada 9 Desember 2024 karena maintenance.',
+      '2024-12-10',
+      false,
+    ],
+    ['no publication date to compare with', 'LPSE offline pada 15 Desember 2024 karena pemeliharaan.', null, false],
+    ['"besok" is no calendar day', 'Aplikasi SPSE tidak dapat diakses besok karena pemeliharaan.', '2024-12-10', false],
+  ])('%s', (_n, text, published, ahead) => {
+    expect(windowAhead(ctxOf(text, { published }))).toBe(ahead);
   });
 });
