@@ -5,6 +5,7 @@
  * I/O, no clock; `store.ts` reads the spans, episodes and deadlines and hands them in.
  */
 import type { AvailabilityDay, DeadlineFigure, TenderOverlap } from '../../probe/types.ts';
+import { prng } from '../prng.ts';
 import type { Span } from './episodes.ts';
 
 const MINUTE = 60_000;
@@ -122,18 +123,6 @@ class Measure {
 }
 
 // ---------------------------------------------------------------- permutation test
-
-/** mulberry32: small, seeded, good enough for shifting deadlines; the same seed gives the same p-value. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of the instance's slug mixed with the seed: each instance draws its own shifts, whatever else is asked. */
 function seedFor(seed: number, instance: string): number {

@@ -14,6 +14,9 @@
  * Times in the model are the instance's wall-clock (`2026-08-19 20:00`), as SPSE shows them; the pages print them
  * as "19 Agustus 2026 20:00".
  */
+
+import { MONTHS } from '../months.ts';
+import { prng as rng } from '../prng.ts';
 import type { SimInstance } from './instances.ts';
 import type { SimRequest, SimResponse } from './server.ts';
 
@@ -60,21 +63,8 @@ export interface SimTender {
   stages: SimStage[];
 }
 
-/** The months as SPSE writes them. */
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+/** The months as SPSE writes them (as Pantau writes them in Indonesian). */
+const BULAN = MONTHS.id;
 
 /** The sentinel SPSE puts in `recordsTotal` whatever the count. */
 export const RECORDS_SENTINEL = 2147483647;
@@ -264,18 +254,6 @@ export const FIXTURE_TENDERS: readonly SimTender[] = [
     ],
   },
 ];
-
-/** A small fast PRNG (mulberry32): the same seed gives the same tenders on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashOf(s: string): number {
   let h = 2166136261;
