@@ -14,6 +14,7 @@ import { register as registerFixture } from './commands/fixture.ts';
 import { register as registerIncident } from './commands/incident.ts';
 import { register as registerIndex } from './commands/index.ts';
 import { register as registerProbe } from './commands/probe.ts';
+import { register as registerSchedules } from './commands/schedules.ts';
 import { register as registerSearch } from './commands/search.ts';
 import { register as registerServe } from './commands/serve.ts';
 import { register as registerSources } from './commands/sources.ts';
@@ -40,6 +41,7 @@ const COMMANDS: RegisterCommand[] = [
   registerServe,
   registerBrief,
   registerProbe,
+  registerSchedules,
   registerDeadlines,
   registerFixture,
 ];

@@ -28,6 +28,7 @@ const SIM_ROUND_MS = 5_000;
 const SIM_TIMEOUT_MS = 1_000;
 
 export interface ProbeOptions {
+  once?: boolean;
   rounds?: string;
   roundMs?: string;
   timeoutMs?: string;
@@ -49,7 +50,7 @@ function wholeNumber(name: string, value: string | undefined, min: number, max: 
 }
 
 /** The instances asked for with `--lpse a,b`; an unknown slug is an error that names it. */
-function pick(table: LpseTableEntry[], lpse: string | undefined): LpseTableEntry[] {
+export function pickInstances(table: LpseTableEntry[], lpse: string | undefined): LpseTableEntry[] {
   if (!lpse) return table;
   const wanted = lpse
     .split(',')
@@ -87,6 +88,7 @@ export async function runProbe(
   opts: ProbeOptions,
   onRound: (s: ProbeSummary) => void = (s) => info(summaryLine(s)),
 ): Promise<ProbeRun> {
+  if (opts.once && opts.rounds && opts.rounds !== '1') throw new UserError('use either --once or --rounds N');
   const rounds = wholeNumber('--rounds', opts.rounds, 1, 10_000) ?? 1;
   const form = (opts.form ?? 'alternate') as FormChoice;
   if (!FORM_CHOICES.includes(form))
@@ -100,7 +102,7 @@ export async function runProbe(
     throw new UserError(`--timeout-ms (${timeoutMs}) must be shorter than the round (${roundMs} ms)`);
   const concurrency = wholeNumber('--concurrency', opts.concurrency, 1, 1000);
   // the local SPSE serves the instances of the same table: a slug is checked before anything starts
-  const only = pick(readLpseTable(), opts.lpse).map((e) => e.id);
+  const only = pickInstances(readLpseTable(), opts.lpse).map((e) => e.id);
   let sim: SpseSim | null = null;
   // opened per batch, not held: `pantau serve` and `pantau deadlines` read the file between two batches
   const store = await openSeries(dir.root);
@@ -158,6 +160,7 @@ export function register(program: Command, cli: Cli): void {
     .description(
       'ask every SPSE instance once whether it answers (one request each, spread over a round) and save the rows in the probe database',
     )
+    .option('--once', 'one round (the default; `pantau watch --probe-every 10m` runs rounds on a schedule)')
     .option(
       '--rounds <n>',
       'how many rounds, one round length apart (default 1; `pantau watch` runs them on a schedule)',

@@ -26,6 +26,7 @@ interface WatchOpts {
   probeEvery?: string;
   probeRoundMs?: number;
   probeSim?: boolean;
+  schedulesEvery?: string;
   news: boolean;
 }
 
@@ -82,24 +83,32 @@ export function register(program: Command, cli: Cli): void {
       wholeNumber('--probe-round-ms'),
       300_000,
     )
-    .option('--probe-sim', 'probe the local SPSE (simulated instances on 127.0.0.1) instead of the Internet')
+    .option(
+      '--schedules-every <interval>',
+      'also read the tender schedules on this schedule (6h; see pantau schedules)',
+    )
+    .option('--probe-sim', 'probe (and read the schedules of) the local SPSE on 127.0.0.1 instead of the Internet')
     .option('--no-news', 'no crawl, extract and index: only the probe (with --probe-every)')
     .option('--verbose', 'the progress lines of each step too, not only one line per run')
     .action(async (opts: WatchOpts) => {
       const schedule = scheduleOf(opts);
-      if (!opts.probeEvery && (opts.probeSim || !opts.news))
-        throw new UserError('--probe-sim and --no-news go with --probe-every');
-      let probeSchedule: Schedule | null = null;
-      try {
-        probeSchedule = opts.probeEvery ? everySchedule(opts.probeEvery) : null;
-      } catch (err) {
-        throw new UserError(`--probe-every: ${(err as Error).message}`);
-      }
-      const [{ parseSince }, { STARTER_SOURCES, loadSources }, { pipelineJobs, probeJob }] = await Promise.all([
-        import('../../crawlers/crawl.ts'),
-        import('../../crawlers/sources.ts'),
-        import('../watch/jobs.ts'),
-      ]);
+      if (!opts.probeEvery && !opts.schedulesEvery && (opts.probeSim || !opts.news))
+        throw new UserError('--probe-sim and --no-news go with --probe-every or --schedules-every');
+      const every = (flag: string, value: string | undefined): Schedule | null => {
+        try {
+          return value ? everySchedule(value) : null;
+        } catch (err) {
+          throw new UserError(`${flag}: ${(err as Error).message}`);
+        }
+      };
+      const probeSchedule = every('--probe-every', opts.probeEvery);
+      const schedulesSchedule = every('--schedules-every', opts.schedulesEvery);
+      const [{ parseSince }, { STARTER_SOURCES, loadSources }, { pipelineJobs, probeJob, schedulesJob }] =
+        await Promise.all([
+          import('../../crawlers/crawl.ts'),
+          import('../../crawlers/sources.ts'),
+          import('../watch/jobs.ts'),
+        ]);
       try {
         parseSince(opts.since);
       } catch (err) {
@@ -132,6 +141,7 @@ export function register(program: Command, cli: Cli): void {
         ...(probeSchedule
           ? [probeJob({ every: probeSchedule, roundMs: opts.probeRoundMs ?? 300_000, sim: opts.probeSim })]
           : []),
+        ...(schedulesSchedule ? [schedulesJob({ every: schedulesSchedule, sim: opts.probeSim })] : []),
       ];
       cli.info(
         `watch: ${opts.once ? 'one run' : schedule.describe} of ${jobs.map((j) => j.name).join(' → ')} on ${dataDir.root} (state: pantau status)`,

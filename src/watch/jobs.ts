@@ -124,3 +124,17 @@ export function probeJob(p: ProbeJobOptions): WatchJob {
       `${n(c, 'probed')} probed, ${n(c, 'down')} not up, ${n(c, 'skipped')} skipped; ${n(c, 'episodesOpen')} outage episodes open`,
   };
 }
+
+/** The tender schedules of every SPSE instance (`pantau schedules`): new and running tenders, on their own schedule. */
+export function schedulesJob(p: { every: Schedule; sim?: boolean | undefined }): WatchJob {
+  return {
+    name: 'schedules',
+    every: p.every,
+    async run(ctx) {
+      const { runSchedules } = await import('../commands/schedules.ts');
+      const run = await runSchedules(ctx.dataDir, ctx.info, { sim: p.sim });
+      return { instances: run.instances, tenders: run.tenders, failed: run.failed.length };
+    },
+    summary: (c) => `${n(c, 'tenders')} tenders read from ${n(c, 'instances')} instances, ${n(c, 'failed')} not read`,
+  };
+}
