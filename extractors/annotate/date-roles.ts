@@ -52,9 +52,15 @@ const RECOVERY_ADJACENT_RE = new RegExp(
 const OPENING_DATE_AFTER_RE =
   /^\s*\)?\s*(?:(?:lalu|kemarin|pagi|siang|sore|petang|malam|dini\s+hari)\s*)?(?:,|\s+[A-Za-z])/i;
 
+/** A comma right before a date that closes its sentence ("…, Minggu (6/6/2021).", "…, pada Senin"). */
+const CLOSING_HEAD_RE = /[^\s,],\s*(?:pada\s+(?:hari\s+)?)?$/;
+/** What may follow a closing date to its sentence's end: a part of day, "lalu", an hour. */
+const CLOSING_TAIL_RE =
+  /^\s*\)?\s*(?:(?:pagi|siang|sore|petang|malam|dini\s+hari|kemarin|lalu|pekan\s+lalu)\b\s*)*(?:,?\s*(?:sekitar\s+|sekira\s+)?(?:pukul|jam)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:WIB|WITA|WIT)?\s*)?(?:[.;!?"”]|$)/i;
+
 /** An outage word right before the date, a word or two at most between ("lumpuh total", "tidak bisa diakses lagi"). */
 const OUTAGE_BEFORE_RE = new RegExp(
-  `(?:${OUTAGE_RE.source})(?:\\s+(?:total|lagi|kembali|seharian|sama\\s+sekali))?\\s*,?\\s*$`,
+  `(?:${OUTAGE_RE.source})(?:\\s+(?:total|lagi|kembali|seharian|sama\\s+sekali))?\\s*,?\\s*\\(?$`,
   'i',
 );
 const PADA_END_RE = /\bpada\s*(?:hari\s+|tanggal\s+)?$/i;
@@ -157,5 +163,8 @@ export function dateRole(input: RoleInput): { role: DateRole; link: DateLink } {
   if (OUTAGE_BEFORE_RE.test(before) || (lead !== '' && OUTAGE_BEFORE_RE.test(before + lead)))
     return { role: 'start', link: 'on' };
   if (/^\s*["“]?\s*$/.test(head) && OPENING_DATE_AFTER_RE.test(after)) return { role: 'start', link: 'opening' };
+  // "Situs LPSE Kabupaten Contoh diretas orang tak dikenal, Minggu (6/6/2021).": the day of the sentence's event, told
+  // after a comma at its end with no one speaking (the decider keeps it when the event is the outage)
+  if (said < 0 && CLOSING_HEAD_RE.test(head) && CLOSING_TAIL_RE.test(after)) return { role: 'start', link: 'closing' };
   return { role: 'other', link: null };
 }

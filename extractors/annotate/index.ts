@@ -13,6 +13,9 @@ import type { Annotations } from './types.ts';
 
 export type * from './types.ts';
 
+/** The sentences a dateline or a date line may open the article with (the title and a byline before it). */
+const DATELINE_SENTENCES = 4;
+
 /**
  * @example annotate(ctxOf("LPSE Kabupaten Contoh tidak bisa diakses sejak Senin (7/6/2021)."), null).dates[0]
  *   → { kind: "date", written: "Senin (7/6/2021)", iso: "2021-06-07", role: "start", link: "since", … }
@@ -22,11 +25,16 @@ export function annotate(ctx: ExtractContext, published: string | null = ctx.pub
   const uy = urlYear(ctx.article.url);
   if (uy && !years.includes(uy)) years.push(uy);
   const sentences = toSentenceAnnotations(ctx.article.text, ctx.sentences);
-  return {
-    analysisText: ctx.text,
-    sentences,
-    dates: annotateDates(sentences, published, years),
-    published,
-    years,
-  };
+  let dates = annotateDates(sentences, published, years);
+  let reference = published;
+  if (!reference) {
+    // no publication date given or found: the article's own dateline or date line at its head ("JAKARTA, Senin
+    // (7/6/2021) - …") is the day of writing, so "sejak pagi tadi", "kemarin" count from it
+    const line = dates.find((d) => d.role === 'publication' && d.iso && d.sentence < DATELINE_SENTENCES);
+    if (line?.iso) {
+      reference = line.iso;
+      dates = annotateDates(sentences, reference, years);
+    }
+  }
+  return { analysisText: ctx.text, sentences, dates, published: reference, years };
 }

@@ -24,6 +24,14 @@ import {
   WEEKDAY_DICTIONARY,
   WEEKDAY_PATTERN,
 } from '../lexicon/calendar.ts';
+import { ALLEGED_RE } from '../lexicon/hedge.ts';
+import {
+  ALTERED_BID_RE,
+  OUTAGE_RE as INCIDENT_OUTAGE_RE,
+  LOST_DATA_RE,
+  SITE_UNOPENED_RE,
+  TAKEOVER_RE,
+} from '../lexicon/outage.ts';
 import {
   expectedBefore,
   ONGOING_RE,
@@ -103,6 +111,12 @@ const SAME_DAY_RE =
 const NEXT_DAY_RE =
   /\b(?:keesokan(?:nya|\s+hari(?:nya)?)?|esok(?:nya|\s+hari(?:nya)?)|besoknya|hari\s+berikutnya|the\s+next\s+day|the\s+following\s+day)\b/i;
 
+/** A day word right after a recovery: "pulih keesokan harinya", "kembali normal pada hari yang sama". */
+const RIGHT_AFTER_RE = new RegExp(
+  `^\\s*,?\\s*(?:(?:baru|pada|sekitar)\\s+)*(?:${NEXT_DAY_RE.source}|${SAME_DAY_RE.source})`,
+  'i',
+);
+
 /**
  * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
  * publication day), "sejak dua hari lalu" (two days before it). A second bare weekday after "hingga" ends the range.
@@ -166,6 +180,16 @@ const OTHER_DAY_RE = new RegExp(
 const UNABLE_RE =
   /\b(?:(?:tidak|tak|belum|ora)\s+(?:bisa|dapat|mampu|iso|isa)\s+(?:di|me|ber|meng|mem|men|meny)[a-z]{2,}|gagal\s+(?:di|me|ber|meng|mem|men|meny)[a-z]{2,})/i;
 
+/**
+ * The outage told as the topic of another event (a meeting, a report, a reply), or in a quotation: a day closing such
+ * a sentence is that event's. "Komisi I menggelar rapat terkait serangan yang melumpuhkan PDN, Kamis (27/6/2024)".
+ */
+const TOPIC_OF_OTHER_RE =
+  /\b(?:terkait|tentang|mengenai|soal|perihal|membahas|menanggapi|menyikapi|rapat|sidang|audiensi|pertemuan|konferensi|diskusi|seminar|kunjungan|dialog|laporan|melaporkan|dilaporkan|mengadukan|aduan|pengaduan|ketika|saat|sebelum|setelah|usai|seusai)\b|["“”]/i;
+
+/** The outage still going on ("masih down", "belum juga pulih", "still offline"). */
+const STILL_RE = /\b(?:masih|still)\b/i;
+
 /** Days from one weekday to the next such weekday (0 for the same day). */
 const weekdayDelta = (from: number, to: number) => (to - from + 7) % 7;
 /** A weekday, not a week: "Minggu" the weekday is written with a capital, "minggu" is a week ("sejak minggu lalu"). */
@@ -183,7 +207,12 @@ class Story {
   isOutage(s: S): boolean {
     let v = this.outage[s.index];
     if (v === undefined) {
-      v = OUTAGE_RE.test(s.analysed);
+      const t = s.analysed;
+      v =
+        OUTAGE_RE.test(t) ||
+        INCIDENT_OUTAGE_RE.test(t) ||
+        SITE_UNOPENED_RE.test(t) ||
+        ((LOST_DATA_RE.test(t) || TAKEOVER_RE.test(t) || ALTERED_BID_RE.test(t)) && !ALLEGED_RE.test(t));
       this.outage[s.index] = v;
     }
     return v;
@@ -216,6 +245,11 @@ class Story {
     // "Pemutusan jaringan itu berlangsung sejak 8 Januari" after an outage sentence; "Akibatnya, sejak 2 Juli …"
     return this.near(s, -1) || (strong && UNABLE_RE.test(s.analysed));
   }
+}
+
+/** A date closing its sentence after a comma is the outage's: the sentence tells it, done, as its own event. */
+function closingOutage(story: Story, s: S, head: string): boolean {
+  return story.isOutage(s) && !ONGOING_RE.test(head) && !TOPIC_OF_OTHER_RE.test(head) && !DIGIT_RE.test(head);
 }
 
 /**
@@ -313,6 +347,9 @@ function recoveryWithoutDate(sentences: readonly S[], startIso: string): Dated |
       if (n !== undefined) delta = weekdayDelta(startDay, n);
     } else if (RECOVERY_TIME_RE.test(tail)) {
       delta = NEXT_DAY_RE.test(tail.slice(0, 60)) ? 1 : 0;
+    } else if (RIGHT_AFTER_RE.test(tail)) {
+      // "lumpuh pada 7 Juni 2021 dan kembali normal keesokan harinya": the day word right after the recovery
+      delta = NEXT_DAY_RE.test(tail.slice(0, 40)) ? 1 : 0;
     } else if (wdLater?.[1] && !LATER_EVENT_RE.test(tail.slice(0, wdLater[0].length))) {
       const n = weekdayNumber(wdLater[1].replace(/[’']/g, "'"));
       if (n !== undefined) delta = weekdayDelta(startDay, n);
@@ -443,6 +480,13 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const tied = story.ties(s, strong);
     // "Senin (8/7/2024), server LPSE down seharian": an opening date, no one speaking
     if (d.link === 'opening' && (!story.isOutage(s) || SPEECH_RE.test(t))) continue;
+    // "Situs LPSE … diretas orang tak dikenal, Minggu (6/6/2021).": the closing day is the outage's when the sentence
+    // tells the outage as its own event, not still going on, nor the topic of another (a meeting "terkait serangan
+    // ransomware yang melumpuhkan PDN, Kamis (27/6/2024)")
+    if (d.link === 'closing' && !closingOutage(story, s, head)) continue;
+    // "Situs LPSE … masih belum bisa diakses, Rabu (9/6/2021)": a day the outage still went on, seen without a start
+    // link, is the day of looking, not of its start
+    if (!strong && d.role === 'start' && STILL_RE.test(t)) continue;
     if (!linked || !tied) continue;
     starts.push({ iso: start, s });
     startSentences.add(s.index);

@@ -288,6 +288,6 @@ export const ALTERED_BID_RE = new RegExp(
 );
 /** "akun milik penyedia dibajak", "akun pokja diretas untuk mengubah penawaran". */
 export const TAKEOVER_RE = new RegExp(
-  `\\b(?:${alternation(ACCOUNT_NOUNS)})\\b[^.,;:!?]{0,40}?\\b(?:${alternation(TAKEOVER_VERBS)})\\b|\\bpembajakan\\s+akun\\b`,
+  `\\b(?:${alternation(ACCOUNT_NOUNS)})\\b[^.,;:!?]{0,60}?\\b(?:${alternation(TAKEOVER_VERBS)})\\b|\\bpembajakan\\s+akun\\b`,
   'i',
 );

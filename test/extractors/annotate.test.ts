@@ -85,6 +85,25 @@ describe('annotate: date roles', () => {
       'other',
       null,
     ],
+    [
+      'a date closing its sentence after a comma, no one speaking',
+      'Situs LPSE Kota Contoh diretas orang tak dikenal, Minggu (6/6/2021) malam.',
+      'start',
+      'closing',
+    ],
+    [
+      "a closing date after users' complaint",
+      'Penyedia mengeluhkan gangguan LPSE Kota Contoh, Kamis (7/11/2019).',
+      'start',
+      'closing',
+    ],
+    [
+      'a closing date with a place after it is no closing date',
+      'Penyedia mengeluhkan gangguan LPSE Kota Contoh, Kamis (7/11/2019) di gedung DPRD.',
+      'other',
+      null,
+    ],
+    ['a date in brackets right after the outage', 'Situs LPSE sempat tidak bisa diakses (7/11/2019).', 'start', 'on'],
     // a weekday that contradicts its date is no date at all (9 May 2024 was a Thursday)
   ])('%s', (_name, text, role, link) => {
     const [d] = annotate(ctxOf(text), null).dates;

@@ -258,6 +258,171 @@ describe('decideOutageWindow: dates the text does not tie to the outage', () => 
   });
 });
 
+describe('decideOutageWindow: a date closing the outage sentence after a comma, no one speaking', () => {
+  rows([
+    [
+      'the system as subject',
+      'Situs LPSE Kabupaten Contoh diretas orang tak dikenal, Minggu (6/6/2021).',
+      null,
+      '2021-06-06',
+      null,
+      'Situs LPSE Kabupaten Contoh diretas orang tak dikenal, Minggu (6/6/2021).',
+    ],
+    [
+      'users complaining of the outage, a part of day after the date',
+      'Para penyedia jasa mengeluhkan gangguan di LPSE Kota Contoh, Kamis (7/11/2019) siang.',
+      null,
+      '2019-11-07',
+      null,
+      'Para penyedia jasa mengeluhkan gangguan di LPSE Kota Contoh, Kamis (7/11/2019) siang.',
+    ],
+  ]);
+
+  test.each([
+    [
+      'a meeting about the outage',
+      'Komisi I menggelar rapat terkait serangan siber yang melumpuhkan LPSE, Kamis (27/6/2024).',
+    ],
+    ['the outage still going on that day', 'Situs LPSE Kota Contoh masih belum bisa diakses, Rabu (9/6/2021).'],
+    ['a day of looking, "masih" after the date', 'Senin (7/6/2021), situs LPSE Kota Contoh masih tidak bisa dibuka.'],
+    [
+      'someone speaking',
+      'Situs LPSE Kota Contoh tidak bisa diakses, kata Budi saat ditemui di kantornya, Rabu (5/6/2024).',
+    ],
+    ["another event's moment", 'Situs LPSE Kota Contoh tidak bisa diakses saat tender ditutup, Rabu (5/6/2024).'],
+  ])('no start: %s', (_name, text) => {
+    expect(run(text).value).toEqual({ start: null, end: null });
+  });
+});
+
+describe('decideOutageWindow: the outage told through lost bids, hijacked accounts and attacks', () => {
+  rows([
+    [
+      'an account taken over on a day',
+      'Akun milik penyedia di LPSE Kabupaten Contoh dibajak pada Senin (7/6/2021) untuk mengubah nilai penawaran.',
+      null,
+      '2021-06-07',
+      null,
+      'Akun milik penyedia di LPSE Kabupaten Contoh dibajak pada Senin (7/6/2021) untuk mengubah nilai penawaran.',
+    ],
+    [
+      'bids lost on a day',
+      'Dokumen penawaran milik sejumlah peserta hilang dari aplikasi SPSE pada Senin (7/6/2021).',
+      null,
+      '2021-06-07',
+      null,
+      'Dokumen penawaran milik sejumlah peserta hilang dari aplikasi SPSE pada Senin (7/6/2021).',
+    ],
+    [
+      'an attack on a day',
+      'Website LPSE Kabupaten Contoh diserang hacker pada Minggu, 12 Mei 2019 dini hari.',
+      null,
+      '2019-05-12',
+      null,
+      'Website LPSE Kabupaten Contoh diserang hacker pada Minggu, 12 Mei 2019 dini hari.',
+    ],
+    [
+      'broken into on a day',
+      'Situs LPSE Kota Contoh dibobol peretas pada Sabtu (4/5/2024).',
+      null,
+      '2024-05-04',
+      null,
+      'Situs LPSE Kota Contoh dibobol peretas pada Sabtu (4/5/2024).',
+    ],
+  ]);
+
+  test('a loss only alleged dates the complaint or the tender, not an outage', () => {
+    const text =
+      'PT Contoh melapor ke polisi atas dugaan hilangnya dokumen penawaran di LPSE pada tender gedung pada tanggal 16 Desember 2021.';
+    expect(run(text).value).toEqual({ start: null, end: null });
+  });
+});
+
+describe('decideOutageWindow: more ways of writing the day', () => {
+  rows([
+    [
+      '"Jumat pekan lalu (12/4/2024)"',
+      'Situs LPSE Pemkab Contoh tak bisa diakses sejak Jumat pekan lalu (12/4/2024).',
+      null,
+      '2024-04-12',
+      null,
+      'Situs LPSE Pemkab Contoh tak bisa diakses sejak Jumat pekan lalu (12/4/2024).',
+    ],
+    [
+      '"Senin minggu lalu (8/4/2024)"',
+      'Situs LPSE Kota Contoh error sejak Senin minggu lalu (8/4/2024).',
+      null,
+      '2024-04-08',
+      null,
+      'Situs LPSE Kota Contoh error sejak Senin minggu lalu (8/4/2024).',
+    ],
+    [
+      'a date in brackets right after the outage',
+      'Situs LPSE Kabupaten Contoh sempat tidak bisa diakses (7/11/2019).',
+      null,
+      '2019-11-07',
+      null,
+      'Situs LPSE Kabupaten Contoh sempat tidak bisa diakses (7/11/2019).',
+    ],
+    [
+      'a date in brackets, then the hours',
+      'Server LPSE Kota Contoh down (3/6/2024) sejak pagi.',
+      null,
+      '2024-06-03',
+      null,
+      'Server LPSE Kota Contoh down (3/6/2024) sejak pagi.',
+    ],
+    [
+      '"7 s.d. 9 Juni 2021" is one range, not two sentences',
+      'Layanan LPSE Kabupaten Contoh offline pada 7 s.d. 9 Juni 2021 karena pemeliharaan server.',
+      null,
+      '2021-06-07',
+      '2021-06-09',
+      'Layanan LPSE Kabupaten Contoh offline pada 7 s.d. 9 Juni 2021 karena pemeliharaan server.',
+    ],
+    [
+      '"dari tanggal 3 s.d. 5 Juni 2024"',
+      'Situs LPSE Kota Contoh tidak bisa diakses dari tanggal 3 s.d. 5 Juni 2024.',
+      null,
+      '2024-06-03',
+      '2024-06-05',
+      'Situs LPSE Kota Contoh tidak bisa diakses dari tanggal 3 s.d. 5 Juni 2024.',
+    ],
+    [
+      'recovered "keesokan harinya", right after the recovery',
+      'LPSE Kabupaten Contoh lumpuh pada 7 Juni 2021 dan kembali normal keesokan harinya.',
+      null,
+      '2021-06-07',
+      '2021-06-08',
+      'LPSE Kabupaten Contoh lumpuh pada 7 Juni 2021 dan kembali normal keesokan harinya.',
+    ],
+    [
+      'recovered "pada hari yang sama"',
+      'Server LPSE Kota Contoh mati sejak Senin (3/6/2024) siang dan pulih pada hari yang sama.',
+      null,
+      '2024-06-03',
+      '2024-06-03',
+      'Server LPSE Kota Contoh mati sejak Senin (3/6/2024) siang dan pulih pada hari yang sama.',
+    ],
+    [
+      'a dateline fixes "pagi tadi" when no publication date is known',
+      'JAKARTA, Senin (7/6/2021) - Situs LPSE Kabupaten Contoh tidak bisa diakses sejak pagi tadi.',
+      null,
+      '2021-06-07',
+      null,
+      'JAKARTA, Senin (7/6/2021) - Situs LPSE Kabupaten Contoh tidak bisa diakses sejak pagi tadi.',
+    ],
+    [
+      'a dateline fixes "sejak kemarin"',
+      'Contoh, Rabu (5/6/2024) – Server LPSE Kota Contoh mati sejak kemarin.',
+      null,
+      '2024-06-04',
+      null,
+      'Contoh, Rabu (5/6/2024) – Server LPSE Kota Contoh mati sejak kemarin.',
+    ],
+  ]);
+});
+
 describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
   test('the spans lead back to the sentences in Report.text', () => {
     const text =
