@@ -27,7 +27,7 @@ import type { DateLink, DateRole } from './types.ts';
  * (A local list until the speech-verb lexicon lands; it only needs the verbs a dateline follows.)
  */
 export const SPEECH_RE =
-  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|ungkap(?:nya)?|sebut(?:nya)?|papar(?:nya)?|tukas(?:nya)?|cetus(?:nya)?|tegas(?:nya)?|imbuh(?:nya)?|tambah(?:nya)?|tulis(?:nya)?|pungkas(?:nya)?|kata\s+dia|mengatakan|menyatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|membenarkan|mengonfirmasi|mengkonfirmasi|disampaikan|dikonfirmasi|ditemui|dihubungi|dikutip|kepada\s+(?:wartawan|media|awak\s+media|pers)|konferensi\s+pers|keterangan\s+(?:resmi|tertulis|pers)|said|says|told|statement)\b/i;
+  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|ungkap(?:nya)?|sebut(?:nya)?|papar(?:nya)?|tukas(?:nya)?|cetus(?:nya)?|tegas(?:nya)?|imbuh(?:nya)?|tambah(?:nya)?|tulis(?:nya)?|pungkas(?:nya)?|kata\s+dia|mengatakan|menyatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|membenarkan|mengonfirmasi|mengkonfirmasi|disampaikan|dikatakan|dijelaskan|diungkapkan|ditegaskan|dibenarkan|disebutkan|diakui|dikonfirmasi|ditemui|dihubungi|dikutip|kepada\s+(?:wartawan|media|awak\s+media|pers)|konferensi\s+pers|keterangan\s+(?:resmi|tertulis|pers)|said|says|told|statement)\b/i;
 const SPEECH_ALL_RE = new RegExp(SPEECH_RE.source, 'gi');
 /** What may follow a statement's date to the end of its sentence: a part of day, a place, "seperti dikutip…". */
 const STATEMENT_TAIL_RE =

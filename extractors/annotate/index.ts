@@ -6,10 +6,11 @@
  */
 import type { ExtractContext } from '../context.ts';
 import { yearsIn } from '../dates/index.ts';
+import { WEEKDAY_PATTERN } from '../lexicon/calendar.ts';
 import { urlYear } from '../published.ts';
-import { annotateDates } from './dates.ts';
+import { annotateDates, CASUAL_DAY_RE } from './dates.ts';
 import { toSentenceAnnotations } from './sentences.ts';
-import type { Annotations } from './types.ts';
+import type { Annotations, DateAnnotation, SentenceAnnotation } from './types.ts';
 
 export type * from './types.ts';
 
@@ -36,5 +37,43 @@ export function annotate(ctx: ExtractContext, published: string | null = ctx.pub
       dates = annotateDates(sentences, reference, years);
     }
   }
+  if (!reference) dates = withStatementDays(sentences, dates, years);
   return { analysisText: ctx.text, sentences, dates, published: reference, years };
+}
+
+/** A day word that counts from the day of speaking: "kemarin", "tadi pagi", "dua hari lalu", a bare "Senin". */
+const SPOKEN_RELATIVE_RE = new RegExp(`${CASUAL_DAY_RE.source}|\\b(?:${WEEKDAY_PATTERN})\\b`, 'i');
+
+/**
+ * With no publication date, a paragraph dated by its statement ("Server mati sejak kemarin," kata Budi, Rabu
+ * (9/6/2021)) gives its relative days their reference: the day it was said. A paragraph with two different statement
+ * days gives none. Its sentences are read again with that day; the sentence carries it as `reference`.
+ */
+function withStatementDays(
+  sentences: SentenceAnnotation[],
+  dates: DateAnnotation[],
+  years: number[],
+): DateAnnotation[] {
+  const said = new Map<number, string | null>();
+  for (const d of dates) {
+    const para = sentences[d.sentence]?.para;
+    if (d.role !== 'statement' || !d.iso || d.relative || para === undefined) continue;
+    const known = said.get(para);
+    said.set(para, known === undefined || known === d.iso ? d.iso : null);
+  }
+  if (![...said.values()].some(Boolean)) return dates;
+  const byDay = new Map<string, Set<number>>();
+  for (const s of sentences) {
+    const day = said.get(s.para);
+    if (!day || !SPOKEN_RELATIVE_RE.test(s.analysed)) continue;
+    s.reference = day;
+    const set = byDay.get(day) ?? new Set<number>();
+    set.add(s.index);
+    byDay.set(day, set);
+  }
+  if (!byDay.size) return dates;
+  const reread = new Set([...byDay.values()].flatMap((set) => [...set]));
+  const out = dates.filter((d) => !reread.has(d.sentence));
+  for (const [day, only] of byDay) out.push(...annotateDates(sentences, day, years, only));
+  return out.sort((a, b) => a.sentence - b.sentence || a.offset - b.offset);
 }

@@ -21,6 +21,11 @@ export interface SentenceAnnotation extends TextSpan {
   para: number;
   /** The sentence as the analysis text writes it (boilerplate and photo credits dropped, spaces collapsed). */
   analysed: string;
+  /**
+   * With no publication date: the day its paragraph was said ("…sejak kemarin," kata Budi, Rabu (9/6/2021)), which
+   * its relative days ("kemarin", "sejak Senin") count from.
+   */
+  reference?: string;
 }
 
 /**

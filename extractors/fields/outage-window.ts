@@ -134,6 +134,8 @@ const ON_WEEKDAY_RE = new RegExp(
   `\\b(?:pada|on|sepanjang|(?:for\\s+)?(?:most|all|much)\\s+of)\\s+${BARE_WEEKDAY}${WEEKDAY_RANGE_END}${NOT_DATED}`,
   'i',
 );
+/** A bare weekday opening the outage sentence: "Senin malam, situs LPSE … tidak bisa diakses". */
+const OPENING_WEEKDAY_RE = new RegExp(`^\\W*(?:pada\\s+)?${BARE_WEEKDAY}${NOT_DATED}\\s*,?\\s+(?=[A-Za-z])`, 'i');
 const YESTERDAY_WEEKDAY_RE = new RegExp(
   `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s+kemarin${WEEKDAY_RANGE_END}${NOT_DATED}`,
   'i',
@@ -263,6 +265,7 @@ function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean):
   const at = m.index + m[0].length;
   if (expectedBefore(text, m.index) || FUTURE_WEEKDAY_RE.test(text.slice(at))) return null;
   if (!strict) return m;
+  // "pada Selasa lalu" may be this week's or last week's Tuesday ("sejak Selasa lalu" is the last one)
   if (/\blalu\b/i.test(m[0])) return null;
   const last = weekdayNumber(m[2] ?? m[1]);
   if (/\bkemarin\b/i.test(m[0]) && (last === undefined || weekdayDelta(last, pubDay) !== 1)) return null;
@@ -277,11 +280,18 @@ function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean):
  * lalu", "dalam tiga hari terakhir", "sejak Kamis pagi hingga Jumat sore kemarin". An end after the publication day
  * is no end.
  */
-function relativeWindow(sentences: readonly S[], published: string, story: Story): { starts: Dated[]; ends: Dated[] } {
+function relativeWindow(
+  sentences: readonly S[],
+  reference: string | null,
+  story: Story,
+): { starts: Dated[]; ends: Dated[] } {
   const starts: Dated[] = [];
   const ends: Dated[] = [];
-  const pubDay = weekdayOf(published);
   for (const s of sentences) {
+    // the publication day, or else the day the sentence's paragraph was said
+    const published = reference ?? s.reference;
+    if (!published) continue;
+    const pubDay = weekdayOf(published);
     const t = s.analysed;
     const since = SINCE_RE.test(t);
     const weekday = ANY_WEEKDAY_RE.test(t);
@@ -299,9 +309,12 @@ function relativeWindow(sentences: readonly S[], published: string, story: Story
       ? null
       : ((since ? pastWeekday(SINCE_WEEKDAY_RE, t, pubDay, false) : null) ??
         pastWeekday(ON_WEEKDAY_RE, t, pubDay, true) ??
+        pastWeekday(OPENING_WEEKDAY_RE, t, pubDay, true) ??
         pastWeekday(YESTERDAY_WEEKDAY_RE, t, pubDay, true));
     const n = weekdayNumber(wd?.[1]);
     if (n !== undefined && story.isOutage(s)) {
+      // "sejak Senin lalu" written on a Monday: this day or a week back, unknown
+      if (weekdayDelta(n, pubDay) === 0 && /\blalu\b/i.test(wd?.[0] ?? '')) continue;
       const iso = addDays(published, -weekdayDelta(n, pubDay));
       starts.push({ iso, s });
       const n2 = weekdayNumber(wd?.[2]);
@@ -416,10 +429,12 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const before = t.slice(Math.max(0, d.offset - 40), d.offset);
     const after = t.slice(d.offset + d.written.length);
     if (d.relative) {
+      // the publication day, or the day the paragraph was said
+      const ref = published ?? s.reference ?? null;
       // a relative day counts as a start right after "sejak" ("ditutup sejak kemarin")
       // only a day chrono counts from the publication ("kemarin", "tadi pagi"), not "minggu lalu" (a week)
       if (
-        published &&
+        ref &&
         RELATIVE_DAY_WORD_RE.test(d.written) &&
         story.ties(s, true) &&
         (SINCE_BEFORE_RE.test(before) ||
@@ -432,8 +447,22 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
         else if (SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
         continue;
       }
+      // "Kemarin, situs LPSE … tidak bisa diakses", "LPSE down hari ini": the day the outage sentence tells as its own,
+      // not a day it still went on ("hari ini masih belum pulih") nor one still to come
+      if (
+        ref &&
+        RELATIVE_DAY_WORD_RE.test(d.written) &&
+        (d.link === 'opening' || d.link === 'on' || (d.link === 'closing' && closingOutage(story, s, head))) &&
+        story.isOutage(s) &&
+        !STILL_RE.test(t) &&
+        !expectedBefore(t, d.offset)
+      ) {
+        starts.push({ iso: start, s });
+        startSentences.add(s.index);
+        continue;
+      }
       // "layanan baru kembali normal kemarin sore": a recovery right before a day counted from the publication
-      if (published && RELATIVE_DAY_WORD_RE.test(d.written) && d.link === 'recovery') ends.push({ iso: start, s });
+      if (ref && RELATIVE_DAY_WORD_RE.test(d.written) && d.link === 'recovery') ends.push({ iso: start, s });
       continue;
     }
     // "sejak Selasa (14/2/2023) pukul 10.00 WIT hingga Kamis (16/2/2023) sore": the second date ends the range
@@ -509,7 +538,7 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
       ends.push({ iso: d.endIso, s });
     }
   }
-  if (published && !starts.length) {
+  if (!starts.length) {
     const relative = relativeWindow(sentences, published, story);
     starts.push(...relative.starts);
     ends.push(...relative.ends);

@@ -423,6 +423,77 @@ describe('decideOutageWindow: more ways of writing the day', () => {
   ]);
 });
 
+describe('decideOutageWindow: a day counted from the publication or the day of speaking, without "sejak"', () => {
+  rows([
+    [
+      '"Kemarin," opening the outage sentence',
+      'Kemarin, situs LPSE Kota Contoh tidak bisa diakses.',
+      '2021-06-09',
+      '2021-06-08',
+      null,
+      'Kemarin, situs LPSE Kota Contoh tidak bisa diakses.',
+    ],
+    [
+      '"hari ini" right after the outage',
+      'Server LPSE Kabupaten Contoh down hari ini karena listrik padam.',
+      '2024-03-05',
+      '2024-03-05',
+      null,
+      'Server LPSE Kabupaten Contoh down hari ini karena listrik padam.',
+    ],
+    [
+      'a bare weekday opening the outage sentence',
+      'Senin malam, situs LPSE Kota Contoh tidak bisa diakses.',
+      '2021-06-09',
+      '2021-06-07',
+      null,
+      'Senin malam, situs LPSE Kota Contoh tidak bisa diakses.',
+    ],
+    [
+      'no publication date: "sejak kemarin" counts from the day it was said',
+      'Kepala ULP Budi mengatakan, server LPSE tidak bisa diakses sejak kemarin. "Kami sedang memperbaiki," kata Budi, Rabu (9/6/2021).',
+      null,
+      '2021-06-08',
+      null,
+      'Kepala ULP Budi mengatakan, server LPSE tidak bisa diakses sejak kemarin.',
+    ],
+    [
+      'no publication date: "sejak dua hari lalu" in the dated statement',
+      'Situs LPSE Kota Contoh tidak bisa diakses sejak dua hari lalu, kata Budi, Rabu (9/6/2021).',
+      null,
+      '2021-06-07',
+      null,
+      'Situs LPSE Kota Contoh tidak bisa diakses sejak dua hari lalu, kata Budi, Rabu (9/6/2021).',
+    ],
+  ]);
+
+  test.each([
+    ['"hari ini" while it still goes on', 'Hari ini situs LPSE Kota Contoh masih belum bisa diakses.', '2021-06-09'],
+    [
+      '"pada Selasa lalu" may be last week\'s',
+      'LPSE Kota Contoh sempat tidak dapat diakses pada Selasa lalu.',
+      '2025-06-19',
+    ],
+    [
+      '"Sudah tiga hari" gives no first day',
+      'Sudah tiga hari situs LPSE Kota Contoh tidak bisa diakses.',
+      '2021-06-09',
+    ],
+    [
+      'two statement days in one paragraph: no day of speaking',
+      'LPSE Kota Contoh mati sejak kemarin, kata Budi, Rabu (9/6/2021). Hal itu dibenarkan Ani, Kamis (10/6/2021).',
+    ],
+    [
+      'two statement days in one paragraph, the second with "kata"',
+      'LPSE Kota Contoh mati sejak kemarin, kata Budi, Rabu (9/6/2021). "Benar," kata Ani, Kamis (10/6/2021).',
+      null,
+      null,
+    ],
+  ])('no start: %s', (_name, text, published) => {
+    expect(run(text, published).value).toEqual({ start: null, end: null });
+  });
+});
+
 describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
   test('the spans lead back to the sentences in Report.text', () => {
     const text =
