@@ -482,11 +482,11 @@ describe('decideOutageWindow: a day counted from the publication or the day of s
     [
       'two statement days in one paragraph: no day of speaking',
       'LPSE Kota Contoh mati sejak kemarin, kata Budi, Rabu (9/6/2021). Hal itu dibenarkan Ani, Kamis (10/6/2021).',
+      null,
     ],
     [
       'two statement days in one paragraph, the second with "kata"',
       'LPSE Kota Contoh mati sejak kemarin, kata Budi, Rabu (9/6/2021). "Benar," kata Ani, Kamis (10/6/2021).',
-      null,
       null,
     ],
   ])('no start: %s', (_name, text, published) => {
