@@ -142,3 +142,10 @@ export const FUTURE_STOP_RE = new RegExp(
  */
 export const ALLEGATION_WORDS = ['dugaan', 'diduga', 'ditengarai', 'disinyalir', 'alleged', 'allegedly'];
 export const ALLEGED_RE = new RegExp(`\\b(?:${alternation(ALLEGATION_WORDS)})\\b`, 'i');
+
+/**
+ * Kinds, not an event: "menjawab berbagai kendala teknis yang terjadi di lapangan", "segala gangguan". A quantifier of
+ * kinds right before an outage word makes it a generality.
+ */
+export const GENERIC_WORDS = ['berbagai', 'bermacam-macam', 'bermacam', 'macam-macam', 'aneka', 'segala', 'various'];
+export const GENERIC_BEFORE_RE = new RegExp(`\\b(?:${alternation(GENERIC_WORDS)})\\s+(?:[a-z]+\\s+)?$`, 'i');

@@ -595,3 +595,48 @@ describe('extractIsIncident: genre words that stand far from the lead are no gen
     );
   });
 });
+
+describe('extractIsIncident: bids lost with no system named, kinds of trouble, a hijacked account told at length', () => {
+  test.each([
+    [
+      'bid documents lost from "the system"',
+      'Dokumen Penawaran Peserta Tender Hilang',
+      'Sejumlah peserta tender proyek gedung di Kabupaten Contoh kaget. Dokumen penawaran yang sudah mereka unggah hilang dari sistem.',
+      'Dokumen Penawaran Peserta Tender Hilang',
+    ],
+    [
+      'the loss told as a noun',
+      '',
+      'Rekanan mempertanyakan hilangnya dokumen penawaran milik tiga perusahaan pada tender jalan Kota Contoh. Panitia belum memberi penjelasan.',
+      'Rekanan mempertanyakan hilangnya dokumen penawaran milik tiga perusahaan pada tender jalan Kota Contoh.',
+    ],
+    [
+      "an account taken over, the owner's long name between",
+      '',
+      'Akun milik sebuah perusahaan peserta tender di LPSE Kabupaten Contoh dibajak orang tak dikenal. Pelaku mengganti dokumen perusahaan itu.',
+      'Akun milik sebuah perusahaan peserta tender di LPSE Kabupaten Contoh dibajak orang tak dikenal.',
+    ],
+  ])('%s', (_name, title, text, evidence) => {
+    const r = extractIsIncident(ctxOf(text, { title }), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(title || evidence);
+  });
+
+  test.each([
+    [
+      'a loss guarded against',
+      'Penyedia diminta menyimpan salinan agar dokumen penawaran tidak hilang. Unggah dokumen jauh sebelum batas akhir.',
+    ],
+    ['a loss feared', 'Rekanan khawatir dokumen penawaran hilang bila diunggah mendekati batas akhir.'],
+    [
+      'kinds of trouble in a training story',
+      'Pemprov Contoh menambah kapasitas pengelola SPSE. "Pelatihan ini untuk menjawab berbagai kendala teknis yang terjadi di lapangan," kata Kepala Biro.',
+    ],
+    [
+      'kinds of trouble explained to users',
+      'Pemkab Contoh menggelar sosialisasi bagi penyedia. Kepala bagian menjelaskan berbagai gangguan yang sering dialami penyedia di LPSE.',
+    ],
+  ])('no incident: %s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+});
