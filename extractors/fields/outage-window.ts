@@ -18,7 +18,9 @@ import {
   DAY_PART_PATTERN,
   DAY_SPAN_WORDS,
   dayCount,
+  FREQUENCY_RE,
   FUTURE_WEEKDAY_RE,
+  HOURS_SPAN_RE,
   RELATIVE_DAY_WORD_RE,
   SAME_DAY_PARTS,
   WEEKDAY_DICTIONARY,
@@ -97,6 +99,11 @@ const RECOVERY_WEEKDAY_LATER_RE = new RegExp(
 /** "baru pulih tiga hari kemudian", "sepekan kemudian": days after the start. */
 const DAYS_LATER_RE = new RegExp(
   `^\\s*(?:\\S+\\s+){0,2}?(?:(${DAY_COUNT_PATTERN})\\s+hari|(${DAY_SPAN_WORDS.join('|')}))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
+  'i',
+);
+/** Days after the start before the recovery: "Sehari kemudian situs kembali normal", "Tiga hari kemudian, …". */
+const DAYS_LATER_ANYWHERE_RE = new RegExp(
+  `\\b(?:(${DAY_COUNT_PATTERN})\\s+hari|(${DAY_SPAN_WORDS.join('|')})|(sehari))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
   'i',
 );
 /** A weekday right before the recovery: "Sabtu pagi sudah bisa diakses lagi". */
@@ -251,7 +258,23 @@ class Story {
 
 /** A date closing its sentence after a comma is the outage's: the sentence tells it, done, as its own event. */
 function closingOutage(story: Story, s: S, head: string): boolean {
-  return story.isOutage(s) && !ONGOING_RE.test(head) && !TOPIC_OF_OTHER_RE.test(head) && !DIGIT_RE.test(head);
+  // (an hour before the date is the outage's too: "terjadi sekitar pukul 10.00 WIB, Senin (7/6/2021)")
+  const dateless = head.replace(HOUR_RE, '');
+  return story.isOutage(s) && !ONGOING_RE.test(head) && !TOPIC_OF_OTHER_RE.test(head) && !DIGIT_RE.test(dateless);
+}
+
+/** An hour of the day: "pukul 10.00 WIB", "jam 9". */
+const HOUR_RE = /\b(?:pukul|jam)\s+\d{1,2}(?:[.:]\d{2})?(?:\s*(?:WIB|WITA|WIT))?/gi;
+
+/** Another act before the outage word in the clause after an inserted date: "meninjau", "dikunjungi". */
+const OTHER_ACT_RE =
+  /\b(?:me(?!ngalami\b)[a-z]{4,}|di(?!retas\b|serang\b|bobol\b|hack\b|akses\b)[a-z]{4,}(?:kan|i)?)\b/i;
+
+/** A date set between commas is the outage's when the clause after it tells the outage before any other act. */
+function insertedOutage(story: Story, s: S, head: string, after: string): boolean {
+  if (!story.isOutage(s) || TOPIC_OF_OTHER_RE.test(head) || DIGIT_RE.test(head)) return false;
+  const m = OUTAGE_RE.exec(after);
+  return m !== null && m.index < 80 && !OTHER_ACT_RE.test(after.slice(0, m.index));
 }
 
 /**
@@ -297,7 +320,12 @@ function relativeWindow(
     const weekday = ANY_WEEKDAY_RE.test(t);
     const last = LAST_DAYS_RE.exec(t);
     if ((!since && !weekday && !last) || !story.ties(s, since)) continue;
-    if (last && !ONGOING_RE.test(t.slice(0, last.index)) && !DIGIT_RE.test(t.replace(last[0], ''))) {
+    if (
+      last &&
+      !ONGOING_RE.test(t.slice(0, last.index)) &&
+      !DIGIT_RE.test(t.replace(last[0], '')) &&
+      !FREQUENCY_RE.test(t)
+    ) {
       const k = last[1] ? dayCount(last[1]) : dayCount(last[2] ?? '');
       if (k >= 1 && k <= 7) {
         // the publication day counts: "dalam tiga hari terakhir" on a Wednesday began on the Monday
@@ -366,6 +394,10 @@ function recoveryWithoutDate(sentences: readonly S[], startIso: string): Dated |
     } else if (wdLater?.[1] && !LATER_EVENT_RE.test(tail.slice(0, wdLater[0].length))) {
       const n = weekdayNumber(wdLater[1].replace(/[’']/g, "'"));
       if (n !== undefined) delta = weekdayDelta(startDay, n);
+    } else if (!DIGIT_RE.test(t) && DAYS_LATER_ANYWHERE_RE.test(t.slice(0, rec.index))) {
+      // "Sehari kemudian situs kembali normal", "Dua hari kemudian, layanan pulih"
+      const m = DAYS_LATER_ANYWHERE_RE.exec(t.slice(0, rec.index));
+      delta = m?.[3] ? 1 : dayCount(m?.[1] ?? m?.[2] ?? '');
     } else if (!DIGIT_RE.test(t) && NEXT_DAY_RE.test(t)) {
       delta = 1;
     } else if (!DIGIT_RE.test(t) && SAME_DAY_RE.test(t)) {
@@ -397,8 +429,10 @@ function sameDayHours(sentences: readonly S[], start: Dated, startDays: number, 
   for (const s of sentences) {
     if (s.para < start.s.para || s.para > nextPara) continue;
     const t = s.analysed;
-    if (!HOURS_RANGE_RE.test(t) || !story.isOutage(s) || ONGOING_RE.test(t)) continue;
-    if (s !== start.s && OTHER_DAY_RE.test(t)) continue;
+    if (!story.isOutage(s) || ONGOING_RE.test(t)) continue;
+    // "sempat down beberapa jam pada Senin (7/6/2021)": a span of hours in the start's own sentence
+    const hours = HOURS_RANGE_RE.test(t) || (s === start.s && HOURS_SPAN_RE.test(t));
+    if (!hours || (s !== start.s && OTHER_DAY_RE.test(t))) continue;
     return { iso: start.iso, s };
   }
   return null;
@@ -513,6 +547,9 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     // tells the outage as its own event, not still going on, nor the topic of another (a meeting "terkait serangan
     // ransomware yang melumpuhkan PDN, Kamis (27/6/2024)")
     if (d.link === 'closing' && !closingOutage(story, s, head)) continue;
+    // "Hari pertama pendaftaran, Senin (7/6/2021), situs LPSE langsung down": the outage is the predicate after the
+    // date, no other act before it ("Bupati, Senin (7/6/2021), meninjau server yang rusak" is the visit's day)
+    if (d.link === 'inserted' && !insertedOutage(story, s, head, after)) continue;
     // "Situs LPSE … masih belum bisa diakses, Rabu (9/6/2021)": a day the outage still went on, seen without a start
     // link, is the day of looking, not of its start
     if (!strong && d.role === 'start' && STILL_RE.test(t)) continue;

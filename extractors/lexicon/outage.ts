@@ -176,6 +176,10 @@ export const OUTAGE_STORY_TERMS = [
   'tidak bisa dibuka',
   'tidak dapat dibuka',
   'tak bisa dibuka',
+  // "Sejak Senin (7/6/2021), mereka tidak bisa membuka situs LPSE", "panitia tidak dapat membuka dokumen penawaran"
+  'tidak bisa membuka',
+  'tidak dapat membuka',
+  'gagal membuka',
   'pemutusan',
   'diputus',
   'sulitnya login',

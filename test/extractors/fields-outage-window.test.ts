@@ -494,6 +494,115 @@ describe('decideOutageWindow: a day counted from the publication or the day of s
   });
 });
 
+describe('decideOutageWindow: a date set between commas, "dimulai", hours of one day, days later', () => {
+  rows([
+    [
+      'a date between commas after the subject',
+      'Situs LPSE Kabupaten Contoh, Senin (7/6/2021), tidak bisa diakses.',
+      null,
+      '2021-06-07',
+      null,
+      'Situs LPSE Kabupaten Contoh, Senin (7/6/2021), tidak bisa diakses.',
+    ],
+    [
+      'a date between commas after a time phrase',
+      'Hari pertama pendaftaran, Senin (7/6/2021), situs LPSE Kota Contoh langsung down.',
+      null,
+      '2021-06-07',
+      null,
+      'Hari pertama pendaftaran, Senin (7/6/2021), situs LPSE Kota Contoh langsung down.',
+    ],
+    [
+      '"dimulai" before the day, the recovery in the next sentence',
+      'Gangguan LPSE Kota Contoh dimulai Senin (7/6/2021). Layanan baru pulih Rabu (9/6/2021).',
+      null,
+      '2021-06-07',
+      '2021-06-09',
+      'Gangguan LPSE Kota Contoh dimulai Senin (7/6/2021).',
+    ],
+    [
+      '"mulai terjadi pada"',
+      'Kerusakan server ULP Kota Contoh dimulai pada 3 Maret 2024 malam.',
+      null,
+      '2024-03-03',
+      null,
+      'Kerusakan server ULP Kota Contoh dimulai pada 3 Maret 2024 malam.',
+    ],
+    [
+      'down a few hours on one day',
+      'Situs LPSE Kota Contoh sempat down beberapa jam pada Senin (7/6/2021).',
+      null,
+      '2021-06-07',
+      '2021-06-07',
+      'Situs LPSE Kota Contoh sempat down beberapa jam pada Senin (7/6/2021).',
+    ],
+    [
+      'lumpuh for three hours',
+      'Pada 3 Maret 2024, server LPSE Kabupaten Contoh lumpuh selama tiga jam karena listrik padam.',
+      null,
+      '2024-03-03',
+      '2024-03-03',
+      'Pada 3 Maret 2024, server LPSE Kabupaten Contoh lumpuh selama tiga jam karena listrik padam.',
+    ],
+    [
+      '"Sehari kemudian" before the recovery',
+      'Situs LPSE Kota Contoh tidak bisa diakses sejak Senin (7/6/2021). Sehari kemudian situs kembali normal.',
+      null,
+      '2021-06-07',
+      '2021-06-08',
+      'Sehari kemudian situs kembali normal.',
+    ],
+    [
+      '"Dua hari kemudian," before the recovery',
+      'Server LPSE Kota Contoh rusak pada 3 Maret 2024. Dua hari kemudian, layanan pulih.',
+      null,
+      '2024-03-03',
+      '2024-03-05',
+      'Dua hari kemudian, layanan pulih.',
+    ],
+    [
+      'back online "sejak" a day',
+      'Situs LPSE Kabupaten Contoh tidak bisa diakses sejak Senin (7/6/2021). Situs sudah kembali online sejak Rabu (9/6/2021) siang.',
+      null,
+      '2021-06-07',
+      '2021-06-09',
+      'Situs sudah kembali online sejak Rabu (9/6/2021) siang.',
+    ],
+    [
+      'users unable to open the site since a day',
+      'Para kontraktor di Kabupaten Contoh resah. Sejak Senin (7/6/2021), mereka tidak bisa membuka situs LPSE.',
+      null,
+      '2021-06-07',
+      null,
+      'Sejak Senin (7/6/2021), mereka tidak bisa membuka situs LPSE.',
+    ],
+    [
+      'an hour, then the closing date',
+      'Gangguan pada LPSE Kabupaten Contoh terjadi sekitar pukul 10.00 WIB, Senin (7/6/2021).',
+      null,
+      '2021-06-07',
+      null,
+      'Gangguan pada LPSE Kabupaten Contoh terjadi sekitar pukul 10.00 WIB, Senin (7/6/2021).',
+    ],
+  ]);
+
+  test.each([
+    [
+      'another act after an inserted date',
+      'Bupati Contoh, Senin (7/6/2021), meninjau ruang server LPSE yang rusak.',
+      null,
+    ],
+    [
+      'failures counted over the last week',
+      'Rekanan mengaku sudah lima kali gagal membuka situs LPSE dalam sepekan terakhir.',
+      '2022-08-10',
+    ],
+    ['"sering" down over the last days', 'Situs LPSE Kota Contoh sering down dalam tiga hari terakhir.', '2022-08-10'],
+  ])('no start: %s', (_name, text, published) => {
+    expect(run(text, published).value).toEqual({ start: null, end: null });
+  });
+});
+
 describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
   test('the spans lead back to the sentences in Report.text', () => {
     const text =
