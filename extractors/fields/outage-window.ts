@@ -196,6 +196,9 @@ const UNABLE_RE =
 const TOPIC_OF_OTHER_RE =
   /\b(?:terkait|tentang|mengenai|soal|perihal|membahas|menanggapi|menyikapi|rapat|sidang|audiensi|pertemuan|konferensi|diskusi|seminar|kunjungan|dialog|laporan|melaporkan|dilaporkan|mengadukan|aduan|pengaduan|ketika|saat|sebelum|setelah|usai|seusai)\b|["“”]/i;
 
+/** A repair still under way: "sedang diperbaiki", "masih dalam perbaikan". */
+const UNDER_REPAIR_RE = /\b(?:(?:sedang|masih)\s+(?:dalam\s+)?(?:diperbaiki|perbaikan)|dalam\s+perbaikan)\b/i;
+
 /** The outage still going on ("masih down", "belum juga pulih", "still offline"). */
 const STILL_RE = /\b(?:masih|still)\b/i;
 
@@ -241,6 +244,9 @@ class Story {
    */
   ties(s: S, strong: boolean): boolean {
     if (this.isOutage(s)) return true;
+    // "Server LPSE sedang dalam perbaikan sejak Senin (7/6)": a repair under way since a day ("sudah diperbaiki sejak
+    // Senin" is the recovery's; "pada Senin server diperbaiki" the repair's day)
+    if (strong && UNDER_REPAIR_RE.test(s.analysed)) return true;
     const next = this.sentences[s.index + 1];
     // (the next paragraph may open with it: "…sejak Kamis (29/2/2024) pagi hingga Jumat (1/3/2024) sore.\n\nGangguan
     // tersebut disebabkan …")
@@ -489,6 +495,8 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
         (d.link === 'opening' || d.link === 'on' || (d.link === 'closing' && closingOutage(story, s, head))) &&
         story.isOutage(s) &&
         !STILL_RE.test(t) &&
+        // "Kemarin kata Pak Rahmat, jaringannya sedang diperbaiki": the day of someone's word
+        !SPEECH_RE.test(t) &&
         !expectedBefore(t, d.offset)
       ) {
         starts.push({ iso: start, s });

@@ -92,6 +92,22 @@ const SHARED_OUTAGE_TERMS = [
   'ora iso dibukak',
   'ora isa dibukak',
   'rusak',
+  // more ways news tells a portal failing: "LPSE mengalami kendala sejak Senin", "tidak berjalan normal", "situs
+  // tidak dapat dijangkau", infected, defaced ("tampilannya berubah"), a blank page
+  'mengalami kendala',
+  'tidak normal',
+  'tidak berjalan normal',
+  'tidak dapat dijangkau',
+  'tidak bisa dijangkau',
+  'terserang virus',
+  'terkena virus',
+  'terinfeksi',
+  'susah dibuka',
+  'tak dapat dibuka',
+  'blank',
+  'tampilan berubah',
+  'tampilannya berubah',
+  'berubah tampilan',
 ];
 
 /** The system fails, for `is_incident` (relevance/, fields/incident.ts): the shared words and ways a page tells it. */

@@ -603,6 +603,55 @@ describe('decideOutageWindow: a date set between commas, "dimulai", hours of one
   });
 });
 
+describe('decideOutageWindow: more outage wordings, a repair under way, a day of speaking', () => {
+  rows([
+    [
+      '"mengalami kendala sejak"',
+      'Situs LPSE Kota Contoh mengalami kendala sejak Senin (7/6/2021).',
+      null,
+      '2021-06-07',
+      null,
+      'Situs LPSE Kota Contoh mengalami kendala sejak Senin (7/6/2021).',
+    ],
+    [
+      '"tidak berjalan normal"',
+      'Sejak 3 Maret 2024, aplikasi SPSE Kabupaten Contoh tidak berjalan normal.',
+      null,
+      '2024-03-03',
+      null,
+      'Sejak 3 Maret 2024, aplikasi SPSE Kabupaten Contoh tidak berjalan normal.',
+    ],
+    [
+      'infected',
+      'Server LPSE Kota Contoh terserang virus pada Rabu (5/6/2024) malam.',
+      null,
+      '2024-06-05',
+      null,
+      'Server LPSE Kota Contoh terserang virus pada Rabu (5/6/2024) malam.',
+    ],
+    [
+      'a repair under way since a day',
+      'Server LPSE Kota Contoh sedang dalam perbaikan sejak Senin (7/6/2021).',
+      null,
+      '2021-06-07',
+      null,
+      'Server LPSE Kota Contoh sedang dalam perbaikan sejak Senin (7/6/2021).',
+    ],
+  ]);
+
+  test.each([
+    ['a repair\'s day with "pada"', 'Pada Senin (7/6/2021), server LPSE Kota Contoh diperbaiki teknisi.', null],
+    ['repaired since a day is the recovery', 'Server LPSE Kota Contoh sudah diperbaiki sejak Senin (7/6/2021).', null],
+    [
+      '"Kemarin" is the day of someone\'s word',
+      '"Kemarin kata petugas PLN jaringannya sedang diperbaiki," kata Kepala Diskominfo tentang LPSE.',
+      '2024-06-17',
+    ],
+  ])('no start: %s', (_name, text, published) => {
+    expect(run(text, published).value.start).toBeNull();
+  });
+});
+
 describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
   test('the spans lead back to the sentences in Report.text', () => {
     const text =
