@@ -14,6 +14,22 @@ import type { Annotations, DateAnnotation, SentenceAnnotation } from './types.ts
 
 export type * from './types.ts';
 
+/**
+ * Years a URL names: its "/2021/06/" path (`urlYear`), and a year standing alone in its path or slug
+ * ("…-lpse-19-08-2015.html", "/news/20210609/…"). They only help a weekday pick its date's year.
+ */
+function urlYears(url: string | null | undefined): number[] {
+  const out: number[] = [];
+  const uy = urlYear(url);
+  if (uy) out.push(uy);
+  const path = url?.replace(/^[a-z]+:\/\/[^/]+/i, '') ?? '';
+  for (const m of path.matchAll(/(?<!\d)(20[0-3]\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))?(?!\d)/g)) {
+    const y = Number(m[1]);
+    if (y >= 2005 && !out.includes(y)) out.push(y);
+  }
+  return out;
+}
+
 /** The sentences a dateline or a date line may open the article with (the title and a byline before it). */
 const DATELINE_SENTENCES = 4;
 
@@ -23,8 +39,7 @@ const DATELINE_SENTENCES = 4;
  */
 export function annotate(ctx: ExtractContext, published: string | null = ctx.published): Annotations {
   const years = yearsIn(`${ctx.title}\n${ctx.text}`);
-  const uy = urlYear(ctx.article.url);
-  if (uy && !years.includes(uy)) years.push(uy);
+  for (const uy of urlYears(ctx.article.url)) if (!years.includes(uy)) years.push(uy);
   const sentences = toSentenceAnnotations(ctx.article.text, ctx.sentences);
   let dates = annotateDates(sentences, published, years);
   let reference = published;

@@ -92,10 +92,8 @@ const SHARED_OUTAGE_TERMS = [
   'ora iso dibukak',
   'ora isa dibukak',
   'rusak',
-  // more ways news tells a portal failing: "LPSE mengalami kendala sejak Senin", "tidak berjalan normal", "situs
-  // tidak dapat dijangkau", infected, defaced ("tampilannya berubah"), a blank page
-  'mengalami kendala',
-  'tidak normal',
+  // more ways news tells a portal failing: "tidak berjalan normal", "situs tidak dapat dijangkau", infected, defaced
+  // ("tampilannya berubah")
   'tidak berjalan normal',
   'tidak dapat dijangkau',
   'tidak bisa dijangkau',
@@ -104,7 +102,6 @@ const SHARED_OUTAGE_TERMS = [
   'terinfeksi',
   'susah dibuka',
   'tak dapat dibuka',
-  'blank',
   'tampilan berubah',
   'tampilannya berubah',
   'berubah tampilan',
@@ -192,6 +189,11 @@ export const OUTAGE_STORY_TERMS = [
   'tidak bisa dibuka',
   'tidak dapat dibuka',
   'tak bisa dibuka',
+  // "LPSE mengalami kendala sejak Senin", "tidak normal", a blank page: in a story already told as an outage they
+  // date it; alone "kendala" may be a budget's or a form's
+  'mengalami kendala',
+  'tidak normal',
+  'blank',
   // "Sejak Senin (7/6/2021), mereka tidak bisa membuka situs LPSE", "panitia tidak dapat membuka dokumen penawaran"
   'tidak bisa membuka',
   'tidak dapat membuka',

@@ -129,3 +129,15 @@ describe('annotate: date roles', () => {
     expect(roles('LPSE mati sejak Senin (3/6) pagi.')).toEqual([['Senin (3/6)', null, 'start', 'since']]);
   });
 });
+
+describe('annotate: years a URL names help a weekday pick its year', () => {
+  test.each([
+    ['a date in the path', 'https://berita.example.id/news/20210609/lpse-down', '2021-06-07'],
+    ['a date in the slug', 'https://berita.example.id/ba-kerusakan-lpse-09-06-2021.html', '2021-06-07'],
+    ['a /yyyy/mm/ path', 'https://berita.example.id/2021/06/lpse-down/', '2021-06-07'],
+    ['a long article number is no year', 'https://berita.example.id/berita/2021567/lpse-down', null],
+  ])('%s', (_name, url, iso) => {
+    const a = annotate(ctxOf('Situs LPSE Kota Contoh tidak bisa diakses sejak Senin (7/6).', { url }), null);
+    expect(a.dates.map((d) => [d.written, d.iso])).toEqual([['Senin (7/6)', iso]]);
+  });
+});
