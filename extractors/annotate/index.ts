@@ -61,8 +61,8 @@ const SPOKEN_RELATIVE_RE = new RegExp(`${CASUAL_DAY_RE.source}|\\b(?:${WEEKDAY_P
 
 /**
  * With no publication date, a paragraph dated by its statement ("Server mati sejak kemarin," kata Budi, Rabu
- * (9/6/2021)) gives its relative days their reference: the day it was said. A paragraph with two different statement
- * days gives none. Its sentences are read again with that day; the sentence carries it as `reference`.
+ * (9/6/2021)) gives its relative days their reference: the day it was said; when the whole article has one statement
+ * day, that day of reporting is every paragraph's. A paragraph with two different statement days gives none. Its sentences are read again with that day; the sentence carries it as `reference`.
  */
 function withStatementDays(
   sentences: SentenceAnnotation[],
@@ -77,9 +77,12 @@ function withStatementDays(
     said.set(para, known === undefined || known === d.iso ? d.iso : null);
   }
   if (![...said.values()].some(Boolean)) return dates;
+  // one statement day in the whole article is the day of reporting: every paragraph counts from it
+  const days = new Set([...said.values()]);
+  const only = days.size === 1 ? [...days][0] : null;
   const byDay = new Map<string, Set<number>>();
   for (const s of sentences) {
-    const day = said.get(s.para);
+    const day = only ?? said.get(s.para);
     if (!day || !SPOKEN_RELATIVE_RE.test(s.analysed)) continue;
     s.reference = day;
     const set = byDay.get(day) ?? new Set<number>();

@@ -366,6 +366,27 @@ function relativeWindow(
 }
 
 /**
+ * "LPSE down sejak Senin. … Layanan kembali normal Kamis (10/6/2021)": a "sejak" weekday with no date, and a dated
+ * recovery: the start is that weekday in the six days before the end (the same weekday as the end is unknown).
+ */
+function weekdayBeforeEnd(sentences: readonly S[], ends: readonly Dated[], story: Story): Dated | null {
+  const dated = [...new Set(ends.map((e) => e.iso))];
+  if (dated.length !== 1 || !dated[0]) return null;
+  const end = dated[0];
+  for (const s of sentences) {
+    const t = s.analysed;
+    if (!SINCE_RE.test(t) || !story.isOutage(s)) continue;
+    const m = SINCE_WEEKDAY_RE.exec(t);
+    const n = weekdayNumber(m?.[1]);
+    if (!m || n === undefined || !isWeekdayName(m[1]) || m[2] || /\b(?:lalu|kemarin)\b/i.test(m[0])) continue;
+    const back = weekdayDelta(n, weekdayOf(end));
+    if (back === 0) return null;
+    return { iso: addDays(end, -back), s };
+  }
+  return null;
+}
+
+/**
  * With a dated start and no dated end: a recovery followed by a bare weekday ("sudah bisa diakses kembali Kamis")
  * is the first such weekday from the start; a recovery followed by a time is the start day (or the next day with
  * "keesokan harinya"); "tiga hari kemudian" counts from the start.
@@ -587,6 +608,10 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const relative = relativeWindow(sentences, published, story);
     starts.push(...relative.starts);
     ends.push(...relative.ends);
+    if (!starts.length) {
+      const before = weekdayBeforeEnd(sentences, ends, story);
+      if (before) starts.push(before);
+    }
   }
   starts.sort((x, y) => x.iso.localeCompare(y.iso));
   const first = starts[0] ?? null;

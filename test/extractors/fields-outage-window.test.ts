@@ -652,6 +652,48 @@ describe('decideOutageWindow: more outage wordings, a repair under way, a day of
   });
 });
 
+describe('decideOutageWindow: no publication date, a weekday resolved from the day of reporting or the recovery', () => {
+  rows([
+    [
+      'the one statement day of the article',
+      'Situs LPSE Kota Contoh tidak bisa diakses sejak Senin.\n\n"Kami sedang memperbaiki server," kata Kepala Bagian, Rabu (9/6/2021).',
+      null,
+      '2021-06-07',
+      null,
+      'Situs LPSE Kota Contoh tidak bisa diakses sejak Senin.',
+    ],
+    [
+      '"sejak kemarin" and the day of reporting two paragraphs on',
+      'Server LPSE Kabupaten Contoh mati sejak kemarin.\n\nPenyedia mengeluh.\n\n"Tim teknis sudah bekerja," ujar Budi, Kamis (6/6/2024).',
+      null,
+      '2024-06-05',
+      null,
+      'Server LPSE Kabupaten Contoh mati sejak kemarin.',
+    ],
+    [
+      'a "sejak" weekday before a dated recovery',
+      'Situs LPSE Kota Contoh down sejak Senin. Layanan kembali normal pada Kamis (10/6/2021).',
+      null,
+      '2021-06-07',
+      '2021-06-10',
+      'Situs LPSE Kota Contoh down sejak Senin.',
+    ],
+    [
+      'a "sejak" weekday before a recovery dated with a month name',
+      'Aplikasi SPSE Kabupaten Contoh error sejak Sabtu pagi. Aplikasi sudah bisa diakses kembali pada Selasa, 4 Juni 2024.',
+      null,
+      '2024-06-01',
+      '2024-06-04',
+      'Aplikasi SPSE Kabupaten Contoh error sejak Sabtu pagi.',
+    ],
+  ]);
+
+  test('the recovery on the same weekday leaves the start unknown', () => {
+    const r = run('Situs LPSE Kota Contoh down sejak Kamis. Layanan kembali normal pada Kamis (10/6/2021).');
+    expect(r.value).toEqual({ start: null, end: '2021-06-10' });
+  });
+});
+
 describe('buildReport: the outage window from the decider, its evidence with offsets', () => {
   test('the spans lead back to the sentences in Report.text', () => {
     const text =
