@@ -92,19 +92,17 @@ const SHARED_OUTAGE_TERMS = [
   'ora iso dibukak',
   'ora isa dibukak',
   'rusak',
-  // more ways news tells a portal failing: "tidak berjalan normal", "situs tidak dapat dijangkau", infected, defaced
-  // ("tampilannya berubah")
+  // more ways news tells a portal failing: "tidak berjalan normal", "situs tidak dapat dijangkau", malware (not
+  // "terkena virus": in 2020-2021 news that is a person with COVID-19; not "tampilan berubah": a new SPSE version
+  // changes its look too)
   'tidak berjalan normal',
   'tidak dapat dijangkau',
   'tidak bisa dijangkau',
-  'terserang virus',
-  'terkena virus',
-  'terinfeksi',
+  'terserang malware',
+  'terkena malware',
+  'terkena ransomware',
   'susah dibuka',
   'tak dapat dibuka',
-  'tampilan berubah',
-  'tampilannya berubah',
-  'berubah tampilan',
 ];
 
 /** The system fails, for `is_incident` (relevance/, fields/incident.ts): the shared words and ways a page tells it. */

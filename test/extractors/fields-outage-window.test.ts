@@ -622,12 +622,12 @@ describe('decideOutageWindow: more outage wordings, a repair under way, a day of
       'Sejak 3 Maret 2024, aplikasi SPSE Kabupaten Contoh tidak berjalan normal.',
     ],
     [
-      'infected',
-      'Server LPSE Kota Contoh terserang virus pada Rabu (5/6/2024) malam.',
+      'malware',
+      'Server LPSE Kota Contoh terkena malware pada Rabu (5/6/2024) malam.',
       null,
       '2024-06-05',
       null,
-      'Server LPSE Kota Contoh terserang virus pada Rabu (5/6/2024) malam.',
+      'Server LPSE Kota Contoh terkena malware pada Rabu (5/6/2024) malam.',
     ],
     [
       'a repair under way since a day',

@@ -645,8 +645,7 @@ describe('extractIsIncident: more outage wordings', () => {
   test.each([
     ['"tidak berjalan normal"', 'Aplikasi SPSE Kota Contoh tidak berjalan normal sepanjang hari Kamis.'],
     ['"tidak dapat dijangkau"', 'Situs LPSE Kota Contoh tidak dapat dijangkau dari luar kantor sejak pagi.'],
-    ['infected', 'Server LPSE Kabupaten Contoh terserang virus sehingga lelang dihentikan.'],
-    ['defaced', 'Tampilan situs LPSE Kota Contoh berubah menjadi pesan peretas. Tampilannya berubah sejak pagi.'],
+    ['malware', 'Server LPSE Kabupaten Contoh terkena malware sehingga lelang dihentikan.'],
   ])('%s', (_name, text) => {
     expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(true);
   });
@@ -654,6 +653,8 @@ describe('extractIsIncident: more outage wordings', () => {
   test.each([
     ['one account blocked', 'Akun LPSE seorang kontraktor diblokir karena dokumennya kedaluwarsa.'],
     ['a fake site to be blocked', 'Pemkot melaporkan situs palsu yang meniru LPSE ke Kominfo untuk diblokir.'],
+    ['a person with COVID-19', 'Kantor LPSE Kota Contoh ditutup karena dua pegawainya terkena virus corona.'],
+    ["a new version's look", 'Tampilan aplikasi SPSE versi terbaru berubah. Menu LPSE kini lebih ringkas.'],
     ['a budget\'s "kendala"', 'LPSE Kota Contoh mengalami kendala anggaran untuk membeli server baru tahun depan.'],
   ])('no incident: %s', (_name, text) => {
     expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
