@@ -109,6 +109,8 @@ const NO_BREAK_ABBREV = [
   'Mhd',
   'Abd',
   'Dt',
+  // "7 s.d. 9 Juni 2021": the range connector "sampai dengan"
+  's.d',
 ];
 const NO_BREAK_RE = new RegExp(`(?:^|[\\s(.,])(?:${alternation(NO_BREAK_ABBREV)})$`);
 

@@ -28,6 +28,8 @@ const scorer = join(shared, 'eval/score.mjs');
  * cause 0.984, start 0.966, end 1.000, published 1.000, officials 0.993, quotes 1.000, language 1.000; sealed
  * incident 0.857, region 0.950, cause 0.700, published 0.857, officials 0.917, quotes 0.836, language 1.000 (sealed
  * outage start and end are 0.000, 0 of 8 and 0 of 2 found: no floor can be pinned on them yet).
+ * Re-pinned for incident and the outage window after the fourth session's outage-window work: dev incident 0.984,
+ * start 0.966, end 1.000; sealed incident 0.837, start 0.222, end 0.667 (the first sealed floors on start and end).
  */
 const REGRESSION = {
   incident_f1: 0.95,
@@ -46,8 +48,8 @@ export const SETS = [
       incident_f1: 0.96,
       region_f1: 0.98,
       cause_f1: 0.96,
-      start_f1: 0.93,
-      end_f1: 0.95,
+      start_f1: 0.94,
+      end_f1: 0.98,
       published_f1: 0.97,
       officials_f1: 0.97,
       quotes_f1: 0.97,
@@ -60,6 +62,8 @@ export const SETS = [
     showErrors: false,
     floors: {
       incident_f1: 0.83,
+      start_f1: 0.2,
+      end_f1: 0.64,
       region_f1: 0.93,
       cause_f1: 0.68,
       published_f1: 0.83,

@@ -27,7 +27,7 @@ import type { DateLink, DateRole } from './types.ts';
  * (A local list until the speech-verb lexicon lands; it only needs the verbs a dateline follows.)
  */
 export const SPEECH_RE =
-  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|ungkap(?:nya)?|sebut(?:nya)?|papar(?:nya)?|tukas(?:nya)?|cetus(?:nya)?|tegas(?:nya)?|imbuh(?:nya)?|tambah(?:nya)?|tulis(?:nya)?|pungkas(?:nya)?|kata\s+dia|mengatakan|menyatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|membenarkan|mengonfirmasi|mengkonfirmasi|disampaikan|dikonfirmasi|ditemui|dihubungi|dikutip|kepada\s+(?:wartawan|media|awak\s+media|pers)|konferensi\s+pers|keterangan\s+(?:resmi|tertulis|pers)|said|says|told|statement)\b/i;
+  /\b(?:kata(?:nya)?|ujar(?:nya)?|ucap(?:nya)?|tutur(?:nya)?|jelas(?:nya)?|terang(?:nya)?|ungkap(?:nya)?|sebut(?:nya)?|papar(?:nya)?|tukas(?:nya)?|cetus(?:nya)?|tegas(?:nya)?|imbuh(?:nya)?|tambah(?:nya)?|tulis(?:nya)?|pungkas(?:nya)?|kata\s+dia|mengatakan|menyatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|menerangkan|membenarkan|mengonfirmasi|mengkonfirmasi|disampaikan|dikatakan|dijelaskan|diungkapkan|ditegaskan|dibenarkan|disebutkan|diakui|dikonfirmasi|ditemui|dihubungi|dikutip|kepada\s+(?:wartawan|media|awak\s+media|pers)|konferensi\s+pers|keterangan\s+(?:resmi|tertulis|pers)|said|says|told|statement)\b/i;
 const SPEECH_ALL_RE = new RegExp(SPEECH_RE.source, 'gi');
 /** What may follow a statement's date to the end of its sentence: a part of day, a place, "seperti dikutip…". */
 const STATEMENT_TAIL_RE =
@@ -43,18 +43,30 @@ const DATELINE_HEAD_RE = /^[A-Z][A-Za-z.' ]{1,40},\s*$/;
 const DATELINE_TAIL_RE = /^\s*(?:\([^)]{0,40}\)\s*)?[-–—]/;
 /** "Pada hari ini, Rabu tanggal 19 Agustus 2015": the formula that dates a document. */
 const DOCUMENT_DATE_RE = /^\W*pada\s+hari\s+ini\s*,?\s*$/i;
-/** A recovery right before its date, a weekday, "pada" or "tanggal" at most between. */
+/**
+ * A recovery right before its date, a weekday, "pada" or "tanggal" at most between; "sudah kembali online sejak Rabu
+ * (9/6)" is the recovery's day too.
+ */
 const RECOVERY_ADJACENT_RE = new RegExp(
-  `\\b${RECOVERY_BEFORE_SOURCE}\\s*(?:(?:pada|on)\\s+)?(?:(?:hari|tanggal)\\s+)?(?:(?:${WEEKDAY_PATTERN})\\s*,?\\s*)?$`,
+  `\\b${RECOVERY_BEFORE_SOURCE}\\s*(?:(?:pada|on|sejak|mulai|since)\\s+)?(?:(?:hari|tanggal)\\s+)?(?:(?:${WEEKDAY_PATTERN})\\s*,?\\s*)?$`,
   'i',
 );
 /** A date opening its sentence before a comma: "Senin (8/7/2024), server LPSE down seharian." */
 const OPENING_DATE_AFTER_RE =
   /^\s*\)?\s*(?:(?:lalu|kemarin|pagi|siang|sore|petang|malam|dini\s+hari)\s*)?(?:,|\s+[A-Za-z])/i;
 
+/** A comma right before a date that closes its sentence ("…, Minggu (6/6/2021).", "…, pada Senin"). */
+const CLOSING_HEAD_RE = /[^\s,],\s*(?:pada\s+(?:hari\s+)?)?$/;
+/** What may follow a closing date to its sentence's end: a part of day, "lalu", an hour. */
+const CLOSING_TAIL_RE =
+  /^\s*\)?\s*(?:(?:pagi|siang|sore|petang|malam|dini\s+hari|kemarin|lalu|pekan\s+lalu)\b\s*)*(?:,?\s*(?:sekitar\s+|sekira\s+)?(?:pukul|jam)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:WIB|WITA|WIT)?\s*)?(?:[.;!?"”]|$)/i;
+
+/** What follows a date set between commas: a part of day at most, the comma, then the sentence goes on. */
+const INSERTED_TAIL_RE = /^\s*\)?\s*(?:(?:pagi|siang|sore|petang|malam|dini\s+hari|lalu|kemarin)\s*)?,\s*[A-Za-z]/i;
+
 /** An outage word right before the date, a word or two at most between ("lumpuh total", "tidak bisa diakses lagi"). */
 const OUTAGE_BEFORE_RE = new RegExp(
-  `(?:${OUTAGE_RE.source})(?:\\s+(?:total|lagi|kembali|seharian|sama\\s+sekali))?\\s*,?\\s*$`,
+  `(?:${OUTAGE_RE.source})(?:\\s+(?:total|lagi|kembali|seharian|sama\\s+sekali))?\\s*,?\\s*\\(?$`,
   'i',
 );
 const PADA_END_RE = /\bpada\s*(?:hari\s+|tanggal\s+)?$/i;
@@ -157,5 +169,12 @@ export function dateRole(input: RoleInput): { role: DateRole; link: DateLink } {
   if (OUTAGE_BEFORE_RE.test(before) || (lead !== '' && OUTAGE_BEFORE_RE.test(before + lead)))
     return { role: 'start', link: 'on' };
   if (/^\s*["“]?\s*$/.test(head) && OPENING_DATE_AFTER_RE.test(after)) return { role: 'start', link: 'opening' };
+  // "Situs LPSE Kabupaten Contoh diretas orang tak dikenal, Minggu (6/6/2021).": the day of the sentence's event, told
+  // after a comma at its end with no one speaking (the decider keeps it when the event is the outage)
+  if (said < 0 && CLOSING_HEAD_RE.test(head) && CLOSING_TAIL_RE.test(after)) return { role: 'start', link: 'closing' };
+  // "Situs LPSE Kota Contoh, Senin (7/6/2021), tidak bisa diakses": the day set between commas after the subject is
+  // the day of the predicate that follows it
+  if (said < 0 && CLOSING_HEAD_RE.test(head) && INSERTED_TAIL_RE.test(after))
+    return { role: 'start', link: 'inserted' };
   return { role: 'other', link: null };
 }

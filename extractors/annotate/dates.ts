@@ -21,7 +21,7 @@ const DATE_HINT_RE = new RegExp(
 );
 const DIGIT_RE = /\d/;
 /** Day words relative to the publication date that chrono.id's casual parsers read. */
-const CASUAL_DAY_RE = /\b(?:lalu|kemarin|tadi|hari\s+ini|besok|lusa)\b/i;
+export const CASUAL_DAY_RE = /\b(?:lalu|kemarin|tadi|hari\s+ini|besok|lusa)\b/i;
 
 /**
  * @example annotateDates([{ analysed: "LPSE down sejak Senin (7/6/2021).", … }], null, [2021])
@@ -31,11 +31,13 @@ export function annotateDates(
   sentences: readonly SentenceAnnotation[],
   published: string | null,
   years: number[],
+  only?: ReadonlySet<number>,
 ): DateAnnotation[] {
   const analysis = sentences.map((s) => s.analysed);
   let joined = '';
   const at: { at: number; i: number }[] = [];
   for (const [i, text] of analysis.entries()) {
+    if (only && !only.has(i)) continue;
     const dated = DIGIT_RE.test(text) && DATE_HINT_RE.test(text);
     if (!dated && !(published && (RELATIVE_DAY_WORD_RE.test(text) || CASUAL_DAY_RE.test(text)))) continue;
     at.push({ at: joined.length, i });

@@ -21,6 +21,11 @@ export interface SentenceAnnotation extends TextSpan {
   para: number;
   /** The sentence as the analysis text writes it (boilerplate and photo credits dropped, spaces collapsed). */
   analysed: string;
+  /**
+   * With no publication date: the day its paragraph was said ("…sejak kemarin," kata Budi, Rabu (9/6/2021)), which
+   * its relative days ("kemarin", "sejak Senin") count from.
+   */
+  reference?: string;
 }
 
 /**
@@ -36,10 +41,21 @@ export type DateRole = 'start' | 'end' | 'statement' | 'deadline' | 'publication
 
 /**
  * What tied a date to its role: a strong "since" ("sejak", "mulai"), a weak "on" ("pada", "tanggal"), opening its
- * sentence before a comma, a range connector before it, a recovery right before it ("kembali normal pada …") or
- * after it in its clause ("…, jaringan sudah kembali normal").
+ * sentence before a comma, closing its sentence after a comma with no one speaking ("…diretas orang tak dikenal,
+ * Minggu (6/6/2021)."), set between commas after the subject ("Situs LPSE Kota Contoh, Senin (7/6/2021), tidak bisa
+ * diakses"), a range connector before it, a recovery right before it ("kembali normal pada …") or after
+ * it in its clause ("…, jaringan sudah kembali normal").
  */
-export type DateLink = 'since' | 'on' | 'opening' | 'range-end' | 'recovery' | 'recovery-after' | null;
+export type DateLink =
+  | 'since'
+  | 'on'
+  | 'opening'
+  | 'closing'
+  | 'inserted'
+  | 'range-end'
+  | 'recovery'
+  | 'recovery-after'
+  | null;
 
 /** A date mention (chrono.id plus the project's parsers) in its sentence. */
 export interface DateAnnotation extends TextSpan {

@@ -8,7 +8,7 @@
  */
 import type { Extracted } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
-import { FUTURE_STOP_RE, PLANNED_RE } from '../lexicon/hedge.ts';
+import { FUTURE_STOP_RE, GENERIC_BEFORE_RE, PLANNED_RE } from '../lexicon/hedge.ts';
 import {
   DENIED_REASON_RE,
   NEGATED_OUTAGE_RE,
@@ -16,7 +16,7 @@ import {
   RUMOUR_DENIED_RE,
   RUMOUR_RE,
 } from '../lexicon/negation.ts';
-import { OUTAGE_RE } from '../lexicon/outage.ts';
+import { LOSS_SUPPOSED_BEFORE_RE, LOST_BID_RE, OUTAGE_RE } from '../lexicon/outage.ts';
 import { INDONESIAN_SYSTEM_RE, NATIONAL_PROCUREMENT_RE, SYSTEM_RE } from '../lexicon/system.ts';
 import {
   ACCOUNT_LOCK_RE,
@@ -62,6 +62,12 @@ function nationalOutageReached(lines: readonly LineAnnotation[], tied: boolean):
   const pdn = lines.find((l) => l.pdn && l.outage >= 0);
   if (!pdn) return null;
   return lines.find((l) => l.outage >= 0 && NATIONAL_PROCUREMENT_RE.test(l.text)) ?? (tied ? pdn : null);
+}
+
+/** A bid lost, told as a fact: "Dokumen penawaran yang sudah diunggah hilang dari sistem". */
+function bidLost(text: string): boolean {
+  const m = LOST_BID_RE.exec(text);
+  return m !== null && !LOSS_SUPPOSED_BEFORE_RE.test(text.slice(0, m.index));
 }
 
 function countMatches(re: RegExp, s: string): number {
@@ -141,6 +147,10 @@ export function extractIsIncident(ctx: ExtractContext, language: string): Extrac
   for (const [i, l] of lines.entries()) {
     if (!l.text) continue;
     if (rumourDenied && l.outage >= 0 && RUMOUR_RE.test(l.text)) l.outage = -1;
+    // "berbagai kendala teknis yang terjadi di lapangan": kinds of trouble, no event
+    if (l.outage > 0 && GENERIC_BEFORE_RE.test(l.text.slice(Math.max(0, l.outage - 30), l.outage))) l.outage = -1;
+    // a bid lost is the procurement system's own failure, named or not
+    if (l.system < 0 && l.outage >= 0 && l.other < 0 && bidLost(l.text)) l.system = l.outage;
     const own = l.outage >= 0;
     if (l.system >= 0) systemLines++;
     if (l.system >= 0 && own && !othersOutage(l) && !l.safe) {

@@ -18,12 +18,22 @@ import {
   DAY_PART_PATTERN,
   DAY_SPAN_WORDS,
   dayCount,
+  FREQUENCY_RE,
   FUTURE_WEEKDAY_RE,
+  HOURS_SPAN_RE,
   RELATIVE_DAY_WORD_RE,
   SAME_DAY_PARTS,
   WEEKDAY_DICTIONARY,
   WEEKDAY_PATTERN,
 } from '../lexicon/calendar.ts';
+import { ALLEGED_RE } from '../lexicon/hedge.ts';
+import {
+  ALTERED_BID_RE,
+  OUTAGE_RE as INCIDENT_OUTAGE_RE,
+  LOST_DATA_RE,
+  SITE_UNOPENED_RE,
+  TAKEOVER_RE,
+} from '../lexicon/outage.ts';
 import {
   expectedBefore,
   ONGOING_RE,
@@ -91,6 +101,11 @@ const DAYS_LATER_RE = new RegExp(
   `^\\s*(?:\\S+\\s+){0,2}?(?:(${DAY_COUNT_PATTERN})\\s+hari|(${DAY_SPAN_WORDS.join('|')}))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
   'i',
 );
+/** Days after the start before the recovery: "Sehari kemudian situs kembali normal", "Tiga hari kemudian, …". */
+const DAYS_LATER_ANYWHERE_RE = new RegExp(
+  `\\b(?:(${DAY_COUNT_PATTERN})\\s+hari|(${DAY_SPAN_WORDS.join('|')})|(sehari))\\s+(?:kemudian|setelahnya|berikutnya)\\b`,
+  'i',
+);
 /** A weekday right before the recovery: "Sabtu pagi sudah bisa diakses lagi". */
 const WEEKDAY_BEFORE_RECOVERY_RE = new RegExp(
   `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s*,?\\s*(?:[${LATIN_LETTER}]+\\s+){0,3}$`,
@@ -102,6 +117,12 @@ const SAME_DAY_RE =
 /** "keesokan harinya": the day after. */
 const NEXT_DAY_RE =
   /\b(?:keesokan(?:nya|\s+hari(?:nya)?)?|esok(?:nya|\s+hari(?:nya)?)|besoknya|hari\s+berikutnya|the\s+next\s+day|the\s+following\s+day)\b/i;
+
+/** A day word right after a recovery: "pulih keesokan harinya", "kembali normal pada hari yang sama". */
+const RIGHT_AFTER_RE = new RegExp(
+  `^\\s*,?\\s*(?:(?:baru|pada|sekitar)\\s+)*(?:${NEXT_DAY_RE.source}|${SAME_DAY_RE.source})`,
+  'i',
+);
 
 /**
  * Starts written relative to the publication date without digits: "sejak Senin lalu" (the last Monday up to the
@@ -120,6 +141,8 @@ const ON_WEEKDAY_RE = new RegExp(
   `\\b(?:pada|on|sepanjang|(?:for\\s+)?(?:most|all|much)\\s+of)\\s+${BARE_WEEKDAY}${WEEKDAY_RANGE_END}${NOT_DATED}`,
   'i',
 );
+/** A bare weekday opening the outage sentence: "Senin malam, situs LPSE … tidak bisa diakses". */
+const OPENING_WEEKDAY_RE = new RegExp(`^\\W*(?:pada\\s+)?${BARE_WEEKDAY}${NOT_DATED}\\s*,?\\s+(?=[A-Za-z])`, 'i');
 const YESTERDAY_WEEKDAY_RE = new RegExp(
   `\\b(${WEEKDAY_PATTERN})(?:\\s+(?:${DAY_PART_PATTERN}))?\\s+kemarin${WEEKDAY_RANGE_END}${NOT_DATED}`,
   'i',
@@ -166,6 +189,19 @@ const OTHER_DAY_RE = new RegExp(
 const UNABLE_RE =
   /\b(?:(?:tidak|tak|belum|ora)\s+(?:bisa|dapat|mampu|iso|isa)\s+(?:di|me|ber|meng|mem|men|meny)[a-z]{2,}|gagal\s+(?:di|me|ber|meng|mem|men|meny)[a-z]{2,})/i;
 
+/**
+ * The outage told as the topic of another event (a meeting, a report, a reply), or in a quotation: a day closing such
+ * a sentence is that event's. "Komisi I menggelar rapat terkait serangan yang melumpuhkan PDN, Kamis (27/6/2024)".
+ */
+const TOPIC_OF_OTHER_RE =
+  /\b(?:terkait|tentang|mengenai|soal|perihal|membahas|menanggapi|menyikapi|rapat|sidang|audiensi|pertemuan|konferensi|diskusi|seminar|kunjungan|dialog|laporan|melaporkan|dilaporkan|mengadukan|aduan|pengaduan|ketika|saat|sebelum|setelah|usai|seusai)\b|["“”]/i;
+
+/** A repair still under way: "sedang diperbaiki", "masih dalam perbaikan". */
+const UNDER_REPAIR_RE = /\b(?:(?:sedang|masih)\s+(?:dalam\s+)?(?:diperbaiki|perbaikan)|dalam\s+perbaikan)\b/i;
+
+/** The outage still going on ("masih down", "belum juga pulih", "still offline"). */
+const STILL_RE = /\b(?:masih|still)\b/i;
+
 /** Days from one weekday to the next such weekday (0 for the same day). */
 const weekdayDelta = (from: number, to: number) => (to - from + 7) % 7;
 /** A weekday, not a week: "Minggu" the weekday is written with a capital, "minggu" is a week ("sejak minggu lalu"). */
@@ -183,7 +219,12 @@ class Story {
   isOutage(s: S): boolean {
     let v = this.outage[s.index];
     if (v === undefined) {
-      v = OUTAGE_RE.test(s.analysed);
+      const t = s.analysed;
+      v =
+        OUTAGE_RE.test(t) ||
+        INCIDENT_OUTAGE_RE.test(t) ||
+        SITE_UNOPENED_RE.test(t) ||
+        ((LOST_DATA_RE.test(t) || TAKEOVER_RE.test(t) || ALTERED_BID_RE.test(t)) && !ALLEGED_RE.test(t));
       this.outage[s.index] = v;
     }
     return v;
@@ -203,6 +244,9 @@ class Story {
    */
   ties(s: S, strong: boolean): boolean {
     if (this.isOutage(s)) return true;
+    // "Server LPSE sedang dalam perbaikan sejak Senin (7/6)": a repair under way since a day ("sudah diperbaiki sejak
+    // Senin" is the recovery's; "pada Senin server diperbaiki" the repair's day)
+    if (strong && UNDER_REPAIR_RE.test(s.analysed)) return true;
     const next = this.sentences[s.index + 1];
     // (the next paragraph may open with it: "…sejak Kamis (29/2/2024) pagi hingga Jumat (1/3/2024) sore.\n\nGangguan
     // tersebut disebabkan …")
@@ -218,6 +262,27 @@ class Story {
   }
 }
 
+/** A date closing its sentence after a comma is the outage's: the sentence tells it, done, as its own event. */
+function closingOutage(story: Story, s: S, head: string): boolean {
+  // (an hour before the date is the outage's too: "terjadi sekitar pukul 10.00 WIB, Senin (7/6/2021)")
+  const dateless = head.replace(HOUR_RE, '');
+  return story.isOutage(s) && !ONGOING_RE.test(head) && !TOPIC_OF_OTHER_RE.test(head) && !DIGIT_RE.test(dateless);
+}
+
+/** An hour of the day: "pukul 10.00 WIB", "jam 9". */
+const HOUR_RE = /\b(?:pukul|jam)\s+\d{1,2}(?:[.:]\d{2})?(?:\s*(?:WIB|WITA|WIT))?/gi;
+
+/** Another act before the outage word in the clause after an inserted date: "meninjau", "dikunjungi". */
+const OTHER_ACT_RE =
+  /\b(?:me(?!ngalami\b)[a-z]{4,}|di(?!retas\b|serang\b|bobol\b|hack\b|akses\b)[a-z]{4,}(?:kan|i)?)\b/i;
+
+/** A date set between commas is the outage's when the clause after it tells the outage before any other act. */
+function insertedOutage(story: Story, s: S, head: string, after: string): boolean {
+  if (!story.isOutage(s) || TOPIC_OF_OTHER_RE.test(head) || DIGIT_RE.test(head)) return false;
+  const m = OUTAGE_RE.exec(after);
+  return m !== null && m.index < 80 && !OTHER_ACT_RE.test(after.slice(0, m.index));
+}
+
 /**
  * A bare weekday told as past, not as a plan ("akan ditutup pada Sabtu", "Senin depan") nor as a week ("minggu lalu"
  * is last week). Without "sejak" (`strict`): no "lalu", "kemarin" only on the day before the publication, and no
@@ -229,6 +294,7 @@ function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean):
   const at = m.index + m[0].length;
   if (expectedBefore(text, m.index) || FUTURE_WEEKDAY_RE.test(text.slice(at))) return null;
   if (!strict) return m;
+  // "pada Selasa lalu" may be this week's or last week's Tuesday ("sejak Selasa lalu" is the last one)
   if (/\blalu\b/i.test(m[0])) return null;
   const last = weekdayNumber(m[2] ?? m[1]);
   if (/\bkemarin\b/i.test(m[0]) && (last === undefined || weekdayDelta(last, pubDay) !== 1)) return null;
@@ -243,17 +309,29 @@ function pastWeekday(re: RegExp, text: string, pubDay: number, strict: boolean):
  * lalu", "dalam tiga hari terakhir", "sejak Kamis pagi hingga Jumat sore kemarin". An end after the publication day
  * is no end.
  */
-function relativeWindow(sentences: readonly S[], published: string, story: Story): { starts: Dated[]; ends: Dated[] } {
+function relativeWindow(
+  sentences: readonly S[],
+  reference: string | null,
+  story: Story,
+): { starts: Dated[]; ends: Dated[] } {
   const starts: Dated[] = [];
   const ends: Dated[] = [];
-  const pubDay = weekdayOf(published);
   for (const s of sentences) {
+    // the publication day, or else the day the sentence's paragraph was said
+    const published = reference ?? s.reference;
+    if (!published) continue;
+    const pubDay = weekdayOf(published);
     const t = s.analysed;
     const since = SINCE_RE.test(t);
     const weekday = ANY_WEEKDAY_RE.test(t);
     const last = LAST_DAYS_RE.exec(t);
     if ((!since && !weekday && !last) || !story.ties(s, since)) continue;
-    if (last && !ONGOING_RE.test(t.slice(0, last.index)) && !DIGIT_RE.test(t.replace(last[0], ''))) {
+    if (
+      last &&
+      !ONGOING_RE.test(t.slice(0, last.index)) &&
+      !DIGIT_RE.test(t.replace(last[0], '')) &&
+      !FREQUENCY_RE.test(t)
+    ) {
       const k = last[1] ? dayCount(last[1]) : dayCount(last[2] ?? '');
       if (k >= 1 && k <= 7) {
         // the publication day counts: "dalam tiga hari terakhir" on a Wednesday began on the Monday
@@ -265,9 +343,12 @@ function relativeWindow(sentences: readonly S[], published: string, story: Story
       ? null
       : ((since ? pastWeekday(SINCE_WEEKDAY_RE, t, pubDay, false) : null) ??
         pastWeekday(ON_WEEKDAY_RE, t, pubDay, true) ??
+        pastWeekday(OPENING_WEEKDAY_RE, t, pubDay, true) ??
         pastWeekday(YESTERDAY_WEEKDAY_RE, t, pubDay, true));
     const n = weekdayNumber(wd?.[1]);
     if (n !== undefined && story.isOutage(s)) {
+      // "sejak Senin lalu" written on a Monday: this day or a week back, unknown
+      if (weekdayDelta(n, pubDay) === 0 && /\blalu\b/i.test(wd?.[0] ?? '')) continue;
       const iso = addDays(published, -weekdayDelta(n, pubDay));
       starts.push({ iso, s });
       const n2 = weekdayNumber(wd?.[2]);
@@ -282,6 +363,27 @@ function relativeWindow(sentences: readonly S[], published: string, story: Story
     }
   }
   return { starts, ends };
+}
+
+/**
+ * "LPSE down sejak Senin. … Layanan kembali normal Kamis (10/6/2021)": a "sejak" weekday with no date, and a dated
+ * recovery: the start is that weekday in the six days before the end (the same weekday as the end is unknown).
+ */
+function weekdayBeforeEnd(sentences: readonly S[], ends: readonly Dated[], story: Story): Dated | null {
+  const dated = [...new Set(ends.map((e) => e.iso))];
+  if (dated.length !== 1 || !dated[0]) return null;
+  const end = dated[0];
+  for (const s of sentences) {
+    const t = s.analysed;
+    if (!SINCE_RE.test(t) || !story.isOutage(s)) continue;
+    const m = SINCE_WEEKDAY_RE.exec(t);
+    const n = weekdayNumber(m?.[1]);
+    if (!m || n === undefined || !isWeekdayName(m[1]) || m[2] || /\b(?:lalu|kemarin)\b/i.test(m[0])) continue;
+    const back = weekdayDelta(n, weekdayOf(end));
+    if (back === 0) return null;
+    return { iso: addDays(end, -back), s };
+  }
+  return null;
 }
 
 /**
@@ -313,9 +415,16 @@ function recoveryWithoutDate(sentences: readonly S[], startIso: string): Dated |
       if (n !== undefined) delta = weekdayDelta(startDay, n);
     } else if (RECOVERY_TIME_RE.test(tail)) {
       delta = NEXT_DAY_RE.test(tail.slice(0, 60)) ? 1 : 0;
+    } else if (RIGHT_AFTER_RE.test(tail)) {
+      // "lumpuh pada 7 Juni 2021 dan kembali normal keesokan harinya": the day word right after the recovery
+      delta = NEXT_DAY_RE.test(tail.slice(0, 40)) ? 1 : 0;
     } else if (wdLater?.[1] && !LATER_EVENT_RE.test(tail.slice(0, wdLater[0].length))) {
       const n = weekdayNumber(wdLater[1].replace(/[’']/g, "'"));
       if (n !== undefined) delta = weekdayDelta(startDay, n);
+    } else if (!DIGIT_RE.test(t) && DAYS_LATER_ANYWHERE_RE.test(t.slice(0, rec.index))) {
+      // "Sehari kemudian situs kembali normal", "Dua hari kemudian, layanan pulih"
+      const m = DAYS_LATER_ANYWHERE_RE.exec(t.slice(0, rec.index));
+      delta = m?.[3] ? 1 : dayCount(m?.[1] ?? m?.[2] ?? '');
     } else if (!DIGIT_RE.test(t) && NEXT_DAY_RE.test(t)) {
       delta = 1;
     } else if (!DIGIT_RE.test(t) && SAME_DAY_RE.test(t)) {
@@ -347,8 +456,10 @@ function sameDayHours(sentences: readonly S[], start: Dated, startDays: number, 
   for (const s of sentences) {
     if (s.para < start.s.para || s.para > nextPara) continue;
     const t = s.analysed;
-    if (!HOURS_RANGE_RE.test(t) || !story.isOutage(s) || ONGOING_RE.test(t)) continue;
-    if (s !== start.s && OTHER_DAY_RE.test(t)) continue;
+    if (!story.isOutage(s) || ONGOING_RE.test(t)) continue;
+    // "sempat down beberapa jam pada Senin (7/6/2021)": a span of hours in the start's own sentence
+    const hours = HOURS_RANGE_RE.test(t) || (s === start.s && HOURS_SPAN_RE.test(t));
+    if (!hours || (s !== start.s && OTHER_DAY_RE.test(t))) continue;
     return { iso: start.iso, s };
   }
   return null;
@@ -379,10 +490,12 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const before = t.slice(Math.max(0, d.offset - 40), d.offset);
     const after = t.slice(d.offset + d.written.length);
     if (d.relative) {
+      // the publication day, or the day the paragraph was said
+      const ref = published ?? s.reference ?? null;
       // a relative day counts as a start right after "sejak" ("ditutup sejak kemarin")
       // only a day chrono counts from the publication ("kemarin", "tadi pagi"), not "minggu lalu" (a week)
       if (
-        published &&
+        ref &&
         RELATIVE_DAY_WORD_RE.test(d.written) &&
         story.ties(s, true) &&
         (SINCE_BEFORE_RE.test(before) ||
@@ -395,8 +508,24 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
         else if (SAME_DAY_RANGE_RE.test(after)) ends.push({ iso: start, s });
         continue;
       }
+      // "Kemarin, situs LPSE … tidak bisa diakses", "LPSE down hari ini": the day the outage sentence tells as its own,
+      // not a day it still went on ("hari ini masih belum pulih") nor one still to come
+      if (
+        ref &&
+        RELATIVE_DAY_WORD_RE.test(d.written) &&
+        (d.link === 'opening' || d.link === 'on' || (d.link === 'closing' && closingOutage(story, s, head))) &&
+        story.isOutage(s) &&
+        !STILL_RE.test(t) &&
+        // "Kemarin kata Pak Rahmat, jaringannya sedang diperbaiki": the day of someone's word
+        !SPEECH_RE.test(t) &&
+        !expectedBefore(t, d.offset)
+      ) {
+        starts.push({ iso: start, s });
+        startSentences.add(s.index);
+        continue;
+      }
       // "layanan baru kembali normal kemarin sore": a recovery right before a day counted from the publication
-      if (published && RELATIVE_DAY_WORD_RE.test(d.written) && d.link === 'recovery') ends.push({ iso: start, s });
+      if (ref && RELATIVE_DAY_WORD_RE.test(d.written) && d.link === 'recovery') ends.push({ iso: start, s });
       continue;
     }
     // "sejak Selasa (14/2/2023) pukul 10.00 WIT hingga Kamis (16/2/2023) sore": the second date ends the range
@@ -443,6 +572,16 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
     const tied = story.ties(s, strong);
     // "Senin (8/7/2024), server LPSE down seharian": an opening date, no one speaking
     if (d.link === 'opening' && (!story.isOutage(s) || SPEECH_RE.test(t))) continue;
+    // "Situs LPSE … diretas orang tak dikenal, Minggu (6/6/2021).": the closing day is the outage's when the sentence
+    // tells the outage as its own event, not still going on, nor the topic of another (a meeting "terkait serangan
+    // ransomware yang melumpuhkan PDN, Kamis (27/6/2024)")
+    if (d.link === 'closing' && !closingOutage(story, s, head)) continue;
+    // "Hari pertama pendaftaran, Senin (7/6/2021), situs LPSE langsung down": the outage is the predicate after the
+    // date, no other act before it ("Bupati, Senin (7/6/2021), meninjau server yang rusak" is the visit's day)
+    if (d.link === 'inserted' && !insertedOutage(story, s, head, after)) continue;
+    // "Situs LPSE … masih belum bisa diakses, Rabu (9/6/2021)": a day the outage still went on, seen without a start
+    // link, is the day of looking, not of its start
+    if (!strong && d.role === 'start' && STILL_RE.test(t)) continue;
     if (!linked || !tied) continue;
     starts.push({ iso: start, s });
     startSentences.add(s.index);
@@ -465,10 +604,14 @@ export function decideOutageWindow(a: Annotations): Extracted<OutageWindow> {
       ends.push({ iso: d.endIso, s });
     }
   }
-  if (published && !starts.length) {
+  if (!starts.length) {
     const relative = relativeWindow(sentences, published, story);
     starts.push(...relative.starts);
     ends.push(...relative.ends);
+    if (!starts.length) {
+      const before = weekdayBeforeEnd(sentences, ends, story);
+      if (before) starts.push(before);
+    }
   }
   starts.sort((x, y) => x.iso.localeCompare(y.iso));
   const first = starts[0] ?? null;

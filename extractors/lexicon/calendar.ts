@@ -62,6 +62,23 @@ export function dayCount(word: string): number {
   return DAY_COUNTS[w] ?? Number(w);
 }
 
+/**
+ * A span of hours within one day: "sempat down beberapa jam", "lumpuh selama tiga jam", "eror sekitar 2 jam". An
+ * outage that long on one dated day ended that day (up to twelve hours; "24 jam" may run into the next).
+ */
+export const HOUR_COUNT_WORDS = ['beberapa', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'setengah', 'sejam'];
+export const HOURS_SPAN_RE = new RegExp(
+  `\\b(?:(?:${alternation(HOUR_COUNT_WORDS.filter((w) => w !== 'sejam'))}|(?:[1-9]|1[0-2])(?:[.,]5)?)\\s+jam|sejam|beberapa\\s+saat)\\b(?!\\s+(?:kemudian|lagi|sebelum|setelah|sesudah))`,
+  'i',
+);
+
+/**
+ * A frequency: "lima kali gagal membuka dalam sepekan terakhir", "sering down", "berkali-kali". Failures counted over
+ * a span of days give no first day of one outage.
+ */
+export const FREQUENCY_RE =
+  /\b(?:(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|berapa)\s+kali|berkali-kali|sering(?:kali)?|kerap(?:kali)?|acap(?:\s+kali)?)\b/i;
+
 /** Words after a weekday that put it still to come: "pulih pada Kamis mendatang", "Senin depan". */
 export const FUTURE_DAY_WORDS = ['mendatang', 'depan', 'nanti', 'besok', 'next'];
 export const FUTURE_WEEKDAY_RE = new RegExp(

@@ -135,3 +135,17 @@ export const FUTURE_STOP_RE = new RegExp(
   `\\b(?:${alternation(FUTURE_WORDS)})\\s+(?:[a-z-]+\\s+){0,2}?(?:offline|down|nonaktif|dihentikan\\s+sementara|menghentikan\\s+(?:sementara\\s+)?layanan)\\b`,
   'i',
 );
+
+/**
+ * Allegations: "atas dugaan hilangnya dokumen penawaran", "akun pokja diduga dibajak". A loss or a takeover only
+ * alleged dates the complaint or the tender, not an outage.
+ */
+export const ALLEGATION_WORDS = ['dugaan', 'diduga', 'ditengarai', 'disinyalir', 'alleged', 'allegedly'];
+export const ALLEGED_RE = new RegExp(`\\b(?:${alternation(ALLEGATION_WORDS)})\\b`, 'i');
+
+/**
+ * Kinds, not an event: "menjawab berbagai kendala teknis yang terjadi di lapangan", "segala gangguan". A quantifier of
+ * kinds right before an outage word makes it a generality.
+ */
+export const GENERIC_WORDS = ['berbagai', 'bermacam-macam', 'bermacam', 'macam-macam', 'aneka', 'segala', 'various'];
+export const GENERIC_BEFORE_RE = new RegExp(`\\b(?:${alternation(GENERIC_WORDS)})\\s+(?:[a-z]+\\s+)?$`, 'i');

@@ -92,6 +92,17 @@ const SHARED_OUTAGE_TERMS = [
   'ora iso dibukak',
   'ora isa dibukak',
   'rusak',
+  // more ways news tells a portal failing: "tidak berjalan normal", "situs tidak dapat dijangkau", malware (not
+  // "terkena virus": in 2020-2021 news that is a person with COVID-19; not "tampilan berubah": a new SPSE version
+  // changes its look too)
+  'tidak berjalan normal',
+  'tidak dapat dijangkau',
+  'tidak bisa dijangkau',
+  'terserang malware',
+  'terkena malware',
+  'terkena ransomware',
+  'susah dibuka',
+  'tak dapat dibuka',
 ];
 
 /** The system fails, for `is_incident` (relevance/, fields/incident.ts): the shared words and ways a page tells it. */
@@ -176,6 +187,15 @@ export const OUTAGE_STORY_TERMS = [
   'tidak bisa dibuka',
   'tidak dapat dibuka',
   'tak bisa dibuka',
+  // "LPSE mengalami kendala sejak Senin", "tidak normal", a blank page: in a story already told as an outage they
+  // date it; alone "kendala" may be a budget's or a form's
+  'mengalami kendala',
+  'tidak normal',
+  'blank',
+  // "Sejak Senin (7/6/2021), mereka tidak bisa membuka situs LPSE", "panitia tidak dapat membuka dokumen penawaran"
+  'tidak bisa membuka',
+  'tidak dapat membuka',
+  'gagal membuka',
   'pemutusan',
   'diputus',
   'sulitnya login',
@@ -244,6 +264,20 @@ export const LOST_DATA_VERBS = [
   'deleted',
 ];
 
+/**
+ * A bid is a document of the procurement system itself: lost or altered, it tells the system's failure even where
+ * no system is named ("Dokumen penawaran yang sudah diunggah hilang dari sistem").
+ */
+export const BID_DOCUMENT_NOUNS = [
+  'dokumen penawaran',
+  'berkas penawaran',
+  'file penawaran',
+  'nilai penawaran',
+  'harga penawaran',
+  'dokumen lelang',
+  'dokumen tender',
+];
+
 /** A bid the system changed: "nilai penawaran yang masuk beda dengan yang ditampilkan", "harga penawaran berubah". */
 export const BID_NOUNS = ['nilai penawaran', 'harga penawaran', 'penawaran harga', 'angka penawaran'];
 export const ALTERED_VERBS = ['berubah', 'berubah sendiri', 'beda', 'berbeda', 'tertukar', 'bergeser'];
@@ -288,6 +322,18 @@ export const ALTERED_BID_RE = new RegExp(
 );
 /** "akun milik penyedia dibajak", "akun pokja diretas untuk mengubah penawaran". */
 export const TAKEOVER_RE = new RegExp(
-  `\\b(?:${alternation(ACCOUNT_NOUNS)})\\b[^.,;:!?]{0,40}?\\b(?:${alternation(TAKEOVER_VERBS)})\\b|\\bpembajakan\\s+akun\\b`,
+  `\\b(?:${alternation(ACCOUNT_NOUNS)})\\b[^.,;:!?]{0,80}?\\b(?:${alternation(TAKEOVER_VERBS)})\\b|\\bpembajakan\\s+akun\\b`,
   'i',
 );
+/**
+ * A bid lost, told as a fact: "dokumen penawaran peserta hilang", "hilangnya dokumen penawaran"; not "agar dokumen
+ * penawaran tidak hilang" (a negation between the noun and the loss, or a purpose or a fear before it).
+ */
+const NOT_LOST_GAP = '(?:(?!\\b(?:tidak|tak|belum|bukan|jangan|never|not)\\b)[^.,;:!?])';
+export const LOST_BID_RE = new RegExp(
+  `\\b(?:${alternation(BID_DOCUMENT_NOUNS)})\\b${NOT_LOST_GAP}{0,50}?\\b(?:${alternation(LOST_DATA_VERBS)})\\b|\\b(?:hilangnya|raibnya|lenyapnya)\\s+(?:${alternation(BID_DOCUMENT_NOUNS)})\\b`,
+  'i',
+);
+/** A purpose, a fear or a condition before a loss: "agar", "supaya", "khawatir", "jangan sampai", "jika". */
+export const LOSS_SUPPOSED_BEFORE_RE =
+  /\b(?:agar|supaya|untuk|biar|jangan|khawatir|takut|cemas|jika|bila|apabila|kalau|mencegah|menghindari)\b[^.,;:!?]*$/i;

@@ -29,6 +29,7 @@ const START_LINK_WORDS = [
   'semenjak',
   'wiwit',
   'mulai',
+  '(?:di)?mulai(?:\\s+(?:pada|sejak))?',
   'terjadi(?:\\s+pada)?',
   'pada(?:\\s+hari)?(?:\\s+tanggal)?',
   'tanggal',
@@ -62,7 +63,7 @@ export const START_LINK_RE = new RegExp(
 );
 /** The strong start links: "sejak", "mulai", "semenjak" (a "pada" date may be any event's). */
 export const STRONG_START_LINK_RE = new RegExp(
-  `(?:\\b(?:sejak(?:\\s+dari)?|semenjak|wiwit|mulai|since|terjadi(?:\\s+pada)?|berlangsung(?:\\s+pada)?|sepanjang(?:\\s+hari)?|(?:bermula|berawal)(?:\\s+(?:pada|sejak|dari))?)\\b(?:\\s*,?\\s*(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
+  `(?:\\b(?:sejak(?:\\s+dari)?|semenjak|wiwit|mulai|(?:di)?mulai(?:\\s+(?:pada|sejak))?|since|terjadi(?:\\s+pada)?|berlangsung(?:\\s+pada)?|sepanjang(?:\\s+hari)?|(?:bermula|berawal)(?:\\s+(?:pada|sejak|dari))?)\\b(?:\\s*,?\\s*(?:${START_FILLERS.join('|')}))*)\\s*,?\\s*$`,
   'i',
 );
 /** English link words before a start date: "offline since…", "down on…", "for most of…". */

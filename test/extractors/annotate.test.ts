@@ -85,6 +85,25 @@ describe('annotate: date roles', () => {
       'other',
       null,
     ],
+    [
+      'a date closing its sentence after a comma, no one speaking',
+      'Situs LPSE Kota Contoh diretas orang tak dikenal, Minggu (6/6/2021) malam.',
+      'start',
+      'closing',
+    ],
+    [
+      "a closing date after users' complaint",
+      'Penyedia mengeluhkan gangguan LPSE Kota Contoh, Kamis (7/11/2019).',
+      'start',
+      'closing',
+    ],
+    [
+      'a closing date with a place after it is no closing date',
+      'Penyedia mengeluhkan gangguan LPSE Kota Contoh, Kamis (7/11/2019) di gedung DPRD.',
+      'other',
+      null,
+    ],
+    ['a date in brackets right after the outage', 'Situs LPSE sempat tidak bisa diakses (7/11/2019).', 'start', 'on'],
     // a weekday that contradicts its date is no date at all (9 May 2024 was a Thursday)
   ])('%s', (_name, text, role, link) => {
     const [d] = annotate(ctxOf(text), null).dates;
@@ -108,5 +127,17 @@ describe('annotate: date roles', () => {
     ]);
     expect(roles('LPSE mati sejak Selasa (3/6) pagi.', '2024-06-05')).toEqual([]);
     expect(roles('LPSE mati sejak Senin (3/6) pagi.')).toEqual([['Senin (3/6)', null, 'start', 'since']]);
+  });
+});
+
+describe('annotate: years a URL names help a weekday pick its year', () => {
+  test.each([
+    ['a date in the path', 'https://berita.example.id/news/20210609/lpse-down', '2021-06-07'],
+    ['a date in the slug', 'https://berita.example.id/ba-kerusakan-lpse-09-06-2021.html', '2021-06-07'],
+    ['a /yyyy/mm/ path', 'https://berita.example.id/2021/06/lpse-down/', '2021-06-07'],
+    ['a long article number is no year', 'https://berita.example.id/berita/2021567/lpse-down', null],
+  ])('%s', (_name, url, iso) => {
+    const a = annotate(ctxOf('Situs LPSE Kota Contoh tidak bisa diakses sejak Senin (7/6).', { url }), null);
+    expect(a.dates.map((d) => [d.written, d.iso])).toEqual([['Senin (7/6)', iso]]);
   });
 });

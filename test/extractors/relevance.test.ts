@@ -655,3 +655,68 @@ describe('windowAhead: a service window announced for days after the publication
     expect(windowAhead(ctxOf(text, { published }))).toBe(ahead);
   });
 });
+
+describe('extractIsIncident: bids lost with no system named, kinds of trouble, a hijacked account told at length', () => {
+  test.each([
+    [
+      'bid documents lost from "the system"',
+      'Dokumen Penawaran Peserta Tender Hilang',
+      'Sejumlah peserta tender proyek gedung di Kabupaten Contoh kaget. Dokumen penawaran yang sudah mereka unggah hilang dari sistem.',
+      'Dokumen Penawaran Peserta Tender Hilang',
+    ],
+    [
+      'the loss told as a noun',
+      '',
+      'Rekanan mempertanyakan hilangnya dokumen penawaran milik tiga perusahaan pada tender jalan Kota Contoh. Panitia belum memberi penjelasan.',
+      'Rekanan mempertanyakan hilangnya dokumen penawaran milik tiga perusahaan pada tender jalan Kota Contoh.',
+    ],
+    [
+      "an account taken over, the owner's long name between",
+      '',
+      'Akun milik sebuah perusahaan peserta tender di LPSE Kabupaten Contoh dibajak orang tak dikenal. Pelaku mengganti dokumen perusahaan itu.',
+      'Akun milik sebuah perusahaan peserta tender di LPSE Kabupaten Contoh dibajak orang tak dikenal.',
+    ],
+  ])('%s', (_name, title, text, evidence) => {
+    const r = extractIsIncident(ctxOf(text, { title }), 'ind');
+    expect(r.value.is_incident).toBe(true);
+    expect(r.evidence.map((e) => e.text)).toContain(title || evidence);
+  });
+
+  test.each([
+    [
+      'a loss guarded against',
+      'Penyedia diminta menyimpan salinan agar dokumen penawaran tidak hilang. Unggah dokumen jauh sebelum batas akhir.',
+    ],
+    ['a loss feared', 'Rekanan khawatir dokumen penawaran hilang bila diunggah mendekati batas akhir.'],
+    [
+      'kinds of trouble in a training story',
+      'Pemprov Contoh menambah kapasitas pengelola SPSE. "Pelatihan ini untuk menjawab berbagai kendala teknis yang terjadi di lapangan," kata Kepala Biro.',
+    ],
+    [
+      'kinds of trouble explained to users',
+      'Pemkab Contoh menggelar sosialisasi bagi penyedia. Kepala bagian menjelaskan berbagai gangguan yang sering dialami penyedia di LPSE.',
+    ],
+  ])('no incident: %s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+});
+
+describe('extractIsIncident: more outage wordings', () => {
+  test.each([
+    ['"tidak berjalan normal"', 'Aplikasi SPSE Kota Contoh tidak berjalan normal sepanjang hari Kamis.'],
+    ['"tidak dapat dijangkau"', 'Situs LPSE Kota Contoh tidak dapat dijangkau dari luar kantor sejak pagi.'],
+    ['malware', 'Server LPSE Kabupaten Contoh terkena malware sehingga lelang dihentikan.'],
+  ])('%s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(true);
+  });
+
+  test.each([
+    ['one account blocked', 'Akun LPSE seorang kontraktor diblokir karena dokumennya kedaluwarsa.'],
+    ['a fake site to be blocked', 'Pemkot melaporkan situs palsu yang meniru LPSE ke Kominfo untuk diblokir.'],
+    ['a person with COVID-19', 'Kantor LPSE Kota Contoh ditutup karena dua pegawainya terkena virus corona.'],
+    ["a new version's look", 'Tampilan aplikasi SPSE versi terbaru berubah. Menu LPSE kini lebih ringkas.'],
+    ['a budget\'s "kendala"', 'LPSE Kota Contoh mengalami kendala anggaran untuk membeli server baru tahun depan.'],
+  ])('no incident: %s', (_name, text) => {
+    expect(extractIsIncident(ctxOf(text), 'ind').value.is_incident).toBe(false);
+  });
+});
