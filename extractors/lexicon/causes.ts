@@ -1,8 +1,9 @@
 /**
  * Causes, one list per SCHEMA.md category (Indonesian, Javanese and English). Patterns are phrases, not single words:
  * "jaringan" alone is everywhere, "jaringan terputus" is a cause. Two sub-keys carry decisions the cause decider
- * makes: `lightning` (network, unless the hardware it destroyed is stated) and `hardware_weak` (a damaged server,
- * a cause only when no other is given).
+ * makes: `lightning` (network, unless the hardware it destroyed is stated), `hardware_weak` (a damaged server, a
+ * cause only when no other is given) and `maintenance_weak` (the system taken down for repairs on purpose, the
+ * same).
  */
 import type { CauseCategory } from '../../src/types.ts';
 
@@ -20,7 +21,7 @@ const NET_TROUBLE = '(?:rusak|terganggu|mengalami\\s+gangguan|ada\\s+masalah|ana
 const NET_PROVIDER = '(?:provider|isp|penyedia\\s+(?:layanan\\s+|jasa\\s+)?(?:internet|jaringan))';
 
 export const CAUSE_PATTERNS: Record<
-  Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'lightning',
+  Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'maintenance_weak' | 'lightning',
   readonly string[]
 > = {
   pdn: ['pusat data nasional', 'PDNS?\\s*2?', 'PDN'],
@@ -40,9 +41,12 @@ export const CAUSE_PATTERNS: Record<
     'malware',
     'ransomware',
     'bom\\s+data',
-    'disusupi',
+    // not "disusupi kepentingan politik", "rumah dibobol maling"
+    'disusupi(?!\\s+(?:kepentingan|oknum|provokator|penumpang|paham))',
     'ditrobos',
-    'dibobol',
+    // "menyusup ke server LPSE", "menyusupi sistem"
+    'menyusup(?:i)?\\s+(?:ke\\s+(?:dalam\\s+)?)?(?:server|sistem|situs|akun|jaringan|aplikasi|database|basis\\s+data)',
+    'dibobol(?!\\s+(?:maling|pencuri|kawanan))',
     'dijebol',
     // "server LPSE diserang" (not "diserang kritik")
     'diserang(?!\\s+(?:kritik|isu|pertanyaan|warga|wartawan))',
@@ -84,7 +88,7 @@ export const CAUSE_PATTERNS: Record<
   ],
   power: [
     'pemadaman\\s+listrik',
-    '(?:gangguan|padamnya|matinya|putusnya)\\s+(?:daya\\s+|pasokan\\s+)?listrik',
+    '(?:gangguan|padamnya|matinya|putusnya)\\s+(?:daya\\s+|pasokan\\s+|aliran\\s+|arus\\s+|suplai\\s+)?listrik',
     'listrik\\s+(?:padam|mati|sering\\s+padam)',
     'mati\\s+listrik',
     'mati\\s+lampu',
@@ -153,7 +157,7 @@ export const CAUSE_PATTERNS: Record<
     'papan\\s+induk',
     'komponen(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
     '(?:perangkat|alat)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
-    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
+    '(?:kerusakan|rusaknya)\\s+(?:terjadi\\s+)?(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
     'alat\\s+pembagi',
     'switch\\s+(?:rusak|mati)',
     // the server room flooded or burnt: "ruang server terendam banjir", "server terbakar"
@@ -161,6 +165,8 @@ export const CAUSE_PATTERNS: Record<
     // ageing equipment: "server yang sudah tua", "perangkat sudah usang"
     '(?:server|perangkat|peralatan|hardware|komputer\\s+server)(?:\\s+\\S+){0,2}\\s+(?:sudah\\s+|telah\\s+)?(?:tua|usang|uzur|termakan\\s+usia|berumur)',
     'usia\\s+(?:server|perangkat)',
+    // "server utama sudah berusia lebih dari sepuluh tahun"
+    '(?:server|perangkat|peralatan|hardware)(?:\\s+\\S+){0,3}\\s+(?:berusia|berumur)(?:\\s+\\S+){1,3}\\s+tahun',
     // overheating: "server overheat", "pendingin ruang server mati"
     'overheat(?:ing)?',
     'kepanasan',
@@ -201,6 +207,10 @@ export const CAUSE_PATTERNS: Record<
     'too\\s+many\\s+(?:users|visitors|bidders)',
     // "banyaknya yang mengakses", "akses yang tinggi"
     '(?:banyak|ramai)(?:nya)?\\s+(?:yang\\s+)?(?:mengakses|mengunggah|login|upload|mengupload)',
+    // "terlalu banyak pengguna yang mengakses", "banyaknya penyedia yang login bersamaan"
+    '(?:terlalu\\s+)?banyak(?:nya)?\\s+(?:pengguna|penyedia|peserta|rekanan|pengakses|orang|user)\\s+(?:yang\\s+)?(?:mengakses|mengunggah|login|upload|mengupload|masuk)',
+    // "trafiknya naik berkali lipat"
+    '(?:trafi(?:k|c)|traffic|akses|pengakses)(?:nya)?\\s+(?:naik|melonjak|meningkat)\\s+(?:berkali|berlipat|drastis|tajam|signifikan)',
     'akses\\s+(?:yang\\s+)?(?:tinggi|padat|membludak|membeludak)',
   ],
   /**
@@ -209,8 +219,16 @@ export const CAUSE_PATTERNS: Record<
    */
   hardware_weak: [
     '(?:server|mesin\\s+server)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
-    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?server',
+    '(?:kerusakan|rusaknya)\\s+(?:terjadi\\s+)?(?:pada\\s+|di\\s+)?server',
     'server\\s+rusak',
+  ],
+  /**
+   * The system taken down on purpose for work on it: maintenance when the text names no other cause (a site shut
+   * "untuk perbaikan" after an attack was repaired, not maintained).
+   */
+  maintenance_weak: [
+    '(?:sengaja\\s+)?(?:dihentikan|dimatikan|ditutup|dinonaktifkan|dinon-?aktifkan|di-?off-?kan|di-?shutdown)(?:\\s+(?:sementara|sejenak|dulu|untuk\\s+sementara))?\\s+(?:untuk|guna|demi|karena|selama)\\s+(?:dilakukan\\s+|ada\\s+|adanya\\s+|proses\\s+)?(?:perbaikan|pembenahan|penataan|pengecekan|pemeriksaan)\\s+(?:sistem|server|aplikasi|jaringan|perangkat)',
+    'taken\\s+(?:offline|down)\\s+for\\s+(?:repairs|works?)',
   ],
   maintenance: [
     // "maintenance" alone, not a road "maintenance package" or "maintenance work" tender
@@ -282,7 +300,8 @@ export const LINKED_CAUSE_PATTERNS: Partial<Record<CauseKey, readonly string[]>>
     'backup\\s+data',
     'pencadangan(?:\\s+data)?',
   ],
-  cyberattack: ['serangan(?!\\s+(?:jantung|stroke))', 'attacks?'],
+  // not a heart attack, a vote-buying "serangan fajar", an armed or political attack
+  cyberattack: ['serangan(?!\\s+(?:jantung|stroke|fajar|balik|udara|bom|teroris|bersenjata|hama|politik))', 'attacks?'],
 };
 
 export const LINKED_CAUSE_RES: readonly (readonly [CauseKey, RegExp])[] = Object.entries(LINKED_CAUSE_PATTERNS).map(
