@@ -301,6 +301,8 @@ export const OTHER_SITE_OWNERS = [
   'pemerintah kota',
   'pemerintah provinsi',
   'pemerintah daerah',
+  // "situs-situs pemerintah disusupi konten judi": government sites in general
+  'pemerintah',
   'DPRD',
   'KPU',
   'KPUD',

@@ -25,7 +25,7 @@ const TO_CLAUSE_END_RE = /^[^.!?,;]*[.!?,;]?/;
  * "website KPU", "akun media sosial Pemkab"), or another system by name ("aplikasi SIPD").
  */
 const OTHER_SITE_RE = new RegExp(
-  `\\b(?:situs|website|web|laman|portal|akun|aplikasi|homepage|site)(?:\\s+(?:resmi|milik|media\\s+sosial|official|of|the))*\\s+(?:${alternation(OTHER_SITE_OWNERS)})\\b|\\b(?:${alternation(OTHER_SYSTEMS.filter((s) => s.length > 3))})\\b`,
+  `\\b(?:situs|website|web|laman|portal|akun|aplikasi|homepage|site)(?:-(?:situs|website|laman|portal|akun))?s?(?:\\s+(?:resmi|milik|media\\s+sosial|official|of|the))*\\s+(?:${alternation(OTHER_SITE_OWNERS)})\\b|\\b(?:${alternation(OTHER_SYSTEMS.filter((s) => s.length > 3))})\\b`,
   'i',
 );
 

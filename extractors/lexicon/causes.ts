@@ -122,16 +122,17 @@ export const CAUSE_PATTERNS: Record<
     // a link or device of the network, then a break: "kabel serat optik putus", "router rusak", "jalur internete pedhot"
     `${NET_LINK}(?:\\s+\\S+){0,4}\\s+${NET_BREAK}`,
     `${NET_LINK}(?:\\s+\\S+)?\\s+${NET_TROUBLE}`,
+    // a cable told with its owner and place before the break: "Kabel serat optik milik Telkom di Kecamatan X putus"
+    `(?:kabel\\s+(?:fiber|optik|serat\\s+optik|fo|bawah\\s+laut|laut|telkom)|serat\\s+optik|fiber\\s+opti[ck])(?:\\s+\\S+){0,8}?\\s+(?:${NET_BREAK}|terpotong|dipotong|tertimpa|digigit|tergerus)`,
     'jaringannya\\s+(?:terputus|putus|tersambar)',
     // the break first: "terputusnya koneksi internet", "petir memutus radio link", "gangguan berasal dari jalur backbone"
     `(?:terputusnya|putusnya|matinya|memutus(?:kan)?)\\s+(?:(?:kabel|jalur)\\s+)?(?:koneksi|jaringan|${NET_LINK})`,
     `(?:gangguan|masalah|kerusakan|rusaknya)\\s+(?:(?:berasal\\s+)?(?:pada|di|dari)\\s+)?(?:pihak\\s+)?(?:${NET_LINK}|koneksi(?:\\s+internet)?|${NET_PROVIDER}|telkom(?:sel)?|indihome|lintasarta|icon\\s*\\+|iconnet)`,
     'internet\\s+blackout',
-    'kabel\\s+(?:fiber|optik|fo\\b)',
-    'fiber\\s+opti[ck]',
-    'serat\\s+optik',
-    'bandwidth',
-    'astinet',
+    // the link named alone ("kabel fiber optik", "bandwidth", "Astinet") is a cause only with a causal link
+    // (LINKED_CAUSE_PATTERNS): "memasang kabel fiber optik baru", "menambah bandwidth" are works, not faults
+    '(?:keterbatasan|kekurangan|terbatasnya|kecilnya|minimnya|penuhnya)\\s+bandwidth',
+    'bandwidth(?:nya)?(?:\\s+\\S+){0,3}\\s+(?:kecil|terbatas|kurang|penuh|habis|tidak\\s+(?:cukup|mencukupi|memadai))',
     'koneksi\\s+internet\\s+(?:terputus|putus|lambat|tidak\\s+stabil)',
     'internet\\s+(?:terputus|putus|mati|down)',
     `(?:provider|isp|${NET_PROVIDER})(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)`,
@@ -267,6 +268,8 @@ export const LINKED_CAUSE_PATTERNS: Partial<Record<CauseKey, readonly string[]>>
   power: ['listrik(?:nya|e)?', 'PLN', 'pemadaman(?!\\s+(?:server|sistem|layanan|aplikasi))'],
   network: [
     NET_LINK,
+    'bandwidth',
+    'astinet',
     'koneksi(?:nya)?',
     'sinyal',
     'telkom',

@@ -74,6 +74,33 @@ describe('extractCauses: an attack word that is not this outage’s cause', () =
   });
 });
 
+describe('extractCauses: network works are not network faults', () => {
+  test.each([
+    ['a cable laid', 'Diskominfo memasang kabel fiber optik baru ke kantor LPSE bulan lalu.'],
+    ['bandwidth added', 'Pemkab telah menambah bandwidth LPSE dari 50 Mbps menjadi 100 Mbps.'],
+    ['a service named', 'LPSE memakai layanan Astinet dari Telkom sejak 2018.'],
+  ])('%s gives only unexplained', (_name, text) => {
+    expect(categories(text)).toEqual(['unexplained']);
+  });
+
+  test.each([
+    [
+      'a cable told with owner and place',
+      'Kabel serat optik milik Telkom di Kecamatan Sungai Raya putus tertimpa pohon.',
+    ],
+    [
+      'a cable cut on purpose',
+      'Menurut polisi, kabel fiber optik yang menuju kantor Diskominfo sengaja dipotong orang.',
+    ],
+    ['too little bandwidth', 'Kepala LPSE menyebut bandwidth yang dimiliki terlalu kecil untuk lelang serentak.'],
+    ['bandwidth after a causal link', 'Situs LPSE lambat karena bandwidth Diskominfo tersedot layanan lain.'],
+  ])('%s is network', (_name, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual(['network']);
+    expect(r[0]?.evidence).toBe(text);
+  });
+});
+
 describe('extractCauses: more wordings of stated causes', () => {
   test.each([
     ['power', 'Kepala LPSE menyebut gangguan dipicu padamnya aliran listrik dari PLN di kompleks perkantoran.'],
