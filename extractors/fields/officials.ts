@@ -11,6 +11,7 @@
  */
 import type { Extracted, Official, Span } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
+import { INDEFINITE_SUBJECT_RE } from '../lexicon/speech.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { type Attribution, attributions } from '../officials/attributions.ts';
 import { paragraphsOf, type Quotation, quotations } from '../officials/quotations.ts';
@@ -166,7 +167,20 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     if (prev && current && otherSubject(current.sentence + 1, a.sentence, prev)) return 'unnamed';
     return current ? current.people : null;
   };
-  /** A person other than `people` named as the subject opening a sentence `from`..`to`, without a speech verb. */
+  /**
+   * Whether sentence `j` opens with someone unnamed as its subject ("Seorang penyedia mengeluh."): not inside a
+   * quotation (the speaker's own words), not with a named attribution of its own.
+   */
+  const unnamedOpens = (j: number): boolean => {
+    const s = ctx.sentences[j]!;
+    if (!INDEFINITE_SUBJECT_RE.test(s.text)) return false;
+    if (quotes.some((q) => s.start >= q.start && s.start < q.end)) return false;
+    return !attrs.some((a) => a.sentence === j && a.speaker !== 'pronoun' && a.speaker !== 'unnamed');
+  };
+  /**
+   * A person other than `people` named as the subject opening a sentence `from`..`to` without a speech verb, or someone
+   * unnamed opening one.
+   */
   const otherSubject = (from: number, to: number, people: readonly Official[]): boolean => {
     for (let j = Math.max(0, from); j <= to; j++) {
       let w = subjectMemo.get(j);
@@ -185,6 +199,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       }
       const named = w;
       if (named && !people.some((p) => samePerson(p.name, named.name))) return true;
+      // "Seorang penyedia mengeluh.": someone unnamed took the floor (a sentence with its own named attribution has
+      // had its speaker taken already)
+      if (!named && unnamedOpens(j)) return true;
     }
     return false;
   };

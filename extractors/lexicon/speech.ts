@@ -201,6 +201,62 @@ export const SPEECH_VERBS_ACTIVE = [
   'ngendika',
   'ngandika',
 ];
+/**
+ * People the text does not name, as a sentence's subject: "Seorang penyedia mengeluh.", "Salah satu rekanan yang enggan
+ * disebut namanya kecewa.", "Sumber di Pemkab menyebut…". A pronoun or a bare quotation after such a sentence is theirs,
+ * not the speaker's before them: credited to nobody.
+ */
+export const INDEFINITE_QUANTIFIERS = [
+  'salah seorang',
+  'salah satu',
+  'seorang',
+  'sejumlah',
+  'beberapa',
+  'para',
+  'sebagian',
+];
+export const INDEFINITE_PERSONS = [
+  'penyedia',
+  'kontraktor',
+  'rekanan',
+  'pengusaha',
+  'pelaku usaha',
+  'peserta',
+  'warga',
+  'pegawai',
+  'staf',
+  'karyawan',
+  'petugas',
+  'operator',
+  'teknisi',
+  'pejabat',
+  'sumber',
+  'narasumber',
+  'anggota',
+  'pria',
+  'wanita',
+  'perempuan',
+  'pemilik',
+  'direktur',
+  'vendor',
+  'contractor',
+  'contractors',
+  'bidder',
+  'bidders',
+  'official',
+  'source',
+];
+/** What may open the sentence before such a subject: "Sementara itu, seorang penyedia…". */
+const INDEFINITE_OPENERS = [
+  'sementara itu',
+  'di sisi lain',
+  'di tempat lain',
+  'di tempat terpisah',
+  'adapun',
+  'namun',
+  'meanwhile',
+];
+
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
 
@@ -213,6 +269,11 @@ export const SPEECH_BARE_RE = new RegExp(
 export const SPEECH_INTRO_RE = new RegExp(`\\b(?<verb>${alternation(SPEECH_INTRO)})(?<nya>nya)?\\b`, 'gi');
 /** An active verb after the speaker: `Yanto tohir, salah satu rekanan mengungkapkan`. */
 export const SPEECH_ACTIVE_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS_ACTIVE)})\\b`, 'gi');
+/** A sentence opening with someone unnamed: "Seorang penyedia mengeluh.", "Sementara itu, beberapa rekanan…". */
+export const INDEFINITE_SUBJECT_RE = new RegExp(
+  `^[\\s(–—-]*(?:(?:${alternation(INDEFINITE_OPENERS)})\\s*,?\\s+)?(?:(?:${alternation(INDEFINITE_QUANTIFIERS)})\\s+(?:[a-z]+\\s+)?(?:${alternation(INDEFINITE_PERSONS)})|sumber|(?:an?|one|several|some)\\s+(?:${alternation(INDEFINITE_PERSONS)}))\\b`,
+  'i',
+);
 /** Any speech word: sentences without one are skipped before the attribution passes. */
 export const ANY_SPEECH_RE = new RegExp(
   `\\b(?:${alternation([...SPEECH_VERBS_BARE, ...SPEECH_INTRO, ...SPEECH_VERBS_ACTIVE])})`,

@@ -275,6 +275,26 @@ describe('a pronoun after someone else became the subject', () => {
       { 'Siti Aminah': [] },
     ],
     [
+      'someone unnamed opens a sentence between the speaker and "katanya": nobody’s',
+      'Kepala LPSE Langkat, Syahrial, mengatakan bahwa tim teknis sedang bekerja.\n\nSeorang penyedia mengeluh. "Saya rugi karena tidak bisa ikut tender," katanya.',
+      { Syahrial: [] },
+    ],
+    [
+      'someone known by initials opens the sentence, in the same paragraph as the speaker',
+      '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso. Salah satu rekanan berinisial HK yang hadir mengaku kecewa. "Dokumen kami hilang," ujarnya.',
+      { 'Budi Santoso': ['Server sudah kami'] },
+    ],
+    [
+      'several unnamed people open a sentence before a quotation standing on its own',
+      'Kabag Pengadaan Setda Sleman, Siti Aminah mengatakan jadwal digeser.\n\nSementara itu, sejumlah kontraktor menunggu di depan kantor ULP.\n\n"Kami sudah tiga hari tidak bisa unggah."',
+      { 'Siti Aminah': [] },
+    ],
+    [
+      'the speaker’s own words opening with "Para rekanan" inside the quotation: still his',
+      '"Server sudah kami perbaiki. Para rekanan bisa mengunggah lagi mulai besok," kata Kepala LPSE Kota Bogor Budi Santoso.\n\n"Jadwal tidak kami ubah," ujarnya.',
+      { 'Budi Santoso': ['Server sudah kami', 'Jadwal tidak kami'] },
+    ],
+    [
       'the speaker himself opens the sentence between: still his',
       '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso.\n\nBudi Santoso juga memeriksa ruang server.\n\n"Kabel dayanya yang bermasalah," ujarnya.',
       { 'Budi Santoso': ['Server sudah kami', 'Kabel dayanya yang'] },
