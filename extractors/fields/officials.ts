@@ -11,7 +11,7 @@
  */
 import type { Extracted, Official, Span } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { INDEFINITE_SUBJECT_RE } from '../lexicon/speech.ts';
+import { INDEFINITE_SUBJECT_RE, POINTING_BACK_NOUNS } from '../lexicon/speech.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { type Attribution, attributions } from '../officials/attributions.ts';
 import { paragraphsOf, type Quotation, quotations } from '../officials/quotations.ts';
@@ -27,7 +27,7 @@ import {
   stanceOf,
   type Who,
 } from '../officials/who.ts';
-import { clip } from '../text.ts';
+import { alternation, clip } from '../text.ts';
 
 /** The speaker the text is following: people, or someone it does not name, with where they last spoke. */
 interface Current {
@@ -40,6 +40,15 @@ const ROLE_HEAD_SET = new Set(ROLE_HEADS);
 
 /** Paragraphs a quotation with no attribution of its own may stand after its speaker's last words. */
 const CARRY_PARAGRAPHS = 2;
+
+/**
+ * A sentence that points back to the words before it and then introduces their speaker: "Hal itu disampaikan…",
+ * "Demikian dikatakan…", "Keluhan tersebut diungkapkan…", "Pernyataan ini ditegaskan…".
+ */
+const POINTS_BACK_RE = new RegExp(
+  `^\\W*(?:(?:${alternation(POINTING_BACK_NOUNS)})\\s+(?:itu|ini|tersebut)|demikian|begitu(?:lah)?)\\s+(?:juga\\s+|pula\\s+)?(?:(?:di|ter)[a-z]+(?:kan|i)?|ungkap|kata|ujar|papar|jelas|tutur)\\b`,
+  'i',
+);
 
 /** Punctuation alone between a quotation and a bare verb: `…," kata`, `…” ujarnya`, `…". Kata`. */
 const TRAILING_GAP_RE = /^[\s,.;:!?…—–-]{0,6}$/;
@@ -223,6 +232,23 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     return [add(w, s.text)];
   };
 
+  /**
+   * `"…," katanya. Hal itu disampaikan Kepala LPSE X, Nama.`, `"…." Keluhan itu diungkapkan Nama, Direktur CV Y.`: the
+   * sentence after a quotation no one was credited with opens by pointing back to it and names its speaker (in the
+   * same paragraph, or opening the next one).
+   */
+  const pointedBack = (q: Quotation): Official[] | null => {
+    const last = sentenceIndexAt(ctx, Math.max(q.open, q.after - 1));
+    const next = ctx.sentences[last + 1];
+    if (!next || next.start < q.after - 1) return null;
+    if (next.para !== q.para && (paraRank.get(next.para) ?? 0) - (paraRank.get(q.para) ?? 0) !== 1) return null;
+    if (!POINTS_BACK_RE.test(next.text)) return null;
+    const a = attrs.find((x) => x.sentence === last + 1 && x.kind === 'intro' && Array.isArray(x.speaker));
+    if (!a || !Array.isArray(a.speaker)) return null;
+    lastNamed = a.sentence;
+    return a.speaker.map((w) => add(w, next.text));
+  };
+
   const credited = new Map<number, Official[]>();
   const consumed = new Set<number>();
   let ai = 0;
@@ -284,6 +310,8 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       )
         to = last;
     }
+    // 6. a sentence right after it that points back to it and names the speaker: `"…." Hal itu disampaikan X`
+    if (to === null) to = pointedBack(q);
     if (to === null) continue;
     current = { people: to, para: q.para, sentence: sentenceIndexAt(ctx, Math.max(q.open, q.end - 1)) };
     if (to !== 'unnamed') credit(qi, q, to);

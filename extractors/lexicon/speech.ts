@@ -257,6 +257,26 @@ const INDEFINITE_OPENERS = [
   'meanwhile',
 ];
 
+/**
+ * Nouns that point back to the words before them before a passive speech verb names their speaker: "Hal itu
+ * disampaikan Kepala X", "Keluhan tersebut diungkapkan Nama", "Pernyataan ini ditegaskan…".
+ */
+export const POINTING_BACK_NOUNS = [
+  'hal',
+  'keluhan',
+  'pernyataan',
+  'penjelasan',
+  'keterangan',
+  'ungkapan',
+  'pengakuan',
+  'harapan',
+  'kritik',
+  'permintaan',
+  'informasi',
+  'kalimat',
+  'ucapan',
+];
+
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
 

@@ -304,6 +304,33 @@ describe('a pronoun after someone else became the subject', () => {
   });
 });
 
+describe('a sentence after the quotation that points back to it and names the speaker', () => {
+  test.each([
+    [
+      '"katanya" with no speaker yet, then "Hal itu disampaikan X"',
+      'LPSE Kabupaten Wajo tidak bisa diakses.\n\n"Kami sudah lapor ke LKPP sejak pagi," katanya. Hal itu disampaikan Kepala LPSE Wajo, Muh Ilham, saat ditemui di kantornya.',
+      { 'Muh Ilham': ['Kami sudah lapor'] },
+    ],
+    [
+      'a quotation on its own, then "Keluhan itu diungkapkan X" opening the next paragraph',
+      'Situs LPSE Kabupaten Jeneponto sempat offline.\n\n"Kami kehilangan kesempatan menawar paket jalan."\n\nKeluhan itu diungkapkan Suardi, Direktur CV Karya Mandiri, kepada wartawan.',
+      { Suardi: ['Kami kehilangan kesempatan'] },
+    ],
+    [
+      '"Hal senada" is someone else agreeing: the quotation stays its speaker’s',
+      '"Server sudah normal kembali," kata Kepala LPSE Sidrap Hasnah Amir. Hal senada disampaikan Kepala Diskominfo Sidrap, Andi Faisal.',
+      { 'Hasnah Amir': ['Server sudah normal'], 'Andi Faisal': [] },
+    ],
+    [
+      'the pointing sentence two paragraphs on: nobody’s',
+      'LPSE Kabupaten Wajo tidak bisa diakses.\n\n"Kami sudah lapor ke LKPP sejak pagi."\n\nJadwal lelang diundur sepekan.\n\nHal itu disampaikan Kepala LPSE Wajo, Muh Ilham.',
+      { 'Muh Ilham': [] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
+
 describe('a name typed in lower case after the verb', () => {
   test.each([
     [
