@@ -11,7 +11,7 @@
  */
 import type { Extracted, Official, Span } from '../../src/types.ts';
 import type { ExtractContext } from '../context.ts';
-import { INDEFINITE_SUBJECT_RE, POINTING_BACK_NOUNS } from '../lexicon/speech.ts';
+import { INDEFINITE_SUBJECT_RE, POINTING_BACK_NOUNS, WRITTEN_SOURCE_RE } from '../lexicon/speech.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { type Attribution, attributions } from '../officials/attributions.ts';
 import { paragraphsOf, type Quotation, quotations } from '../officials/quotations.ts';
@@ -249,6 +249,15 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     return a.speaker.map((w) => add(w, next.text));
   };
 
+  /** The words before quotation `q` in its sentence name a written source and no speaker. */
+  const writtenSource = (q: Quotation, sIdx: number): boolean => {
+    const s = ctx.sentences[sIdx]!;
+    const head = text.slice(s.start, q.open);
+    if (!WRITTEN_SOURCE_RE.test(head)) return false;
+    // "Dikonfirmasi lewat pesan singkat, ia mengatakan, "…"": a speaker, named or a pronoun, says it
+    return !attrs.some((a) => a.sentence === sIdx && a.from < q.open && a.speaker !== 'unnamed');
+  };
+
   const credited = new Map<number, Official[]>();
   const consumed = new Set<number>();
   let ai = 0;
@@ -291,6 +300,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     }
     // 2. a quotation continued from the paragraph before keeps its speaker
     if (to === null && q.continues !== null) to = credited.get(q.continues) ?? null;
+    // 2b. words of a document, a notice or a post: `Dalam pengumuman itu tertulis, "…"` is no one's, unless the
+    // sentence names who says it before the mark
+    if (to === null && writtenSource(q, sIdx)) to = 'unnamed';
     // 3. the speaker of this paragraph: `X mengatakan, "…"`, `"…," kata X, "…"`
     // `current` is also moved inside apply() and speakerOf(): TypeScript cannot see that here
     const cur = current as Current | null;

@@ -277,6 +277,41 @@ export const POINTING_BACK_NOUNS = [
   'ucapan',
 ];
 
+/**
+ * Words that introduce a quotation from a document, a notice or a post rather than a person: "Dalam pengumuman di
+ * laman LPSE tertulis, "…"", "Pengumuman resmi itu berbunyi, "…"", "diunggah pengumuman: "…"". Such a quotation is
+ * no one's unless a person is named as saying it in the same sentence.
+ */
+export const WRITTEN_SOURCE_WORDS = [
+  'tertulis',
+  'bertuliskan',
+  'berbunyi',
+  'berisi',
+  'isinya',
+  'bunyinya',
+  'tertera',
+  'termuat',
+  'dimuat',
+  'diunggah',
+  'diumumkan',
+  'mengumumkan',
+  'pengumuman',
+  'surat edaran',
+  'surat',
+  'unggahan',
+  'postingan',
+  'siaran pers',
+  'rilis',
+  'notifikasi',
+  'pesan',
+  'tulisan',
+  'keterangan di laman',
+  'reads',
+  'read',
+  'notice',
+  'statement',
+];
+
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
 
@@ -294,6 +329,8 @@ export const INDEFINITE_SUBJECT_RE = new RegExp(
   `^[\\s(–—-]*(?:(?:${alternation(INDEFINITE_OPENERS)})\\s*,?\\s+)?(?:(?:${alternation(INDEFINITE_QUANTIFIERS)})\\s+(?:[a-z]+\\s+)?(?:${alternation(INDEFINITE_PERSONS)})|sumber|(?:an?|one|several|some)\\s+(?:${alternation(INDEFINITE_PERSONS)}))\\b`,
   'i',
 );
+/** A written source in the words before a quotation: "Dalam pengumuman itu tertulis,", "Isi surat edaran:". */
+export const WRITTEN_SOURCE_RE = new RegExp(`\\b(?:${alternation(WRITTEN_SOURCE_WORDS)})(?:nya)?\\b`, 'i');
 /** Any speech word: sentences without one are skipped before the attribution passes. */
 export const ANY_SPEECH_RE = new RegExp(
   `\\b(?:${alternation([...SPEECH_VERBS_BARE, ...SPEECH_INTRO, ...SPEECH_VERBS_ACTIVE])})`,

@@ -331,6 +331,33 @@ describe('a sentence after the quotation that points back to it and names the sp
   });
 });
 
+describe('the words of a document, a notice or a post are no one’s', () => {
+  test.each([
+    [
+      'a notice quoted after the speaker’s paragraph',
+      '"Kami sudah umumkan perubahan jadwal," kata Kepala LPSE Kota Tarakan, Iwan Setiadi.\n\nDalam pengumuman di laman LPSE tertulis, "Sehubungan dengan gangguan server, jadwal tender diperpanjang tiga hari."',
+      { 'Iwan Setiadi': ['Kami sudah umumkan'] },
+    ],
+    [
+      'a post quoted in the speaker’s paragraph',
+      'Kepala LPSE Kota Balikpapan, Dedi Irawan, membenarkan kabar itu. Di akun Instagram resmi LPSE Balikpapan, diunggah pengumuman: "Layanan LPSE sedang mengalami gangguan teknis, mohon bersabar."',
+      { 'Dedi Irawan': [] },
+    ],
+    [
+      'a speaker named before the mark in the same sentence still says it',
+      'Dalam keterangan tertulisnya, Kepala LPSE Kota Bontang, Rina Marlina, mengatakan, "Semua jadwal kami geser dua hari."',
+      { 'Rina Marlina': ['Semua jadwal kami'] },
+    ],
+    [
+      'a pronoun speaker after a written channel still says it',
+      'Kepala LPSE Kota Bontang, Rina Marlina, membenarkan gangguan itu.\n\nDihubungi lewat pesan singkat, ia mengatakan, "Server kami sudah pulih sejak pagi."',
+      { 'Rina Marlina': ['Server kami sudah'] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
+
 describe('a name typed in lower case after the verb', () => {
   test.each([
     [
