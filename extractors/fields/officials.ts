@@ -37,6 +37,8 @@ interface Current {
 }
 
 const ROLE_HEAD_SET = new Set(ROLE_HEADS);
+/** Roles of one word that name an office without a unit after them: "kata Bupati", "ujar Sekda". */
+const ONE_WORD_ROLES = new Set(['bupati', 'wabup', 'walikota', 'gubernur', 'wagub', 'sekda', 'camat', 'kapolres']);
 
 /** Paragraphs a quotation with no attribution of its own may stand after its speaker's last words. */
 const CARRY_PARAGRAPHS = 2;
@@ -147,6 +149,27 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     }
     return w;
   };
+  /**
+   * `"…," kata Kepala LPSE Bartim` after "Kepala LPSE Kabupaten Barito Timur, Abdul Gafur" spoke: a speaker given by
+   * role alone is the one person already speaking whose role opens with the same words (the head and the unit after
+   * it: "Kepala LPSE", "Kepala Dinas"; a one-word role such as "Bupati" or "Sekda" alone).
+   */
+  const byRole = (phrase: string): Official[] | null => {
+    const words = phrase
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const head = words[0] ?? '';
+    const unit = ROLE_HEAD_SET.has(head) && !ONE_WORD_ROLES.has(head);
+    if (!unit && !ONE_WORD_ROLES.has(head)) return null;
+    if (unit && words.length < 2) return null;
+    const key = unit ? words.slice(0, 2).join(' ') : head;
+    const match = people.filter((p) => {
+      const role = (p.role ?? '').toLowerCase();
+      return role === key || role.startsWith(`${key} `);
+    });
+    return match.length === 1 ? match : null;
+  };
   /** A person introduced with an appositive in sentences `from`..`to` (the last cut at offset `cut`), or null. */
   const introducedBetween = (from: number, to: number, cut: number, para: number | null): Who | null => {
     for (let j = to; j >= from && j >= 0; j--) {
@@ -159,7 +182,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   };
   const speakerOf = (a: Attribution): Official[] | 'unnamed' | null => {
     const sentence = ctx.sentences[a.sentence]!.text;
-    if (a.speaker === 'unnamed') return 'unnamed';
+    if (a.speaker === 'unnamed') return (a.phrase && byRole(a.phrase)) || 'unnamed';
     if (a.speaker !== 'pronoun') {
       lastNamed = a.sentence;
       return a.speaker.map((w) => add(w, sentence));

@@ -358,6 +358,28 @@ describe('the words of a document, a notice or a post are no one’s', () => {
   });
 });
 
+describe('a speaker given by role alone after they spoke by name', () => {
+  test.each([
+    [
+      'the head and unit of the role',
+      'Kepala LPSE Kabupaten Barito Timur, Abdul Gafur, membenarkan gangguan itu.\n\n"Servernya kami matikan dulu untuk pengecekan," kata Kepala LPSE Bartim.',
+      { 'Abdul Gafur': ['Servernya kami matikan'] },
+    ],
+    [
+      'a one-word office',
+      '"Saya minta masalah ini selesai minggu ini," kata Bupati Kutai Barat, Frederikus Yapan.\n\nKepala LPSE Kubar, Rudi, menjelaskan server sedang diganti.\n\n"Anggarannya sudah kami siapkan," ujar Bupati.',
+      { 'Frederikus Yapan': ['Saya minta masalah', 'Anggarannya sudah kami'], Rudi: [] },
+    ],
+    [
+      'two people with roles of the same opening: nobody’s',
+      'Kepala Dinas Kominfo Paser, Andi Hamka, membenarkan gangguan. Kepala Dinas PUPR Paser, Budi Santoso, menyebut lelang tertunda.\n\n"Kami tunggu perbaikan server," kata Kepala Dinas.',
+      { 'Andi Hamka': [], 'Budi Santoso': [] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
+
 describe('a name typed in lower case after the verb', () => {
   test.each([
     [
