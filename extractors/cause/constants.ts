@@ -278,6 +278,23 @@ export const PRECAUTION_WORDS = [
 export const BACKGROUND_WORDS = ['pernah', 'sempat pernah', 'dulu pernah', 'juga pernah', 'had once', 'once'];
 
 /**
+ * Words right after a mention that put it elsewhere or in the past: "Peretasan serupa pernah menimpa LPSE Kota X",
+ * "Kasus peretasan LPSE di daerah lain menjadi pelajaran".
+ */
+export const ELSEWHERE_WORDS = [
+  'serupa',
+  'di daerah lain',
+  'di tempat lain',
+  'di kabupaten lain',
+  'di kota lain',
+  'di provinsi lain',
+  'di instansi lain',
+  'di sejumlah daerah',
+  'di berbagai daerah',
+  'elsewhere',
+];
+
+/**
  * "…, tapi kali ini…": a contrast to the present after a mention makes what came before it the past ("server memang
  * sering menjadi sasaran hacker, tapi kali ini gangguan disebabkan listrik padam").
  */

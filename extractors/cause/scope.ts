@@ -6,12 +6,26 @@
  */
 import { OTHER_SYSTEMS, SYSTEM_RE } from '../lexicon/system.ts';
 import { alternation } from '../text.ts';
-import { BACKGROUND_WORDS, OTHER_SITE_OWNERS, PRECAUTION_WORDS, THIS_TIME_WORDS } from './constants.ts';
+import {
+  BACKGROUND_WORDS,
+  ELSEWHERE_WORDS,
+  OTHER_SITE_OWNERS,
+  PRECAUTION_WORDS,
+  THIS_TIME_WORDS,
+} from './constants.ts';
 
 /** A precaution in the clause before a mention: "memperketat keamanan agar server tidak …". */
 export const PRECAUTION_RE = new RegExp(`\\b(?:${alternation(PRECAUTION_WORDS)})\\b`, 'i');
 /** "pernah" at most three words before the mention: "pernah diretas", "pernah menjadi korban peretasan". */
 const BACKGROUND_BEFORE_RE = new RegExp(`\\b(?:${alternation(BACKGROUND_WORDS)})\\s+(?:\\S+\\s+){0,3}$`, 'i');
+/**
+ * Right after the mention: "pernah" ("Peretasan serupa pernah menimpa…", at most one word between, not a relative
+ * clause's "hacker yang pernah…"), or a word putting it elsewhere ("serupa", "di daerah lain").
+ */
+const BACKGROUND_AFTER_RE = new RegExp(
+  `^\\s*(?:(?:(?!yang\\b)[^\\s,.;]+\\s+)?(?:(?:juga|sudah|telah)\\s+)?pernah|(?:[^\\s,.;]+\\s+){0,2}?(?:${alternation(ELSEWHERE_WORDS)}))\\b`,
+  'i',
+);
 /** A contrast to the present after the mention: "…, tapi kali ini …", "Namun saat ini …". */
 const THIS_TIME_AFTER_RE = new RegExp(
   `\\b(?:namun|tetapi|tapi|akan\\s+tetapi|sedangkan|but|however)\\s*,?\\s+(?:\\S+\\s+){0,2}(?:${alternation(THIS_TIME_WORDS)})\\b`,
@@ -39,7 +53,7 @@ export function outOfScope(sentence: string, at: number, end: number, clause: st
   if (PRECAUTION_RE.test(clause)) return true;
   if (BACKGROUND_BEFORE_RE.test(sentence.slice(Math.max(0, at - 40), at))) return true;
   const rest = sentence.slice(end);
-  if (THIS_TIME_AFTER_RE.test(rest)) return true;
+  if (BACKGROUND_AFTER_RE.test(rest) || THIS_TIME_AFTER_RE.test(rest)) return true;
   // "Apakah situs itu diretas?", "LPSE Lumpuh, Diretas?": the mention's clause ends in a question mark
   return TO_CLAUSE_END_RE.exec(rest)?.[0].endsWith('?') ?? false;
 }

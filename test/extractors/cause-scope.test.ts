@@ -18,6 +18,11 @@ describe('extractCauses: an attack word that is not this outage’s cause', () =
     ],
     ['a threat to watch', 'Penyedia diminta mewaspadai ancaman peretasan akun SPSE menjelang tutup tender.'],
     ['the system’s history', 'Pada 2019 lalu, LPSE Bengkulu pernah diretas hacker dan tampilannya diubah.'],
+    [
+      'a similar attack elsewhere, "pernah" after it',
+      'Peretasan serupa pernah menimpa LPSE Kota Singkawang pada 2020.',
+    ],
+    ['an attack in other regions', 'Kasus peretasan LPSE di daerah lain menjadi pelajaran bagi Pemkab.'],
     ['history in a relative clause', 'Tim belajar dari LPSE kabupaten tetangga yang pernah dibobol hacker tahun lalu.'],
     [
       'a past set against the present',
@@ -50,6 +55,18 @@ describe('extractCauses: an attack word that is not this outage’s cause', () =
     const r = stated(text);
     expect(r.map((c) => c.category)).toEqual(['cyberattack']);
     expect(r[0]?.evidence).toBe(text);
+  });
+
+  test('an attacker who once did something is still this attack', () => {
+    expect(categories('Situs LPSE diretas hacker yang pernah membobol situs bank, kata polisi.')).toEqual([
+      'cyberattack',
+    ]);
+  });
+
+  test('a stated cause stays when the attack is another region’s', () => {
+    const text =
+      'Situs LPSE Kota Pontianak tidak bisa diakses sejak Senin karena server rusak. Peretasan serupa pernah menimpa LPSE Kota Singkawang pada 2020.';
+    expect(categories(text)).toEqual(['hardware']);
   });
 
   test('a cause stated after a past set against the present is kept, the past is not', () => {
