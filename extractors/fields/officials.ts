@@ -52,6 +52,10 @@ const POINTS_BACK_RE = new RegExp(
   'i',
 );
 
+/** Openers before a sentence's subject: "Sementara itu,", "Di sisi lain,", "Di tempat terpisah,". */
+const SUBJECT_OPENER_RE =
+  /^\W*(?:sementara\s+itu|di\s+sisi\s+lain|di\s+tempat\s+(?:lain|terpisah)|secara\s+terpisah|adapun|namun|selain\s+itu|meanwhile)\s*,?\s*/i;
+
 /** Punctuation alone between a quotation and a bare verb: `…," kata`, `…” ujarnya`, `…". Kata`. */
 const TRAILING_GAP_RE = /^[\s,.;:!?…—–-]{0,6}$/;
 /** A pronoun alone between a quotation and an active verb: `“…,” ia menambahkan`. */
@@ -221,7 +225,10 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         // a sentence with its own attribution has had its speaker taken already
         const attributed = attrs.some((a) => a.sentence === j);
         // ("Kepala Dinas X Nama juga hadir": the lower-case words after the name are not part of it)
-        const phrase = attributed ? '' : phraseAfter(s.text.slice(0, 200)).replace(/(?:\s+[a-z]+)+$/, '');
+        // ("Sementara itu, Ketua Gapensi X, Nama.": an opener before the subject is not part of it)
+        const phrase = attributed
+          ? ''
+          : phraseAfter(s.text.slice(0, 200).replace(SUBJECT_OPENER_RE, '')).replace(/(?:\s+[a-z]+)+$/, '');
         const found = phrase ? who(phrase) : null;
         // the subject is a person opening the sentence: by a title ("Kepala Dinas X Nama") or by the name itself
         const head = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
@@ -266,7 +273,8 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     if (!next || next.start < q.after - 1) return null;
     if (next.para !== q.para && (paraRank.get(next.para) ?? 0) - (paraRank.get(q.para) ?? 0) !== 1) return null;
     if (!POINTS_BACK_RE.test(next.text)) return null;
-    const a = attrs.find((x) => x.sentence === last + 1 && x.kind === 'intro' && Array.isArray(x.speaker));
+    // the attribution of the pointing words themselves: "Hal itu disampaikan X", "Demikian kata X"
+    const a = attrs.find((x) => x.sentence === last + 1 && x.at - next.start < 40 && Array.isArray(x.speaker));
     if (!a || !Array.isArray(a.speaker)) return null;
     lastNamed = a.sentence;
     return a.speaker.map((w) => add(w, next.text));
@@ -349,7 +357,13 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     if (to === null) to = pointedBack(q);
     if (to === null) continue;
     current = { people: to, para: q.para, sentence: sentenceIndexAt(ctx, Math.max(q.open, q.end - 1)) };
-    if (to !== 'unnamed') credit(qi, q, to);
+    if (to !== 'unnamed') {
+      // a quotation over several paragraphs whose speaker is named only after its last piece: every piece is theirs
+      const chain: number[] = [];
+      for (let c = q.continues; c !== null && !credited.has(c); c = quotes[c]?.continues ?? null) chain.unshift(c);
+      for (const c of chain) credit(c, quotes[c]!, to);
+      credit(qi, q, to);
+    }
   }
   while (ai < attrs.length) {
     if (!consumed.has(ai)) apply(attrs[ai]!);

@@ -327,9 +327,12 @@ export const WRITTEN_SOURCE_WORDS = [
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
 
-/** A bare verb after a quote or a clause: `"…," kata Kepala LPSE Bartim Abdul Gafur`, `…, ujarnya`. */
+/**
+ * A bare verb after a quote or a clause: `"…," kata Kepala LPSE Bartim Abdul Gafur`, `…, ujarnya`, and after a
+ * sentence-opening "Demikian" / "Begitu" pointing back: `Demikian kata Kepala LPSE X`.
+ */
 export const SPEECH_BARE_RE = new RegExp(
-  `(?:^|[,.!?"“”'’…)]\\s*)(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?\\b`,
+  `(?:^|[,.!?"“”'’…)]\\s*)(?:(?:demikian|begitu|begitulah)\\s+)?(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?\\b`,
   'gi',
 );
 /** A form that introduces the speaker after it: `Menurut Sapta,`, `Dikatakannya,`, `Hal senada disampaikan oleh…`. */

@@ -285,6 +285,16 @@ describe('a pronoun after someone else became the subject', () => {
       { 'Siti Aminah': [] },
     ],
     [
+      'another person opens a sentence after "Sementara itu," without a verb: the pronoun is unclear',
+      '"Server sudah normal," kata Kepala LPSE Seruyan, Ahmad Yani.\n\nSementara itu, Ketua Gapensi Seruyan, Bambang Irawan. "Kami minta ganti rugi atas keterlambatan," katanya.',
+      { 'Ahmad Yani': ['Server sudah normal'] },
+    ],
+    [
+      'another person after "Di sisi lain," before a quotation standing on its own',
+      'Kabag Pengadaan Setda Sleman, Siti Aminah mengatakan jadwal digeser.\n\nDi sisi lain, Bupati Sleman Kustini Purnomo sudah menerima laporan itu.\n\n"Semua paket kami tunda sepekan."',
+      { 'Siti Aminah': [] },
+    ],
+    [
       'someone unnamed opens a sentence between the speaker and "katanya": nobody’s',
       'Kepala LPSE Langkat, Syahrial, mengatakan bahwa tim teknis sedang bekerja.\n\nSeorang penyedia mengeluh. "Saya rugi karena tidak bisa ikut tender," katanya.',
       { Syahrial: [] },
@@ -330,6 +340,16 @@ describe('a sentence after the quotation that points back to it and names the sp
       '"Hal senada" is someone else agreeing: the quotation stays its speaker’s',
       '"Server sudah normal kembali," kata Kepala LPSE Sidrap Hasnah Amir. Hal senada disampaikan Kepala Diskominfo Sidrap, Andi Faisal.',
       { 'Hasnah Amir': ['Server sudah normal'], 'Andi Faisal': [] },
+    ],
+    [
+      '"Demikian kata X" opening the next paragraph',
+      'Situs LPSE Kabupaten Kapuas sempat mati.\n\n"Kami sudah perbaiki semuanya sejak tadi malam."\n\nDemikian kata Kepala LPSE Kapuas, Yusuf Hidayat, Selasa (4/6).',
+      { 'Yusuf Hidayat': ['Kami sudah perbaiki'] },
+    ],
+    [
+      'a quotation over two paragraphs, its speaker named after the last piece',
+      '"Kami sudah koordinasi dengan LKPP sejak Senin.\n\n"Mudah-mudahan besok sudah bisa normal," kata Kepala LPSE Gunung Mas, Yanto.',
+      { Yanto: ['Kami sudah koordinasi'] },
     ],
     [
       'the pointing sentence two paragraphs on: nobody’s',
