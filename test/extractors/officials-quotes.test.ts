@@ -251,6 +251,8 @@ describe('speech verbs: the less frequent ones, denied ones, headline ones', () 
   test.each([
     ['Manajer PLN ULP Pelaihari, Yudi Hartono, tidak menjawab panggilan telepon wartawan hingga berita ini ditulis.'],
     ['Kepala Dinas Kominfo Sleman, Agus Salim, enggan menjelaskan penyebab gangguan itu.'],
+    ['Kepala LPSE Kapuas, Yusuf Hidayat, tak kunjung menjawab pesan wartawan hingga Selasa malam.'],
+    ['Sekda Kapuas, Rudi Hartono, belum juga mau menanggapi keluhan para rekanan itu.'],
     ['Sepekan LPSE Sleman Timbul Tenggelam, Penyedia Mengeluh\n\nLaman LPSE tidak bisa diakses.'],
   ])('no speaker: %s', (text) => {
     expect(extractOfficials(ctxOf(text)).value).toEqual([]);
