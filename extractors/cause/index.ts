@@ -24,6 +24,9 @@ import {
 import { attackOnOtherSite, outOfScope } from './scope.ts';
 import { type Voice, voiceOf } from './voice.ts';
 
+/** A ransomware attack or a data centre named: what the PDN outage of June 2024 was told as. */
+const RANSOMWARE_RE = /\bransomware\b|\bpusat\s+data\b|\bPDNS?\b/i;
+
 /** The sub-keys of `lexicon/causes.ts` and the SCHEMA category each resolves to. */
 const WEAK_CATEGORY = { hardware_weak: 'hardware', maintenance_weak: 'maintenance', lightning: 'network' } as const;
 
@@ -240,7 +243,13 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
     const c = found.get(cat);
     if (c) c.certainty = 'suspected';
   }
-  // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`
+  // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`. A ransomware attack stated in an
+  // article that names the PDN as where it came from, even as a guess ("terdampak serangan ransomware, diduga berasal
+  // dari PDNS"), is the PDN's
+  const pdn = found.get('pdn');
+  const attack = found.get('cyberattack');
+  if (pdn && pdn.certainty !== 'stated' && attack?.certainty === 'stated' && RANSOMWARE_RE.test(attack.evidence))
+    found.set('pdn', { ...pdn, certainty: 'stated', evidence: attack.evidence });
   if (found.get('pdn')?.certainty === 'stated') found.delete('cyberattack');
   // lightning is `network` unless hardware is stated: then it is how the hardware broke
   const lightning = found.get('lightning');

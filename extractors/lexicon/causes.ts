@@ -24,7 +24,13 @@ export const CAUSE_PATTERNS: Record<
   Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'maintenance_weak' | 'lightning',
   readonly string[]
 > = {
-  pdn: ['pusat data nasional', 'PDNS?\\s*2?', 'PDN'],
+  // the national data centre, also told by its operator: "pusat data yang dikelola Kominfo", "data center Kominfo"
+  pdn: [
+    'pusat data nasional',
+    'PDNS?\\s*2?',
+    'PDN',
+    '(?:pusat\\s+data|data\\s+cent(?:er|re))(?:\\s+\\S+){0,3}\\s+(?:Kominfo|Kemkominfo|Kemenkominfo|Kementerian\\s+Komunikasi(?:\\s+dan\\s+Informatika)?)',
+  ],
   cyberattack: [
     'hacker',
     'hacking',

@@ -143,3 +143,30 @@ describe('extractCauses: more wordings of stated causes', () => {
     expect(categories(text)).toEqual(['cyberattack']);
   });
 });
+
+describe('extractCauses: the national data centre told by its operator or as a guess beside a stated attack', () => {
+  test.each([
+    [
+      'the data centre named by its operator',
+      'Kepala LPSE Kota Surabaya mengatakan gangguan terjadi karena serangan ransomware pada pusat data yang dikelola Kominfo.',
+    ],
+    [
+      'a data centre of the ministry',
+      'SPSE lumpuh setelah data center Kementerian Komunikasi dan Informatika diserang.',
+    ],
+    [
+      'the attack stated, the PDN only guessed as its source',
+      'Kepala LKPP mengatakan sistem terdampak serangan ransomware, dan diduga berasal dari PDNS.',
+    ],
+  ])('%s is pdn, not cyberattack', (_name, text) => {
+    const r = stated(text);
+    expect(r.map((c) => c.category)).toEqual(['pdn']);
+    expect(r[0]?.evidence).toBe(text);
+  });
+
+  test('an attack on the LPSE’s own server, with the PDN not named, stays an attack', () => {
+    expect(categories('Server LPSE Kota Surabaya terkena ransomware sehingga dokumen tidak bisa dibuka.')).toEqual([
+      'cyberattack',
+    ]);
+  });
+});
