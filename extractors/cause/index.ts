@@ -27,6 +27,32 @@ import { type Voice, voiceOf } from './voice.ts';
 /** A ransomware attack or a data centre named: what the PDN outage of June 2024 was told as. */
 const RANSOMWARE_RE = /\bransomware\b|\bpusat\s+data\b|\bPDNS?\b/i;
 
+/** A line written as a headline: three to sixteen words, most capitalised, no sentence end. */
+function headlineLike(text: string): boolean {
+  if (/[.!?"”:;]$/.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  if (words.length < 3 || words.length > 16) return false;
+  return words.filter((w) => /^[A-Z0-9]/.test(w)).length / words.length >= 0.7;
+}
+
+/**
+ * Where the list of other articles' headlines at the foot of a page begins ("Berita Terkait" and its links, the
+ * header itself already dropped): the index of the first of the lines after the last body sentence that are each a
+ * paragraph written as a headline, or the number of sentences when there is no such list. Other articles'
+ * headlines ("Hacker Bobol Situs LPSE Kotim") state nothing about this outage.
+ */
+function relatedFoot(sentences: readonly { text: string; para: number }[]): number {
+  let from = sentences.length;
+  for (let j = sentences.length - 1; j > 0; j--) {
+    const s = sentences[j]!;
+    const alone = sentences[j - 1]?.para !== s.para && sentences[j + 1]?.para !== s.para;
+    if (!alone || !headlineLike(s.text)) break;
+    from = j;
+  }
+  // one line alone may be the text's last words cut off; a list has two or more
+  return sentences.length - from >= 2 ? from : sentences.length;
+}
+
 /** The sub-keys of `lexicon/causes.ts` and the SCHEMA category each resolves to. */
 const WEAK_CATEGORY = { hardware_weak: 'hardware', maintenance_weak: 'maintenance', lightning: 'network' } as const;
 
@@ -162,9 +188,10 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
   const deniedCats = new Set<CauseKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
   const attackSentences: number[] = [];
+  const footFrom = relatedFoot(ctx.sentences) + 1;
   sentences.forEach((s, i) => {
     const text = s.text;
-    if (!text) return;
+    if (!text || i >= footFrom) return;
     const direct = ANY_CAUSE_RE.test(text);
     // a linked noun needs a link: most sentences have none, and skip the linked pass
     const linked =

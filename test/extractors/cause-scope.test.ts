@@ -170,3 +170,33 @@ describe('extractCauses: the national data centre told by its operator or as a g
     ]);
   });
 });
+
+describe('extractCauses: other articles’ headlines at the foot of the page', () => {
+  test.each([
+    [
+      'a list of related headlines after the body',
+      'Situs LPSE Kabupaten Seruyan tidak bisa diakses sejak Senin.\n\nKepala LPSE Seruyan, Ahmad, mengatakan penyebabnya masih dicek.\n\nBerita Terkait\n\nHacker Bobol Situs LPSE Kotim\n\nLPSE Kotim Kembali Normal Usai Perbaikan',
+    ],
+    [
+      'a related list in other words',
+      'Laman LPSE Kota Palangka Raya lambat sejak pagi.\n\nTeknisi masih memeriksa server.\n\nServer LPSE Katingan Terendam Banjir\n\nGenset Rusak, LPSE Barsel Mati Total\n\nLelang Ulang Dua Paket Jalan',
+    ],
+    [
+      'an "Artikel terkait:" line',
+      'Situs LPSE Seruyan tidak bisa diakses.\n\nArtikel terkait: Hacker Bobol Situs LPSE Kotim\n\nPenyebabnya masih dicek.',
+    ],
+  ])('%s gives only unexplained', (_name, text) => {
+    expect(categories(text)).toEqual(['unexplained']);
+  });
+
+  test('the headline opening the text still states its cause', () => {
+    const text =
+      'Server LPSE Lamtim Diretas, Lelang Dialihkan ke Provinsi\n\nLelang proyek dialihkan ke LPSE provinsi.';
+    expect(categories(text)).toEqual(['cyberattack']);
+  });
+
+  test('a single headline-like last line (a text cut off) is still read', () => {
+    const text = 'Situs LPSE Kotim tidak bisa diakses.\n\nMenurut Kepala LPSE, Server Diserang Hacker Dari Luar Negeri';
+    expect(categories(text)).toEqual(['cyberattack']);
+  });
+});
