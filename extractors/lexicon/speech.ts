@@ -170,18 +170,6 @@ export const SPEECH_VERBS_ACTIVE = [
   'berpesan',
   'menyinggung',
   'mengeluh',
-  // a promise, an estimate, an answer, an example given: "Kepala LPSE berjanji…", "Kadis memperkirakan layanan
-  // pulih besok", "Ditanya soal itu, Nama menjawab…", "Nama mencontohkan paket jalan…"
-  'berjanji',
-  'menjanjikan',
-  'menjamin',
-  'memperkirakan',
-  'memprediksi',
-  'menargetkan',
-  'menjawab',
-  'mencontohkan',
-  'mengimbuhkan',
-  'mengeklaim',
   // a feeling stated is a paraphrase of speech: "Wakil Direktur PT X, Nama, merasa dirugikan"
   'merasa',
   // English reports: "Minister X confirmed that…", "the spokesperson told reporters"
