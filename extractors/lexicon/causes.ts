@@ -145,7 +145,7 @@ export const CAUSE_PATTERNS: Record<
     '(?:network|internet|connectivity)\\s+(?:disruption|failure|outage|problem)s?',
     // the internet cut or slowed on purpose: "pemblokiran internet", "pemerintah membatasi akses internet"
     '(?:pemblokiran|pembatasan|pemutusan|perlambatan|pelambatan)\\s+(?:akses\\s+|layanan\\s+|jaringan\\s+)*(?:internet|data)',
-    '(?:memblokir|membatasi|memutus|mematikan|memperlambat)\\s+(?:akses\\s+|layanan\\s+|jaringan\\s+)*internet',
+    '(?:memblokir|membatasi|memutus|mematikan|memperlambat)\\s+(?:sementara\\s+)?(?:akses\\s+|layanan\\s+|jaringan\\s+)*(?:internet|data\\s+seluler)',
     'internet\\s+(?:diblokir|dibatasi|diputus|dimatikan|diperlambat)',
     'internet\\s+shutdown',
     'throttling',

@@ -110,6 +110,14 @@ describe('extractCauses: network works are not network faults', () => {
       'Menurut polisi, kabel fiber optik yang menuju kantor Diskominfo sengaja dipotong orang.',
     ],
     ['too little bandwidth', 'Kepala LPSE menyebut bandwidth yang dimiliki terlalu kecil untuk lelang serentak.'],
+    [
+      'a government blocking',
+      'Pemerintah memblokir sementara layanan data seluler di wilayah itu sehingga LPSE tak terjangkau.',
+    ],
+    [
+      'a government blocking, the noun',
+      'Pembatasan akses internet oleh pemerintah membuat penyedia tidak bisa mengunggah dokumen.',
+    ],
     ['bandwidth after a causal link', 'Situs LPSE lambat karena bandwidth Diskominfo tersedot layanan lain.'],
   ])('%s is network', (_name, text) => {
     const r = stated(text);
