@@ -26,7 +26,7 @@ export function alternation(words: readonly string[]): string {
 
 /** Lines that are page furniture, not the article: related links, bylines, photo credits, share buttons. */
 const BOILERPLATE_LINE_RE =
-  /^\s*(?:baca\s+juga\b|baca\s*:|simak\s+juga\b|lihat\s+juga\b|berita\s+terkait\b|related\s+posts?\b|penulis\s*[:;|]|editor\s*[:;|]|reporter\s*[:;|]|pewarta\s*[:;|]|redaktur\s*[:;|]|foto\s*[:;|]|sumber\s*[:;|]|copyright\b|©|advertisement\b|scroll\s+to\b|tinggalkan\s+balasan|leave\s+a\s+reply|post\s+a\s+comment|dapatkan\s+update\b)/i;
+  /^\s*(?:baca\s+juga\b|baca\s*:|simak\s+juga\b|lihat\s+juga\b|berita\s+terkait\b|artikel\s+terkait\b|related\s+(?:posts?|articles?)\b|penulis\s*[:;|]|editor\s*[:;|]|reporter\s*[:;|]|pewarta\s*[:;|]|redaktur\s*[:;|]|foto\s*[:;|]|sumber\s*[:;|]|copyright\b|©|advertisement\b|scroll\s+to\b|tinggalkan\s+balasan|leave\s+a\s+reply|post\s+a\s+comment|dapatkan\s+update\b)/i;
 
 /** Photo credits inside a line: "(Foto: Fachruddin Aji/Seputarpapua)", "foto/ist". */
 const PHOTO_CREDIT_RE = /\((?:foto|photo|dok|ilustrasi)\s*[:/][^)]*\)/gi;

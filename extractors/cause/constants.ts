@@ -244,3 +244,103 @@ export const RECOVERY_AFTER_WORDS = [
   'returned',
   'back',
 ];
+
+/**
+ * Words that make a mention a purpose or a precaution, not what happened: "memperketat keamanan agar server tidak
+ * diretas", "firewall untuk menangkal serangan hacker", "mewaspadai ancaman peretasan".
+ */
+export const PRECAUTION_WORDS = [
+  'agar',
+  'supaya',
+  'melindungi',
+  'perlindungan',
+  'menangkal',
+  'penangkal',
+  'mewaspadai',
+  'waspadai',
+  'waspada',
+  'kewaspadaan',
+  'mengantisipasi',
+  'ancaman',
+  'potensi',
+  'risiko',
+  'resiko',
+  'protect',
+  'prevent',
+  'threat',
+  'threats',
+];
+
+/**
+ * Words a few words before a mention that make it the system's history, not this outage's cause: "LPSE Bengkulu
+ * pernah diretas hacker", "server yang dulu pernah terendam banjir".
+ */
+export const BACKGROUND_WORDS = ['pernah', 'sempat pernah', 'dulu pernah', 'juga pernah', 'had once', 'once'];
+
+/**
+ * Words right after a mention that put it elsewhere or in the past: "Peretasan serupa pernah menimpa LPSE Kota X",
+ * "Kasus peretasan LPSE di daerah lain menjadi pelajaran".
+ */
+export const ELSEWHERE_WORDS = [
+  'serupa',
+  'di daerah lain',
+  'di tempat lain',
+  'di kabupaten lain',
+  'di kota lain',
+  'di provinsi lain',
+  'di instansi lain',
+  'di sejumlah daerah',
+  'di berbagai daerah',
+  'elsewhere',
+];
+
+/**
+ * "…, tapi kali ini…": a contrast to the present after a mention makes what came before it the past ("server memang
+ * sering menjadi sasaran hacker, tapi kali ini gangguan disebabkan listrik padam").
+ */
+export const THIS_TIME_WORDS = ['kali ini', 'sekarang', 'saat ini', 'this time'];
+
+/**
+ * Owners of a site other than the procurement system: an attack on "situs resmi Dinas Pendidikan" or "website KPU"
+ * is no cause of the LPSE's outage (other systems by name are in `lexicon/system.ts`).
+ */
+export const OTHER_SITE_OWNERS = [
+  'dinas',
+  'badan',
+  'kementerian',
+  'kemendikbud',
+  'kemenkes',
+  'pemkab',
+  'pemkot',
+  'pemprov',
+  'pemda',
+  'pemerintah kabupaten',
+  'pemerintah kota',
+  'pemerintah provinsi',
+  'pemerintah daerah',
+  // "situs-situs pemerintah disusupi konten judi": government sites in general
+  'pemerintah',
+  'DPRD',
+  'KPU',
+  'KPUD',
+  'Bawaslu',
+  'sekolah',
+  'universitas',
+  'kampus',
+  'rumah sakit',
+  'RSUD',
+  'bank',
+  'polres',
+  'polda',
+  'kepolisian',
+  'kejaksaan',
+  'pengadilan',
+  'partai',
+  'media',
+  'desa',
+  'kecamatan',
+  'kelurahan',
+  'ministry',
+  'university',
+  'hospital',
+];

@@ -21,7 +21,40 @@ import {
   RECOVERY_AFTER_WORDS,
   USER_SIDE_WORDS,
 } from './constants.ts';
+import { attackOnOtherSite, outOfScope } from './scope.ts';
 import { type Voice, voiceOf } from './voice.ts';
+
+/** A ransomware attack or a data centre named: what the PDN outage of June 2024 was told as. */
+const RANSOMWARE_RE = /\bransomware\b|\bpusat\s+data\b|\bPDNS?\b/i;
+
+/** A line written as a headline: three to sixteen words, most capitalised, no sentence end. */
+function headlineLike(text: string): boolean {
+  if (/[.!?"”:;]$/.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  if (words.length < 3 || words.length > 16) return false;
+  return words.filter((w) => /^[A-Z0-9]/.test(w)).length / words.length >= 0.7;
+}
+
+/**
+ * Where the list of other articles' headlines at the foot of a page begins ("Berita Terkait" and its links, the
+ * header itself already dropped): the index of the first of the lines after the last body sentence that are each a
+ * paragraph written as a headline, or the number of sentences when there is no such list. Other articles'
+ * headlines ("Hacker Bobol Situs LPSE Kotim") state nothing about this outage.
+ */
+function relatedFoot(sentences: readonly { text: string; para: number }[]): number {
+  let from = sentences.length;
+  for (let j = sentences.length - 1; j > 0; j--) {
+    const s = sentences[j]!;
+    const alone = sentences[j - 1]?.para !== s.para && sentences[j + 1]?.para !== s.para;
+    if (!alone || !headlineLike(s.text)) break;
+    from = j;
+  }
+  // one line alone may be the text's last words cut off; a list has two or more
+  return sentences.length - from >= 2 ? from : sentences.length;
+}
+
+/** The sub-keys of `lexicon/causes.ts` and the SCHEMA category each resolves to. */
+const WEAK_CATEGORY = { hardware_weak: 'hardware', maintenance_weak: 'maintenance', lightning: 'network' } as const;
 
 /** The headline is the article's own voice. */
 const TITLE_VOICE: Voice = { by: null, claimant: false };
@@ -55,6 +88,9 @@ function openParen(sentence: string, at: number): string {
   if (open < 0 || sentence.lastIndexOf(')', at) > open) return '';
   return sentence.slice(open, at);
 }
+
+/** What may stand between two words of one mention: "diretas hacker", "diretas oleh hacker", "dibobol para peretas". */
+const CHAINED_RE = /^\s*(?:(?:oleh|para|seorang|sekelompok|sejumlah|dari|by|the|an?)\s+){0,2}$/i;
 
 /** A contrast that starts a new claim: "…, namun kepala dinas menyebut…". */
 const CONTRAST_RE = /\b(?:namun|tetapi|tapi|sedangkan|melainkan|however|but)\b/gi;
@@ -152,33 +188,47 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
   const deniedCats = new Set<CauseKey>();
   const sentences = [{ text: ctx.title }, ...ctx.sentences];
   const attackSentences: number[] = [];
+  const footFrom = relatedFoot(ctx.sentences) + 1;
   sentences.forEach((s, i) => {
     const text = s.text;
-    if (!text) return;
+    if (!text || i >= footFrom) return;
     const direct = ANY_CAUSE_RE.test(text);
     // a linked noun needs a link: most sentences have none, and skip the linked pass
     const linked =
       (ANY_LINK_RE.test(text) || RESULT_OPENER_RE.test(sentences[i + 1]?.text ?? '')) && ANY_LINKED_CAUSE_RE.test(text);
     if (!direct && !linked) return;
     const passes = direct ? (linked ? BOTH_PASSES : DIRECT_PASS) : LINKED_PASS;
+    /** Where the last mention set aside in this sentence ended, per category. */
+    const setAside = new Map<CauseKey, number>();
     for (const [cat, re, needsLink] of passes) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (needsLink && !governed(sentences, i, m.index, m.index + m[0].length)) continue;
+        const end = m.index + m[0].length;
+        if (needsLink && !governed(sentences, i, m.index, end)) continue;
         const clause = clauseBefore(text, m.index);
         const near = text.slice(Math.max(0, m.index - 40), m.index);
         // "Tidak ada serangan siber", "membantah dugaan peretasan" (but not "Pemkab lain yang tidak pernah terkena
         // peretasan": a plain negation may be about someone else)
         if (DENIAL_BEFORE_RE.test(clause)) deniedCats.add(cat);
+        // one mention told in two words shares their fate: "agar server tidak diretas hacker", "pernah dibobol hacker"
+        const prevAside = setAside.get(cat);
+        if (prevAside !== undefined && CHAINED_RE.test(text.slice(prevAside, m.index))) {
+          setAside.set(cat, end);
+          continue;
+        }
         if (
           NEGATION_RE.test(clause) ||
           NEGATION_RE.test(m[0]) ||
           INNER_NEGATION_RE.test(m[0].replace(/^\S+\s*/, '')) ||
           NEAR_NEGATION_RE.test(near) ||
-          HYPOTHETICAL_SENTENCE_RE.test(text)
-        )
+          HYPOTHETICAL_SENTENCE_RE.test(text) ||
+          EXAMPLE_PAREN_RE.test(openParen(text, m.index)) ||
+          outOfScope(text, m.index, end, clause) ||
+          (cat === 'cyberattack' && attackOnOtherSite(text, m.index, end, clause))
+        ) {
+          setAside.set(cat, end);
           continue;
-        if (EXAMPLE_PAREN_RE.test(openParen(text, m.index))) continue;
+        }
         // overload that follows an attack is the attack's doing ("Hacker menyerang… Jadi trafiknya selalu penuh")
         if (cat === 'overload' && attackSentences.some((a) => i - a <= 2 && i >= a)) continue;
         // a hedge before a contrast ("LSM menuding …, namun kepala dinas menyebut …") does not reach past it
@@ -205,7 +255,7 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
         const prev = found.get(cat);
         if (!prev || (prev.certainty === 'suspected' && certainty === 'stated'))
           found.set(cat, {
-            category: cat === 'hardware_weak' ? 'hardware' : cat === 'lightning' ? 'network' : cat,
+            category: WEAK_CATEGORY[cat as keyof typeof WEAK_CATEGORY] ?? (cat as Cause['category']),
             evidence: clip(text),
             certainty,
             ...(voice.by ? { by: voice.by } : {}),
@@ -220,17 +270,27 @@ export function extractCauses(ctx: ExtractContext, officials: readonly Official[
     const c = found.get(cat);
     if (c) c.certainty = 'suspected';
   }
-  // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`
+  // the PDN outage was a ransomware attack; it is `pdn`, not also `cyberattack`. A ransomware attack stated in an
+  // article that names the PDN as where it came from, even as a guess ("terdampak serangan ransomware, diduga berasal
+  // dari PDNS"), is the PDN's
+  const pdn = found.get('pdn');
+  const attack = found.get('cyberattack');
+  if (pdn && pdn.certainty !== 'stated' && attack?.certainty === 'stated' && RANSOMWARE_RE.test(attack.evidence))
+    found.set('pdn', { ...pdn, certainty: 'stated', evidence: attack.evidence });
   if (found.get('pdn')?.certainty === 'stated') found.delete('cyberattack');
   // lightning is `network` unless hardware is stated: then it is how the hardware broke
   const lightning = found.get('lightning');
   found.delete('lightning');
   if (lightning && !found.has('network') && found.get('hardware')?.certainty !== 'stated')
     found.set('network', { ...lightning, category: 'network' });
-  const weak = found.get('hardware_weak');
-  found.delete('hardware_weak');
-  if (weak && !found.has('hardware') && ![...found.values()].some((c) => c.certainty === 'stated'))
-    found.set('hardware', weak);
+  // a damaged server, a site shut for repairs: a cause only when the text names no other
+  for (const [key, category] of Object.entries(WEAK_CATEGORY) as [CauseKey, CauseKey][]) {
+    if (key === 'lightning') continue;
+    const weak = found.get(key);
+    found.delete(key);
+    if (weak && !found.has(category) && ![...found.values()].some((c) => c.certainty === 'stated'))
+      found.set(category, weak);
+  }
   const causes = [...found.values()];
   const stated = causes.filter((c) => c.certainty === 'stated');
   const value: Cause[] = stated.length

@@ -11,6 +11,7 @@
  */
 import type { Extracted, Official, Span } from '../../types/index.ts';
 import type { ExtractContext } from '../context.ts';
+import { INDEFINITE_SUBJECT_RE, POINTING_BACK_NOUNS, WRITTEN_SOURCE_RE } from '../lexicon/speech.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { type Attribution, attributions } from '../officials/attributions.ts';
 import { paragraphsOf, type Quotation, quotations } from '../officials/quotations.ts';
@@ -26,7 +27,7 @@ import {
   stanceOf,
   type Who,
 } from '../officials/who.ts';
-import { clip } from '../text-helpers.ts';
+import { alternation, clip } from '../text-helpers.ts';
 
 /** The speaker the text is following: people, or someone it does not name, with where they last spoke. */
 interface Current {
@@ -36,9 +37,24 @@ interface Current {
 }
 
 const ROLE_HEAD_SET = new Set(ROLE_HEADS);
+/** Roles of one word that name an office without a unit after them: "kata Bupati", "ujar Sekda". */
+const ONE_WORD_ROLES = new Set(['bupati', 'wabup', 'walikota', 'gubernur', 'wagub', 'sekda', 'camat', 'kapolres']);
 
 /** Paragraphs a quotation with no attribution of its own may stand after its speaker's last words. */
 const CARRY_PARAGRAPHS = 2;
+
+/**
+ * A sentence that points back to the words before it and then introduces their speaker: "Hal itu disampaikan…",
+ * "Demikian dikatakan…", "Keluhan tersebut diungkapkan…", "Pernyataan ini ditegaskan…".
+ */
+const POINTS_BACK_RE = new RegExp(
+  `^\\W*(?:(?:${alternation(POINTING_BACK_NOUNS)})\\s+(?:itu|ini|tersebut)|demikian|begitu(?:lah)?)\\s+(?:juga\\s+|pula\\s+)?(?:(?:di|ter)[a-z]+(?:kan|i)?|ungkap|kata|ujar|papar|jelas|tutur)\\b`,
+  'i',
+);
+
+/** Openers before a sentence's subject: "Sementara itu,", "Di sisi lain,", "Di tempat terpisah,". */
+const SUBJECT_OPENER_RE =
+  /^\W*(?:sementara\s+itu|di\s+sisi\s+lain|di\s+tempat\s+(?:lain|terpisah)|secara\s+terpisah|adapun|namun|selain\s+itu|meanwhile)\s*,?\s*/i;
 
 /** Punctuation alone between a quotation and a bare verb: `…," kata`, `…” ujarnya`, `…". Kata`. */
 const TRAILING_GAP_RE = /^[\s,.;:!?…—–-]{0,6}$/;
@@ -137,6 +153,27 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     }
     return w;
   };
+  /**
+   * `"…," kata Kepala LPSE Bartim` after "Kepala LPSE Kabupaten Barito Timur, Abdul Gafur" spoke: a speaker given by
+   * role alone is the one person already speaking whose role opens with the same words (the head and the unit after
+   * it: "Kepala LPSE", "Kepala Dinas"; a one-word role such as "Bupati" or "Sekda" alone).
+   */
+  const byRole = (phrase: string): Official[] | null => {
+    const words = phrase
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const head = words[0] ?? '';
+    const unit = ROLE_HEAD_SET.has(head) && !ONE_WORD_ROLES.has(head);
+    if (!unit && !ONE_WORD_ROLES.has(head)) return null;
+    if (unit && words.length < 2) return null;
+    const key = unit ? words.slice(0, 2).join(' ') : head;
+    const match = people.filter((p) => {
+      const role = (p.role ?? '').toLowerCase();
+      return role === key || role.startsWith(`${key} `);
+    });
+    return match.length === 1 ? match : null;
+  };
   /** A person introduced with an appositive in sentences `from`..`to` (the last cut at offset `cut`), or null. */
   const introducedBetween = (from: number, to: number, cut: number, para: number | null): Who | null => {
     for (let j = to; j >= from && j >= 0; j--) {
@@ -149,7 +186,7 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
   };
   const speakerOf = (a: Attribution): Official[] | 'unnamed' | null => {
     const sentence = ctx.sentences[a.sentence]!.text;
-    if (a.speaker === 'unnamed') return 'unnamed';
+    if (a.speaker === 'unnamed') return (a.phrase && byRole(a.phrase)) || 'unnamed';
     if (a.speaker !== 'pronoun') {
       lastNamed = a.sentence;
       return a.speaker.map((w) => add(w, sentence));
@@ -166,7 +203,20 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     if (prev && current && otherSubject(current.sentence + 1, a.sentence, prev)) return 'unnamed';
     return current ? current.people : null;
   };
-  /** A person other than `people` named as the subject opening a sentence `from`..`to`, without a speech verb. */
+  /**
+   * Whether sentence `j` opens with someone unnamed as its subject ("Seorang penyedia mengeluh."): not inside a
+   * quotation (the speaker's own words), not with a named attribution of its own.
+   */
+  const unnamedOpens = (j: number): boolean => {
+    const s = ctx.sentences[j]!;
+    if (!INDEFINITE_SUBJECT_RE.test(s.text)) return false;
+    if (quotes.some((q) => s.start >= q.start && s.start < q.end)) return false;
+    return !attrs.some((a) => a.sentence === j && a.speaker !== 'pronoun' && a.speaker !== 'unnamed');
+  };
+  /**
+   * A person other than `people` named as the subject opening a sentence `from`..`to` without a speech verb, or someone
+   * unnamed opening one.
+   */
   const otherSubject = (from: number, to: number, people: readonly Official[]): boolean => {
     for (let j = Math.max(0, from); j <= to; j++) {
       let w = subjectMemo.get(j);
@@ -175,7 +225,10 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
         // a sentence with its own attribution has had its speaker taken already
         const attributed = attrs.some((a) => a.sentence === j);
         // ("Kepala Dinas X Nama juga hadir": the lower-case words after the name are not part of it)
-        const phrase = attributed ? '' : phraseAfter(s.text.slice(0, 200)).replace(/(?:\s+[a-z]+)+$/, '');
+        // ("Sementara itu, Ketua Gapensi X, Nama.": an opener before the subject is not part of it)
+        const phrase = attributed
+          ? ''
+          : phraseAfter(s.text.slice(0, 200).replace(SUBJECT_OPENER_RE, '')).replace(/(?:\s+[a-z]+)+$/, '');
         const found = phrase ? who(phrase) : null;
         // the subject is a person opening the sentence: by a title ("Kepala Dinas X Nama") or by the name itself
         const head = (phrase.split(/[\s,]+/)[0] ?? '').toLowerCase();
@@ -185,6 +238,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       }
       const named = w;
       if (named && !people.some((p) => samePerson(p.name, named.name))) return true;
+      // "Seorang penyedia mengeluh.": someone unnamed took the floor (a sentence with its own named attribution has
+      // had its speaker taken already)
+      if (!named && unnamedOpens(j)) return true;
     }
     return false;
   };
@@ -204,6 +260,33 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     if (!w || !(w.role || normName(w.name).length >= 2)) return null;
     lastNamed = sIdx;
     return [add(w, s.text)];
+  };
+
+  /**
+   * `"…," katanya. Hal itu disampaikan Kepala LPSE X, Nama.`, `"…." Keluhan itu diungkapkan Nama, Direktur CV Y.`: the
+   * sentence after a quotation no one was credited with opens by pointing back to it and names its speaker (in the
+   * same paragraph, or opening the next one).
+   */
+  const pointedBack = (q: Quotation): Official[] | null => {
+    const last = sentenceIndexAt(ctx, Math.max(q.open, q.after - 1));
+    const next = ctx.sentences[last + 1];
+    if (!next || next.start < q.after - 1) return null;
+    if (next.para !== q.para && (paraRank.get(next.para) ?? 0) - (paraRank.get(q.para) ?? 0) !== 1) return null;
+    if (!POINTS_BACK_RE.test(next.text)) return null;
+    // the attribution of the pointing words themselves: "Hal itu disampaikan X", "Demikian kata X"
+    const a = attrs.find((x) => x.sentence === last + 1 && x.at - next.start < 40 && Array.isArray(x.speaker));
+    if (!a || !Array.isArray(a.speaker)) return null;
+    lastNamed = a.sentence;
+    return a.speaker.map((w) => add(w, next.text));
+  };
+
+  /** The words before quotation `q` in its sentence name a written source and no speaker. */
+  const writtenSource = (q: Quotation, sIdx: number): boolean => {
+    const s = ctx.sentences[sIdx]!;
+    const head = text.slice(s.start, q.open);
+    if (!WRITTEN_SOURCE_RE.test(head)) return false;
+    // "Dikonfirmasi lewat pesan singkat, ia mengatakan, "…"": a speaker, named or a pronoun, says it
+    return !attrs.some((a) => a.sentence === sIdx && a.from < q.open && a.speaker !== 'unnamed');
   };
 
   const credited = new Map<number, Official[]>();
@@ -248,6 +331,9 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
     }
     // 2. a quotation continued from the paragraph before keeps its speaker
     if (to === null && q.continues !== null) to = credited.get(q.continues) ?? null;
+    // 2b. words of a document, a notice or a post: `Dalam pengumuman itu tertulis, "…"` is no one's, unless the
+    // sentence names who says it before the mark
+    if (to === null && writtenSource(q, sIdx)) to = 'unnamed';
     // 3. the speaker of this paragraph: `X mengatakan, "…"`, `"…," kata X, "…"`
     // `current` is also moved inside apply() and speakerOf(): TypeScript cannot see that here
     const cur = current as Current | null;
@@ -267,9 +353,17 @@ export function extractOfficials(ctx: ExtractContext): Extracted<Official[]> {
       )
         to = last;
     }
+    // 6. a sentence right after it that points back to it and names the speaker: `"…." Hal itu disampaikan X`
+    if (to === null) to = pointedBack(q);
     if (to === null) continue;
     current = { people: to, para: q.para, sentence: sentenceIndexAt(ctx, Math.max(q.open, q.end - 1)) };
-    if (to !== 'unnamed') credit(qi, q, to);
+    if (to !== 'unnamed') {
+      // a quotation over several paragraphs whose speaker is named only after its last piece: every piece is theirs
+      const chain: number[] = [];
+      for (let c = q.continues; c !== null && !credited.has(c); c = quotes[c]?.continues ?? null) chain.unshift(c);
+      for (const c of chain) credit(c, quotes[c]!, to);
+      credit(qi, q, to);
+    }
   }
   while (ai < attrs.length) {
     if (!consumed.has(ai)) apply(attrs[ai]!);

@@ -1,8 +1,9 @@
 /**
  * Causes, one list per SCHEMA.md category (Indonesian, Javanese and English). Patterns are phrases, not single words:
  * "jaringan" alone is everywhere, "jaringan terputus" is a cause. Two sub-keys carry decisions the cause decider
- * makes: `lightning` (network, unless the hardware it destroyed is stated) and `hardware_weak` (a damaged server,
- * a cause only when no other is given).
+ * makes: `lightning` (network, unless the hardware it destroyed is stated), `hardware_weak` (a damaged server, a
+ * cause only when no other is given) and `maintenance_weak` (the system taken down for repairs on purpose, the
+ * same).
  */
 import type { CauseCategory } from '../../types/index.ts';
 
@@ -20,10 +21,16 @@ const NET_TROUBLE = '(?:rusak|terganggu|mengalami\\s+gangguan|ada\\s+masalah|ana
 const NET_PROVIDER = '(?:provider|isp|penyedia\\s+(?:layanan\\s+|jasa\\s+)?(?:internet|jaringan))';
 
 export const CAUSE_PATTERNS: Record<
-  Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'lightning',
+  Exclude<CauseCategory, 'unexplained'> | 'hardware_weak' | 'maintenance_weak' | 'lightning',
   readonly string[]
 > = {
-  pdn: ['pusat data nasional', 'PDNS?\\s*2?', 'PDN'],
+  // the national data centre, also told by its operator: "pusat data yang dikelola Kominfo", "data center Kominfo"
+  pdn: [
+    'pusat data nasional',
+    'PDNS?\\s*2?',
+    'PDN',
+    '(?:pusat\\s+data|data\\s+cent(?:er|re))(?:\\s+\\S+){0,3}\\s+(?:Kominfo|Kemkominfo|Kemenkominfo|Kementerian\\s+Komunikasi(?:\\s+dan\\s+Informatika)?)',
+  ],
   cyberattack: [
     'hacker',
     'hacking',
@@ -40,9 +47,12 @@ export const CAUSE_PATTERNS: Record<
     'malware',
     'ransomware',
     'bom\\s+data',
-    'disusupi',
+    // not "disusupi kepentingan politik", "rumah dibobol maling"
+    'disusupi(?!\\s+(?:kepentingan|oknum|provokator|penumpang|paham))',
     'ditrobos',
-    'dibobol',
+    // "menyusup ke server LPSE", "menyusupi sistem"
+    'menyusup(?:i)?\\s+(?:ke\\s+(?:dalam\\s+)?)?(?:server|sistem|situs|akun|jaringan|aplikasi|database|basis\\s+data)',
+    'dibobol(?!\\s+(?:maling|pencuri|kawanan))',
     'dijebol',
     // "server LPSE diserang" (not "diserang kritik")
     'diserang(?!\\s+(?:kritik|isu|pertanyaan|warga|wartawan))',
@@ -84,7 +94,7 @@ export const CAUSE_PATTERNS: Record<
   ],
   power: [
     'pemadaman\\s+listrik',
-    '(?:gangguan|padamnya|matinya|putusnya)\\s+(?:daya\\s+|pasokan\\s+)?listrik',
+    '(?:gangguan|padamnya|matinya|putusnya)\\s+(?:daya\\s+|pasokan\\s+|aliran\\s+|arus\\s+|suplai\\s+)?listrik',
     'listrik\\s+(?:padam|mati|sering\\s+padam)',
     'mati\\s+listrik',
     'mati\\s+lampu',
@@ -118,23 +128,24 @@ export const CAUSE_PATTERNS: Record<
     // a link or device of the network, then a break: "kabel serat optik putus", "router rusak", "jalur internete pedhot"
     `${NET_LINK}(?:\\s+\\S+){0,4}\\s+${NET_BREAK}`,
     `${NET_LINK}(?:\\s+\\S+)?\\s+${NET_TROUBLE}`,
+    // a cable told with its owner and place before the break: "Kabel serat optik milik Telkom di Kecamatan X putus"
+    `(?:kabel\\s+(?:fiber|optik|serat\\s+optik|fo|bawah\\s+laut|laut|telkom)|serat\\s+optik|fiber\\s+opti[ck])(?:\\s+\\S+){0,8}?\\s+(?:${NET_BREAK}|terpotong|dipotong|tertimpa|digigit|tergerus)`,
     'jaringannya\\s+(?:terputus|putus|tersambar)',
     // the break first: "terputusnya koneksi internet", "petir memutus radio link", "gangguan berasal dari jalur backbone"
     `(?:terputusnya|putusnya|matinya|memutus(?:kan)?)\\s+(?:(?:kabel|jalur)\\s+)?(?:koneksi|jaringan|${NET_LINK})`,
     `(?:gangguan|masalah|kerusakan|rusaknya)\\s+(?:(?:berasal\\s+)?(?:pada|di|dari)\\s+)?(?:pihak\\s+)?(?:${NET_LINK}|koneksi(?:\\s+internet)?|${NET_PROVIDER}|telkom(?:sel)?|indihome|lintasarta|icon\\s*\\+|iconnet)`,
     'internet\\s+blackout',
-    'kabel\\s+(?:fiber|optik|fo\\b)',
-    'fiber\\s+opti[ck]',
-    'serat\\s+optik',
-    'bandwidth',
-    'astinet',
+    // the link named alone ("kabel fiber optik", "bandwidth", "Astinet") is a cause only with a causal link
+    // (LINKED_CAUSE_PATTERNS): "memasang kabel fiber optik baru", "menambah bandwidth" are works, not faults
+    '(?:keterbatasan|kekurangan|terbatasnya|kecilnya|minimnya|penuhnya)\\s+bandwidth',
+    'bandwidth(?:nya)?(?:\\s+\\S+){0,3}\\s+(?:kecil|terbatas|kurang|penuh|habis|tidak\\s+(?:cukup|mencukupi|memadai))',
     'koneksi\\s+internet\\s+(?:terputus|putus|lambat|tidak\\s+stabil)',
     'internet\\s+(?:terputus|putus|mati|down)',
     `(?:provider|isp|${NET_PROVIDER})(?:\\s+\\S+){0,3}\\s+(?:gangguan|bermasalah|down|terputus)`,
     '(?:network|internet|connectivity)\\s+(?:disruption|failure|outage|problem)s?',
     // the internet cut or slowed on purpose: "pemblokiran internet", "pemerintah membatasi akses internet"
     '(?:pemblokiran|pembatasan|pemutusan|perlambatan|pelambatan)\\s+(?:akses\\s+|layanan\\s+|jaringan\\s+)*(?:internet|data)',
-    '(?:memblokir|membatasi|memutus|mematikan|memperlambat)\\s+(?:akses\\s+|layanan\\s+|jaringan\\s+)*internet',
+    '(?:memblokir|membatasi|memutus|mematikan|memperlambat)\\s+(?:sementara\\s+)?(?:akses\\s+|layanan\\s+|jaringan\\s+)*(?:internet|data\\s+seluler)',
     'internet\\s+(?:diblokir|dibatasi|diputus|dimatikan|diperlambat)',
     'internet\\s+shutdown',
     'throttling',
@@ -153,7 +164,7 @@ export const CAUSE_PATTERNS: Record<
     'papan\\s+induk',
     'komponen(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
     '(?:perangkat|alat)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
-    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
+    '(?:kerusakan|rusaknya)\\s+(?:terjadi\\s+)?(?:pada\\s+)?(?:perangkat|alat|hardware|komponen)',
     'alat\\s+pembagi',
     'switch\\s+(?:rusak|mati)',
     // the server room flooded or burnt: "ruang server terendam banjir", "server terbakar"
@@ -161,6 +172,8 @@ export const CAUSE_PATTERNS: Record<
     // ageing equipment: "server yang sudah tua", "perangkat sudah usang"
     '(?:server|perangkat|peralatan|hardware|komputer\\s+server)(?:\\s+\\S+){0,2}\\s+(?:sudah\\s+|telah\\s+)?(?:tua|usang|uzur|termakan\\s+usia|berumur)',
     'usia\\s+(?:server|perangkat)',
+    // "server utama sudah berusia lebih dari sepuluh tahun"
+    '(?:server|perangkat|peralatan|hardware)(?:\\s+\\S+){0,3}\\s+(?:berusia|berumur)(?:\\s+\\S+){1,3}\\s+tahun',
     // overheating: "server overheat", "pendingin ruang server mati"
     'overheat(?:ing)?',
     'kepanasan',
@@ -201,6 +214,10 @@ export const CAUSE_PATTERNS: Record<
     'too\\s+many\\s+(?:users|visitors|bidders)',
     // "banyaknya yang mengakses", "akses yang tinggi"
     '(?:banyak|ramai)(?:nya)?\\s+(?:yang\\s+)?(?:mengakses|mengunggah|login|upload|mengupload)',
+    // "terlalu banyak pengguna yang mengakses", "banyaknya penyedia yang login bersamaan"
+    '(?:terlalu\\s+)?banyak(?:nya)?\\s+(?:pengguna|penyedia|peserta|rekanan|pengakses|orang|user)\\s+(?:yang\\s+)?(?:mengakses|mengunggah|login|upload|mengupload|masuk)',
+    // "trafiknya naik berkali lipat"
+    '(?:trafi(?:k|c)|traffic|akses|pengakses)(?:nya)?\\s+(?:naik|melonjak|meningkat)\\s+(?:berkali|berlipat|drastis|tajam|signifikan)',
     'akses\\s+(?:yang\\s+)?(?:tinggi|padat|membludak|membeludak)',
   ],
   /**
@@ -209,8 +226,16 @@ export const CAUSE_PATTERNS: Record<
    */
   hardware_weak: [
     '(?:server|mesin\\s+server)(?:\\s+\\S+){0,3}\\s+(?:rusak|mengalami\\s+kerusakan)',
-    '(?:kerusakan|rusaknya)\\s+(?:pada\\s+)?server',
+    '(?:kerusakan|rusaknya)\\s+(?:terjadi\\s+)?(?:pada\\s+|di\\s+)?server',
     'server\\s+rusak',
+  ],
+  /**
+   * The system taken down on purpose for work on it: maintenance when the text names no other cause (a site shut
+   * "untuk perbaikan" after an attack was repaired, not maintained).
+   */
+  maintenance_weak: [
+    '(?:sengaja\\s+)?(?:dihentikan|dimatikan|ditutup|dinonaktifkan|dinon-?aktifkan|di-?off-?kan|di-?shutdown)(?:\\s+(?:sementara|sejenak|dulu|untuk\\s+sementara))?\\s+(?:untuk|guna|demi|karena|selama)\\s+(?:dilakukan\\s+|ada\\s+|adanya\\s+|proses\\s+)?(?:perbaikan|pembenahan|penataan|pengecekan|pemeriksaan)\\s+(?:sistem|server|aplikasi|jaringan|perangkat)',
+    'taken\\s+(?:offline|down)\\s+for\\s+(?:repairs|works?)',
   ],
   maintenance: [
     // "maintenance" alone, not a road "maintenance package" or "maintenance work" tender
@@ -249,6 +274,8 @@ export const LINKED_CAUSE_PATTERNS: Partial<Record<CauseKey, readonly string[]>>
   power: ['listrik(?:nya|e)?', 'PLN', 'pemadaman(?!\\s+(?:server|sistem|layanan|aplikasi))'],
   network: [
     NET_LINK,
+    'bandwidth',
+    'astinet',
     'koneksi(?:nya)?',
     'sinyal',
     'telkom',
@@ -282,7 +309,8 @@ export const LINKED_CAUSE_PATTERNS: Partial<Record<CauseKey, readonly string[]>>
     'backup\\s+data',
     'pencadangan(?:\\s+data)?',
   ],
-  cyberattack: ['serangan(?!\\s+(?:jantung|stroke))', 'attacks?'],
+  // not a heart attack, a vote-buying "serangan fajar", an armed or political attack
+  cyberattack: ['serangan(?!\\s+(?:jantung|stroke|fajar|balik|udara|bom|teroris|bersenjata|hama|politik))', 'attacks?'],
 };
 
 export const LINKED_CAUSE_RES: readonly (readonly [CauseKey, RegExp])[] = Object.entries(LINKED_CAUSE_PATTERNS).map(

@@ -201,18 +201,139 @@ export const SPEECH_VERBS_ACTIVE = [
   'ngendika',
   'ngandika',
 ];
+/**
+ * People the text does not name, as a sentence's subject: "Seorang penyedia mengeluh.", "Salah satu rekanan yang enggan
+ * disebut namanya kecewa.", "Sumber di Pemkab menyebut…". A pronoun or a bare quotation after such a sentence is theirs,
+ * not the speaker's before them: credited to nobody.
+ */
+export const INDEFINITE_QUANTIFIERS = [
+  'salah seorang',
+  'salah satu',
+  'seorang',
+  'sejumlah',
+  'beberapa',
+  'para',
+  'sebagian',
+];
+export const INDEFINITE_PERSONS = [
+  'penyedia',
+  'kontraktor',
+  'rekanan',
+  'pengusaha',
+  'pelaku usaha',
+  'peserta',
+  'warga',
+  'pegawai',
+  'staf',
+  'karyawan',
+  'petugas',
+  'operator',
+  'teknisi',
+  'pejabat',
+  'sumber',
+  'narasumber',
+  'anggota',
+  'pria',
+  'wanita',
+  'perempuan',
+  'pemilik',
+  'direktur',
+  'vendor',
+  'contractor',
+  'contractors',
+  'bidder',
+  'bidders',
+  'official',
+  'source',
+];
+/** What may open the sentence before such a subject: "Sementara itu, seorang penyedia…". */
+const INDEFINITE_OPENERS = [
+  'sementara itu',
+  'di sisi lain',
+  'di tempat lain',
+  'di tempat terpisah',
+  'adapun',
+  'namun',
+  'meanwhile',
+];
+
+/**
+ * Nouns that point back to the words before them before a passive speech verb names their speaker: "Hal itu
+ * disampaikan Kepala X", "Keluhan tersebut diungkapkan Nama", "Pernyataan ini ditegaskan…".
+ */
+export const POINTING_BACK_NOUNS = [
+  'hal',
+  'keluhan',
+  'pernyataan',
+  'penjelasan',
+  'keterangan',
+  'ungkapan',
+  'pengakuan',
+  'harapan',
+  'kritik',
+  'permintaan',
+  'informasi',
+  'kalimat',
+  'ucapan',
+];
+
+/**
+ * Words that introduce a quotation from a document, a notice or a post rather than a person: "Dalam pengumuman di
+ * laman LPSE tertulis, "…"", "Pengumuman resmi itu berbunyi, "…"", "diunggah pengumuman: "…"". Such a quotation is
+ * no one's unless a person is named as saying it in the same sentence.
+ */
+export const WRITTEN_SOURCE_WORDS = [
+  'tertulis',
+  'bertuliskan',
+  'berbunyi',
+  'berisi',
+  'isinya',
+  'bunyinya',
+  'tertera',
+  'termuat',
+  'dimuat',
+  'diunggah',
+  'diumumkan',
+  'mengumumkan',
+  'pengumuman',
+  'surat edaran',
+  'surat',
+  'unggahan',
+  'postingan',
+  'siaran pers',
+  'rilis',
+  'notifikasi',
+  'pesan',
+  'tulisan',
+  'keterangan di laman',
+  'reads',
+  'read',
+  'notice',
+  'statement',
+];
+
 /** Pronouns as speakers: the quote belongs to the last named speaker. */
 export const PRONOUNS = ['dia', 'ia', 'beliau', 'nya', 'mereka', 'pihaknya', 'dirinya', 'saya', 'kami', 'he', 'she'];
 
-/** A bare verb after a quote or a clause: `"…," kata Kepala LPSE Bartim Abdul Gafur`, `…, ujarnya`. */
+/**
+ * A bare verb after a quote or a clause: `"…," kata Kepala LPSE Bartim Abdul Gafur`, `…, ujarnya`, and after a
+ * sentence-opening "Demikian" / "Begitu" pointing back: `Demikian kata Kepala LPSE X`.
+ */
 export const SPEECH_BARE_RE = new RegExp(
-  `(?:^|[,.!?"“”'’…)]\\s*)(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?\\b`,
+  `(?:^|[,.!?"“”'’…)]\\s*)(?:(?:demikian|begitu|begitulah)\\s+)?(?<verb>${alternation(SPEECH_VERBS_BARE)})(?<nya>nya)?\\b`,
   'gi',
 );
 /** A form that introduces the speaker after it: `Menurut Sapta,`, `Dikatakannya,`, `Hal senada disampaikan oleh…`. */
 export const SPEECH_INTRO_RE = new RegExp(`\\b(?<verb>${alternation(SPEECH_INTRO)})(?<nya>nya)?\\b`, 'gi');
 /** An active verb after the speaker: `Yanto tohir, salah satu rekanan mengungkapkan`. */
 export const SPEECH_ACTIVE_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS_ACTIVE)})\\b`, 'gi');
+/** A sentence opening with someone unnamed: "Seorang penyedia mengeluh.", "Sementara itu, beberapa rekanan…". */
+export const INDEFINITE_SUBJECT_RE = new RegExp(
+  `^[\\s(–—-]*(?:(?:${alternation(INDEFINITE_OPENERS)})\\s*,?\\s+)?(?:(?:${alternation(INDEFINITE_QUANTIFIERS)})\\s+(?:[a-z]+\\s+)?(?:${alternation(INDEFINITE_PERSONS)})|sumber|(?:an?|one|several|some)\\s+(?:${alternation(INDEFINITE_PERSONS)}))\\b`,
+  'i',
+);
+/** A written source in the words before a quotation: "Dalam pengumuman itu tertulis,", "Isi surat edaran:". */
+export const WRITTEN_SOURCE_RE = new RegExp(`\\b(?:${alternation(WRITTEN_SOURCE_WORDS)})(?:nya)?\\b`, 'i');
 /** Any speech word: sentences without one are skipped before the attribution passes. */
 export const ANY_SPEECH_RE = new RegExp(
   `\\b(?:${alternation([...SPEECH_VERBS_BARE, ...SPEECH_INTRO, ...SPEECH_VERBS_ACTIVE])})`,

@@ -51,9 +51,12 @@ const PRONOUN_BEFORE_RE =
   /(?:^|[^A-Za-z\u00C0-\u024F])(?:dia|ia|beliau|pihaknya|dirinya|mereka|he|she|they)(?:\s+(?:juga|pun|lalu|kemudian|lantas|pula|sendiri|kembali|sempat|telah|sudah))?\s*,?\s*$/i;
 /** A quotation opening after an active verb in its sentence: `X mengatakan, "…"`. */
 const QUOTE_AFTER_VERB_RE = /^[^"“”]{0,40}[,:]?\s*["“”]/;
-/** A negation right before a verb: "tidak menjawab", "belum mau mengonfirmasi", "enggan menjelaskan". */
+/**
+ * A negation right before a verb, perhaps through a filler: "tidak menjawab", "belum mau mengonfirmasi", "enggan
+ * menjelaskan", "tak kunjung menjawab", "belum juga memberikan keterangan".
+ */
 const NEGATED_RE =
-  /(?:^|\s)(?:tidak|tak|belum|enggan|bukan|menolak|tidak\s+mau|tak\s+mau|belum\s+mau|tidak\s+bersedia|enggan\s+untuk)\s+$/i;
+  /(?:^|\s)(?:tidak|tak|belum|enggan|bukan|menolak)(?:\s+(?:kunjung|juga|pula|mau|bersedia|bisa|dapat|sempat|segera|sudi|untuk|lagi))*\s+$/i;
 const DENIAL_RE = /^(?:membantah|menampik|menepis|menyangkal|menyanggah)$/i;
 /** Verbs of agreement: the person agrees with a speaker and says nothing quoted. */
 const AGREE_RE = /^diamini/i;
@@ -235,7 +238,7 @@ export function attributions(
       // "Nama tidak menjawab panggilan telepon": a speech verb denied is no speech; "Sepekan LPSE X Timbul Tenggelam,
       // Penyedia Mengeluh": a verb in capitals inside a line is a headline's
       // ("tidak menampik", "tak membantah": a denial denied is an admission, and speech)
-      if (NEGATED_RE.test(before.slice(-16)) && !DENIAL_RE.test(m[0])) continue;
+      if (NEGATED_RE.test(before.slice(-40)) && !DENIAL_RE.test(m[0])) continue;
       if (m.index > 0 && /^\p{Lu}/u.test(m[0])) continue;
       const cut = Math.max(
         before.lastIndexOf('"'),

@@ -241,6 +241,8 @@ describe('speech verbs: the less frequent ones, denied ones, headline ones', () 
   test.each([
     ['Manajer PLN ULP Pelaihari, Yudi Hartono, tidak menjawab panggilan telepon wartawan hingga berita ini ditulis.'],
     ['Kepala Dinas Kominfo Sleman, Agus Salim, enggan menjelaskan penyebab gangguan itu.'],
+    ['Kepala LPSE Kapuas, Yusuf Hidayat, tak kunjung menjawab pesan wartawan hingga Selasa malam.'],
+    ['Sekda Kapuas, Rudi Hartono, belum juga mau menanggapi keluhan para rekanan itu.'],
     ['Sepekan LPSE Sleman Timbul Tenggelam, Penyedia Mengeluh\n\nLaman LPSE tidak bisa diakses.'],
   ])('no speaker: %s', (text) => {
     expect(extractOfficials(ctxOf(text)).value).toEqual([]);
@@ -275,9 +277,125 @@ describe('a pronoun after someone else became the subject', () => {
       { 'Siti Aminah': [] },
     ],
     [
+      'another person opens a sentence after "Sementara itu," without a verb: the pronoun is unclear',
+      '"Server sudah normal," kata Kepala LPSE Seruyan, Ahmad Yani.\n\nSementara itu, Ketua Gapensi Seruyan, Bambang Irawan. "Kami minta ganti rugi atas keterlambatan," katanya.',
+      { 'Ahmad Yani': ['Server sudah normal'] },
+    ],
+    [
+      'another person after "Di sisi lain," before a quotation standing on its own',
+      'Kabag Pengadaan Setda Sleman, Siti Aminah mengatakan jadwal digeser.\n\nDi sisi lain, Bupati Sleman Kustini Purnomo sudah menerima laporan itu.\n\n"Semua paket kami tunda sepekan."',
+      { 'Siti Aminah': [] },
+    ],
+    [
+      'someone unnamed opens a sentence between the speaker and "katanya": nobody’s',
+      'Kepala LPSE Langkat, Syahrial, mengatakan bahwa tim teknis sedang bekerja.\n\nSeorang penyedia mengeluh. "Saya rugi karena tidak bisa ikut tender," katanya.',
+      { Syahrial: [] },
+    ],
+    [
+      'someone known by initials opens the sentence, in the same paragraph as the speaker',
+      '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso. Salah satu rekanan berinisial HK yang hadir mengaku kecewa. "Dokumen kami hilang," ujarnya.',
+      { 'Budi Santoso': ['Server sudah kami'] },
+    ],
+    [
+      'several unnamed people open a sentence before a quotation standing on its own',
+      'Kabag Pengadaan Setda Sleman, Siti Aminah mengatakan jadwal digeser.\n\nSementara itu, sejumlah kontraktor menunggu di depan kantor ULP.\n\n"Kami sudah tiga hari tidak bisa unggah."',
+      { 'Siti Aminah': [] },
+    ],
+    [
+      'the speaker’s own words opening with "Para rekanan" inside the quotation: still his',
+      '"Server sudah kami perbaiki. Para rekanan bisa mengunggah lagi mulai besok," kata Kepala LPSE Kota Bogor Budi Santoso.\n\n"Jadwal tidak kami ubah," ujarnya.',
+      { 'Budi Santoso': ['Server sudah kami', 'Jadwal tidak kami'] },
+    ],
+    [
       'the speaker himself opens the sentence between: still his',
       '"Server sudah kami ganti," kata Kepala LPSE Kota Bogor Budi Santoso.\n\nBudi Santoso juga memeriksa ruang server.\n\n"Kabel dayanya yang bermasalah," ujarnya.',
       { 'Budi Santoso': ['Server sudah kami', 'Kabel dayanya yang'] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
+
+describe('a sentence after the quotation that points back to it and names the speaker', () => {
+  test.each([
+    [
+      '"katanya" with no speaker yet, then "Hal itu disampaikan X"',
+      'LPSE Kabupaten Wajo tidak bisa diakses.\n\n"Kami sudah lapor ke LKPP sejak pagi," katanya. Hal itu disampaikan Kepala LPSE Wajo, Muh Ilham, saat ditemui di kantornya.',
+      { 'Muh Ilham': ['Kami sudah lapor'] },
+    ],
+    [
+      'a quotation on its own, then "Keluhan itu diungkapkan X" opening the next paragraph',
+      'Situs LPSE Kabupaten Jeneponto sempat offline.\n\n"Kami kehilangan kesempatan menawar paket jalan."\n\nKeluhan itu diungkapkan Suardi, Direktur CV Karya Mandiri, kepada wartawan.',
+      { Suardi: ['Kami kehilangan kesempatan'] },
+    ],
+    [
+      '"Hal senada" is someone else agreeing: the quotation stays its speaker’s',
+      '"Server sudah normal kembali," kata Kepala LPSE Sidrap Hasnah Amir. Hal senada disampaikan Kepala Diskominfo Sidrap, Andi Faisal.',
+      { 'Hasnah Amir': ['Server sudah normal'], 'Andi Faisal': [] },
+    ],
+    [
+      '"Demikian kata X" opening the next paragraph',
+      'Situs LPSE Kabupaten Kapuas sempat mati.\n\n"Kami sudah perbaiki semuanya sejak tadi malam."\n\nDemikian kata Kepala LPSE Kapuas, Yusuf Hidayat, Selasa (4/6).',
+      { 'Yusuf Hidayat': ['Kami sudah perbaiki'] },
+    ],
+    [
+      'a quotation over two paragraphs, its speaker named after the last piece',
+      '"Kami sudah koordinasi dengan LKPP sejak Senin.\n\n"Mudah-mudahan besok sudah bisa normal," kata Kepala LPSE Gunung Mas, Yanto.',
+      { Yanto: ['Kami sudah koordinasi'] },
+    ],
+    [
+      'the pointing sentence two paragraphs on: nobody’s',
+      'LPSE Kabupaten Wajo tidak bisa diakses.\n\n"Kami sudah lapor ke LKPP sejak pagi."\n\nJadwal lelang diundur sepekan.\n\nHal itu disampaikan Kepala LPSE Wajo, Muh Ilham.',
+      { 'Muh Ilham': [] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
+
+describe('the words of a document, a notice or a post are no one’s', () => {
+  test.each([
+    [
+      'a notice quoted after the speaker’s paragraph',
+      '"Kami sudah umumkan perubahan jadwal," kata Kepala LPSE Kota Tarakan, Iwan Setiadi.\n\nDalam pengumuman di laman LPSE tertulis, "Sehubungan dengan gangguan server, jadwal tender diperpanjang tiga hari."',
+      { 'Iwan Setiadi': ['Kami sudah umumkan'] },
+    ],
+    [
+      'a post quoted in the speaker’s paragraph',
+      'Kepala LPSE Kota Balikpapan, Dedi Irawan, membenarkan kabar itu. Di akun Instagram resmi LPSE Balikpapan, diunggah pengumuman: "Layanan LPSE sedang mengalami gangguan teknis, mohon bersabar."',
+      { 'Dedi Irawan': [] },
+    ],
+    [
+      'a speaker named before the mark in the same sentence still says it',
+      'Dalam keterangan tertulisnya, Kepala LPSE Kota Bontang, Rina Marlina, mengatakan, "Semua jadwal kami geser dua hari."',
+      { 'Rina Marlina': ['Semua jadwal kami'] },
+    ],
+    [
+      'a pronoun speaker after a written channel still says it',
+      'Kepala LPSE Kota Bontang, Rina Marlina, membenarkan gangguan itu.\n\nDihubungi lewat pesan singkat, ia mengatakan, "Server kami sudah pulih sejak pagi."',
+      { 'Rina Marlina': ['Server kami sudah'] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(credits(text)).toEqual(expected);
+  });
+});
+
+describe('a speaker given by role alone after they spoke by name', () => {
+  test.each([
+    [
+      'the head and unit of the role',
+      'Kepala LPSE Kabupaten Barito Timur, Abdul Gafur, membenarkan gangguan itu.\n\n"Servernya kami matikan dulu untuk pengecekan," kata Kepala LPSE Bartim.',
+      { 'Abdul Gafur': ['Servernya kami matikan'] },
+    ],
+    [
+      'a one-word office',
+      '"Saya minta masalah ini selesai minggu ini," kata Bupati Kutai Barat, Frederikus Yapan.\n\nKepala LPSE Kubar, Rudi, menjelaskan server sedang diganti.\n\n"Anggarannya sudah kami siapkan," ujar Bupati.',
+      { 'Frederikus Yapan': ['Saya minta masalah', 'Anggarannya sudah kami'], Rudi: [] },
+    ],
+    [
+      'two people with roles of the same opening: nobody’s',
+      'Kepala Dinas Kominfo Paser, Andi Hamka, membenarkan gangguan. Kepala Dinas PUPR Paser, Budi Santoso, menyebut lelang tertunda.\n\n"Kami tunggu perbaikan server," kata Kepala Dinas.',
+      { 'Andi Hamka': [], 'Budi Santoso': [] },
     ],
   ])('%s', (_name, text, expected) => {
     expect(credits(text)).toEqual(expected);
