@@ -2,7 +2,7 @@
  * How the deadline view reads: a table for people (one line per LPSE, then the tenders an outage hit, with rupiah
  * sums in Indonesian words), CSV for analysts. Pure: the view and the instances' names in, strings out.
  */
-import type { DeadlineView } from '../../probe/types.ts';
+import type { DeadlineFigure, DeadlineView } from '../../probe/types.ts';
 import { toCsv } from '../kb/format.ts';
 
 /** What the table needs of an instance: its name and time zone. */
@@ -42,7 +42,15 @@ export function localTime(iso: string, offsetMinutes: number, zone: string): str
   return `${t.slice(0, 10)} ${t.slice(11, 16)} ${zone}`;
 }
 
-const fmtRatio = (r: number | null) => (r === null ? '–' : r >= 100 ? r.toFixed(0) : r.toFixed(2));
+/** The ratio; "only near" when every observed outage minute fell near a deadline (a share divided by zero). */
+const fmtRatio = (f: DeadlineFigure) =>
+  f.ratio !== null
+    ? f.ratio >= 100
+      ? f.ratio.toFixed(0)
+      : f.ratio.toFixed(2)
+    : f.downMinutesNear > 0 && f.downMinutesElsewhere === 0 && f.observedMinutesElsewhere > 0
+      ? 'only near'
+      : '–';
 const fmtP = (p: number | null) => (p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3));
 
 function pad(cells: string[][], right: readonly boolean[]): string[] {
@@ -86,7 +94,7 @@ export function renderDeadlineTable(view: DeadlineView, lookup: InstanceLookup):
   for (const f of view.figures) {
     rows.push([
       f.instance === null ? 'all LPSEs' : `${lookup(f.instance).name} (${f.instance})`,
-      fmtRatio(f.ratio),
+      fmtRatio(f),
       fmtP(f.pValue),
       String(f.deadlines.length),
       String(f.episodes.length),
@@ -99,7 +107,7 @@ export function renderDeadlineTable(view: DeadlineView, lookup: InstanceLookup):
   lines.push(...pad(rows, [false, true, true, true, true, true, true, true, true]));
   lines.push(
     '',
-    'ratio: share of the observed time down near deadlines ÷ share down elsewhere; p: one-sided, small when outages cluster before deadlines.',
+    'ratio: share of the observed time down near deadlines ÷ share down elsewhere ("only near": never down elsewhere); p: one-sided, small when outages cluster before deadlines.',
   );
   const tenders = new Map<string, { value: number | null }>();
   for (const o of view.overlaps) tenders.set(`${o.instance}\u0000${o.tender}`, { value: o.value });
