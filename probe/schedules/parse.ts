@@ -5,32 +5,11 @@
  * `../shared/data/SPSE.md` describes the pages.
  */
 import * as cheerio from 'cheerio';
-import { MONTHS } from '../../src/months.ts';
+import { MONTHS } from '../../extractors/html/dates.ts';
 import type { ScheduleChange, TenderStage } from '../types.ts';
 
-/** Month names and the short forms SPSE and its users write ("Agt", "Des"), lower case → month 1-12. */
-const MONTH_WORDS: Record<string, number> = {
-  ...Object.fromEntries(MONTHS.id.map((m, i) => [m.toLowerCase(), i + 1])),
-  ...Object.fromEntries(MONTHS.en.map((m, i) => [m.toLowerCase(), i + 1])),
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  agu: 8,
-  agt: 8,
-  agus: 8,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  okt: 10,
-  oct: 10,
-  nov: 11,
-  nop: 11,
-  des: 12,
-  dec: 12,
-};
+/** Month names and the short forms SPSE and its users write ("Agt", "Des"): the extractors' table. */
+const MONTH_WORDS = MONTHS;
 const MONTH_ALT = Object.keys(MONTH_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|');
