@@ -9,7 +9,7 @@ import type { KbReader } from '../../src/brief/load.ts';
 import type { IncidentSummary, SearchParams } from '../../src/kb/api.ts';
 import { buildKnowledgeBase } from '../../src/kb/sync.ts';
 import { toReportRef } from '../../src/web/kb.ts';
-import type { Incident } from '../../types/index.ts';
+import type { Incident, Report } from '../../types/index.ts';
 import { webReports } from './helpers.ts';
 
 const figure = (instance: string | null, f: Partial<DeadlineFigure>): DeadlineFigure => ({
@@ -220,8 +220,8 @@ function summary(i: Incident): IncidentSummary {
 }
 
 /** The web fixtures' incidents, filtered by regency or province only (all a brief asks). */
-export function memoryKb(): KbReader {
-  const kb = buildKnowledgeBase(webReports());
+export function memoryKb(extra: Report[] = []): KbReader {
+  const kb = buildKnowledgeBase([...webReports(), ...extra]);
   const refs = kb.reports.map((r) => toReportRef(r));
   const match = (p: SearchParams) =>
     kb.incidents

@@ -5,13 +5,46 @@
  */
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ProbeRow } from '../../probe/types.ts';
 import { buildBrief } from '../../src/brief/build.ts';
 import { loadBriefInput } from '../../src/brief/load.ts';
 import { renderBriefMarkdown } from '../../src/brief/render.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/chromium.ts';
+import { instanceInfo } from '../../src/series/instances.ts';
+import { toProbeReports } from '../../src/series/probe-reports.ts';
 import { createApp, type RunningServer, startServer, type WebApp } from '../../src/web/server.ts';
 import { type FakeSeries, fakeSeries, fixedView, memoryKb } from './deadline-fixtures.ts';
 import { screenshotPath } from './helpers.ts';
+
+// An outage of Barito Timur's LPSE that Pantau's probes saw on 7 June 2021, inside the window the web fixtures'
+// news report gives (6 to 10 June): the incident says which days were observed and which only reported.
+const probeStart = Date.parse('2021-06-07T02:00:00Z');
+const probeRows: ProbeRow[] = [0, 1, 2, 3, 4, 5].map((k) => {
+  const at = new Date(probeStart + k * 600_000).toISOString();
+  return {
+    round: at,
+    instance: 'baritotimurkab',
+    url: 'https://spse.inaproc.id/baritotimurkab',
+    form: 'central',
+    at,
+    class: 'timeout',
+    status: null,
+    latencyMs: 10_000,
+    errorCode: null,
+    version: null,
+    detail: 'ETIMEDOUT after 10000 ms',
+  };
+});
+const probeEpisode = {
+  id: `baritotimurkab:${probeRows[0]!.at}`,
+  instance: 'baritotimurkab',
+  start: probeRows[0]!.at,
+  end: new Date(probeStart + 6 * 600_000).toISOString(),
+  class: 'timeout' as const,
+  probes: 6,
+  lastFailure: probeRows[5]!.at,
+};
+const probeReports = toProbeReports([probeEpisode], () => probeRows, instanceInfo);
 
 let series: FakeSeries;
 let server: RunningServer;
@@ -22,7 +55,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   series = fakeSeries();
-  const kb = memoryKb();
+  const kb = memoryKb(probeReports);
   [server, bare, browser] = await Promise.all([
     startServer({ kb, series: series.open, port: 0, host: '127.0.0.1', today: () => '2026-09-01', log: () => {} }),
     createApp({ kb, minify: false, cacheMs: 0, log: () => {} }),
@@ -253,4 +286,16 @@ describe('the brief deadline section', () => {
     expect(none).not.toContain('Ketersediaan LPSE');
     expect(none).toContain('## Kronologi');
   });
+});
+
+test('an incident the probes saw shows the days they observed it down and the days only reported', async () => {
+  const kb = memoryKb(probeReports);
+  const { hits: incidents } = await kb.search({ regency: ['Kabupaten Barito Timur'], limit: 100 });
+  let withProbe: string | undefined;
+  for (const i of incidents) if ((await kb.incident(i.id))?.days) withProbe = i.id;
+  expect(withProbe, 'the probe report joins the Barito Timur incident').toBeDefined();
+  await page.goto(`${server.url}/incident/${withProbe}?lang=en`);
+  await expect.poll(() => page.locator('#observed-days').textContent()).toBe('7 June 2021');
+  expect(await page.locator('#reported-days').textContent()).toMatch(/6 June 2021.*10 June 2021/);
+  expect(pageErrors).toEqual([]);
 });

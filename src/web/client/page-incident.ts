@@ -346,6 +346,15 @@ function factsList(v: View) {
     h('dd', { id: 'window' }, formatWindow(f.start, f.end, lang, f.reported)),
     h('dt', null, t.duration),
     h('dd', null, formatDays(f.days, lang)),
+    // an outage Pantau's probes saw: the days they saw it down, and the days only the reports give
+    incident.days
+      ? [
+          h('dt', null, t.observedDays),
+          h('dd', { id: 'observed-days' }, incident.days.observed.map((d) => formatDate(d, lang)).join(', ') || '–'),
+          h('dt', null, t.reportedDays),
+          h('dd', { id: 'reported-days' }, incident.days.reported.map((d) => formatDate(d, lang)).join(', ') || '–'),
+        ]
+      : null,
     h('dt', null, t.causes),
     h(
       'dd',
