@@ -1,10 +1,11 @@
 // `pantau probe` end to end: the local SPSE scripted to fail, rounds saved in the probe database, an episode opened
 // by two failed rounds, and clear errors for bad options.
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSeries } from '../../src/series/store.ts';
-import { runPantau, tempDir } from '../helpers.ts';
+import { PANTAU, runPantau, tempDir } from '../helpers.ts';
 
 describe('pantau probe --sim', () => {
   it('saves every probe of each round and opens an episode for an instance down two rounds in a row', async () => {
@@ -79,5 +80,42 @@ describe('pantau probe --sim', () => {
     }
     const noSim = await runPantau(['--data-dir', data, 'probe', '--timetable', 'x.json']);
     expect(noSim.stderr).toMatch(/--timetable scripts the local SPSE: use it with --sim/);
+  });
+});
+
+describe('pantau probe killed with kill -9 in the middle of its rounds', () => {
+  it('keeps every round it saved whole, and the next run opens and appends to the same database', async () => {
+    const data = join(tempDir(), 'data');
+    const args = ['--data-dir', data, 'probe', '--sim', '--lpse', 'baritotimurkab,acehbaratkab,mimikakab'];
+    const child = spawn(
+      process.execPath,
+      [PANTAU, ...args, '--rounds', '1000', '--round-ms', '400', '--timeout-ms', '200'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    // wait for a few rounds to end, then kill it without warning, wherever it is
+    let out = '';
+    await new Promise<void>((ok) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if ((out.match(/^round /gm) ?? []).length >= 3) ok();
+      });
+    });
+    child.kill('SIGKILL');
+    await new Promise((ok) => child.on('close', ok));
+
+    const read = await openSeries(data, { mode: 'read' });
+    const saved = (await read.stats()).probes;
+    await read.close();
+    // rows are written a round at a time (3 instances, fewer than a batch): only whole rounds are there
+    expect(saved).toBeGreaterThanOrEqual(9);
+    expect(saved % 3).toBe(0);
+
+    const again = await runPantau([...args, '--round-ms', '400', '--timeout-ms', '200', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    const after = await openSeries(data, { mode: 'read' });
+    expect((await after.stats()).probes).toBe(saved + 3);
+    await after.close();
   });
 });
