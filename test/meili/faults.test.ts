@@ -139,6 +139,10 @@ describe('every user of the server killed with kill -9', () => {
     const deadline = Date.now() + 30_000;
     while (processRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(processRunning(pid)).toBe(false);
-    expect(existsSync(join(root, 'meili', 'server.json'))).toBe(false);
+    // the watchdog removes the server's record right after it sees the server gone (up to 0.1 s later; longer on a
+    // loaded machine): the record must go, within the same deadline
+    const info = join(root, 'meili', 'server.json');
+    while (existsSync(info) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(info)).toBe(false);
   }, 60_000);
 });
