@@ -17,7 +17,7 @@ import { PROBE_CLASSES, type ProbeRow, type ProbeTarget } from '../../probe/type
 import type { Cli } from '../cli-kit.ts';
 import type { DataDir } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { openSeries } from '../series/store.ts';
+import { DEFAULT_RETENTION_DAYS, openSeries } from '../series/store.ts';
 import { createSpseSim, type SpseSim } from '../spse-sim/server.ts';
 import { demoTimetable, readTimetable } from '../spse-sim/timetable.ts';
 
@@ -38,6 +38,7 @@ export interface ProbeOptions {
   sim?: boolean;
   timetable?: string;
   json?: boolean;
+  retentionDays?: string;
 }
 
 function wholeNumber(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -105,7 +106,8 @@ export async function runProbe(
   const only = pickInstances(readLpseTable(), opts.lpse).map((e) => e.id);
   let sim: SpseSim | null = null;
   // opened per batch, not held: `pantau serve` and `pantau deadlines` read the file between two batches
-  const store = await openSeries(dir.root);
+  const retention = wholeNumber('--retention-days', opts.retentionDays, 1, 36_500);
+  const store = await openSeries(dir.root, retention === undefined ? {} : { retentionDays: retention });
   try {
     if (opts.sim) {
       sim = await createSpseSim({
@@ -175,6 +177,10 @@ export function register(program: Command, cli: Cli): void {
     .option('--lpse <slugs>', 'only these instances, by slug, comma-separated (spse.inaproc.id/<slug>)')
     .option('--sim', 'probe the local SPSE (600 simulated instances on 127.0.0.1) instead of the Internet')
     .option('--timetable <file>', "with --sim: the local SPSE's failures, as JSON (default: a short demo script)")
+    .option(
+      '--retention-days <n>',
+      `probe rows older than this are dropped; episodes and tenders are kept (default ${DEFAULT_RETENTION_DAYS})`,
+    )
     .option('--json', 'print the rounds as JSON')
     .addHelpText(
       'after',

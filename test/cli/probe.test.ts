@@ -72,6 +72,7 @@ describe('pantau probe --sim', () => {
       [['--rounds', '0'], /--rounds must be a whole number/],
       [['--form', 'sideways'], /--form must be one of alternate, central, old/],
       [['--round-ms', '1000', '--timeout-ms', '2000'], /must be shorter than the round/],
+      [['--retention-days', '0'], /--retention-days must be a whole number from 1 to 36500/],
     ] as const) {
       const run = await runPantau(['--data-dir', data, 'probe', '--sim', ...args]);
       expect(run.code).not.toBe(0);
