@@ -121,27 +121,24 @@ test('kill -9 mid-crawl and mid-index, restarted: the same archive, reports and 
 
   // 3. started again: only the index step is due at once (crawl and extract finished in the killed run)
   const third = watch(killed, ['--every', '1m', '--pacing-ms', '0']);
-  await until(
-    'a finished run',
-    () =>
-      (state(killed)?.runs ?? 0) >= 1 &&
-      state(killed)?.nextRun !== null &&
-      Date.parse(state(killed)!.nextRun!) > Date.now(),
-  );
+  // Its first run: the index step alone. (On a loaded machine the killed runs can take more than a minute, and the
+  // crawl and extract of the next slot follow at once: correct, and not what this line is about.)
+  await until('the first run line', () => third.out().includes('\n'));
+  expect(third.out().split('\n')[0]).toMatch(/^watch: run 1 at \S+: index \d+ incidents from \d+ reports/);
+  // then idle, its next run far enough ahead for status to read it unchanged
+  await until('an idle watch', () => {
+    const st = state(killed);
+    return Boolean(st?.runs && !st.running && st.nextRun && Date.parse(st.nextRun) > Date.now() + 20_000);
+  });
   const s = state(killed)!;
-  expect(s.lastRun?.jobs).toEqual(['index']);
   expect(s.lastRun?.ok).toBe(true);
   expect(Date.parse(s.nextRun!) - Date.parse(s.jobs.crawl!.runStart!)).toBe(60_000);
-  await until('the run line', () => third.out().includes('watch: run 1 at'));
-  expect(third.out().trim().split('\n')).toEqual([
-    expect.stringMatching(/^watch: run 1 at \S+: index \d+ incidents from \d+ reports/),
-  ]);
 
   const status = await runPantau(['--data-dir', killed, 'status', '--no-start']);
   const watchLines = status.stdout.split('\n').filter((l) => /^(watch {8}| {13}(last|next) run)/.test(l));
   expect(watchLines).toEqual([
     `watch        running (pid ${third.child.pid}, every 1m)`,
-    expect.stringMatching(/^ {13}last run \S+ \S+ UTC, [\d.]+ s, ok: index /),
+    expect.stringMatching(/^ {13}last run \S+ \S+ UTC, [\d.]+ s, ok: (?:index|crawl) /),
     `             next run ${s.nextRun!.slice(0, 10)} ${s.nextRun!.slice(11, 19)} UTC`,
   ]);
   const json = JSON.parse((await runPantau(['--data-dir', killed, 'status', '--no-start', '--json'])).stdout);
