@@ -25,6 +25,24 @@ export type RegisterCommand = (program: Command, cli: Cli) => void;
 /** Open connections, closed on SIGINT/SIGTERM so their leases are given back and no Meilisearch is left behind. */
 const openConnections = new Set<MeiliConnection>();
 
+/**
+ * A whole-number option value, checked against its range, or a one-line error naming the option.
+ *
+ * @example wholeNumber('--rounds', '0', 1, 10_000) // throws "--rounds must be a whole number from 1 to 10000, not 0"
+ */
+export function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, not ${value}`);
+  return n;
+}
+
+/** The same as a commander option parser: `.option('--retries <n>', '…', wholeNumberOption('--retries'), 3)`. */
+export const wholeNumberOption =
+  (flag: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  (value: string): number =>
+    wholeNumber(flag, value, min, max);
+
 /** Tracks a connection made outside withMeili (`pantau serve` reconnecting), in place of the one it replaces. */
 export function trackConnection(conn: MeiliConnection, previous: MeiliConnection | null = null): void {
   if (previous) openConnections.delete(previous);

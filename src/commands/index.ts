@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Cli } from '../cli-kit.ts';
-import { UserError } from '../errors.ts';
+import { type Cli, wholeNumber } from '../cli-kit.ts';
 import { DEFAULT_INDEXES, dropStaleBuilds } from '../kb/indexer.ts';
 import { syncIndexes } from '../kb/run.ts';
 import { reportsFile } from '../report-store.ts';
@@ -19,10 +18,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--gap-days <n>', 'reports of one LPSE at most this many days apart are one outage (default 7)')
     .option('--json', 'print the counts as JSON')
     .action(async (opts: { rebuild?: boolean; gapDays?: string; json?: boolean }) => {
-      const gapDays = opts.gapDays === undefined ? 7 : Number(opts.gapDays);
-      if (!Number.isInteger(gapDays) || gapDays < 0 || gapDays > 365) {
-        throw new UserError(`--gap-days must be a whole number from 0 to 365, not ${opts.gapDays}`);
-      }
+      const gapDays = opts.gapDays === undefined ? 7 : wholeNumber('--gap-days', opts.gapDays, 0, 365);
       const dir = cli.dataDir();
       if (!existsSync(reportsFile(dir))) cli.info(`no reports in ${reportsFile(dir)} yet: the indexes will be empty`);
       const counts = await cli.withMeili(async (conn) => {

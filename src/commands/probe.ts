@@ -14,7 +14,7 @@ import {
   roundNumber,
 } from '../../probe/targets.ts';
 import { PROBE_CLASSES, type ProbeRow, type ProbeTarget } from '../../probe/types.ts';
-import type { Cli } from '../cli-kit.ts';
+import { type Cli, wholeNumber } from '../cli-kit.ts';
 import type { DataDir } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_RETENTION_DAYS, openSeries } from '../series/store.ts';
@@ -41,14 +41,9 @@ export interface ProbeOptions {
   retentionDays?: string;
 }
 
-function wholeNumber(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(`${name} must be a whole number from ${min} to ${max}, not ${value}`);
-  }
-  return n;
-}
+/** An optional whole-number option: undefined when not given. */
+const optionalWhole = (flag: string, value: string | undefined, min: number, max: number) =>
+  value === undefined ? undefined : wholeNumber(flag, value, min, max);
 
 /** The instances asked for with `--lpse a,b`; an unknown slug is an error that names it. */
 export function pickInstances(table: LpseTableEntry[], lpse: string | undefined): LpseTableEntry[] {
@@ -90,23 +85,23 @@ export async function runProbe(
   onRound: (s: ProbeSummary) => void = (s) => info(summaryLine(s)),
 ): Promise<ProbeRun> {
   if (opts.once && opts.rounds && opts.rounds !== '1') throw new UserError('use either --once or --rounds N');
-  const rounds = wholeNumber('--rounds', opts.rounds, 1, 10_000) ?? 1;
+  const rounds = optionalWhole('--rounds', opts.rounds, 1, 10_000) ?? 1;
   const form = (opts.form ?? 'alternate') as FormChoice;
   if (!FORM_CHOICES.includes(form))
     throw new UserError(`--form must be one of ${FORM_CHOICES.join(', ')}, not ${opts.form}`);
   if (opts.timetable && !opts.sim) throw new UserError('--timetable scripts the local SPSE: use it with --sim');
   const roundMs =
-    wholeNumber('--round-ms', opts.roundMs, 100, 86_400_000) ?? (opts.sim ? SIM_ROUND_MS : DEFAULT_ROUND_MS);
+    optionalWhole('--round-ms', opts.roundMs, 100, 86_400_000) ?? (opts.sim ? SIM_ROUND_MS : DEFAULT_ROUND_MS);
   const timeoutMs =
-    wholeNumber('--timeout-ms', opts.timeoutMs, 50, 120_000) ?? (opts.sim ? SIM_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
+    optionalWhole('--timeout-ms', opts.timeoutMs, 50, 120_000) ?? (opts.sim ? SIM_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
   if (timeoutMs >= roundMs)
     throw new UserError(`--timeout-ms (${timeoutMs}) must be shorter than the round (${roundMs} ms)`);
-  const concurrency = wholeNumber('--concurrency', opts.concurrency, 1, 1000);
+  const concurrency = optionalWhole('--concurrency', opts.concurrency, 1, 1000);
   // the local SPSE serves the instances of the same table: a slug is checked before anything starts
   const only = pickInstances(readLpseTable(), opts.lpse).map((e) => e.id);
   let sim: SpseSim | null = null;
   // opened per batch, not held: `pantau serve` and `pantau deadlines` read the file between two batches
-  const retention = wholeNumber('--retention-days', opts.retentionDays, 1, 36_500);
+  const retention = optionalWhole('--retention-days', opts.retentionDays, 1, 36_500);
   const store = await openSeries(dir.root, retention === undefined ? {} : { retentionDays: retention });
   try {
     if (opts.sim) {

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { createPacer, refreshSchedules, ScheduleReadError } from '../../probe/schedules/read.ts';
 import { type LpseTableEntry, readLpseTable, urlOf } from '../../probe/targets.ts';
-import type { Cli } from '../cli-kit.ts';
+import { type Cli, wholeNumber } from '../cli-kit.ts';
 import type { DataDir } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { openSeries } from '../series/store.ts';
@@ -49,14 +49,13 @@ export async function runSchedules(
   opts: SchedulesOptions,
 ): Promise<SchedulesRun> {
   const years = yearsOf(opts.years, new Date());
-  const pacingMs = opts.pacingMs === undefined ? 1000 : Number(opts.pacingMs);
-  if (!Number.isInteger(pacingMs) || pacingMs < 0 || pacingMs > 60_000)
-    throw new UserError(`--pacing-ms must be a whole number from 0 to 60000, not ${opts.pacingMs}`);
+  const pacingMs = opts.pacingMs === undefined ? 1000 : wholeNumber('--pacing-ms', opts.pacingMs, 0, 60_000);
   const entries: LpseTableEntry[] = pickInstances(readLpseTable(), opts.lpse);
   let sim: SpseSim | null = null;
   const store = await openSeries(dir.root);
-  // one pacer and one robots.txt cache for every instance: most of them share spse.inaproc.id
-  const pacer = createPacer(sim ? 0 : pacingMs);
+  // one pacer and one robots.txt cache for every instance: most of them share spse.inaproc.id (the local SPSE is
+  // not paced)
+  const pacer = createPacer(opts.sim ? 0 : pacingMs);
   const robots = new Map();
   const run: SchedulesRun = { instances: 0, tenders: 0, failed: [] };
   try {
@@ -76,7 +75,7 @@ export async function runSchedules(
           store,
           {
             years,
-            pacer: sim ? createPacer(0) : pacer,
+            pacer,
             robots,
             ...(sim ? { fetch: fetchVia(sim.lookup) } : {}),
             onWarning: (line) => info(`schedules: ${line}`),

@@ -4,7 +4,7 @@
  * <data>/watch/state.json for `pantau status` and /api/health. Ctrl-C stops it after the job running now.
  */
 import type { Command } from 'commander';
-import { type Cli, onInterrupt } from '../cli-kit.ts';
+import { type Cli, onInterrupt, wholeNumberOption } from '../cli-kit.ts';
 import { UserError } from '../errors.ts';
 import { runWatch } from '../watch/loop.ts';
 import { cronSchedule, everySchedule, type Schedule } from '../watch/schedule.ts';
@@ -30,15 +30,6 @@ interface WatchOpts {
   news: boolean;
 }
 
-function wholeNumber(flag: string, max = Number.MAX_SAFE_INTEGER) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > max)
-      throw new UserError(`${flag} must be a whole number from 0 to ${max}, not ${v}`);
-    return n;
-  };
-}
-
 function scheduleOf(opts: WatchOpts): Schedule {
   if (opts.every && opts.cron) throw new UserError('use either --every or --cron, not both');
   if (opts.tz && !opts.cron) throw new UserError('--tz goes with --cron');
@@ -60,27 +51,27 @@ export function register(program: Command, cli: Cli): void {
     .option('--tz <zone>', "time zone of --cron (default: the machine's; e.g. Asia/Jakarta)")
     .option('--once', 'one run of every step, then exit (non-zero if a step failed)')
     .option('--sources <file>', 'JSON file of sources, read again at each run; default: the starter list')
-    .option('--pacing-ms <n>', 'one request per this many ms per host', wholeNumber('--pacing-ms'), 2000)
-    .option('--max-pages <n>', 'at most this many requests per crawl', wholeNumber('--max-pages'))
+    .option('--pacing-ms <n>', 'one request per this many ms per host', wholeNumberOption('--pacing-ms'), 2000)
+    .option('--max-pages <n>', 'at most this many requests per crawl', wholeNumberOption('--max-pages'))
     .option(
       '--since <date|duration>',
       'crawl window of each run (default: since each source\'s last successful crawl; "all" for none)',
       'auto',
     )
-    .option('--timeout-ms <n>', 'per-request timeout in ms', wholeNumber('--timeout-ms'), 30_000)
-    .option('--retries <n>', 'retries per request after the first attempt', wholeNumber('--retries'), 3)
+    .option('--timeout-ms <n>', 'per-request timeout in ms', wholeNumberOption('--timeout-ms'), 30_000)
+    .option('--retries <n>', 'retries per request after the first attempt', wholeNumberOption('--retries'), 3)
     .option('--chromium <path>', 'Chromium for sources that need a browser (env PANTAU_CHROMIUM)')
     .option(
       '--gap-days <n>',
       'reports of one LPSE at most this many days apart are one outage',
-      wholeNumber('--gap-days', 365),
+      wholeNumberOption('--gap-days', 0, 365),
       7,
     )
     .option('--probe-every <interval>', 'also probe every SPSE instance on this schedule (10m; see pantau probe)')
     .option(
       '--probe-round-ms <n>',
       "a probe round's length: its requests are spread over it, the other steps wait meanwhile",
-      wholeNumber('--probe-round-ms'),
+      wholeNumberOption('--probe-round-ms'),
       300_000,
     )
     .option(
